@@ -1,0 +1,156 @@
+"""The one data model every stage shares.
+
+A document flows one way through the pipeline:
+``Document`` (ingest) -> ``ActorMention`` (actors) -> ``Event`` (events, dates, places).
+``Event.to_record()`` gives the JSON object of the output contract
+(see docs/event-record.md in the shared docs); its field names never change.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Optional
+
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass
+class Document:
+    """One input article: the body text with any leading date line removed."""
+
+    id: str
+    text: str
+    published: Optional[date] = None
+    url: Optional[str] = None
+    title: Optional[str] = None
+    source: Optional[str] = None
+    origin: Optional[str] = None  # file (and line) it was read from, for error messages
+    dateline_place: Optional[str] = None  # "TOKYO" of "TOKYO, Nov. 25 (Xinhua) --"
+    dateline_date: Optional[date] = None  # the date a wire dateline states
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Entity:
+    """An actor or recipient: who, resolved to a country/body, sector and (maybe) a person."""
+
+    text: str
+    code: Optional[str]  # ISO alpha-3, or IGO / NGO / MNC
+    sector: Optional[str] = None  # GOV, MIL, COP, REB, ...
+    name: Optional[str] = None  # canonical name: "Wang Yi", "United Nations"
+    id: Optional[str] = None  # knowledge-base id where known
+    start: int = 0  # character offsets into Document.text
+    end: int = 0
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ActorMention:
+    """A resolved actor mention found in a sentence (output of the actors stage).
+
+    ``root`` is the index (in the spaCy Doc) of the head token of the mention, which the
+    event rules use to attach mentions to triggers via the dependency parse.
+    """
+
+    entities: list[Entity]
+    token_start: int
+    token_end: int  # exclusive
+    root: int
+    kind: str = "country"  # country | igo | person | title | sector | capital | pronoun
+
+
+@dataclass
+class Trigger:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Location:
+    name: str
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+
+
+@dataclass
+class Event:
+    doc: str
+    event: str  # PLOVER category
+    cameo: str
+    actor: list[Entity]
+    recipient: list[Entity]
+    trigger: Trigger
+    text: str
+    sentence: int
+    mode: Optional[str] = None
+    context: list[str] = field(default_factory=list)
+    quad_class: int = 0
+    goldstein: float = 0.0
+    date: Optional[date] = None
+    date_precision: str = "published"
+    published: Optional[date] = None
+    location: Optional[Location] = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    confidence: float = 0.5
+
+    @property
+    def id(self) -> str:
+        """Stable id: same document, trigger, category and arguments give the same id."""
+        key = "|".join([
+            self.doc, self.event, self.cameo, str(self.trigger.start), str(self.trigger.end),
+            ",".join(f"{e.code}:{e.start}" for e in self.actor),
+            ",".join(f"{e.code}:{e.start}" for e in self.recipient),
+        ])
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "doc": self.doc,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "published": self.published.isoformat() if self.published else None,
+            "event": self.event,
+            "mode": self.mode,
+            "context": list(self.context),
+            "cameo": self.cameo,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "actor": [e.to_record() for e in self.actor],
+            "recipient": [e.to_record() for e in self.recipient],
+            "trigger": asdict(self.trigger),
+            "text": self.text,
+            "sentence": self.sentence,
+            "location": asdict(self.location) if self.location else None,
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "future": self.future,
+            "historical": self.historical,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass
+class CodingError:
+    """A document that could not be read or coded; batches record it and go on."""
+
+    origin: str  # file and line / record
+    message: str
+    doc: Optional[str] = None
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
