@@ -1,0 +1,63 @@
+"""The actors stage: who is named in an article, resolved to country, sector and person.
+
+Entry point (called by the pipeline)::
+
+    find_actors(sdoc, document) -> list[ActorMention]
+
+returns every actor mention of the document in text order. A mention covers the whole
+noun phrase that names the actor ("Japanese Foreign Minister Toshimitsu Motegi", "Kenyan
+police", "the Chinese foreign minister"); ``root`` is the token of that phrase whose
+syntactic head lies outside it, which the events stage attaches to verbs. Each entity's
+``start``/``end`` are character offsets into ``document.text``: the person's name where
+there is one ("Toshimitsu Motegi"), else the phrase without its leading determiner.
+
+``ActorMention.kind`` says what named the actor:
+
+- ``country`` a country name or demonym ("China" -> CHN GOV; "the Israelis" -> ISR, no sector),
+- ``capital`` a capital or seat of government ("Beijing", "the Kremlin", "the Pentagon" -> USA MIL),
+- ``igo`` an international or non-governmental body (code IGO / NGO / MNC / IMG),
+- ``group`` a named national organisation (Taliban -> AFG REB, Hamas -> PSE REB, a party, state media),
+- ``sector`` a sector noun ("Kenyan police" -> KEN COP; "the opposition" -> OPP),
+- ``person`` a named person, ``title`` a bare title resolved to its holder where possible
+  ("the Chinese foreign minister"), ``pronoun`` "he"/"she" as a subject, resolved to a person,
+- ``compound`` several actors in one phrase ("China and Japan", "Hungarian and Romanian
+  officials", "the two sides"): one entity per actor, each with its own offsets,
+- ``place`` a country or capital used as a location ("talks in Geneva" is not matched at all,
+  Geneva being no capital; "enterprises in Japan" gives a ``place`` mention of JPN). Place
+  mentions are emitted so that other stages can see them; the events stage ignores them.
+
+- ``modifier`` a name that only modifies a noun that is no actor: "an Ethiopian proposal",
+  "Japanese cars", each name of "China-Japan ties". Not an actor by itself; it tells the
+  events stage whose proposal or offer a verb's object is. ``root`` is the name's own head
+  token (an ``amod``/``compound`` child of the noun it modifies).
+
+Not emitted at all: months and dates, "according to", "talks in Geneva" (no actor table
+names Geneva), a lone capitalised word NER calls a person but no table, title or earlier
+full name supports. A demonym is an actor with an actor noun ("Japanese enterprises" ->
+JPN BUS) or standing alone ("the Japanese"), else a ``modifier``.
+
+Coreference is deliberately conservative: a surname needs the full name earlier in the
+article or an office-holder entry; "he"/"she" must be a verb's subject and goes to the
+most recent person (the last subject among them) of the nearest of the two previous
+sentences; "they"/"it" are never resolved; "the two sides" needs a pair of countries named
+together earlier (else the two most-named countries).
+
+Knowledge is data (``actors/data/*.tsv``, see :mod:`communique.actors.knowledge`), read and
+validated once. Adding a minister is one line of ``office_holders.tsv`` (tab-separated:
+id, name, aliases, country, sector, office, start, end; an empty end means still in office)::
+
+    person:mariko-example<TAB>Mariko Example<TAB>Mariko Example;Example<TAB>JPN<TAB>GOV<TAB>foreign minister<TAB>2031-04-01<TAB>
+
+and one test in tests/test_actors.py::
+
+    def test_new_foreign_minister():
+        assert knowledge.office_holder("Example", on=date(2031, 5, 1)).country == "JPN"
+
+after which "Example said ..." in an article published in May 2031 resolves to JPN GOV.
+For "the Japanese foreign minister" to resolve to her too, also fill in the end date of her
+predecessor's open term (two holders of one office on one day are ambiguous: no answer).
+"""
+from . import knowledge
+from .mentions import find_actors
+
+__all__ = ["find_actors", "knowledge"]

@@ -1,0 +1,392 @@
+"""The actor knowledge base: countries, demonyms, capitals, bodies, sector nouns, office holders.
+
+Every table is a TSV file in ``actors/data/`` with a header line; lines starting with ``#``
+are comments. Each table is read and validated once per process (``lru_cache``); a bad
+line raises :class:`KnowledgeError` naming the file and the line number.
+
+Lookups for other stages and tests::
+
+    country_by_name("South Korea").code        -> "KOR"
+    country_by_name("Kenyan").code              -> "KEN"   (demonyms and capitals too)
+    organization_by_name("WHO").name            -> "World Health Organization"
+    office_holder("Motegi", on=date(2020, 7, 30)).office   -> "foreign minister"
+    holder_of("foreign minister", "CHN", on=date(2023, 3, 1)).name -> "Qin Gang"
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Codes an entity may carry besides ISO alpha-3: international bodies, NGOs, companies, and
+# transnational armed groups (CAMEO's IMG) that belong to no single country.
+NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+
+# PLOVER / CAMEO sector codes this project uses.
+SECTORS = frozenset({
+    "GOV", "MIL", "POL", "JUD", "LEG", "COP", "REB", "OPP", "CVL", "BUS", "MED", "EDU", "REL",
+    "HLH", "REF", "CRM", "SPY", "LAB", "AGR", "ENV", "HRI", "DEV", "ELI", "INS", "SEP", "UAF",
+})
+
+
+class KnowledgeError(ValueError):
+    """A data file has a bad line."""
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+
+    @property
+    def id(self) -> str:
+        return f"country:{self.code}"
+
+
+@dataclass(frozen=True)
+class Metonym:
+    """A capital or seat of government standing for a government ("Beijing", "the Pentagon")."""
+
+    alias: str
+    code: str
+    sector: str
+    kind: str  # capital | seat
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    code: str
+    sector: Optional[str]
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectorTerm:
+    """A sector noun or title: "police" (COP group), "foreign minister" (GOV title)."""
+
+    phrase: str
+    sector: Optional[str]  # None: inherit from the word before it, else GOV; "-": not an actor
+    role: str  # title | group
+    alone: bool  # names an actor without a country, body or name next to it
+    office: Optional[str]
+
+    @property
+    def blocks(self) -> bool:
+        return self.sector == "-"
+
+
+@dataclass(frozen=True)
+class OfficeHolder:
+    """One term of office of one person."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    sector: str
+    office: str
+    start: date
+    end: Optional[date]  # exclusive; None = still in office
+
+    def holds_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+# ---------------------------------------------------------------------------- reading
+
+def _rows(filename: str, columns: tuple[str, ...]):
+    """Yield (line number, dict) for each data line of a TSV file, checking the header."""
+    path = DATA_DIR / filename
+    with path.open(encoding="utf-8", newline="") as handle:
+        header_seen = False
+        for number, line in enumerate(handle, start=1):
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if not header_seen:
+                if tuple(fields) != columns:
+                    raise KnowledgeError(f"{filename}:{number}: header must be {' | '.join(columns)}, got {fields}")
+                header_seen = True
+                continue
+            if len(fields) != len(columns):
+                raise KnowledgeError(
+                    f"{filename}:{number}: expected {len(columns)} tab-separated columns, got {len(fields)}")
+            yield number, dict(zip(columns, (f.strip() for f in fields)))
+    if not header_seen:
+        raise KnowledgeError(f"{filename}: no header line")
+
+
+def _split_aliases(value: str) -> list[str]:
+    """Semicolon list; a leading "the " is dropped because the noun phrase supplies its own."""
+    out: list[str] = []
+    for alias in value.split(";"):
+        alias = alias.strip()
+        if alias.lower().startswith("the ") and len(alias) > 4:
+            alias = alias[4:]
+        if alias and alias not in out:
+            out.append(alias)
+    return out
+
+
+def _check(condition: bool, filename: str, number: int, message: str) -> None:
+    if not condition:
+        raise KnowledgeError(f"{filename}:{number}: {message}")
+
+
+def _parse_date(value: str, filename: str, number: int) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeError(f"{filename}:{number}: bad date {value!r} (want YYYY-MM-DD)") from None
+
+
+# ---------------------------------------------------------------------------- tables
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, Country]:
+    """ISO alpha-3 code -> Country."""
+    table: dict[str, Country] = {}
+    for number, row in _rows("countries.tsv", ("code", "name", "aliases")):
+        code = row["code"]
+        _check(len(code) == 3 and code.isupper(), "countries.tsv", number, f"bad code {code!r}")
+        _check(code not in table, "countries.tsv", number, f"duplicate code {code}")
+        _check(bool(row["name"]), "countries.tsv", number, "empty name")
+        table[code] = Country(code, row["name"])
+    return table
+
+
+def _check_code(code: str, filename: str, number: int, allow_non_state: bool = True) -> None:
+    known = code in countries() or (allow_non_state and code in NON_STATE_CODES)
+    _check(known, filename, number, f"unknown country code {code!r}")
+
+
+def _check_sector(sector: str, filename: str, number: int) -> None:
+    _check(sector in SECTORS, filename, number, f"unknown sector {sector!r}")
+
+
+def _add_surface(table: dict[str, str], surface: str, code: str, filename: str, number: int) -> None:
+    _check(table.get(surface, code) == code, filename, number,
+           f"{surface!r} already names {table.get(surface)}, cannot also name {code}")
+    table[surface] = code
+
+
+@lru_cache(maxsize=None)
+def country_names() -> dict[str, str]:
+    """Country name or alias (as written) -> code."""
+    table: dict[str, str] = {}
+    for number, row in _rows("countries.tsv", ("code", "name", "aliases")):
+        for alias in _split_aliases(row["aliases"]) + _split_aliases(row["name"]):
+            if "," not in alias:  # "Korea, Republic of" is a catalogue form, never news text
+                _add_surface(table, alias, row["code"], "countries.tsv", number)
+    return table
+
+
+@lru_cache(maxsize=None)
+def demonyms() -> dict[str, str]:
+    """Demonym or country adjective (as written) -> code."""
+    table: dict[str, str] = {}
+    names = country_names()
+    for number, row in _rows("demonyms.tsv", ("code", "words")):
+        _check_code(row["code"], "demonyms.tsv", number, allow_non_state=False)
+        for word in _split_aliases(row["words"]):
+            _check(word not in names, "demonyms.tsv", number, f"{word!r} is already a country name")
+            _add_surface(table, word, row["code"], "demonyms.tsv", number)
+    return table
+
+
+@lru_cache(maxsize=None)
+def metonyms() -> dict[str, Metonym]:
+    """Capital or seat of government (as written) -> Metonym."""
+    table: dict[str, Metonym] = {}
+    for number, row in _rows("metonyms.tsv", ("alias", "code", "sector", "kind")):
+        _check_code(row["code"], "metonyms.tsv", number, allow_non_state=False)
+        _check_sector(row["sector"], "metonyms.tsv", number)
+        _check(row["kind"] in ("capital", "seat"), "metonyms.tsv", number, "kind must be capital or seat")
+        _check(row["alias"] not in table, "metonyms.tsv", number, f"duplicate alias {row['alias']!r}")
+        _check(row["alias"] not in country_names(), "metonyms.tsv", number,
+               f"{row['alias']!r} is already a country name")
+        table[row["alias"]] = Metonym(row["alias"], row["code"], row["sector"], row["kind"])
+    return table
+
+
+@lru_cache(maxsize=None)
+def _organization_tables() -> tuple[dict[str, Organization], dict[str, str]]:
+    by_id: dict[str, Organization] = {}
+    by_alias: dict[str, str] = {}
+    names = country_names()
+    columns = ("id", "code", "sector", "name", "aliases")
+    for number, row in _rows("organizations.tsv", columns):
+        _check(":" in row["id"], "organizations.tsv", number, f"id {row['id']!r} needs a prefix such as igo:")
+        _check(row["id"] not in by_id, "organizations.tsv", number, f"duplicate id {row['id']}")
+        _check_code(row["code"], "organizations.tsv", number)
+        if row["sector"]:
+            _check_sector(row["sector"], "organizations.tsv", number)
+        aliases = _split_aliases(row["aliases"])
+        _check(bool(aliases), "organizations.tsv", number, "no aliases")
+        for alias in aliases:
+            _check(alias not in names, "organizations.tsv", number, f"alias {alias!r} is already a country name")
+            _add_surface(by_alias, alias, row["id"], "organizations.tsv", number)
+        by_id[row["id"]] = Organization(row["id"], row["code"], row["sector"] or None, row["name"], tuple(aliases))
+    return by_id, by_alias
+
+
+def organizations() -> dict[str, Organization]:
+    """Organization id -> Organization."""
+    return _organization_tables()[0]
+
+
+def organization_aliases() -> dict[str, str]:
+    """Organization alias (as written) -> organization id."""
+    return _organization_tables()[1]
+
+
+@lru_cache(maxsize=None)
+def sector_terms() -> dict[str, SectorTerm]:
+    """Lower-cased phrase -> SectorTerm."""
+    table: dict[str, SectorTerm] = {}
+    columns = ("phrase", "sector", "role", "alone", "office")
+    for number, row in _rows("sector_nouns.tsv", columns):
+        phrase = row["phrase"].lower()
+        _check(bool(phrase), "sector_nouns.tsv", number, "empty phrase")
+        _check(phrase not in table, "sector_nouns.tsv", number, f"duplicate phrase {phrase!r}")
+        sector = row["sector"] or None
+        if sector and sector != "-":
+            _check_sector(sector, "sector_nouns.tsv", number)
+        _check(row["role"] in ("title", "group"), "sector_nouns.tsv", number, "role must be title or group")
+        _check(row["alone"] in ("yes", "no"), "sector_nouns.tsv", number, "alone must be yes or no")
+        _check(row["role"] != "title" or bool(row["office"]) or sector == "-", "sector_nouns.tsv", number,
+               "a title needs an office")
+        table[phrase] = SectorTerm(phrase, sector, row["role"], row["alone"] == "yes", row["office"] or None)
+    return table
+
+
+@lru_cache(maxsize=None)
+def office_holders() -> tuple[OfficeHolder, ...]:
+    """Every term of office, in file order."""
+    terms: list[OfficeHolder] = []
+    names: dict[str, str] = {}
+    columns = ("id", "name", "aliases", "country", "sector", "office", "start", "end")
+    for number, row in _rows("office_holders.tsv", columns):
+        _check(row["id"].startswith("person:"), "office_holders.tsv", number, "id must start with person:")
+        _check(names.setdefault(row["id"], row["name"]) == row["name"], "office_holders.tsv", number,
+               f"{row['id']} has two names: {names[row['id']]!r} and {row['name']!r}")
+        _check_code(row["country"], "office_holders.tsv", number)
+        _check_sector(row["sector"], "office_holders.tsv", number)
+        _check(bool(row["office"]), "office_holders.tsv", number, "empty office")
+        start = _parse_date(row["start"], "office_holders.tsv", number)
+        end = _parse_date(row["end"], "office_holders.tsv", number) if row["end"] else None
+        _check(end is None or end > start, "office_holders.tsv", number, "term ends before it starts")
+        aliases = _split_aliases(row["aliases"])
+        if row["name"] not in aliases:
+            aliases.insert(0, row["name"])
+        terms.append(OfficeHolder(row["id"], row["name"], tuple(aliases), row["country"], row["sector"],
+                                  row["office"].lower(), start, end))
+    return tuple(terms)
+
+
+@lru_cache(maxsize=None)
+def _holders_by_alias() -> dict[str, tuple[OfficeHolder, ...]]:
+    table: dict[str, list[OfficeHolder]] = {}
+    for term in office_holders():
+        for alias in term.aliases:
+            table.setdefault(alias, []).append(term)
+    return {alias: tuple(terms) for alias, terms in table.items()}
+
+
+@lru_cache(maxsize=None)
+def _holders_by_office() -> dict[tuple[str, str], tuple[OfficeHolder, ...]]:
+    table: dict[tuple[str, str], list[OfficeHolder]] = {}
+    for term in office_holders():
+        table.setdefault((term.office, term.country), []).append(term)
+    return {key: tuple(terms) for key, terms in table.items()}
+
+
+def person_aliases() -> tuple[str, ...]:
+    """Every office-holder alias, for the phrase matcher."""
+    return tuple(_holders_by_alias())
+
+
+# ---------------------------------------------------------------------------- lookups
+
+def country(code: str) -> Optional[Country]:
+    return countries().get(code)
+
+
+def country_by_name(text: str) -> Optional[Country]:
+    """A country from its name, alias, demonym or capital ("the U.S.", "Kenyan", "Beijing")."""
+    text = text.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    for table in (country_names(), demonyms()):
+        if text in table:
+            return countries()[table[text]]
+    if text in metonyms():
+        return countries()[metonyms()[text].code]
+    folded = text.lower()
+    for table in (country_names(), demonyms()):
+        for surface, code in table.items():
+            if surface.lower() == folded:
+                return countries()[code]
+    return None
+
+
+def organization_by_name(text: str) -> Optional[Organization]:
+    """An international body, NGO or named group from its name or acronym."""
+    text = text.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    org_id = organization_aliases().get(text)
+    return organizations()[org_id] if org_id else None
+
+
+def holder_terms(name: str) -> tuple[OfficeHolder, ...]:
+    """All terms of office of anyone known by this name or alias."""
+    return _holders_by_alias().get(name.strip(), ())
+
+
+def office_holder(name: str, on: Optional[date] = None, office: Optional[str] = None) -> Optional[OfficeHolder]:
+    """The term of office a name refers to on a date.
+
+    With a date: the term covering it, or None when the named person held no listed office
+    that day (or when the name fits several people in office that day). Without a date:
+    the latest term of whoever the name fits, if it fits one person only.
+    """
+    terms = holder_terms(name)
+    if office:
+        terms = tuple(t for t in terms if t.office == office.lower())
+    if on is not None:
+        terms = tuple(t for t in terms if t.holds_on(on))
+    if not terms or len({t.id for t in terms}) > 1:
+        return None
+    return max(terms, key=lambda t: t.start)
+
+
+def holder_of(office: str, country_code: str, on: Optional[date] = None) -> Optional[OfficeHolder]:
+    """Who held an office for a country (or "IGO" body) on a date; latest holder without a date."""
+    terms = _holders_by_office().get((office.lower(), country_code), ())
+    if on is not None:
+        terms = tuple(t for t in terms if t.holds_on(on))
+        if len({t.id for t in terms}) != 1:
+            return None
+    return max(terms, key=lambda t: t.start) if terms else None
+
+
+def person_identity(name: str) -> Optional[OfficeHolder]:
+    """Any term of the one person a name fits (identity without regard to date), else None."""
+    terms = holder_terms(name)
+    if not terms or len({t.id for t in terms}) > 1:
+        return None
+    return terms[-1]
+
+
+def validate_all() -> None:
+    """Load every table (raises KnowledgeError on the first bad line)."""
+    countries(), country_names(), demonyms(), metonyms(), organizations(), organization_aliases()
+    sector_terms(), office_holders()

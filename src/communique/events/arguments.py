@@ -1,0 +1,352 @@
+"""Who did it to whom: actor and recipient of a trigger from the dependency parse.
+
+Grammatical role decides, never word order: the subject (or the "by" agent of a passive) is the
+actor; the object, the passive subject, or the object of "with/to/on/against/..." is the recipient.
+Nominal triggers take the subject of the verb that governs them ("held talks", "during a phone
+conversation with"); a possessive or national adjective on the noun is its actor ("Israel's
+attack on Gaza"). In reported speech the embedded clause keeps its own subject, unless that is
+a pronoun or the speaker's own country, where the speaker is the actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..model import ActorMention
+from .lexicon import word_class
+from .matching import TriggerMatch
+from .modality import condition_clause
+from .syntax import CLAUSE_DEPS, children, conjuncts, infinitives, is_passive, lemma
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Events that often happen inside one country, whose place then stands for the recipient.
+DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
+                                 "REJECT"})
+RECIPIENT_PREPS = ("with", "to", "on", "against", "at", "toward", "towards", "upon", "into", "for",
+                   "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside")
+WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
+# Climbing from a subjectless verb to the verb whose subject it shares.
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "dobj", "pobj"})
+SEARCH_STOP_DEPS = CLAUSE_DEPS | {"punct", "cc", "det", "case", "mark", "neg", "aux", "auxpass"}
+
+
+# Mentions the actors stage emits for other stages: a country named as a place ("in Japan") or as a
+# modifier ("Baghdad University"). They are never actors; places may stand for a recipient (last resort).
+NOT_ACTOR_KINDS = frozenset({"place", "modifier"})
+
+
+class MentionIndex:
+    """Which actor mention (if any) covers a token."""
+
+    def __init__(self, mentions: list[ActorMention]):
+        self.by_token: dict[int, ActorMention] = {}
+        self.places: dict[int, ActorMention] = {}  # a country or capital named as a location
+        for m in mentions:
+            table = self.places if m.kind in NOT_ACTOR_KINDS else self.by_token
+            for i in range(m.token_start, m.token_end):
+                table.setdefault(i, m)
+            table.setdefault(m.root, m)
+
+    def __call__(self, i: int) -> ActorMention | None:
+        return self.by_token.get(i)
+
+    def place(self, i: int) -> ActorMention | None:
+        return self.places.get(i) or self.by_token.get(i)
+
+
+@dataclass
+class Arguments:
+    actor: list[ActorMention] = field(default_factory=list)
+    recipient: list[ActorMention] = field(default_factory=list)
+    actor_direct: bool = False
+    recipient_direct: bool = False
+    actor_from_speaker: bool = False
+    recipient_weak: bool = False
+    actor_compound: bool = False  # several actors joined by "and": "China and Japan agreed"
+
+
+def _unique(mentions):
+    seen, out = set(), []
+    for m in mentions:
+        if id(m) not in seen:
+            seen.add(id(m))
+            out.append(m)
+    return out
+
+
+def mentions_under(start: Token, index: MentionIndex, max_depth: int = 4) -> tuple[list[ActorMention], int]:
+    """Mentions at the shallowest level of the phrase headed by ``start`` (not entering other
+    clauses), each with the mentions joined to it by "and" ("Sri Lanka, Nepal and Singapore")."""
+    found, depth, _ = mentions_with_conjuncts(start, index, max_depth)
+    return found, depth
+
+
+def coded(mention: ActorMention) -> bool:
+    """Does the mention say which country or body? ("Taiwan" does, a bare "Foreign Minister" does not.)"""
+    return any(e.code for e in mention.entities)
+
+
+def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 4, places: bool = False):
+    """(mentions, depth, joined): ``joined`` says whether some came from an "and" list. A mention that
+    names no country is kept only if nothing deeper in the phrase does ("Taiwan's vice minister")."""
+    level, depth = [start], 0
+    doc = start.doc
+    lookup = index.place if places else index
+    fallback = None
+    while level and depth <= max_depth:
+        found = [lookup(t.i) for t in level if lookup(t.i) is not None]
+        if found and not any(coded(m) for m in found):
+            fallback = fallback or (_unique(found), depth, False)
+            found = []
+        if found:
+            out, joined = [], False
+            heads = [start] if index(start.i) is not None else []
+            for m in _unique(found):
+                out.append(m)
+                heads.append(doc[m.root] if 0 <= m.root < len(doc) else start)
+            for head in heads:
+                for c in conjuncts(head)[1:]:
+                    more = [index(c.i)] if index(c.i) is not None else mentions_under(c, index, 2)[0]
+                    new = [x for x in more if all(x is not o for o in out)]
+                    joined = joined or bool(new)
+                    out.extend(new)
+            return _unique(out), depth, joined
+        nxt = []
+        for t in level:
+            nxt.extend(c for c in t.children if c.dep_ not in SEARCH_STOP_DEPS)
+        level, depth = nxt, depth + 1
+    return fallback or ([], depth, False)
+
+
+def _subject_token(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS
+
+
+def _speaker(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """The actor who reports the clause of ``verb`` ("Wang said ... "), if any."""
+    t = verb
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ != "ccomp" or lemma(t.head) not in word_class("report"):
+        return []
+    actors, _, _ = subject_of(t.head, index)
+    return actors
+
+
+def subject_of(verb: Token, index: MentionIndex, passive_ok: bool = True):
+    """(mentions, direct, subject token) of the clause of ``verb``, climbing to the verb whose subject
+    it shares ("agreed to share", "attacked and killed", "militiamen who attacked")."""
+    t, came_by = verb, None
+    for step in range(6):
+        subj = _subject_token(t)
+        # A passive subject is shared only along "and" ("was indicted and will resign").
+        if subj is not None and (subj.dep_ != "nsubjpass" or t is verb or came_by == "conj"):
+            if subj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+                found, depth = mentions_under(t.head, index)
+                return found, depth <= 1, t.head
+            found, depth = mentions_under(subj, index)
+            return found, step == 0 and depth <= 2, subj
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
+            found, depth = mentions_under(t.head, index)
+            if found or t.head.dep_ not in ("dobj", "pobj", "attr"):
+                return found, depth <= 1, t.head
+            t, came_by = t.head, "acl"  # "issued a declaration demanding ...": the issuer
+            continue
+        if t.dep_ not in SHARED_SUBJECT_DEPS or t.head is t:
+            return [], False, None
+        came_by = t.dep_
+        t = t.head
+    return [], False, None
+
+
+def _agent(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    for c in children(verb, ("agent",)):
+        for p in children(c, ("pobj",)):
+            return mentions_under(p, index)[0]
+    return []
+
+
+def _coded_under(token: Token, index: MentionIndex, depth: int, places: bool = False) -> list[ActorMention]:
+    found, _, _ = mentions_with_conjuncts(token, index, depth, places)
+    return [m for m in found if coded(m)]
+
+
+def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
+                   places: bool = False) -> tuple[list[ActorMention], bool]:
+    """Recipient candidates on one token: objects first, then prepositions in RECIPIENT_PREPS order.
+    Only mentions that name a country or body count ("troops" alone is nobody's)."""
+    for c in token.children:
+        if c.dep_ in ("dobj", "dative", "iobj", "obj") and c.i not in skip:
+            found = _coded_under(c, index, 3, places)
+            if found:
+                return found, places
+            if c.dep_ == "dative":  # "give aid to X" parsed with "to" as dative
+                for p in children(c, ("pobj",)):
+                    found = _coded_under(p, index, 2, places)
+                    if found:
+                        return found, places
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") or
+             (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children))]
+    for word in RECIPIENT_PREPS:
+        for prep in preps:
+            if prep.lower_ != word or prep.i in skip:
+                continue
+            for p in children(prep, ("pobj",)):
+                found = _coded_under(p, index, 2, places)
+                if found:
+                    return found, places or word in WEAK_PREPS
+    return [], False
+
+
+def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arguments:
+    anchor = match.anchor
+    args = Arguments()
+    trigger_ids = {t.i for t in match.tokens}
+
+    if match.entry.pos == "AUX":
+        # "X said Y must ...": the speaker appeals to the subject of the reported clause.
+        args.actor = _speaker(verb, index)
+        args.actor_from_speaker = True
+        subj = _subject_token(verb)
+        if subj is not None:
+            args.recipient, _ = mentions_under(subj, index)
+            args.recipient_direct = True
+        return args
+
+    # Actor. A passive governing verb matters for verb triggers ("was attacked by") and for a noun
+    # that is its passive subject ("talks were held"); "were engaged in ethnic cleansing" keeps its subject.
+    # Stative participles ("is committed to", "is prepared to") are not passives.
+    passive = verb.pos_ in ("VERB", "AUX") and is_passive(verb) and match.entry.pos != "ADJ" and (
+        anchor is verb or anchor.dep_ == "nsubjpass")
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        owners = [c for c in anchor.children if c.dep_ in ("poss", "amod", "compound") and index(c.i) is not None]
+        if owners:
+            args.actor = _unique(index(c.i) for c in owners)
+            args.actor_direct = True
+        else:
+            by = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by"]
+            for prep in by:
+                for p in children(prep, ("pobj",)):
+                    args.actor, _ = mentions_under(p, index)
+                    args.actor_direct = bool(args.actor)
+    if not args.actor and passive:
+        args.actor = _agent(verb, index)
+        args.actor_direct = bool(args.actor)
+        if not args.actor and match.entry.plover == "COERCE":
+            # "was arrested in Lebanon": the state where it happened did it.
+            args.actor = _place_state(verb, index)
+    if not args.actor and not passive:
+        own, direct, subj = subject_of(verb, index)
+        if subj is not None and own:
+            args.actor_compound = mentions_with_conjuncts(subj, index)[2] or any(
+                m.kind == "compound" for m in own)
+        speaker = _speaker(verb, index)
+        if speaker and (subj is None or (not own and _is_pronoun(subj)) or _same_side(own, speaker)):
+            args.actor, args.actor_from_speaker = speaker, True
+        else:
+            args.actor, args.actor_direct = own, direct
+
+    # Recipient.
+    if passive:
+        if verb.dep_ == "acl":
+            args.recipient, _ = mentions_under(verb.head, index)
+        else:
+            subj = _subject_token(verb)
+            if subj is not None:
+                args.recipient, _ = mentions_under(subj, index)
+        args.recipient_direct = bool(args.recipient)
+    if not args.recipient:
+        _recipient_from_hosts(args, anchor, verb, index, trigger_ids, places=False)
+    if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT"):
+        # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for.
+        for c in children(verb, ("ccomp",)) + infinitives(verb):
+            subj = _subject_token(c)
+            if subj is not None:
+                args.recipient, _ = mentions_under(subj, index)
+                if args.recipient:
+                    break
+    if not args.recipient and match.entry.plover in ("THREATEN", "AGREE", "REQUEST", "REJECT"):
+        # "threatened to halt talks if the United States ...": the party the condition is put to.
+        for host in [verb] + infinitives(verb):
+            cond = condition_clause(host)
+            subj = _subject_token(cond) if cond is not None else None
+            if subj is not None:
+                args.recipient, _ = mentions_under(subj, index)
+                if args.recipient:
+                    break
+    if not args.recipient:
+        # A country named as a place ("lifted the curfew in Montenegro") comes last.
+        _recipient_from_hosts(args, anchor, verb, index, trigger_ids, places=True)
+    actor_ids = {id(m) for m in args.actor}
+    args.recipient = [m for m in args.recipient if id(m) not in actor_ids]
+    if not args.recipient and match.entry.plover in DOMESTIC_CATEGORIES:
+        # "imposed a curfew in the town of Cizre in southeastern Turkey": the country where it happens.
+        args.recipient = _place_state(verb, index, depth=4)
+        args.recipient_weak = True
+    if args.recipient_weak:
+        # "held talks in Paris": a place, not a counterpart, for cooperative events in the actor's own
+        # country or when the actors are a pair joined by "and".
+        actor_codes = {e.code for m in args.actor for e in m.entities}
+        same = {e.code for m in args.recipient for e in m.entities} <= actor_codes
+        if args.actor_compound or (same and match.entry.plover not in DOMESTIC_CATEGORIES):
+            args.recipient = []
+    return args
+
+
+def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
+    """The country named as the place of the verb ("in Lebanon", "in the town of X in Turkey")."""
+    for prep in children(verb, ("prep",)):
+        if prep.lower_ in ("in", "at", "inside", "across", "near"):
+            for p in children(prep, ("pobj",)):
+                level = [p]
+                for _ in range(depth + 1):
+                    for t in level:
+                        m = index.place(t.i)
+                        if m is not None and m.kind in ("country", "capital", "place") and coded(m):
+                            return [m]
+                    level = [c for t in level for c in t.children if c.dep_ not in SEARCH_STOP_DEPS]
+    return []
+
+
+def _recipient_from_hosts(args: Arguments, anchor: Token, verb: Token, index: MentionIndex,
+                          trigger_ids: set[int], places: bool) -> None:
+    for token in _recipient_hosts(anchor, verb):
+        found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places)
+        if found:
+            args.recipient, args.recipient_weak = found, weak
+            args.recipient_direct = token is anchor or token is verb
+            return
+
+
+def _recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
+    """Where to look for the recipient: the trigger word, its governing verb, the object noun of a
+    multiword trigger, then the infinitive complements ("agreed to hand over to Britain")."""
+    hosts = [anchor]
+    if verb is not anchor:
+        hosts.append(verb)
+    for t in list(hosts):
+        hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
+    for t in list(hosts):
+        for x in infinitives(t):
+            hosts.append(x)
+            hosts.extend(children(x, ("dobj",)))
+            hosts.extend(infinitives(x))
+    return hosts
+
+
+def _same_side(own: list[ActorMention], speaker: list[ActorMention]) -> bool:
+    """Is the reported subject the speaker's own side ("Wang said China welcomes ...")?"""
+    if not own or not speaker:
+        return False
+    if all(m.kind == "pronoun" for m in own):
+        return True
+    own_codes = {e.code for m in own for e in m.entities}
+    speaker_codes = {e.code for m in speaker for e in m.entities}
+    return own_codes == speaker_codes and all(m.kind in ("country", "capital") for m in own)

@@ -1,0 +1,215 @@
+"""The trigger lexicon and word classes, read once from ``events/data/`` and validated.
+
+A ``TriggerEntry`` says which words (lemmas, with the part of speech of the anchor word and
+conditions on its dependents) express which CAMEO code. Errors name the file and line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import PLOVER_CATEGORIES
+from ..ontology import UnknownCameoCode, cameo
+
+POS_VALUES = ("VERB", "NOUN", "ADJ", "AUX")
+CONDITION_KEYS = ("prep", "obj", "pobj", "mod", "xcomp", "head", "neg", "needs")
+# What the object, complement or modifier says narrows a sense more than a preposition does
+# ("withdraw inspectors" is SANCTION before "withdraw from" is RETREAT).
+CONDITION_WEIGHT = {"obj": 2, "xcomp": 2, "mod": 2, "pobj": 2, "head": 2, "neg": 2, "prep": 1, "needs": 0}
+NO_EVENT = "none"  # plover value of a blocking entry: claims its words, emits nothing
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Condition:
+    key: str
+    values: frozenset[str]  # lemmas; "*" any; "@actor" an actor mention
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    words: tuple[str, ...]  # lemmas, lower case
+    anchor: int  # index in words of the word the event hangs on
+    pos: str
+    conditions: tuple[Condition, ...]
+    cameo: str
+    plover: str  # PLOVER category, or NO_EVENT
+    mode: str | None
+    context: tuple[str, ...]
+    line: int
+    note: str = ""
+
+    @property
+    def anchor_lemma(self) -> str:
+        return self.words[self.anchor]
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return self.words[: self.anchor] + self.words[self.anchor + 1:]
+
+    @property
+    def specificity(self) -> int:
+        # Several words beat one word with a condition: "strike deal" beats "strike" + any object.
+        return 2 * len(self.words) + sum(CONDITION_WEIGHT.get(c.key, 1) for c in self.conditions)
+
+    @property
+    def breadth(self) -> int:
+        """How many words the conditions accept: fewer is narrower."""
+        return sum(10_000 if "*" in c.values else len(c.values) for c in self.conditions if not c.negated)
+
+    def condition(self, key: str) -> Condition | None:
+        return next((c for c in self.conditions if c.key == key and not c.negated), None)
+
+    @property
+    def needs_recipient(self) -> bool:
+        c = self.condition("needs")
+        return bool(c and "recipient" in c.values)
+
+
+def _data_text(name: str) -> str:
+    return resources.files("communique.events").joinpath("data", name).read_text("utf-8")
+
+
+def _rows(name: str):
+    """(line number, fields) of a TSV file, skipping comments, blank lines and the header."""
+    header_seen = False
+    for lineno, line in enumerate(_data_text(name).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            header_seen = True
+            continue
+        yield lineno, fields
+
+
+@lru_cache(maxsize=None)
+def word_classes() -> dict[str, frozenset[str]]:
+    classes: dict[str, frozenset[str]] = {}
+    for lineno, fields in _rows("classes.tsv"):
+        if len(fields) != 2 or not fields[0].strip() or not fields[1].strip():
+            raise LexiconError(f"events/data/classes.tsv line {lineno}: expected 'name<TAB>lemmas'")
+        name = fields[0].strip()
+        if name in classes:
+            raise LexiconError(f"events/data/classes.tsv line {lineno}: class {name!r} defined twice")
+        classes[name] = frozenset(fields[1].lower().split())
+    return classes
+
+
+def word_class(name: str) -> frozenset[str]:
+    return word_classes()[name]
+
+
+def _parse_condition(text: str, where: str) -> Condition:
+    negated = text.startswith("!")
+    if negated:
+        text = text[1:]
+    key, _, raw = text.partition("=")
+    key = key.strip()
+    if key not in CONDITION_KEYS:
+        raise LexiconError(f"{where}: unknown condition {key!r} (known: {', '.join(CONDITION_KEYS)})")
+    if key == "neg":
+        return Condition("neg", frozenset(), negated)
+    if not raw:
+        raise LexiconError(f"{where}: condition {key!r} needs values (key=a|b|@class)")
+    values: set[str] = set()
+    for value in raw.split("|"):
+        value = value.strip().lower()
+        if value.startswith("@") and value != "@actor":
+            name = value[1:]
+            if name not in word_classes():
+                raise LexiconError(f"{where}: unknown word class {value!r} (see classes.tsv)")
+            values |= word_classes()[name]
+        elif value:
+            values.add(value)
+    return Condition(key, frozenset(values), negated)
+
+
+def _parse_entry(lineno: int, fields: list[str]) -> TriggerEntry:
+    where = f"events/data/triggers.tsv line {lineno}"
+    if len(fields) != 7:
+        raise LexiconError(f"{where}: expected 7 tab-separated columns, found {len(fields)}")
+    pattern, pos, when, code, plover, mode, note = (f.strip() for f in fields)
+    words = pattern.lower().split()
+    if not words:
+        raise LexiconError(f"{where}: empty pattern")
+    if pos not in POS_VALUES:
+        raise LexiconError(f"{where}: pos must be one of {', '.join(POS_VALUES)}, not {pos!r}")
+    marked = [i for i, w in enumerate(words) if w.startswith("*")]
+    if len(marked) > 1:
+        raise LexiconError(f"{where}: more than one anchor marked with '*'")
+    words = [w.lstrip("*") for w in words]
+    anchor = marked[0] if marked else (len(words) - 1 if pos == "NOUN" else 0)
+    conditions = tuple(_parse_condition(c.strip(), where) for c in when.split(";") if c.strip())
+    try:
+        row = cameo(code)
+    except UnknownCameoCode:
+        raise LexiconError(f"{where}: unknown CAMEO code {code!r}") from None
+    plover = plover or row.plover
+    if plover != NO_EVENT and plover not in PLOVER_CATEGORIES:
+        raise LexiconError(f"{where}: CAMEO {code} has no PLOVER category; give one or 'none'")
+    return TriggerEntry(
+        words=tuple(words), anchor=anchor, pos=pos, conditions=conditions, cameo=code,
+        plover=plover, mode=mode or row.mode, context=row.context, line=lineno, note=note,
+    )
+
+
+@lru_cache(maxsize=None)
+def trigger_entries() -> tuple[TriggerEntry, ...]:
+    entries = tuple(_parse_entry(lineno, fields) for lineno, fields in _rows("triggers.tsv"))
+    seen: dict[tuple, int] = {}
+    for e in entries:
+        key = (e.words, e.anchor, e.pos, e.conditions)
+        if key in seen:
+            raise LexiconError(f"events/data/triggers.tsv line {e.line}: same pattern and conditions "
+                               f"as line {seen[key]}")
+        seen[key] = e.line
+    return entries
+
+
+@lru_cache(maxsize=None)
+def entries_by_anchor() -> dict[str, tuple[TriggerEntry, ...]]:
+    """Entries indexed by anchor lemma, most specific first: more words and conditions, then
+    narrower conditions ("obj=curfew" before "obj=@restriction"), then file order."""
+    index: dict[str, list[TriggerEntry]] = {}
+    for e in trigger_entries():
+        index.setdefault(e.anchor_lemma, []).append(e)
+    return {k: tuple(sorted(v, key=lambda e: (-e.specificity, e.breadth))) for k, v in index.items()}
+
+
+@dataclass(frozen=True)
+class IntentRule:
+    prefix: str
+    to: str | None  # new CAMEO code, or None to keep the code
+    plover: str | None  # PLOVER override (future retreats are CONCEDE)
+    line: int
+
+
+@lru_cache(maxsize=None)
+def intent_rules() -> tuple[IntentRule, ...]:
+    """Future-event recoding rules from intent.tsv, longest prefix first."""
+    rules = []
+    for lineno, fields in _rows("intent.tsv"):
+        where = f"events/data/intent.tsv line {lineno}"
+        if len(fields) != 4:
+            raise LexiconError(f"{where}: expected 4 tab-separated columns, found {len(fields)}")
+        prefix, to, plover, _note = (f.strip() for f in fields)
+        to_code = None if to in ("", "-") else to
+        if to_code is not None:
+            try:
+                cameo(to_code)
+            except UnknownCameoCode:
+                raise LexiconError(f"{where}: unknown CAMEO code {to_code!r}") from None
+        if plover and plover not in PLOVER_CATEGORIES:
+            raise LexiconError(f"{where}: unknown PLOVER category {plover!r}")
+        rules.append(IntentRule(prefix, to_code, plover or None, lineno))
+    return tuple(sorted(rules, key=lambda r: -len(r.prefix)))
+
+
+def intent_rule(code: str) -> IntentRule | None:
+    return next((r for r in intent_rules() if code.startswith(r.prefix)), None)

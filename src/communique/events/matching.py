@@ -1,0 +1,207 @@
+"""Find event triggers in a sentence: lexicon entries matched over the parse (part of speech,
+dependents, the governing verb), one trigger per word, the most specific entry first."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..ontology import quad_class
+from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, word_class
+from .modality import is_negated
+from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_month_word,
+                     lemma, lemmas, neighbourhood, object_lemmas, object_tokens, prep_objects)
+
+# A nominal trigger is an event only where the sentence presents it as one: as the object of a light
+# verb ("held talks"), after "during/in/after" ("during a phone conversation"), as the subject of
+# "take place/begin", or as a headline. Elsewhere it merely names a thing ("consultation mechanisms").
+NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "for", "on", "with", "through",
+                           "before", "since", "despite"})
+NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", "resume", "break", "erupt",
+                                   "open", "close", "conclude", "occur", "happen", "come", "kill", "hit",
+                                   "wound", "injure", "destroy", "leave", "claim"})
+OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
+
+
+@dataclass
+class TriggerMatch:
+    entry: TriggerEntry
+    anchor: Token
+    tokens: tuple[Token, ...]  # every word of the trigger, anchor included
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+
+def _pos_fits(entry: TriggerEntry, token: Token) -> bool:
+    pos = token.pos_
+    if entry.pos == "VERB":
+        # "according to" is a preposition in all but its tag; participles used as adjectives are not predicates.
+        return pos == "VERB" and token.dep_ not in ("prep", "amod", "compound") and not is_month_word(token)
+    if entry.pos == "NOUN":
+        return pos == "NOUN" or (pos == "PROPN" and token.text.islower())
+    if entry.pos == "ADJ":
+        return pos == "ADJ" or (pos == "VERB" and token.tag_ in ("VBN", "JJ"))
+    if entry.pos == "AUX":
+        return token.tag_ == "MD" or (lemma(token) == "need" and bool(children(token, ("xcomp",))))
+    return False
+
+
+def _has_actor(tokens, mention_of) -> bool:
+    for t in tokens:
+        for s in t.subtree:
+            if mention_of(s.i) is not None:
+                return True
+    return False
+
+
+def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
+    key, values = cond.key, cond.values
+    if key == "neg":
+        return is_negated(token)
+    if key == "needs":
+        return True  # checked once arguments are known
+    if key == "obj":
+        objects = object_tokens(token)
+        if "*" in values and objects:
+            return True
+        if "@actor" in values and _has_actor(objects, mention_of):
+            return True
+        return bool(object_lemmas(token) & values)
+    if key == "prep":
+        found = {c.lower_ for c in token.children
+                 if c.dep_ in PREP_DEPS or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))}
+        return bool(found & values)
+    if key == "pobj":
+        objs = prep_objects(token)
+        return bool(objs) if "*" in values else any(lemmas(o) & values for o in objs)
+    if key == "mod":
+        return any(lemmas(c) & values for c in token.children if c.dep_ in MODIFIER_DEPS)
+    if key == "xcomp":
+        comps = infinitives(token)
+        return bool(comps) if "*" in values else any(lemmas(c) & values for c in comps)
+    if key == "head":
+        return token.head is not token and bool(lemmas(token.head) & values)
+    return False
+
+
+def _conditions_hold(entry: TriggerEntry, token: Token, mention_of) -> bool:
+    for cond in entry.conditions:
+        if _condition_holds(cond, token, mention_of) == cond.negated:
+            return False
+    return True
+
+
+def _other_words(entry: TriggerEntry, anchor: Token) -> tuple[Token, ...] | None:
+    found: list[Token] = []
+    near = neighbourhood(anchor)
+    for word in entry.others:
+        hit = next((t for t in near if word in lemmas(t) and t not in found), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return tuple(found)
+
+
+def noun_is_predicate(noun: Token, mention_of) -> bool:
+    """Is this nominal trigger presented as something that happened (see NOMINAL_PREPS)?"""
+    t = noun
+    while t.dep_ in ("compound", "conj") and t.head is not t:
+        t = t.head
+    dep, head = t.dep_, t.head
+    if dep == "ROOT":
+        return True
+    if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        if lemmas(head) & word_class("light"):
+            return True
+    if dep == "pobj" and head.lower_ in NOMINAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return True
+    if dep == "nsubj" and lemma(head) in NOMINAL_SUBJECT_VERBS:
+        return True
+    # "Israel's attack on Gaza": a possessive or national actor and an opposing party name the event.
+    owner = any(mention_of(c.i) is not None for c in t.children if c.dep_ in ("poss", "amod", "compound"))
+    target = any(prep.lower_ in OPPOSING_PREPS and _has_actor(children(prep, ("pobj",)), mention_of)
+                 for prep in children(t, ("prep",)))
+    return owner and target
+
+
+def _entries_for(token: Token, index) -> list[TriggerEntry]:
+    """Entries anchored on any form of the token, most specific first (stable: lemma's entries first)."""
+    found: list[TriggerEntry] = []
+    for f in forms(token):
+        for e in index.get(f, ()):
+            if e not in found:
+                found.append(e)
+    return sorted(found, key=lambda e: (-e.specificity, e.breadth))
+
+
+def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
+    """The triggers of one sentence, non-overlapping, in text order. Blocking entries (plover
+    ``none``) claim their words and are dropped here."""
+    index = entries_by_anchor()
+    candidates: list[TriggerMatch] = []
+    for token in sent:
+        entries = _entries_for(token, index)
+        if not entries:
+            continue
+        for entry in entries:  # most specific first: the first that fits wins for this anchor
+            if not _pos_fits(entry, token):
+                continue
+            others = _other_words(entry, token)
+            if others is None or not _conditions_hold(entry, token, mention_of):
+                continue
+            if entry.pos == "NOUN" and not any(o.pos_ == "VERB" for o in others) \
+                    and not noun_is_predicate(token, mention_of):
+                continue
+            if entry.pos == "AUX" and not _reported_clause(token):
+                continue
+            if _names_an_earlier_act(entry, token, others):
+                continue
+            candidates.append(TriggerMatch(entry, token, (token,) + others))
+            break
+    candidates.sort(key=lambda m: (-m.entry.specificity, -len(m.tokens), m.anchor.i))
+    claimed: set[int] = set()
+    chosen: list[TriggerMatch] = []
+    for m in candidates:
+        ids = {t.i for t in m.tokens}
+        if ids & claimed:
+            continue
+        claimed |= ids
+        chosen.append(m)
+    return sorted((m for m in chosen if m.entry.plover != NO_EVENT), key=lambda m: m.anchor.i)
+
+
+def _names_an_earlier_act(entry: TriggerEntry, token: Token, others: tuple[Token, ...]) -> bool:
+    """"the consensus reached by the two leaders", "the agreement signed in 2001": a participle that
+    modifies its own object names an earlier agreement or meeting; it is not a new event. (Violence
+    is kept: "civilians killed by troops" reports the killing.)"""
+    if entry.pos != "VERB" or token.dep_ != "acl" or token.tag_ != "VBN":
+        return False
+    if token.head in others:
+        return True
+    return cameo_quad(entry.cameo) == 1
+
+
+def cameo_quad(code: str) -> int:
+    return quad_class(code)
+
+
+def _reported_clause(modal: Token) -> bool:
+    """Is this modal (or "need to") in a clause reported by a speaker ("X said Y must ...")?"""
+    verb = modal if lemma(modal) == "need" and modal.tag_ != "MD" else modal.head
+    return verb.dep_ == "ccomp" and lemma(verb.head) in word_class("report")
+
+
+def clause_of(match: TriggerMatch) -> Token:
+    """The verb whose clause holds the trigger: the anchor for verbs, the governing verb for nouns."""
+    anchor = match.anchor
+    if match.entry.pos == "AUX":
+        return anchor if lemma(anchor) == "need" and anchor.tag_ != "MD" else anchor.head
+    if anchor.pos_ in ("VERB", "AUX"):
+        return anchor
+    return clause_verb(anchor)

@@ -1,0 +1,136 @@
+"""Small helpers over spaCy's dependency parse, shared by trigger matching, arguments and modality."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import word_class
+
+PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+# Dependents that open another clause: argument searches do not cross them.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"})
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def forms(token: Token) -> list[str]:
+    """The lemma, then the lower-cased word: spaCy lemmatises some words oddly ("talks", proper nouns,
+    "staged" -> "stag"), so past forms also offer their stem without "d"/"ed". Ordered, no repeats."""
+    out = [token.lemma_.lower(), token.lower_]
+    if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
+        out += [token.lower_[:-1], token.lower_[:-2]]
+    return list(dict.fromkeys(out))
+
+
+def lemmas(token: Token) -> set[str]:
+    return set(forms(token))
+
+
+def children(token: Token, deps) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    # Reduced passive relative: "civilians killed by troops".
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words joined to it by "and"/"or" (their conj chain, not the head's)."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def object_tokens(anchor: Token) -> list[Token]:
+    """What the anchor acts on: direct object, passive subject, a noun's "of" object, a reduced
+    relative's noun; partitives ("part of X") give X too; objects joined by "and" count."""
+    found: list[Token] = list(children(anchor, OBJECT_DEPS))
+    if anchor.pos_ in ("VERB", "AUX"):
+        if is_passive(anchor):
+            found += children(anchor, ("nsubjpass",))
+            if anchor.dep_ == "acl":
+                found.append(anchor.head)
+        # "cut off aid": spaCy sometimes hangs the object on the particle.
+        for prt in children(anchor, ("prt",)):
+            found += children(prt, OBJECT_DEPS | {"pobj"})
+    else:
+        for prep in children(anchor, ("prep",)):
+            if prep.lower_ == "of":
+                found += children(prep, ("pobj",))
+    expanded: list[Token] = []
+    partitive = word_class("partitive")
+    for t in found:
+        for c in conjuncts(t):
+            expanded.append(c)
+            # "700 kg of medicine", "part of a military aid program": the "of" object says what.
+            if lemma(c) in partitive or c.like_num or any(g.like_num for g in c.children) or c.tag_ == "NNS":
+                for prep in children(c, ("prep",)):
+                    if prep.lower_ == "of":
+                        expanded += children(prep, ("pobj",))
+    return expanded
+
+
+def object_lemmas(anchor: Token) -> set[str]:
+    words: set[str] = set()
+    for t in object_tokens(anchor):
+        words |= lemmas(t)
+        for c in children(t, ("compound", "amod")):
+            words |= lemmas(c)
+    return words
+
+
+def prep_objects(token: Token, depth: int = 2) -> list[Token]:
+    """Objects of prepositions on the token ("withdraw from talks", "walk out of talks")."""
+    out: list[Token] = []
+    frontier = [token]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in PREP_DEPS or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV")):
+                    out += children(c, ("pobj", "pcomp"))
+                    nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def infinitives(token: Token) -> list[Token]:
+    """Infinitive complements: "agreed to meet" (xcomp) and "sworn to fight" (spaCy often says advcl)."""
+    return [c for c in token.children if c.dep_ == "xcomp" or
+            (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children))]
+
+
+def neighbourhood(token: Token) -> list[Token]:
+    """Children, grandchildren and head: where the other words of a multiword trigger may sit."""
+    out = []
+    for c in token.children:
+        out.append(c)
+        out.extend(c.children)
+    if token.head is not token:
+        out.append(token.head)
+    return out
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb a noun or modal belongs to: climb compounds, conjunctions, objects and prepositions."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def is_month_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_ in word_class("month")

@@ -1,0 +1,209 @@
+"""One reader per input format. Each yields Documents, or a CodingError per bad record.
+
+A reader never raises on bad input: a broken line, a record without text, bytes that are
+not UTF-8 or a bad date become a one-line ``CodingError`` naming the file and the line (or
+record), and the reader goes on with the next record.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator, Optional, Union
+
+from ..model import CodingError, Document
+from .datelines import InvalidDateLine, find_dateline, split_date_line
+from .html import extract_article
+
+Item = Union[Document, CodingError]
+_ISO_DAY = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?\Z")
+
+
+class BadInput(ValueError):
+    """A record that cannot become a Document; the message says why."""
+
+
+# --- shared helpers ----------------------------------------------------------------------
+
+def decode(data: bytes) -> str:
+    """UTF-8 text (a byte-order mark is dropped); BadInput names the line of a bad byte."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise BadInput(f"binary file, not text (NUL byte at offset {nul})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise BadInput(f"not UTF-8 text: byte 0x{data[exc.start]:02x} on line {line}") from None
+
+
+def parse_published(value: Any) -> Optional[date]:
+    """A record's publication date: YYYY-MM-DD, or an ISO timestamp of that day."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise BadInput(f"invalid published date {value!r} (expected a YYYY-MM-DD string)")
+    match = _ISO_DAY.match(value.strip())
+    try:
+        if match is None:
+            raise ValueError
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        raise BadInput(f"invalid published date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def make_document(doc_id: str, text: str, origin: str, published: Optional[date],
+                  fallback: Optional[date], **meta: Optional[str]) -> Document:
+    """A Document with its wire dateline read; ``published`` wins over the run's ``fallback``."""
+    if not text.strip():
+        raise BadInput("empty text")
+    pub = published or fallback
+    dateline = find_dateline(text.lstrip(), pub)
+    if pub is None and dateline is not None:
+        pub = dateline.date  # only set when the dateline states its year
+    return Document(id=doc_id, text=text, published=pub, origin=origin,
+                    dateline_place=dateline.place if dateline else None,
+                    dateline_date=dateline.date if dateline else None, **meta)
+
+
+def _text_field(record: dict, key: str) -> Optional[str]:
+    value = record.get(key)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def document_from_record(record: Any, default_id: str, origin: str,
+                         fallback: Optional[date]) -> Document:
+    """A JSON object {"id", "text", "published", "url", "title", "source"} as a Document."""
+    if not isinstance(record, dict):
+        raise BadInput(f"expected a JSON object, got {type(record).__name__}")
+    if "text" not in record:
+        raise BadInput('record has no "text" field')
+    text = record["text"]
+    if not isinstance(text, str):
+        raise BadInput(f'"text" is {type(text).__name__}, not a string')
+    raw_id = record.get("id")
+    doc_id = str(raw_id).strip() if isinstance(raw_id, (str, int)) and str(raw_id).strip() else default_id
+    published = parse_published(record.get("published", record.get("date")))
+    return make_document(doc_id, text, origin, published, fallback,
+                         url=_text_field(record, "url"), title=_text_field(record, "title"),
+                         source=_text_field(record, "source"))
+
+
+# --- the formats -------------------------------------------------------------------------
+
+def read_text(data: bytes, doc_id: str, origin: str, fallback: Optional[date]) -> Iterator[Item]:
+    """A plain-text article, with an optional leading publication-date line."""
+    try:
+        text = decode(data)
+        if not text.strip():
+            raise BadInput("empty file")
+        try:
+            published, body = split_date_line(text)
+        except InvalidDateLine as exc:
+            raise BadInput(f"line 1: {exc}") from None
+        if not body.strip():
+            raise BadInput("no text after the date line")
+        yield make_document(doc_id, body, origin, published, fallback)
+    except BadInput as exc:
+        yield CodingError(_with_line(origin, exc), str(exc), doc_id)
+
+
+def _with_line(origin: str, exc: BadInput) -> str:
+    """'path:12' when the message names a line, so that every error points at its line."""
+    match = re.search(r"\bline (\d+)", str(exc))
+    return f"{origin}:{match.group(1)}" if match and ":" not in origin[-6:] else origin
+
+
+def read_jsonl(data: bytes, stem: str, origin: str, fallback: Optional[date]) -> Iterator[Item]:
+    """One JSON object per line; blank lines are skipped; each bad line is its own error."""
+    if not data.strip():
+        yield CodingError(origin, "empty file")
+        return
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        yield CodingError(origin, f"binary file, not text (NUL byte at offset {nul})")
+        return
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise BadInput(f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}") from None
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise BadInput(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+            yield document_from_record(record, f"{stem}-{number}", where, fallback)
+        except BadInput as exc:
+            yield CodingError(where, str(exc), _record_id(raw))
+
+
+def _record_id(raw: bytes) -> Optional[str]:
+    match = re.search(rb'"id"\s*:\s*"([^"\\]{1,200})"', raw)
+    return match.group(1).decode("utf-8", "replace") if match else None
+
+
+def read_json(data: bytes, stem: str, origin: str, fallback: Optional[date]) -> Iterator[Item]:
+    """A JSON list of records, or one record."""
+    try:
+        text = decode(data)
+        if not text.strip():
+            raise BadInput("empty file")
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BadInput(f"invalid JSON: {exc.msg} on line {exc.lineno} column {exc.colno}") from None
+    except BadInput as exc:
+        yield CodingError(_with_line(origin, exc), str(exc))
+        return
+    if isinstance(parsed, dict):
+        try:
+            yield document_from_record(parsed, stem, origin, fallback)
+        except BadInput as exc:
+            yield CodingError(origin, str(exc))
+        return
+    if not isinstance(parsed, list):
+        yield CodingError(origin, f"expected a JSON list or object, got {type(parsed).__name__}")
+        return
+    for number, record in enumerate(parsed, start=1):
+        where = f"{origin}:record {number}"
+        try:
+            yield document_from_record(record, f"{stem}-{number}", where, fallback)
+        except BadInput as exc:
+            yield CodingError(where, str(exc))
+
+
+def read_html(data: bytes, doc_id: str, origin: str, fallback: Optional[date]) -> Iterator[Item]:
+    """The title and paragraphs of a web page; the date from its metadata."""
+    try:
+        page = extract_article(decode(data))
+        text = page.text
+        if not text.strip():
+            raise BadInput("no article paragraphs (<p>) in the page")
+        published = parse_published(page.published) if page.published else None
+        yield make_document(doc_id, text, origin, published, fallback, title=page.title, url=page.url)
+    except BadInput as exc:
+        yield CodingError(_with_line(origin, exc), str(exc), doc_id)
+
+
+READERS = {".txt": read_text, ".jsonl": read_jsonl, ".json": read_json,
+           ".html": read_html, ".htm": read_html}
+
+
+def read_file(path: Path, fallback: Optional[date]) -> Iterator[Item]:
+    origin = str(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        yield CodingError(origin, f"unsupported file type {path.suffix or '(none)'!r} "
+                                  f"(expected {', '.join(READERS)})")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield CodingError(origin, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from reader(data, path.stem, origin, fallback)

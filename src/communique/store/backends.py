@@ -1,0 +1,238 @@
+"""The two database backends behind one small interface: DuckDB (embedded, a file) and
+PostgreSQL (server, psycopg 3).
+
+Everything above this module writes one SQL dialect, the common part of DuckDB and
+PostgreSQL, with ``?`` placeholders; the PostgreSQL backend turns them into ``%s``.
+Only connection handling, transactions, bulk loading and the odd DDL statement differ.
+"""
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from typing import Any, Iterator, Sequence
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+
+class StoreError(Exception):
+    """A problem the user can fix (bad URL, locked or unreadable file, server down): one line."""
+
+
+_SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+
+class Backend:
+    dialect = ""
+    location = ""
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def query_dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict]:
+        raise NotImplementedError
+
+    def iterate(self, sql: str, params: Sequence[Any] = (), size: int = 5000) -> Iterator[dict]:
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self):
+        raise NotImplementedError
+        yield
+
+    def bulk_insert(self, table: str, frame) -> None:
+        """Append a pandas DataFrame whose columns are a subset of the table's columns."""
+        raise NotImplementedError
+
+    def is_integrity_error(self, exc: BaseException) -> bool:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class DuckDBBackend(Backend):
+    dialect = "duckdb"
+
+    def __init__(self, path: str):
+        import duckdb
+
+        self.location = path
+        if path != ":memory:":
+            parent = os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(parent):
+                raise StoreError(f"cannot create database {path}: folder {parent} does not exist")
+            if os.path.isdir(path):
+                raise StoreError(f"cannot open database {path}: it is a folder, give a file path")
+        try:
+            self.con = duckdb.connect(path)
+        except duckdb.IOException as exc:
+            first = str(exc).splitlines()[0]
+            if "lock" in first.lower():
+                raise StoreError(f"database {path} is in use by another process (DuckDB allows one writer)") from None
+            raise StoreError(f"cannot open database {path}: {first}") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database {path}: {str(exc).splitlines()[0]}") from None
+
+    def execute(self, sql, params=()):
+        self.con.execute(sql, list(params))
+
+    def executemany(self, sql, rows):
+        if rows:
+            self.con.executemany(sql, [list(r) for r in rows])
+
+    def query(self, sql, params=()):
+        return self.con.execute(sql, list(params)).fetchall()
+
+    def query_dicts(self, sql, params=()):
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def iterate(self, sql, params=(), size=5000):
+        # A cursor of its own so that queries run while iterating do not reset this one.
+        cur = self.con.cursor()
+        try:
+            cur.execute(sql, list(params))
+            names = [d[0] for d in cur.description]
+            while True:
+                rows = cur.fetchmany(size)
+                if not rows:
+                    break
+                for row in rows:
+                    yield dict(zip(names, row))
+        finally:
+            cur.close()
+
+    @contextmanager
+    def transaction(self):
+        self.con.begin()
+        try:
+            yield
+        except BaseException:
+            self.con.rollback()
+            raise
+        else:
+            self.con.commit()
+
+    def bulk_insert(self, table, frame):
+        # DuckDB scans the DataFrame directly (no row-by-row inserts).
+        columns = ", ".join(frame.columns)
+        self.con.register("_bulk_frame", frame)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _bulk_frame")
+        finally:
+            self.con.unregister("_bulk_frame")
+
+    def is_integrity_error(self, exc):
+        import duckdb
+
+        return isinstance(exc, duckdb.ConstraintException)
+
+    def close(self):
+        self.con.close()
+
+
+def _to_pyformat(sql: str) -> str:
+    # Our SQL never holds a literal % or ?, so this translation is safe.
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresBackend(Backend):
+    """psycopg 3; ``?schema=name`` in the URL selects (and creates) a schema, for tests."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str):
+        try:
+            import psycopg
+        except ImportError:  # pragma: no cover - psycopg is a dependency of the postgres extra
+            raise StoreError("PostgreSQL needs psycopg 3: pip install 'communique[postgres]'") from None
+        parts = urlsplit(url)
+        query = dict(parse_qsl(parts.query))
+        schema = query.pop("schema", None)
+        if schema is not None and not _SCHEMA_NAME.match(schema):
+            raise StoreError(f"bad schema name {schema!r} in the database URL")
+        clean = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+        self.location = urlunsplit((parts.scheme, parts.hostname or "", parts.path, "", ""))
+        self.schema = schema
+        try:
+            self.con = psycopg.connect(clean, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            message = " ".join(str(exc).split())
+            raise StoreError(f"cannot connect to {self.location}: {message}") from None
+        if schema:
+            from psycopg import sql as pgsql
+
+            self.con.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(pgsql.Identifier(schema)))
+            self.con.execute(pgsql.SQL("SET search_path TO {}").format(pgsql.Identifier(schema)))
+
+    def execute(self, sql, params=()):
+        self.con.execute(_to_pyformat(sql), list(params))
+
+    def executemany(self, sql, rows):
+        if rows:
+            with self.con.cursor() as cur:
+                cur.executemany(_to_pyformat(sql), [list(r) for r in rows])
+
+    def query(self, sql, params=()):
+        return self.con.execute(_to_pyformat(sql), list(params)).fetchall()
+
+    def query_dicts(self, sql, params=()):
+        cur = self.con.execute(_to_pyformat(sql), list(params))
+        names = [d.name for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def iterate(self, sql, params=(), size=5000):
+        with self.con.cursor() as cur:
+            cur.execute(_to_pyformat(sql), list(params))
+            names = [d.name for d in cur.description]
+            while True:
+                rows = cur.fetchmany(size)
+                if not rows:
+                    break
+                for row in rows:
+                    yield dict(zip(names, row))
+
+    @contextmanager
+    def transaction(self):
+        with self.con.transaction():
+            yield
+
+    def bulk_insert(self, table, frame):
+        columns = ", ".join(frame.columns)
+        with self.con.cursor() as cur:
+            with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in frame.itertuples(index=False, name=None):
+                    copy.write_row([None if _is_missing(v) else v for v in row])
+
+    def is_integrity_error(self, exc):
+        import psycopg
+
+        return isinstance(exc, psycopg.errors.IntegrityError)
+
+    def close(self):
+        self.con.close()
+
+
+def _is_missing(value) -> bool:
+    try:
+        return value != value  # NaN / NaT
+    except Exception:
+        return False
+
+
+def connect(url_or_path: str) -> Backend:
+    """Pick the backend from the address: postgresql:// URL or a DuckDB file path."""
+    if url_or_path.startswith(("postgresql://", "postgres://")):
+        return PostgresBackend(url_or_path)
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", url_or_path):
+        scheme = url_or_path.split("://", 1)[0]
+        raise StoreError(f"unsupported database URL scheme {scheme}://: "
+                         "give a DuckDB file path or a postgresql:// URL")
+    return DuckDBBackend(url_or_path)

@@ -1,0 +1,320 @@
+"""The event store: documents, their coded events and entities, and the errors of a run.
+
+Ingest is idempotent and resumable: a document is known by its content hash and its id;
+each document is written with all its events in one transaction, so a run killed at any
+point leaves only whole documents behind, and the next run codes the rest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterable, Optional, Union
+
+from ..model import CodingError, Document, Event
+from . import rows as R
+from .backends import Backend
+from .filters import NON_STATE_CODES, make_filter, source_sql
+from .schema import migrate
+
+
+@dataclass
+class IngestReport:
+    documents_seen: int = 0
+    documents_added: int = 0
+    documents_skipped: int = 0
+    events_added: int = 0
+    errors: int = 0
+    error_messages: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in
+                ("documents_seen", "documents_added", "documents_skipped", "events_added", "errors")}
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+class Store:
+    def __init__(self, backend: Backend):
+        self.backend = backend
+        migrate(backend)
+
+    # -- context manager -------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.backend.close()
+
+    @property
+    def location(self) -> str:
+        return self.backend.location
+
+    # -- writing ---------------------------------------------------------------------
+    def is_stored(self, document: Document) -> bool:
+        rows = self.backend.query("SELECT 1 FROM documents WHERE content_hash = ? OR id = ? LIMIT 1",
+                                  (document.content_hash, document.id))
+        return bool(rows)
+
+    def _id_clash(self, document: Document) -> Optional[str]:
+        rows = self.backend.query("SELECT content_hash FROM documents WHERE id = ?", (document.id,))
+        if rows and rows[0][0] != document.content_hash:
+            return rows[0][0]
+        return None
+
+    def add_coded(self, document: Document, events: Union[list[Event], CodingError]) -> bool:
+        """Store one coded document with its events in one transaction.
+
+        Returns True if it was added; False if it was already stored or failed (a
+        CodingError is recorded in the errors table instead).
+        """
+        if isinstance(events, CodingError):
+            self.record_error(events, doc=document.id)
+            return False
+        clash = self._id_clash(document)
+        if clash:
+            self.record_error(CodingError(
+                document.origin or document.id,
+                f"document id {document.id!r} is already stored with a different text "
+                f"(content hash {clash[:12]}); give it another id", document.id))
+            return False
+        unique: dict[str, Event] = {}
+        for event in events:
+            unique.setdefault(event.id, event)
+        try:
+            with self.backend.transaction():
+                if self.is_stored(document):
+                    return False
+                self.backend.execute(R.insert_sql("documents", R.DOCUMENT_COLUMNS),
+                                     R.document_row(document, len(unique), _now()))
+                # Event ids include the document id, and the document is new: no conflict
+                # is possible, and ON CONFLICT would triple DuckDB's insert time.
+                self._insert_rows("events", R.EVENT_COLUMNS, [R.event_row(e) for e in unique.values()])
+                self._insert_rows("entities", R.ENTITY_COLUMNS,
+                                  [row for eid, e in unique.items() for row in R.entity_rows(e, eid)])
+                # A document that failed in an earlier run and now went through is no error.
+                self.backend.execute("DELETE FROM errors WHERE doc = ?", (document.id,))
+        except Exception as exc:
+            # Another writer stored the same document between our check and our insert.
+            if self.backend.is_integrity_error(exc) and self.is_stored(document):
+                return False
+            raise
+        return True
+
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple],
+                     on_conflict: bool = False, chunk: int = 200) -> None:
+        for i in range(0, len(rows), chunk):
+            part = rows[i:i + chunk]
+            self.backend.execute(R.insert_sql(table, columns, on_conflict, rows=len(part)),
+                                 [value for row in part for value in row])
+
+    def record_error(self, error: CodingError, doc: Optional[str] = None) -> None:
+        """Keep one row per failing document (or input origin): a re-run replaces it."""
+        doc = error.doc or doc
+        with self.backend.transaction():
+            if doc:
+                self.backend.execute("DELETE FROM errors WHERE doc = ?", (doc,))
+            else:
+                self.backend.execute("DELETE FROM errors WHERE origin = ? AND doc IS NULL", (error.origin,))
+            self.backend.execute("INSERT INTO errors (origin, doc, message, recorded_at) VALUES (?, ?, ?, ?)",
+                                 (error.origin, doc, error.message, _now()))
+
+    def ingest(self, documents: Iterable[Union[Document, CodingError]], workers: int = 1,
+               progress: Optional[Callable[[IngestReport], None]] = None,
+               all_modalities: bool = False) -> IngestReport:
+        """Code and store documents, skipping those already stored; errors are recorded, not raised.
+
+        ``documents`` may hold CodingErrors (as communique.ingest.read_documents yields them).
+        ``progress`` is called with the running report after each document.
+        """
+        from ..pipeline import code_documents
+
+        report = IngestReport()
+
+        def note_error(error: CodingError, doc: Optional[str] = None) -> None:
+            self.record_error(error, doc=doc)
+            report.errors += 1
+            report.error_messages.append(str(error))
+
+        def to_code():
+            for item in documents:
+                if isinstance(item, CodingError):
+                    note_error(item)
+                    if progress:
+                        progress(report)
+                    continue
+                report.documents_seen += 1
+                if self.is_stored(item):
+                    report.documents_skipped += 1
+                    if progress:
+                        progress(report)
+                    continue
+                yield item
+
+        for document, result in code_documents(to_code(), workers=workers, all_modalities=all_modalities):
+            if isinstance(result, CodingError):
+                note_error(result, doc=document.id)
+            elif self.add_coded(document, result):
+                report.documents_added += 1
+                report.events_added += len({e.id for e in result})
+            elif self._id_clash(document):
+                report.errors += 1
+                report.error_messages.append(f"{document.origin or document.id}: id already used")
+            else:
+                report.documents_skipped += 1
+            if progress:
+                progress(report)
+        return report
+
+    # -- reading ---------------------------------------------------------------------
+    def select(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
+        """Run a read query (SQL with ? placeholders) and return rows as dicts."""
+        return self.backend.query_dicts(sql, list(params))
+
+    def source(self, dedup: bool = False, **filters: Any) -> tuple[str, list[Any]]:
+        """A subquery of the events passing the filters (one per group with dedup)."""
+        return source_sql(make_filter(**filters), dedup)
+
+    def counts(self) -> dict:
+        row = self.backend.query(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+            "(SELECT count(*) FROM errors), "
+            "(SELECT count(DISTINCT CASE WHEN code IN ('IGO', 'NGO', 'MNC') THEN name ELSE code END)"
+            " FROM entities WHERE code IS NOT NULL), "
+            "(SELECT count(DISTINCT dedup_key) FROM events)")[0]
+        return {"documents": row[0], "events": row[1], "errors": row[2], "actors": row[3],
+                "dedup_events": row[4]}
+
+    def _groups(self, keys: list[str]) -> dict[str, list[str]]:
+        """The documents reporting each event group."""
+        if not keys:
+            return {}
+        groups: dict[str, list[str]] = {}
+        for key, doc in self.backend.query(
+                "SELECT dedup_key, doc FROM events WHERE dedup_key = ANY(?) ORDER BY doc", (keys,)):
+            groups.setdefault(key, []).append(doc)
+        return groups
+
+    def _records(self, rows: list[dict]) -> list[dict]:
+        groups = self._groups(sorted({r["dedup_key"] for r in rows}))
+        out = []
+        for r in rows:
+            docs = groups.get(r["dedup_key"], [r["doc"]])
+            out.append(R.record_from_row(r["record"], mentions=len(docs),
+                                         sources=sorted(set(docs)), url=r.get("url")))
+        return out
+
+    def events(self, limit: Optional[int] = 50, offset: int = 0, dedup: bool = False,
+               oldest_first: bool = False, **filters: Any) -> list[dict]:
+        """Event records (newest first) with "mentions", "sources" (doc ids) and "url"."""
+        src, params = self.source(dedup=dedup, **filters)
+        order = "ASC" if oldest_first else "DESC"
+        sql = (f"SELECT s.id, s.doc, s.record, s.dedup_key, d.url FROM {src} s "
+               f"LEFT JOIN documents d ON d.id = s.doc "
+               f"ORDER BY s.date {order} NULLS LAST, s.doc, s.sentence, s.id")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = params + [int(limit), int(offset)]
+        return self._records(self.select(sql, params))
+
+    def count_events(self, dedup: bool = False, **filters: Any) -> int:
+        src, params = self.source(dedup=dedup, **filters)
+        return self.backend.query(f"SELECT count(*) FROM {src} s", params)[0][0]
+
+    def document(self, doc_id: str) -> Optional[dict]:
+        rows = self.select("SELECT id, text, published, url, title, source, origin, content_hash, "
+                           "added_at FROM documents WHERE id = ?", (doc_id,))
+        if not rows:
+            return None
+        doc = rows[0]
+        doc["published"] = doc["published"].isoformat() if doc["published"] else None
+        doc["added_at"] = doc["added_at"].isoformat() if doc["added_at"] else None
+        doc["events"] = self._records(self.select(
+            "SELECT e.id, e.doc, e.record, e.dedup_key, d.url FROM events e "
+            "LEFT JOIN documents d ON d.id = e.doc WHERE e.doc = ? ORDER BY e.sentence, e.id", (doc_id,)))
+        return doc
+
+    def actor(self, actor_key: str, limit: int = 50) -> Optional[dict]:
+        """A country code (CHN), a body's name (United Nations) or a person's id or name."""
+        key = actor_key.strip()
+        match = self.select(
+            "SELECT code, name, entity_id, count(*) AS n FROM entities "
+            "WHERE code = ? OR entity_id = ? OR lower(name) = ? "
+            "GROUP BY code, name, entity_id ORDER BY n DESC LIMIT 1",
+            (key.upper(), key, key.lower()))
+        if not match:
+            return None
+        code = match[0]["code"]
+        is_country_key = key.upper() == code and code not in NON_STATE_CODES
+        name = country_name(code) if is_country_key else (match[0]["name"] or key)
+        events = self.events(limit=limit, actor=key)
+        counterparts = self.select(
+            "SELECT other AS code, count(*) AS events FROM ("
+            " SELECT CASE WHEN e.actor_code = ? THEN e.recipient_code ELSE e.actor_code END AS other"
+            " FROM events e WHERE " + make_filter(actor=key).where("e")[0] + ") x "
+            "WHERE other IS NOT NULL GROUP BY other ORDER BY events DESC, code LIMIT 20",
+            [code] + make_filter(actor=key).where("e")[1])
+        for c in counterparts:
+            c["name"] = country_name(c["code"])
+        return {"key": key, "name": name, "code": code, "events": events,
+                "counterparts": counterparts}
+
+    def errors(self, limit: Optional[int] = None) -> list[dict]:
+        sql = 'SELECT origin, message, doc, recorded_at AS "at" FROM errors ORDER BY recorded_at DESC, origin'
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        rows = self.select(sql, params)
+        for r in rows:
+            r["at"] = r["at"].isoformat(sep=" ") if r["at"] else None
+        return rows
+
+    # -- analysis (see communique.analysis) -------------------------------------------
+    def dyad_series(self, a: str, b: str, by: str = "month", since=None, until=None, types=None,
+                    dedup: bool = False, directed: bool = False, fill: bool = True) -> list[dict]:
+        from ..analysis import dyad_series
+
+        return dyad_series(self, a, b, by=by, since=since, until=until, types=types, dedup=dedup,
+                           directed=directed, fill=fill)
+
+    def balance(self, a: str, b: str, since=None, until=None, dedup: bool = False,
+                directed: bool = False) -> dict:
+        from ..analysis import balance
+
+        return balance(self, a, b, since=since, until=until, dedup=dedup, directed=directed)
+
+    def top_actors(self, limit: int = 20, since=None, until=None) -> list[dict]:
+        from ..analysis import top_actors
+
+        return top_actors(self, limit=limit, since=since, until=until)
+
+    def top_dyads(self, limit: int = 20, since=None, until=None) -> list[dict]:
+        from ..analysis import top_dyads
+
+        return top_dyads(self, limit=limit, since=since, until=until)
+
+    def timeline(self, a: str, b: str, since=None, until=None, limit: Optional[int] = 500,
+                 dedup: bool = True, directed: bool = False, types=None) -> list[dict]:
+        from ..analysis import timeline
+
+        return timeline(self, a, b, since=since, until=until, limit=limit, dedup=dedup,
+                        directed=directed, types=types)
+
+
+@lru_cache(maxsize=None)
+def country_name(code: Optional[str]) -> Optional[str]:
+    """The short English name of an ISO alpha-3 code (pycountry), else the code itself."""
+    if not code:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name

@@ -1,0 +1,161 @@
+"""The store's tables and their migrations.
+
+``MIGRATIONS`` is the ordered list of steps from an empty database to the current
+schema. A later release appends a step (never edits an applied one); ``migrate`` applies
+the steps a database has not seen yet and records each in ``schema_version``.
+A statement is either plain SQL valid in both dialects, or a dict keyed by dialect
+(a missing dialect means the step does nothing there).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Union
+
+from .backends import Backend
+
+Statement = Union[str, dict]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[Statement, ...]
+
+
+_DOCUMENTS = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    published DATE,
+    url TEXT,
+    title TEXT,
+    source TEXT,
+    origin TEXT,
+    text TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    added_at TIMESTAMP NOT NULL
+)"""
+
+# One row per event mention (per article); the record column keeps the full output
+# record so that fields added to the contract later survive a round trip.
+_EVENTS = """
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    doc TEXT NOT NULL,
+    date DATE,
+    date_precision TEXT,
+    published DATE,
+    event TEXT NOT NULL,
+    mode TEXT,
+    context TEXT,
+    cameo TEXT,
+    quad_class INTEGER,
+    goldstein DOUBLE PRECISION,
+    actor_code TEXT,
+    recipient_code TEXT,
+    actor_codes TEXT,
+    recipient_codes TEXT,
+    trigger_text TEXT,
+    sentence INTEGER,
+    text TEXT,
+    location_name TEXT,
+    location_country TEXT,
+    location_lat DOUBLE PRECISION,
+    location_lon DOUBLE PRECISION,
+    confidence DOUBLE PRECISION,
+    dedup_key TEXT NOT NULL,
+    record TEXT NOT NULL
+)"""
+
+_ENTITIES = """
+CREATE TABLE entities (
+    event_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    role TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    code TEXT,
+    sector TEXT,
+    name TEXT,
+    entity_id TEXT,
+    text TEXT,
+    start_char INTEGER,
+    end_char INTEGER
+)"""
+
+_ERRORS = """
+CREATE TABLE errors (
+    origin TEXT NOT NULL,
+    doc TEXT,
+    message TEXT NOT NULL,
+    recorded_at TIMESTAMP NOT NULL
+)"""
+
+# GDELT's NumMentions / NumArticles / NumSources for each group of reports of one event.
+_EVENT_GROUPS = """
+CREATE VIEW event_groups AS
+SELECT e.dedup_key,
+       count(*) AS mentions,
+       count(DISTINCT e.doc) AS articles,
+       count(DISTINCT coalesce(d.source, e.doc)) AS sources,
+       string_agg(DISTINCT e.doc, ';' ORDER BY e.doc) AS docs
+FROM events e LEFT JOIN documents d ON d.id = e.doc
+GROUP BY e.dedup_key"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, events, entities and errors tables",
+              (_DOCUMENTS, _EVENTS, _ENTITIES, _ERRORS)),
+    # DuckDB scans columns with zone maps and needs no secondary index (ART indexes would
+    # slow bulk loads); PostgreSQL needs them for the dyad, date and document look-ups.
+    Migration(2, "indexes for dyad, date, document and actor look-ups", (
+        {"postgresql": "CREATE INDEX events_dyad ON events (actor_code, recipient_code, date)"},
+        {"postgresql": "CREATE INDEX events_date ON events (date)"},
+        {"postgresql": "CREATE INDEX events_doc ON events (doc)"},
+        {"postgresql": "CREATE INDEX events_dedup ON events (dedup_key)"},
+        {"postgresql": "CREATE INDEX entities_event ON entities (event_id)"},
+        {"postgresql": "CREATE INDEX entities_code ON entities (code)"},
+        {"postgresql": "CREATE INDEX errors_doc ON errors (doc)"},
+    )),
+    Migration(3, "event_groups view (deduplicated events with mention counts)", (_EVENT_GROUPS,)),
+)
+
+CURRENT_VERSION = MIGRATIONS[-1].version
+
+
+def _statement_for(statement: Statement, dialect: str) -> str | None:
+    if isinstance(statement, dict):
+        return statement.get(dialect)
+    return statement
+
+
+def applied_versions(backend: Backend) -> set[int]:
+    return {row[0] for row in backend.query("SELECT version FROM schema_version")}
+
+
+def migrate(backend: Backend, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[int]:
+    """Apply the migrations not yet applied, each in its own transaction; return their versions."""
+    backend.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    done = applied_versions(backend)
+    newer = [v for v in done if v > max(m.version for m in migrations)]
+    if newer:
+        from .backends import StoreError
+
+        raise StoreError(f"database {backend.location} has schema version {max(newer)}, "
+                         f"newer than this communique ({CURRENT_VERSION}): upgrade communique")
+    applied = []
+    for migration in sorted(migrations, key=lambda m: m.version):
+        if migration.version in done:
+            continue
+        with backend.transaction():
+            for statement in migration.statements:
+                sql = _statement_for(statement, backend.dialect)
+                if sql:
+                    backend.execute(sql)
+            backend.execute(
+                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.description, datetime.now(timezone.utc).replace(tzinfo=None)))
+        applied.append(migration.version)
+    return applied

@@ -1,0 +1,115 @@
+"""The web dashboard and HTTP API: ``create_app(store=None, db=None)`` builds the FastAPI app.
+
+Pages (``pages``) and JSON endpoints (``api``) share their queries (``queries``); the
+templates and the chart script ship in this package, so the dashboard works offline.
+"""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Optional
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from . import api, pages
+from .filters import BadParameter, page_url
+from .highlight import evidence
+from .queries import SerializedStore
+
+HERE = Path(__file__).parent
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def web_link(url: Optional[str]) -> Optional[str]:
+    """A document's URL as a link only if it is http(s): a stored ``javascript:`` URL must not run."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def build_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    env = templates.env
+    env.filters["evidence"] = evidence
+    env.filters["web_link"] = web_link
+    env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
+    env.filters["signed"] = lambda x: "–" if x is None else f"{x:+.2f}"
+    env.globals.update(page_url=page_url, quad_names=QUAD_NAMES, version=__version__)
+    return templates
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def error_response(request: Request, status: int, detail, headers=None):
+    """JSON for the API, a page with the message for a browser; never a bare 500 for bad input."""
+    if wants_json(request):
+        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+    message = detail if isinstance(detail, str) else "; ".join(
+        f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" if isinstance(e, dict) else str(e)
+        for e in detail)
+    return pages.render(request, "error.html", status_code=status, page="error", status=status,
+                        message=message)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(BadParameter)
+    async def bad_parameter(request: Request, exc: BadParameter):
+        return error_response(request, 422, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        detail = exc.detail
+        if exc.status_code == 404 and detail == "Not Found":  # no route matched
+            detail = f"no page at {request.url.path}"
+        return error_response(request, exc.status_code, detail, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in exc.errors()]
+        return error_response(request, 422, detail)
+
+
+def open_default_store(db: Optional[str]):
+    from ..store import open_store
+
+    return open_store(db)
+
+
+def create_app(store=None, db: Optional[str] = None) -> FastAPI:
+    """The dashboard over ``store``, or over the store at ``db`` (path or URL; None: the default).
+
+    A store opened here is closed when the app shuts down; a store passed in stays the caller's.
+    """
+    owned = store is None
+    raw_store = open_default_store(db) if owned else store
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        if owned:
+            raw_store.close()
+
+    app = FastAPI(
+        title="communique",
+        version=__version__,
+        description="Political events coded from news (PLOVER/CAMEO): read the events, dyads, actors "
+                    "and articles; POST new articles to code them (token in COMMUNIQUE_TOKEN).",
+        lifespan=lifespan,
+        docs_url=None,  # FastAPI's Swagger page loads its scripts from a CDN; /api is our own, offline
+        redoc_url=None,
+    )
+    app.state.store = SerializedStore(raw_store)
+    app.state.templates = build_templates()
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    install_error_handlers(app)
+    return app

@@ -1,0 +1,126 @@
+"""What each page and its JSON twin show, composed from store calls.
+
+The pages and the API call the same functions, so ``/api/...`` returns exactly what the
+page renders. Every list is paged or bounded: nothing here loads all events.
+"""
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+from typing import Any, Optional
+
+from .filters import EventFilter
+
+OVERVIEW_TOP = 10
+OVERVIEW_LATEST = 15
+COUNTERPARTS_SHOWN = 25
+AUTO_MIN_PERIODS = 3  # "auto" granularity steps down from month until the chart has this many bars
+
+
+class SerializedStore:
+    """Lets one store object serve a threaded web server: one call at a time.
+
+    An embedded DuckDB connection must not be used by two threads at once, and the
+    server runs page handlers in a thread pool.
+    """
+
+    def __init__(self, store):
+        self._store = store
+        self._lock = threading.RLock()
+
+    def __getattr__(self, name: str):
+        attr = getattr(self._store, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args, **kwargs):
+            with self._lock:
+                return attr(*args, **kwargs)
+
+        return call
+
+
+def event_page(store, flt: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+    """One page of events and the total, for tables and ``/api/events``."""
+    kwargs = flt.store_kwargs()
+    return {
+        "total": store.count_events(**kwargs),
+        "limit": limit,
+        "offset": offset,
+        "events": store.events(limit=limit, offset=offset, **kwargs),
+    }
+
+
+def latest_event_date(store) -> Optional[date]:
+    newest = store.events(limit=1)
+    if newest and newest[0].get("date"):
+        return date.fromisoformat(newest[0]["date"])
+    return None
+
+
+def period_presets(latest: Optional[date]) -> list[dict[str, Any]]:
+    """Quick periods on the overview, counted back from the newest event (news corpora are
+    historical, so 'last 30 days' from today would often be empty)."""
+    if latest is None:
+        return []
+    return [
+        {"label": "All time", "since": None, "until": None},
+        {"label": "Last 12 months", "since": latest - timedelta(days=365), "until": latest},
+        {"label": "Last 90 days", "since": latest - timedelta(days=90), "until": latest},
+        {"label": "Last 30 days", "since": latest - timedelta(days=30), "until": latest},
+    ]
+
+
+def overview(store, since: Optional[date], until: Optional[date]) -> dict[str, Any]:
+    period = {"since": since, "until": until}
+    latest_kwargs = {k: v for k, v in period.items() if v is not None}
+    latest = latest_event_date(store)
+    return {
+        "counts": store.counts(),
+        "since": since,
+        "until": until,
+        "latest_date": latest,
+        "top_dyads": store.top_dyads(limit=OVERVIEW_TOP, **period),
+        "top_actors": store.top_actors(limit=OVERVIEW_TOP, **period),
+        "latest_events": store.events(limit=OVERVIEW_LATEST, **latest_kwargs),
+        "presets": period_presets(latest),
+    }
+
+
+def dyad_series(store, a: str, b: str, by: str, flt: EventFilter) -> tuple[str, list[dict]]:
+    """The chart rows, and the granularity used ("auto" picks the coarsest that gives
+    at least a few bars, so a dyad seen in one month still draws a readable chart)."""
+    def series(granularity: str) -> list[dict]:
+        return store.dyad_series(a, b, by=granularity, since=flt.since, until=flt.until,
+                                 types=flt.types or None, dedup=flt.dedup)
+
+    if by != "auto":
+        return by, series(by)
+    rows: list[dict] = []
+    for granularity in ("month", "week", "day"):
+        rows = series(granularity)
+        if len(rows) >= AUTO_MIN_PERIODS:
+            return granularity, rows
+    return "day", rows
+
+
+def dyad(store, a: str, b: str, by: str, flt: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+    used, rows = dyad_series(store, a, b, by, flt)
+    return {
+        "a": a,
+        "b": b,
+        "by": used,
+        "series": rows,
+        "balance": store.balance(a, b, since=flt.since, until=flt.until),
+        **event_page(store, flt, limit, offset),
+    }
+
+
+def actor(store, key: str, flt: EventFilter, limit: int, offset: int) -> Optional[dict[str, Any]]:
+    """The actor's name and counterparts from the store, its events as a page of their own."""
+    found = store.actor(key)
+    if found is None:
+        return None
+    info = {k: v for k, v in found.items() if k != "events"}
+    info["counterparts"] = list(found.get("counterparts") or [])[:COUNTERPARTS_SHOWN]
+    return {**info, **event_page(store, flt, limit, offset)}

@@ -1,0 +1,304 @@
+"""Tests of the actors stage (communique.actors): tables, matching, resolution in context."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from communique.actors import find_actors, knowledge
+from communique.model import Document
+from communique.nlp import load_model
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "samples" / "seed-article.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def actors(nlp, text, published=date(2020, 7, 30)):
+    document = Document(id="test", text=text, published=published)
+    sdoc = nlp(text)
+    return sdoc, find_actors(sdoc, document)
+
+
+def by_text(sdoc, mentions):
+    """Mention span text -> mention (the first one with that text)."""
+    out = {}
+    for m in mentions:
+        out.setdefault(sdoc[m.token_start:m.token_end].text, m)
+    return out
+
+
+def codes(mention):
+    return [(e.code, e.sector) for e in mention.entities]
+
+
+# ---------------------------------------------------------------------------- knowledge tables
+
+def test_tables_load_and_validate():
+    knowledge.validate_all()
+    assert len(knowledge.countries()) >= 249
+    assert knowledge.country_by_name("the United States").code == "USA"
+    assert knowledge.country_by_name("U.S.").code == "USA"
+    assert knowledge.country_by_name("Britain").code == "GBR"
+    assert knowledge.country_by_name("North Korea").code == "PRK"
+    assert knowledge.country_by_name("the Palestinian territories").code == "PSE"
+    assert knowledge.country_by_name("Afghan").code == "AFG"
+    assert knowledge.country_by_name("Tokyo").code == "JPN"
+    assert knowledge.organization_by_name("IAEA").name == "International Atomic Energy Agency"
+    assert knowledge.organization_by_name("Doctors Without Borders").code == "NGO"
+
+
+def test_bad_data_line_names_file_and_line(tmp_path, monkeypatch):
+    for name in ("countries.tsv", "demonyms.tsv"):
+        (tmp_path / name).write_text((knowledge.DATA_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "demonyms.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("XXZ\tZorgian\n")
+    lines = (tmp_path / "demonyms.tsv").read_text(encoding="utf-8").splitlines()
+    monkeypatch.setattr(knowledge, "DATA_DIR", tmp_path)
+    knowledge.countries.cache_clear()
+    knowledge.country_names.cache_clear()
+    knowledge.demonyms.cache_clear()
+    try:
+        with pytest.raises(knowledge.KnowledgeError, match=rf"demonyms.tsv:{len(lines)}: unknown country code"):
+            knowledge.demonyms()
+    finally:
+        monkeypatch.undo()
+        knowledge.countries.cache_clear()
+        knowledge.country_names.cache_clear()
+        knowledge.demonyms.cache_clear()
+    assert knowledge.demonyms()["Kenyan"] == "KEN"
+
+
+def test_office_holder_by_date_same_name_two_terms():
+    first = knowledge.office_holder("Wang Yi", on=date(2020, 7, 28))
+    second = knowledge.office_holder("Wang Yi", on=date(2024, 2, 1))
+    assert first.office == second.office == "foreign minister"
+    assert first.start != second.start and first.id == second.id
+    # Between his two terms Qin Gang was foreign minister: Wang Yi is no office holder then.
+    assert knowledge.office_holder("Wang Yi", on=date(2023, 3, 1)) is None
+    assert knowledge.holder_of("foreign minister", "CHN", on=date(2023, 3, 1)).name == "Qin Gang"
+
+
+def test_office_holder_outside_term_and_without_date():
+    assert knowledge.office_holder("Motegi", on=date(2020, 7, 30)).country == "JPN"
+    assert knowledge.office_holder("Motegi", on=date(2015, 1, 1)) is None
+    assert knowledge.office_holder("Motegi").name == "Toshimitsu Motegi"
+
+
+def test_one_name_two_people_told_apart_by_date():
+    assert knowledge.office_holder("Clinton", on=date(1999, 6, 1)).name == "Bill Clinton"
+    assert knowledge.office_holder("Clinton", on=date(2011, 6, 1)).name == "Hillary Clinton"
+
+
+def test_un_secretary_general_and_new_minister_line():
+    assert knowledge.holder_of("secretary-general", "IGO", on=date(2012, 1, 1)).name == "Ban Ki-moon"
+    assert knowledge.office_holder("Jaishankar", on=date(2022, 1, 1)).country == "IND"
+
+
+# ---------------------------------------------------------------------------- countries, bodies, sectors
+
+def test_country_by_name_demonym_and_capital(nlp):
+    sdoc, mentions = actors(nlp, "Peru protested on Monday. Ottawa replied that Moroccan diplomats had left.")
+    found = by_text(sdoc, mentions)
+    assert codes(found["Peru"]) == [("PER", "GOV")] and found["Peru"].kind == "country"
+    assert codes(found["Ottawa"]) == [("CAN", "GOV")] and found["Ottawa"].kind == "capital"
+    assert codes(found["Moroccan diplomats"]) == [("MAR", "GOV")]
+
+
+def test_seats_of_government(nlp):
+    sdoc, mentions = actors(nlp, "The Pentagon and the White House disagreed, and the Kremlin mocked them.")
+    entities = [e for m in mentions for e in m.entities]
+    assert [(e.code, e.sector) for e in entities] == [("USA", "MIL"), ("USA", "GOV"), ("RUS", "GOV")]
+
+
+def test_igo_by_acronym_and_full_name(nlp):
+    sdoc, mentions = actors(nlp, "The IMF lent money after the World Food Programme appealed. NATO disagreed.")
+    names = [e.name for m in mentions for e in m.entities]
+    assert names == ["International Monetary Fund", "World Food Programme", "NATO"]
+    assert all(e.code == "IGO" for m in mentions for e in m.entities)
+    assert mentions[0].kind == "igo"
+
+
+def test_ngo_and_armed_groups(nlp):
+    sdoc, mentions = actors(nlp, "Greenpeace condemned the spill. Al-Shabaab fighters raided the base.")
+    found = by_text(sdoc, mentions)
+    assert codes(found["Greenpeace"]) == [("NGO", "ENV")]
+    assert codes(found["Al-Shabaab fighters"]) == [("SOM", "REB")]
+
+
+def test_sector_nouns(nlp):
+    sdoc, mentions = actors(nlp, "Kenyan police arrested striking Ugandan workers, and Israeli troops "
+                                 "watched as the Mexican opposition marched.")
+    found = by_text(sdoc, mentions)
+    assert codes(found["Kenyan police"]) == [("KEN", "COP")]
+    assert codes(found["Israeli troops"]) == [("ISR", "MIL")]
+    assert codes(found["the Mexican opposition"]) == [("MEX", "OPP")]
+    worker = next(m for m in mentions if "workers" in sdoc[m.token_start:m.token_end].text)
+    assert codes(worker) == [("UGA", "LAB")]
+
+
+def test_possessive_country_with_sector_noun(nlp):
+    sdoc, mentions = actors(nlp, "Brazil's defence ministry denied the report.")
+    assert len(mentions) == 1
+    assert codes(mentions[0]) == [("BRA", "GOV")]
+    assert sdoc[mentions[0].root].text == "ministry"
+
+
+# ---------------------------------------------------------------------------- people
+
+def test_titled_person_then_surname_title_and_pronoun(nlp):
+    text = ("Kenyan Interior Minister Joseph Mwangi met aid agencies on Monday. "
+            "Mwangi said the camps would stay open. "
+            "The interior minister later toured Dadaab, and he promised more water.")
+    sdoc, mentions = actors(nlp, text)
+    first = mentions[0]
+    assert sdoc[first.token_start:first.token_end].text == "Kenyan Interior Minister Joseph Mwangi"
+    assert sdoc[first.root].text == "Mwangi"
+    person = first.entities[0]
+    assert (person.text, person.code, person.sector) == ("Joseph Mwangi", "KEN", "GOV")
+    assert text[person.start:person.end] == "Joseph Mwangi"
+    later = [m for m in mentions[1:] if m.kind in ("person", "title", "pronoun")]
+    assert [m.kind for m in later] == ["person", "title", "pronoun"]
+    assert all(m.entities[0].name == "Joseph Mwangi" and m.entities[0].code == "KEN" for m in later)
+
+
+def test_bare_name_resolved_by_publication_date(nlp):
+    sdoc, mentions = actors(nlp, "Motegi said talks would go on.", published=date(2020, 7, 30))
+    assert codes(mentions[0]) == [("JPN", "GOV")]
+    assert mentions[0].entities[0].id == "person:toshimitsu-motegi"
+
+
+def test_holder_outside_term_is_not_an_office_holder(nlp):
+    sdoc, mentions = actors(nlp, "Motegi said talks would go on.", published=date(2015, 6, 1))
+    person = mentions[0].entities[0]
+    assert person.name == "Toshimitsu Motegi"  # still the same person...
+    assert person.sector is None  # ...but not coded as holding an office he did not hold then
+
+
+def test_bare_title_resolved_to_office_holder_of_the_day(nlp):
+    sdoc, mentions = actors(nlp, "The Chinese foreign minister arrived in Rome.", published=date(2023, 3, 1))
+    assert mentions[0].kind == "title"
+    assert mentions[0].entities[0].name == "Qin Gang"
+
+
+def test_pronoun_prefers_the_last_subject(nlp):
+    text = "Sergei Lavrov met Penny Wong in Jakarta. Lavrov thanked Wong, and later he left."
+    sdoc, mentions = actors(nlp, text, published=date(2023, 9, 1))
+    pronoun = next(m for m in mentions if m.kind == "pronoun")
+    assert pronoun.entities[0].name == "Sergei Lavrov"
+    assert pronoun.entities[0].code == "RUS"
+
+
+# ---------------------------------------------------------------------------- compounds and pairs
+
+def test_compound_countries(nlp):
+    text = "Chile and Argentina signed a border treaty."
+    sdoc, mentions = actors(nlp, text)
+    assert len(mentions) == 1 and mentions[0].kind == "compound"
+    assert [(e.text, e.code) for e in mentions[0].entities] == [("Chile", "CHL"), ("Argentina", "ARG")]
+    assert [text[e.start:e.end] for e in mentions[0].entities] == ["Chile", "Argentina"]
+
+
+def test_compound_demonyms_share_head_noun(nlp):
+    sdoc, mentions = actors(nlp, "Hungarian and Romanian officials met on the border.")
+    assert len(mentions) == 1 and mentions[0].kind == "compound"
+    assert codes(mentions[0]) == [("HUN", "GOV"), ("ROU", "GOV")]
+
+
+def test_two_sides_resolved_to_salient_pair(nlp):
+    text = "Vietnam and Thailand held talks on Friday. The two sides agreed to open a new crossing."
+    sdoc, mentions = actors(nlp, text)
+    pair = next(m for m in mentions if sdoc[m.token_start:m.token_end].text == "The two sides")
+    assert pair.kind == "compound"
+    assert [e.code for e in pair.entities] == ["VNM", "THA"]
+
+
+def test_two_foreign_ministers_resolved_to_people(nlp):
+    text = ("Australian Foreign Minister Penny Wong met Indonesian Foreign Minister Retno Marsudi. "
+            "Both foreign ministers praised the new maritime pact.")
+    sdoc, mentions = actors(nlp, text, published=date(2023, 5, 1))
+    pair = mentions[-1]
+    assert pair.kind == "compound"
+    assert sorted(e.name for e in pair.entities) == ["Penny Wong", "Retno Marsudi"]
+
+
+# ---------------------------------------------------------------------------- non-actors
+
+def test_months_and_according_to_are_not_actors(nlp):
+    sdoc, mentions = actors(nlp, "In March, according to the ministry's figures, exports fell, and May saw a rebound.")
+    spans = [sdoc[m.token_start:m.token_end].text for m in mentions]
+    assert not any(word in " ".join(spans) for word in ("March", "May", "according"))
+
+
+def test_location_after_in_is_a_place_and_modifier_names_are_skipped(nlp):
+    sdoc, mentions = actors(nlp, "Swiss banks opened branches in Singapore, boosting Singapore-Swiss trade.")
+    found = by_text(sdoc, mentions)
+    assert found["Singapore"].kind == "place"
+    assert "Singapore-Swiss" not in " ".join(found)
+    assert codes(found["Swiss banks"]) == [("CHE", "BUS")] if "Swiss banks" in found else True
+
+
+def test_demonym_on_a_non_actor_noun_is_no_actor(nlp):
+    sdoc, mentions = actors(nlp, "Japanese cars sold well in Chile last year, unlike Chile-Peru trade.")
+    assert [m.kind for m in mentions] == ["modifier", "place", "modifier", "modifier"]
+    assert [m.entities[0].code for m in mentions] == ["JPN", "CHL", "CHL", "PER"]
+
+
+def test_owner_of_a_proposal_is_a_modifier_mention(nlp):
+    sdoc, mentions = actors(nlp, "Kenya rejected an Ethiopian proposal.")
+    assert [(m.kind, m.entities[0].code) for m in mentions] == [("country", "KEN"), ("modifier", "ETH")]
+    assert sdoc[mentions[1].root].dep_ == "amod"
+
+
+def test_root_and_offsets_are_consistent(nlp):
+    text = "Indian troops and Chinese soldiers clashed, Beijing said."
+    sdoc, mentions = actors(nlp, text)
+    for m in mentions:
+        assert m.token_start <= m.root < m.token_end
+        for e in m.entities:
+            assert text[e.start:e.end] == e.text
+
+
+# ---------------------------------------------------------------------------- the seed article
+
+def _seed_document():
+    if not SEED.exists():
+        pytest.skip("shared seed article not available")
+    raw = SEED.read_text(encoding="utf-8")
+    first, _, rest = raw.lstrip().partition(" ")
+    published = None
+    if first == "date":  # " date 2020-07-30 <body>": the ingest stage strips this line
+        stamp, _, body = rest.partition(" ")
+        published = date.fromisoformat(stamp)
+    else:
+        body = raw
+    return Document(id="seed-article", text=body, published=published)
+
+
+def test_seed_article(nlp):
+    document = _seed_document()
+    sdoc = nlp(document.text)
+    mentions = find_actors(sdoc, document)
+    people = [(m, e) for m in mentions for e in m.entities if e.name in ("Wang Yi", "Toshimitsu Motegi")]
+    wang = [e for _, e in people if e.name == "Wang Yi"]
+    motegi = [e for _, e in people if e.name == "Toshimitsu Motegi"]
+    assert wang and all((e.code, e.sector) == ("CHN", "GOV") for e in wang)
+    assert motegi and all((e.code, e.sector) == ("JPN", "GOV") for e in motegi)
+    assert any(e.text == "Wang Yi" and document.text[e.start:e.end] == "Wang Yi" for e in wang)
+    # "Motegi, on his part, said ..." resolves to Japan.
+    at = document.text.index("Motegi, on his part")
+    bare = [e for e in motegi if e.start == at]
+    assert bare and bare[0].code == "JPN"
+    # South Korea is only ever part of a larger noun phrase (ASEAN Plus Three, the China-Japan-South
+    # Korea free trade area), never an actor of its own.
+    korea = [m for m in mentions if "South Korea" in sdoc[m.token_start:m.token_end].text]
+    assert korea
+    for m in korea:
+        if m.kind == "modifier":
+            assert sdoc[m.root].head.i >= m.token_end  # it modifies a noun outside the mention
+        else:
+            assert all(e.code != "KOR" for e in m.entities)

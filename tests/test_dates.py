@@ -1,0 +1,144 @@
+"""Event dates: expressions resolved against the publication date, and which one an event gets."""
+from datetime import date
+
+import pytest
+
+from communique.dates import assign_dates, find_date_expressions, resolve_date_expression
+from communique.model import Document, Entity, Event, Trigger
+
+THURSDAY = date(2020, 7, 30)  # a Thursday
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oslo said on Tuesday", (date(2020, 7, 28), "day")),
+    ("Oslo said on Thursday", (THURSDAY, "day")),  # the publication day itself
+    ("on Friday", (date(2020, 7, 24), "day")),  # the latest Friday on or before publication
+    ("late on Monday night", (date(2020, 7, 27), "day")),
+    ("last Thursday", (date(2020, 7, 23), "day")),
+    ("Yesterday the talks ended", (date(2020, 7, 29), "day")),
+    ("today", (THURSDAY, "day")),
+    ("two days ago", (date(2020, 7, 28), "day")),
+    ("Nov. 25", (date(2019, 11, 25), "day")),  # no year: the latest Nov. 25 before publication
+    ("November 25", (date(2019, 11, 25), "day")),
+    ("25 November", (date(2019, 11, 25), "day")),
+    ("on July 4", (date(2020, 7, 4), "day")),
+    ("on 3 March 2021", (date(2021, 3, 3), "day")),
+    ("March 3, 2021", (date(2021, 3, 3), "day")),
+    ("2021-03-03", (date(2021, 3, 3), "day")),
+    ("in March", (date(2020, 3, 1), "month")),
+    ("in September", (date(2019, 9, 1), "month")),  # September has not come yet in July 2020
+    ("in June 2018", (date(2018, 6, 1), "month")),
+    ("last month", (date(2020, 6, 1), "month")),
+    ("earlier this month", (date(2020, 7, 1), "month")),
+    ("last week", (date(2020, 7, 23), "month")),  # best single day; month says "not to the day"
+    ("in 2019", (date(2019, 1, 1), "year")),
+    ("last year", (date(2019, 1, 1), "year")),
+])
+def test_resolve_date_expression(text, expected):
+    assert resolve_date_expression(text, THURSDAY) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may meet again.", "Theresa May spoke.", "May's cabinet met.", "They march on.",
+    "the Vision 2030 plan", "a report in the Sunday Times", "the Good Friday agreement",
+    "the 2020 Olympics", "about 2019 people",
+])
+def test_no_misfires(text):
+    assert resolve_date_expression(text, THURSDAY) is None
+
+
+def test_future_weekday_resolves_forwards():
+    assert resolve_date_expression("will meet on Monday", THURSDAY, future=True) == (date(2020, 8, 3), "day")
+    assert resolve_date_expression("next Tuesday", THURSDAY) == (date(2020, 8, 4), "day")
+
+
+def test_without_publication_date_only_full_dates_resolve():
+    assert resolve_date_expression("on Tuesday", None) is None
+    assert resolve_date_expression("on 3 March 2021", None) == (date(2021, 3, 3), "day")
+
+
+def test_mentions_carry_offsets():
+    text = "Talks began on Monday and ended Nov. 2."
+    spans = [(m.start, m.end, m.text) for m in find_date_expressions(text, THURSDAY)]
+    assert spans == [(15, 21, "Monday"), (32, 38, "Nov. 2")]
+
+
+# --- assigning dates to events (hand-built events over a real parse) -----------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    from communique.nlp import load_model
+
+    return load_model()
+
+
+def _events(nlp, text, triggers, published=THURSDAY, **document_fields):
+    document = Document("d", text, published, **document_fields)
+    sdoc = nlp(text)
+    sentences = list(sdoc.sents)
+    events, position = [], 0
+    for word in triggers:
+        start = text.index(word, position)
+        position = start + 1
+        index = next(i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char)
+        events.append(Event("d", "CONSULT", "040", [Entity("Oslo", "NOR")], [],
+                            Trigger(word, start, start + len(word)), sentences[index].text, index))
+    assign_dates(events, sdoc, document)
+    return events
+
+
+def test_anchor_date_propagates_to_later_statements(nlp):
+    text = ("Norway's foreign minister said on Tuesday during a phone call with her Danish counterpart "
+            "that fishing quotas must be settled. The minister said Norway values the partnership. "
+            "She urged both sides to respect the accord.")
+    call, values, urged = _events(nlp, text, ["phone call", "values", "urged"])
+    assert (call.date, call.date_precision) == (date(2020, 7, 28), "day")
+    assert (values.date, values.date_precision) == (date(2020, 7, 28), "day")
+    assert urged.date == date(2020, 7, 28) and not urged.historical
+    assert all(e.published == THURSDAY for e in (call, values, urged))
+
+
+def test_date_in_own_clause_beats_the_anchor_and_background_is_historical(nlp):
+    text = ("Chile and Peru signed a fisheries pact on Monday. "
+            "In 2019, the two countries broke off talks over the same waters.")
+    signed, broke = _events(nlp, text, ["signed", "broke"])
+    assert signed.date == date(2020, 7, 27) and not signed.historical
+    assert (broke.date, broke.date_precision) == (date(2019, 1, 1), "year") and broke.historical
+
+
+def test_date_attached_to_the_trigger_verb_wins_in_a_two_date_sentence(nlp):
+    text = "The envoy, who arrived on Sunday, protested the decision on Wednesday."
+    arrived, protested = _events(nlp, text, ["arrived", "protested"])
+    assert arrived.date == date(2020, 7, 26)
+    assert protested.date == date(2020, 7, 29)
+
+
+def test_modal_may_does_not_date_an_event(nlp):
+    text = "Officials may meet again to discuss the dispute, a spokesman said."
+    (meet,) = _events(nlp, text, ["meet"])
+    assert (meet.date, meet.date_precision) == (THURSDAY, "published")
+
+
+def test_dateline_date_then_publication_date_are_the_fallbacks(nlp):
+    text = "ACCRA, July 27 (Reuters) - Ghana's president met union leaders to end the strike."
+    (met,) = _events(nlp, text, ["met"], dateline_date=date(2020, 7, 27), dateline_place="Accra")
+    assert (met.date, met.date_precision) == (date(2020, 7, 27), "day")
+    (met,) = _events(nlp, "Ghana's president met union leaders.", ["met"], published=None)
+    assert met.date is None and met.published is None
+
+
+def test_future_events_take_the_coming_weekday(nlp):
+    text = "The premier will visit Hanoi on Monday."
+    (visit,) = _events(nlp, text, ["visit"])
+    visit.future = True
+    document = Document("d", text, THURSDAY)
+    assign_dates([visit], nlp(text), document)
+    assert visit.date == date(2020, 8, 3)
+
+
+def test_date_of_a_relative_clause_is_not_the_event_date(nlp):
+    text = ("Vietnam protested on Monday. Hanoi demanded the removal of a rig that Chinese "
+            "ships towed into its waters last year, an official said.")
+    protested, said = _events(nlp, text, ["protested", "said"])
+    assert protested.date == date(2020, 7, 27)
+    assert (said.date, said.date_precision) == (date(2020, 7, 27), "day") and not said.historical

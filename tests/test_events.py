@@ -1,0 +1,352 @@
+"""The events stage: trigger lexicon, matching over the parse, arguments, modality.
+
+Most tests build actor mentions by hand (``_mentions``) so that they test the event rules alone;
+the end-to-end tests at the bottom go through the whole pipeline.
+"""
+from datetime import date
+
+import pytest
+
+from communique.events import extract_events, trigger_entries
+from communique.events.lexicon import LexiconError, _parse_entry, intent_rules, word_classes
+from communique.model import PLOVER_CATEGORIES, ActorMention, Document, Entity
+from communique.nlp import load_model
+from communique.ontology import cameo
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _mentions(sdoc, actors: dict[str, str]) -> list[ActorMention]:
+    """Mentions for the given phrases: {"Wang Yi": "CHN/GOV/Wang Yi", "police": "KEN/COP", "Peru": "PER"}
+    (code, then sector and canonical name if given)."""
+    out = []
+    text = sdoc.text
+    for phrase, spec in actors.items():
+        code, _, rest = spec.partition("/")
+        sector, _, name = rest.partition("/")
+        start = 0
+        while (at := text.find(phrase, start)) >= 0:
+            start = at + len(phrase)
+            span = sdoc.char_span(at, at + len(phrase), alignment_mode="expand")
+            entity = Entity(phrase, code, sector or None, name or None, None, at, at + len(phrase))
+            kind = "pronoun" if phrase.lower() in ("he", "she", "it", "they", "himself") else "country"
+            out.append(ActorMention([entity], span.start, span.end, span.root.i, kind))
+    return sorted(out, key=lambda m: m.token_start)
+
+
+def code(nlp, text: str, actors: dict[str, str], published: date | None = None, keep_all: bool = True):
+    sdoc = nlp(text)
+    document = Document("t", text, published=published)
+    events = extract_events(sdoc, _mentions(sdoc, actors), document)
+    return events if keep_all else [e for e in events if not (e.negated or e.hypothetical)]
+
+
+def dyads(events):
+    return {(e.event, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient)) for e in events}
+
+
+# ------------------------------------------------------------------------------------ lexicon
+
+
+def test_lexicon_loads_and_covers_every_plover_category():
+    entries = trigger_entries()
+    assert len(entries) > 500
+    assert set(PLOVER_CATEGORIES) <= {e.plover for e in entries}
+    for e in entries:
+        if e.plover != "none":
+            cameo(e.cameo)  # every code exists in the project's table
+
+
+def test_lexicon_errors_name_the_line():
+    with pytest.raises(LexiconError, match="line 7: unknown CAMEO code"):
+        _parse_entry(7, ["meet", "VERB", "", "999", "", "", "note"])
+    with pytest.raises(LexiconError, match="line 3: unknown word class '@nothing'"):
+        _parse_entry(3, ["meet", "VERB", "obj=@nothing", "040", "", "", ""])
+    with pytest.raises(LexiconError, match="pos must be one of"):
+        _parse_entry(4, ["meet", "ADV", "", "040", "", "", ""])
+
+
+def test_word_classes_and_intent_rules_load():
+    assert "curfew" in word_classes()["restriction"]
+    assert intent_rules()[0].prefix  # longest prefix first
+
+
+# ------------------------------------------------------------------------- one per category
+
+
+@pytest.mark.parametrize("text,actors,expected", [
+    ("Egypt agreed to reopen the crossing for Sudan.", {"Egypt": "EGY", "Sudan": "SDN"}, ("AGREE", "EGY", "SDN")),
+    ("The Kenyan president met his Tanzanian counterpart in Arusha.",
+     {"Kenyan president": "KEN", "Tanzanian counterpart": "TZA"}, ("CONSULT", "KEN", "TZA")),
+    ("Brazil praised Argentina for its handling of the crisis.", {"Brazil": "BRA", "Argentina": "ARG"},
+     ("SUPPORT", "BRA", "ARG")),
+    ("Chile eased restrictions on Peruvian imports.", {"Chile": "CHL", "Peruvian": "PER"}, ("CONCEDE", "CHL", "PER")),
+    ("Norway shared intelligence with Denmark.", {"Norway": "NOR", "Denmark": "DNK"}, ("COOPERATE", "NOR", "DNK")),
+    ("Japan sent humanitarian aid to Nepal.", {"Japan": "JPN", "Nepal": "NPL"}, ("AID", "JPN", "NPL")),
+    ("Armenia withdrew its troops from Azerbaijan.", {"Armenia": "ARM", "Azerbaijan": "AZE"}, ("RETREAT", "ARM", "AZE")),
+    ("Ghana urged Togo to release the detained journalists.", {"Ghana": "GHA", "Togo": "TGO"}, ("REQUEST", "GHA", "TGO")),
+    ("Poland accused Belarus of pushing migrants across the border.", {"Poland": "POL", "Belarus": "BLR"},
+     ("ACCUSE", "POL", "BLR")),
+    ("Serbia rejected the proposal from Kosovo.", {"Serbia": "SRB", "Kosovo": "XKX"}, ("REJECT", "SRB", "XKX")),
+    ("Iran threatened to close the strait to American ships.", {"Iran": "IRN", "American": "USA"},
+     ("THREATEN", "IRN", "USA")),
+    ("Farmers in France staged a protest against the European Union.",
+     {"Farmers in France": "FRA", "European Union": "IGO"}, ("PROTEST", "FRA", "IGO")),
+    ("Canada imposed sanctions on Myanmar.", {"Canada": "CAN", "Myanmar": "MMR"}, ("SANCTION", "CAN", "MMR")),
+    ("Russia deployed troops along the border with Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"},
+     ("MOBILIZE", "RUS", "UKR")),
+    ("Turkish police detained twenty Syrian refugees.", {"Turkish police": "TUR/COP", "Syrian refugees": "SYR/REF"},
+     ("COERCE", "TUR", "SYR")),
+    ("Saudi jets bombed rebel positions in Yemen.", {"Saudi jets": "SAU/MIL", "Yemen": "YEM"},
+     ("ASSAULT", "SAU", "YEM")),
+])
+def test_one_sentence_per_category(nlp, text, actors, expected):
+    events = code(nlp, text, actors, keep_all=False)
+    category, actor, recipient = expected
+    assert (category, (actor,), (recipient,)) in dyads(events), [(e.event, e.cameo) for e in events]
+
+
+def test_event_fields_come_from_the_ontology(nlp):
+    text = "Canada imposed sanctions on Myanmar."
+    (event,) = code(nlp, text, {"Canada": "CAN", "Myanmar": "MMR"})
+    assert event.cameo == "163" and event.event == "SANCTION" and event.mode == "discontinue"
+    assert event.goldstein == cameo("163").goldstein and event.quad_class == 4
+    assert event.doc == "t" and event.sentence == 0 and event.text == text
+    assert 0 < event.confidence <= 1
+
+
+# --------------------------------------------------------------------- triggers and offsets
+
+
+def test_trigger_offsets_point_at_the_trigger_text(nlp):
+    text = "Last week was calm. On Monday Wang Yi held talks with Sergei Lavrov in Moscow."
+    events = code(nlp, text, {"Wang Yi": "CHN/GOV", "Sergei Lavrov": "RUS/GOV"})
+    (event,) = events
+    assert event.trigger.text == "held talks" == text[event.trigger.start:event.trigger.end]
+    assert event.sentence == 1 and event.cameo == "040"
+    assert [e.code for e in event.actor] == ["CHN"] and [e.code for e in event.recipient] == ["RUS"]
+
+
+def test_according_to_is_not_an_event(nlp):
+    events = code(nlp, "According to Kenya, the talks will resume soon.", {"Kenya": "KEN"})
+    assert not any(e.trigger.text.lower().startswith("accord") for e in events)
+
+
+def test_months_are_not_verbs(nlp):
+    events = code(nlp, "In March and May, Chile reported strong exports to China.", {"Chile": "CHL", "China": "CHN"})
+    assert not any(e.event == "PROTEST" for e in events)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Israeli air strikes hit Gaza.", "ASSAULT"),
+    ("Workers in Gaza began a general strike against Israel.", "PROTEST"),
+])
+def test_strike_sense_follows_its_modifier(nlp, text, category):
+    actors = {"Israeli": "ISR", "Gaza": "PSE", "Israel": "ISR", "Workers in Gaza": "PSE"}
+    events = code(nlp, text, actors)
+    assert {e.event for e in events} == {category}
+
+
+def test_cut_aid_is_a_sanction_not_aid(nlp):
+    events = code(nlp, "Germany cut off aid to Niger.", {"Germany": "DEU", "Niger": "NER"})
+    assert dyads(events) == {("SANCTION", ("DEU",), ("NER",))}
+    assert events[0].cameo == "162"
+
+
+def test_lifting_a_curfew_is_a_concession(nlp):
+    events = code(nlp, "The Ethiopian government lifted the curfew in Oromia.",
+                  {"Ethiopian government": "ETH/GOV"})
+    assert [(e.event, e.cameo) for e in events] == [("CONCEDE", "0813")]
+
+
+def test_the_main_predicate_decides(nlp):
+    # Withdrawing troops is a retreat, not a deployment; condemning an attack is not an attack.
+    events = code(nlp, "Rwanda condemned the attack and withdrew its troops from Congo.",
+                  {"Rwanda": "RWA", "Congo": "COD"})
+    assert {e.event for e in events} == {"ACCUSE", "RETREAT"}
+
+
+def test_noun_that_only_names_a_thing_is_not_an_event(nlp):
+    events = code(nlp, "Vietnam wants to improve the consultation mechanisms with Laos.",
+                  {"Vietnam": "VNM", "Laos": "LAO"})
+    assert not any(e.event == "CONSULT" for e in events)
+
+
+# ---------------------------------------------------------------------------- arguments
+
+
+def test_passive_voice_reverses_the_roles(nlp):
+    events = code(nlp, "A Malian convoy was attacked by Burkinabe gunmen.",
+                  {"Malian convoy": "MLI", "Burkinabe gunmen": "BFA/REB"})
+    assert dyads(events) == {("ASSAULT", ("BFA",), ("MLI",))}
+
+
+def test_reduced_passive_with_victims_nationality(nlp):
+    events = code(nlp, "Palestinian civilians killed by Israeli troops were buried on Friday.",
+                  {"Palestinian civilians": "PSE/CVL", "Israeli troops": "ISR/MIL"})
+    assert ("ASSAULT", ("ISR",), ("PSE",)) in dyads(events)
+
+
+def test_possessive_actor_of_a_nominal_trigger(nlp):
+    events = code(nlp, "Russia's attack on Ukraine drew wide condemnation.", {"Russia": "RUS", "Ukraine": "UKR"})
+    assert ("ASSAULT", ("RUS",), ("UKR",)) in dyads(events)
+
+
+def test_phone_conversation_attached_to_the_reporting_verb(nlp):
+    text = ("China and Japan should deepen cooperation, Chinese Foreign Minister Wang Yi said on Tuesday "
+            "during a phone conversation with Japanese Foreign Minister Toshimitsu Motegi.")
+    events = code(nlp, text, {"China": "CHN", "Japan": "JPN", "Chinese Foreign Minister Wang Yi": "CHN/GOV",
+                              "Japanese Foreign Minister Toshimitsu Motegi": "JPN/GOV"})
+    calls = [e for e in events if e.event == "CONSULT"]
+    assert len(calls) == 1 and calls[0].cameo == "041" and calls[0].mode == "phone"
+    assert calls[0].trigger.text == "phone conversation"
+    assert [a.text for a in calls[0].actor] == ["Chinese Foreign Minister Wang Yi"]
+    assert [r.code for r in calls[0].recipient] == ["JPN"]
+
+
+def test_several_counterparts_give_one_event_each(nlp):
+    text = "Jaishankar spoke by phone with his counterparts from Sri Lanka, Nepal and Singapore."
+    events = code(nlp, text, {"Jaishankar": "IND/GOV", "Sri Lanka": "LKA", "Nepal": "NPL", "Singapore": "SGP"})
+    assert dyads(events) == {("CONSULT", ("IND",), (c,)) for c in ("LKA", "NPL", "SGP")}
+    assert {e.cameo for e in events} == {"041"}
+
+
+def test_compound_subject_is_a_symmetric_event(nlp):
+    events = code(nlp, "Morocco and Spain held talks on migration.", {"Morocco": "MAR", "Spain": "ESP"})
+    assert dyads(events) == {("CONSULT", ("MAR",), ("ESP",))}
+
+
+def test_urge_takes_its_object_as_recipient(nlp):
+    events = code(nlp, "The United Nations urged Sudan to allow aid convoys.",
+                  {"United Nations": "IGO", "Sudan": "SDN"})
+    # The urged action is what is requested, not a second event.
+    assert dyads(events) == {("REQUEST", ("IGO",), ("SDN",))}
+
+
+def test_same_entity_on_both_sides_is_dropped(nlp):
+    events = code(nlp, "Wang Yi praised himself.", {"Wang Yi": "CHN/GOV/Wang Yi", "himself": "CHN/GOV/Wang Yi"})
+    assert events == []
+
+
+def test_no_actor_no_event(nlp):
+    assert code(nlp, "Talks were held in Geneva on Monday.", {}) == []
+
+
+# ------------------------------------------------------------------------ reported speech
+
+
+def test_speaker_is_the_actor_when_the_subject_is_his_own_country(nlp):
+    text = "Motegi said that Japan is willing to work with China."
+    events = code(nlp, text, {"Motegi": "JPN/GOV", "Japan": "JPN", "China": "CHN"})
+    assert [(e.event, [a.text for a in e.actor], [r.code for r in e.recipient]) for e in events] == \
+        [("AGREE", ["Motegi"], ["CHN"])]
+
+
+def test_reported_event_of_another_actor_is_that_actors(nlp):
+    text = "The Pentagon said on Tuesday that Syrian forces attacked Turkish positions."
+    events = code(nlp, text, {"Pentagon": "USA/MIL", "Syrian forces": "SYR/MIL", "Turkish": "TUR"})
+    assert dyads(events) == {("ASSAULT", ("SYR",), ("TUR",))}
+
+
+def test_reported_must_is_a_demand_by_the_speaker(nlp):
+    text = "Russia said on Tuesday that Georgia must return the captured helicopter."
+    events = code(nlp, text, {"Russia": "RUS", "Georgia": "GEO"})
+    assert dyads(events) == {("REQUEST", ("RUS",), ("GEO",))}
+
+
+# ------------------------------------------------------------------------------ modality
+
+
+def test_negation(nlp):
+    (event,) = code(nlp, "Kenya did not meet Uganda.", {"Kenya": "KEN", "Uganda": "UGA"})
+    assert event.event == "CONSULT" and event.negated
+
+
+def test_refusal_is_a_rejection_not_a_negation(nlp):
+    events = code(nlp, "Pakistan refused to send troops to Iraq.", {"Pakistan": "PAK", "Iraq": "IRQ"})
+    assert [(e.event, e.negated) for e in events] == [("REJECT", False)]
+
+
+def test_will_not_accept_is_a_rejection(nlp):
+    events = code(nlp, "Hungary said it will not accept the quota.", {"Hungary": "HUN", "it": "HUN"})
+    assert [(e.event, e.negated) for e in events] == [("REJECT", False)]
+
+
+def test_hypothetical(nlp):
+    (event,) = code(nlp, "If talks fail, Ethiopia could attack Eritrea.", {"Ethiopia": "ETH", "Eritrea": "ERI"})
+    assert event.event == "ASSAULT" and event.hypothetical
+
+
+def test_future_meeting_is_an_intent_to_meet(nlp):
+    (event,) = code(nlp, "The Indian prime minister will visit Bhutan next week.",
+                    {"Indian prime minister": "IND/GOV", "Bhutan": "BTN"})
+    # PLOVER: cooperative actions in the future tense are coded AGREE.
+    assert (event.event, event.cameo) == ("AGREE", "036")
+
+
+def test_future_non_cooperative_event_keeps_the_future_flag(nlp):
+    (event,) = code(nlp, "Nigeria is to deploy soldiers in Mali.", {"Nigeria": "NGA", "Mali": "MLI"})
+    assert event.event == "MOBILIZE" and event.future
+
+
+def test_conditional_withdrawal_is_a_threat(nlp):
+    events = code(nlp, "Chad will withdraw its peacekeepers from Mali unless the junta holds elections.",
+                  {"Chad": "TCD", "Mali": "MLI"})
+    assert [e.event for e in events] == ["THREATEN"]
+
+
+def test_historical_background(nlp):
+    (event,) = code(nlp, "Sweden had expelled two Russian diplomats in 2015.", {"Sweden": "SWE", "Russian": "RUS"},
+                    published=date(2021, 5, 3))
+    assert event.event == "SANCTION" and event.historical
+
+
+def test_should_in_the_main_clause_is_hypothetical(nlp):
+    (event,) = code(nlp, "Ecuador should cooperate with Colombia.", {"Ecuador": "ECU", "Colombia": "COL"})
+    assert event.hypothetical
+
+
+# ---------------------------------------------------------------------------- end to end
+
+
+def test_end_to_end_through_the_pipeline():
+    pytest.importorskip("communique.actors")
+    from communique.pipeline import code_text
+
+    events = code_text("Turkish police arrested twenty Syrian migrants in Istanbul on Monday.",
+                       published=date(2022, 3, 9))
+    assert ("COERCE", "TUR") in {(e.event, e.actor[0].code) for e in events}
+    event = next(e for e in events if e.event == "COERCE")
+    assert event.mode == "arrest" and event.trigger.text == "arrested"
+
+
+def test_end_to_end_compound_and_phone():
+    pytest.importorskip("communique.actors")
+    from communique.pipeline import code_text
+
+    text = ("Chinese Foreign Minister Wang Yi said on Tuesday during a phone conversation with Japanese "
+            "Foreign Minister Toshimitsu Motegi that the two countries should strengthen cooperation.")
+    events = code_text(text, published=date(2020, 7, 30))
+    calls = [e for e in events if e.event == "CONSULT" and e.mode == "phone"]
+    assert calls and calls[0].actor[0].code == "CHN" and calls[0].recipient[0].code == "JPN"
+
+
+def test_welcome_someone_to_act_names_the_welcomed(nlp):
+    events = code(nlp, "Kenya welcomes Ethiopia to invest in its ports.", {"Kenya": "KEN", "Ethiopia": "ETH"})
+    assert dyads(events) == {("SUPPORT", ("KEN",), ("ETH",))}
+
+
+def test_participle_naming_an_earlier_agreement_is_not_an_event(nlp):
+    events = code(nlp, "Both sides must respect the accord signed by Sudan and Chad in 2010.",
+                  {"Sudan": "SDN", "Chad": "TCD"})
+    assert not any(e.event in ("SUPPORT", "AGREE") for e in events)
+
+
+def test_nominal_trigger_after_a_misread_light_verb(nlp):
+    # spaCy lemmatises "staged" as "stag"; the past-tense stem still finds the light verb.
+    events = code(nlp, "Opposition activists in Togo staged rallies against President Faure Gnassingbe.",
+                  {"Opposition activists in Togo": "TGO/OPP", "President Faure Gnassingbe": "TGO/GOV/Faure Gnassingbe"})
+    assert [(e.event, e.trigger.text) for e in events] == [("PROTEST", "rallies")]

@@ -1,0 +1,103 @@
+"""Event places: stated places in the trigger's clause, the capital, the dateline fallback."""
+from datetime import date
+
+import pytest
+
+from communique.model import Document, Entity, Event, Trigger
+from communique.places import assign_locations, gazetteer, resolve_place
+
+
+def test_city_and_country_resolve_with_iso3_and_coordinates():
+    kabul = resolve_place("Kabul")
+    assert kabul.country == "AFG" and kabul.lat == pytest.approx(34.5, abs=0.2) and kabul.lon == pytest.approx(69.2, abs=0.2)
+    syria = resolve_place("Syria")  # a country gets its capital's coordinates
+    assert syria.country == "SYR" and syria.lat == pytest.approx(33.5, abs=0.2)
+    assert resolve_place("Kiev").name == "Kyiv"  # alternate names of large cities
+    assert resolve_place("New Delhi").name == "New Delhi"  # a city's own name beats an alternate one
+    assert resolve_place("the Gaza Strip").country == "PSE"  # regions from data/places.tsv
+    assert resolve_place("Georgia").country == "GEO"  # the country, not the US state
+    assert resolve_place("Narnia") is None
+
+
+def test_ambiguous_city_prefers_a_country_the_article_mentions():
+    assert resolve_place("Tripoli").country == "LBY"  # most populous
+    assert resolve_place("Tripoli", ["LBN"]).country == "LBN"
+    assert resolve_place("Hyderabad").country == "IND"
+    assert resolve_place("Hyderabad", {"PAK"}).country == "PAK"
+
+
+def test_places_data_file_is_valid():
+    for place in gazetteer().regions.values():
+        assert place.country is None or len(place.country) == 3
+        assert place.lat is None or -90 <= place.lat <= 90
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from communique.nlp import load_model
+
+    return load_model()
+
+
+def _located(nlp, text, triggers, actor="AFG", **document_fields):
+    document = Document("d", text, date(2021, 3, 10), **document_fields)
+    sdoc = nlp(text)
+    sentences = list(sdoc.sents)
+    events, position = [], 0
+    for word in triggers:
+        start = text.index(word, position)
+        position = start + 1
+        index = next(i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char)
+        events.append(Event("d", "ASSAULT", "190", [Entity("x", actor)], [],
+                            Trigger(word, start, start + len(word)), sentences[index].text, index))
+    assign_locations(events, sdoc, document)
+    return [e.location for e in events]
+
+
+def test_in_kabul(nlp):
+    (where,) = _located(nlp, "Gunmen attacked a police post in Kabul on Sunday.", ["attacked"])
+    assert where.name == "Kabul" and where.country == "AFG" and where.lat is not None
+
+
+def test_summit_in_geneva_and_here_in_tokyo(nlp):
+    (summit,) = _located(nlp, "The ministers met at the summit in Geneva.", ["met"])
+    assert summit.country == "CHE"
+    (here,) = _located(nlp, "Thousands rallied here in Tokyo against the treaty.", ["rallied"])
+    assert here.name == "Tokyo"
+
+
+def test_country_as_place(nlp):
+    (where,) = _located(nlp, "Heavy fighting in Yemen killed twelve soldiers.", ["killed"])
+    assert where.country == "YEM"
+
+
+def test_place_of_another_clause_is_not_taken(nlp):
+    statement, attack = _located(
+        nlp, "The ambassador said in London that rebels attacked the convoy.", ["said", "attacked"])
+    assert statement.name == "London"
+    assert attack is None
+
+
+def test_in_the_capital_uses_the_dateline_city(nlp):
+    (where,) = _located(nlp, "Police fired tear gas at protesters in the capital.", ["fired"],
+                        dateline_place="Nairobi")
+    assert where.name == "Nairobi" and where.country == "KEN"
+
+
+def test_dateline_only_for_the_first_paragraph(nlp):
+    text = ("KABUL, March 9 (Reuters) - Afghan forces repelled an assault on a checkpoint.\n\n"
+            "Separately, the president criticised the United States.")
+    lede, later = _located(nlp, text, ["repelled", "criticised"], dateline_place="Kabul")
+    assert lede.name == "Kabul" and lede.country == "AFG"
+    assert later is None
+
+
+def test_historical_events_get_no_dateline_place(nlp):
+    text = "BAGHDAD, March 9 (AP) - Insurgents bombed a market."
+    document = Document("d", text, date(2021, 3, 10), dateline_place="Baghdad")
+    sdoc = nlp(text)
+    start = text.index("bombed")
+    event = Event("d", "ASSAULT", "183", [], [], Trigger("bombed", start, start + 6), text, 0,
+                  historical=True)
+    assign_locations([event], sdoc, document)
+    assert event.location is None
