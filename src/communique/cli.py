@@ -5,6 +5,7 @@ Every command has --help with an example. No coding or query logic lives here.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -496,6 +497,38 @@ def serve(
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     uvicorn.run(web_app, host=host, port=port, log_level="info")
 
+
+# --- the Quick start's main job ---
+
+@app.command()
+def demo(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for coding."),
+):
+    """Code the bundled sample articles into a store and show what came out.
+
+    Example: [bold]communique demo --db communique.duckdb[/bold]
+    """
+    from . import analysis
+    from .sample_corpus import sample_paths
+
+    location = db or os.environ.get("COMMUNIQUE_DB") or "communique.duckdb"
+    ingest([str(p) for p in sample_paths()], db=location, workers=workers, published=None,
+           all_modalities=False)
+    store = _open(location)
+    try:
+        from .report import events_table
+
+        Console().print(events_table(store.events(limit=8), title="Latest events"))
+        _show(analysis.top_dyads(store, limit=8), ["a", "b", "events", "goldstein_mean"],
+              "Most active dyads", False, False)
+        rows = analysis.dyad_series(store, "CHN", "JPN", by="year")
+        _show(rows, ["period", "events", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean"],
+              "China-Japan by year (communique dyad CHN JPN --by year)", False, False)
+    finally:
+        store.close()
+    Console().print(f"\nOpen the dashboard on these events:\n  [bold].venv/bin/communique serve --db {location}[/bold]"
+                    f"\n  (or, with the venv active: communique serve --db {location})")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,7 +14,7 @@ def _entities(entities: list[dict]) -> str:
 def events_table(records: list[dict], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False)
     for col in ("date", "doc", "event", "mode", "cameo", "actor", "recipient", "trigger"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("date", "event", "cameo"))
     for r in records:
         table.add_row(
             r.get("date") or "", r.get("doc") or "", r["event"], r.get("mode") or "", r["cameo"],
