@@ -142,3 +142,50 @@ def test_date_of_a_relative_clause_is_not_the_event_date(nlp):
     protested, said = _events(nlp, text, ["protested", "said"])
     assert protested.date == date(2020, 7, 27)
     assert (said.date, said.date_precision) == (date(2020, 7, 27), "day") and not said.historical
+
+
+# --- article-level dating: datelines, anaphoric days, dates of what is promised ----------------
+
+def test_the_dateline_date_is_not_the_date_of_the_first_event(nlp):
+    text = "LIMA, July 29 (Agency) -- Bandits raided a mining camp late on Monday, police said on Wednesday."
+    (raided,) = _events(nlp, text, ["raided"], dateline_date=date(2020, 7, 29), dateline_place="Lima")
+    assert (raided.date, raided.date_precision) == (date(2020, 7, 27), "day")
+
+
+def test_relative_days_count_from_the_dateline_day(nlp):
+    # Filed on Tuesday 28 July, published on Thursday 30 July: "yesterday" is Monday the 27th.
+    text = "QUITO, July 28 (Agency) -- Ecuador closed its border with Peru yesterday."
+    (closed,) = _events(nlp, text, ["closed"], dateline_date=date(2020, 7, 28), dateline_place="Quito")
+    assert closed.date == date(2020, 7, 27)
+
+
+def test_same_day_and_previous_day_follow_the_event_told_before(nlp):
+    text = ("Kenya's president met his Ugandan counterpart on Monday. "
+            "He called the Tanzanian leader later the same day. "
+            "His envoy had visited Kampala the previous day.")
+    met, called, visited = _events(nlp, text, ["met", "called", "visited"])
+    assert met.date == date(2020, 7, 27)
+    assert (called.date, called.date_precision) == (date(2020, 7, 27), "day")
+    assert visited.date == date(2020, 7, 26)
+
+
+def test_alone_the_previous_day_still_counts_from_publication():
+    assert resolve_date_expression("the previous day", THURSDAY) == (date(2020, 7, 29), "day")
+
+
+def test_the_date_of_a_promised_action_is_not_the_date_of_the_promise(nlp):
+    text = "Chile and Bolivia announced on Tuesday that they would reopen their border on Saturday."
+    (reopen,) = _events(nlp, text, ["reopen"])
+    assert (reopen.date, reopen.date_precision) == (date(2020, 7, 28), "day")
+
+
+def test_a_pledge_for_a_coming_month_is_dated_by_the_pledge_and_is_not_background(nlp):
+    text = "The Gambian president on Monday thanked the observers and pledged a peaceful transfer of power in October."
+    thanked, pledged = _events(nlp, text, ["thanked", "pledged"])
+    assert pledged.date == date(2020, 7, 27) and not pledged.historical
+
+
+def test_a_date_after_said_belongs_to_said_whatever_the_parse(nlp):
+    text = "Uruguay said on Wednesday it would recognise the new government on August 12."
+    (recognise,) = _events(nlp, text, ["recognise"])
+    assert recognise.date == date(2020, 7, 29)

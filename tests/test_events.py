@@ -350,3 +350,67 @@ def test_nominal_trigger_after_a_misread_light_verb(nlp):
     events = code(nlp, "Opposition activists in Togo staged rallies against President Faure Gnassingbe.",
                   {"Opposition activists in Togo": "TGO/OPP", "President Faure Gnassingbe": "TGO/GOV/Faure Gnassingbe"})
     assert [(e.event, e.trigger.text) for e in events] == [("PROTEST", "rallies")]
+
+
+# ------------------------------------------------------------- background, opinion, denials
+
+def test_non_restrictive_relative_clause_is_background(nlp):
+    events = code(nlp, "Norway, which has mediated between Colombia and the rebels, called for calm.",
+                  {"Norway": "NOR", "Colombia": "COL"}, published=date(2021, 5, 3))
+    assert all(e.historical for e in events if e.event == "CONSULT")
+
+
+def test_ongoing_action_in_a_relative_clause_is_news(nlp):
+    events = code(nlp, "The Irish minister, who was visiting Ghana on a regional tour, met President Akufo-Addo.",
+                  {"The Irish minister": "IRL/GOV", "Ghana": "GHA", "President Akufo-Addo": "GHA/GOV"})
+    assert events and not any(e.historical for e in events)
+
+
+def test_clause_dated_a_stretch_before_the_news_is_background(nlp):
+    events = code(nlp, "Mali's junta expelled the French ambassador, two weeks after soldiers arrested the prime minister.",
+                  {"Mali's junta": "MLI/MIL", "French": "FRA", "soldiers": "MLI/MIL", "the prime minister": "MLI/GOV"})
+    arrests = [e for e in events if e.trigger.text == "arrested"]
+    assert arrests and all(e.historical for e in arrests)
+
+
+def test_past_perfect_dated_to_the_day_is_news(nlp):
+    events = code(nlp, "Earlier on Monday, Peru had criticised Chile over the fishing dispute.",
+                  {"Peru": "PER", "Chile": "CHL"})
+    assert events and not any(e.historical for e in events)
+
+
+def test_analysts_opinions_are_not_events(nlp):
+    events = code(nlp, "Security analysts warned that Ethiopia could attack Eritrea.",
+                  {"Ethiopia": "ETH", "Eritrea": "ERI", "Security analysts": "ETH/"})
+    assert all(e.hypothetical for e in events)
+
+
+def test_declining_to_comment_on_a_deal_is_no_agreement(nlp):
+    events = code(nlp, "Hungarian officials declined to comment on the agreement with Serbia.",
+                  {"Hungarian officials": "HUN/GOV", "Serbia": "SRB"})
+    assert all(e.negated for e in events if e.event == "AGREE")
+
+
+def test_due_to_arrive_is_a_future_visit(nlp):
+    events = code(nlp, "The Indian prime minister is due to arrive in Nepal on Friday.",
+                  {"The Indian prime minister": "IND/GOV", "Nepal": "NPL"})
+    assert events and all(e.event != "CONSULT" or e.future for e in events)
+
+
+def test_denying_an_accusation_is_not_a_rejection(nlp):
+    assert not code(nlp, "Rwanda rejected the accusation from Congo.", {"Rwanda": "RWA", "Congo": "COD"})
+    events = code(nlp, "Congo accused Rwanda of backing the rebels, an allegation Kigali rejected.",
+                  {"Congo": "COD", "Rwanda": "RWA", "Kigali": "RWA"})
+    assert not any(e.event == "REJECT" for e in events)
+    assert any(e.event == "REJECT" for e in code(nlp, "Rwanda rejected the demand from Congo.",
+                                                 {"Rwanda": "RWA", "Congo": "COD"}))
+
+
+def test_background_events_are_not_emitted_by_default():
+    pytest.importorskip("communique.actors")
+    from communique.pipeline import code_text
+
+    text = "Sweden expelled two Russian diplomats in 2015."
+    assert not code_text(text, published=date(2021, 5, 3))
+    kept = code_text(text, published=date(2021, 5, 3), all_modalities=True)
+    assert kept and all(e.historical for e in kept)

@@ -11,6 +11,15 @@ publication date is only the last resort. For each event the date comes from, in
 3. the wire dateline's date (``Document.dateline_date``);
 4. the publication date, with precision ``"published"``.
 
+Relative expressions ("on Tuesday", "yesterday") count from the dateline's day when there is
+one (the day the story was filed), else from the publication date; the dateline's own date
+is never an event's date expression. "The same day", "the previous day" count from the
+event told just before (``_resolve_anaphoric``). A date that belongs to what an event
+promises or plans ("agreed to resume talks in November", "said they would meet on Friday")
+is not the date of the event unless the event itself is coded as future
+(``_dates_a_plan``); a date right after a reporting verb ("said on Wednesday they would
+...") belongs to that verb whatever the parse says.
+
 Precision (the contract allows only day / month / year / published) says how much of the
 date the text states: ``day`` for a calendar day (weekday names, "yesterday", "Nov. 25",
 "last weekend" = its Saturday), ``month`` for a month ("in March", "last month") and also
@@ -81,12 +90,18 @@ DATE_PATTERN = re.compile(
         rf"(?P<wd>\b(?:(?P<wd_mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n)\s+)?(?P<wd_d>{_WEEKDAY})"
         rf"(?:\s+(?:night|morning|afternoon|evening))?\b(?!['’]s\s+(?:edition|paper|issue)))",
         rf"(?P<ago>\b(?P<ago_n>{_NUMBER})\s+(?P<ago_u>day|week|month|year)s?\s+ago\b)",
+        r"(?P<ana>\b(?:[Tt]he previous day|[Tt]he day before|[Aa] day earlier|(?:[Ll]ater |[Ee]arlier )?"
+        r"(?:[Tt]he|[Tt]hat) same day|[Ll]ater that day|[Ee]arlier that day|[Tt]he (?:next|following) day"
+        r"|[Aa] day later)\b)",
         r"(?P<rel>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Ll]ate last night"
         r"|[Ee]arlier (?:today|this week|this month|this year)|[Ll]ast (?:week|weekend|month|year)"
-        r"|[Tt]his (?:morning|afternoon|evening|week|weekend|month)|[Nn]ext (?:week|month|year)"
-        r"|[Tt]he previous day|[Tt]he day before|[Tt]he same day|[Aa] day earlier)\b)",
+        r"|[Tt]his (?:morning|afternoon|evening|week|weekend|month)|[Nn]ext (?:week|month|year))\b)",
     ])
 )
+# Phrases dated from the event told just before them, not from the publication date:
+# "later the same day", "the previous day". The value is the shift in days.
+ANAPHORIC_SHIFT = {"previous day": -1, "day before": -1, "day earlier": -1, "same day": 0,
+                   "that day": 0, "next day": 1, "following day": 1, "day later": 1}
 
 
 @dataclass(frozen=True)
@@ -101,6 +116,7 @@ class DateMention:
     last_day: date  # end of the period it names, for the historical test
     ambiguous: bool = False  # "in May" / "in 2019": needs a spaCy DATE entity to count
     relative: bool = False  # depends on the publication date (weekday, yesterday, ...)
+    shift: Optional[int] = None  # "the previous day" (-1): days from the event told before it
 
     def is_historical(self, published: Optional[date]) -> bool:
         return published is not None and (published - self.last_day).days > HISTORICAL_DAYS
@@ -281,6 +297,12 @@ def _resolve(match: re.Match, text: str, published: Optional[date],
             return None
         d, precision, last = _ago(match["ago_n"], match["ago_u"], published)
         relative = True
+    elif kind == "ana":
+        if published is None:
+            return None
+        shift = next(v for k, v in ANAPHORIC_SHIFT.items() if k in match.group().lower())
+        d = published + timedelta(days=min(shift, 0))  # alone, the day before or of publication
+        return DateMention(start, end, text[start:end], d, "day", d, relative=True, shift=shift)
     elif kind == "rel":
         if published is None:
             return None
@@ -305,7 +327,7 @@ def find_date_expressions(text: str, published: Optional[date], future: bool = F
             if offset:
                 mention = DateMention(mention.start + offset, mention.end + offset, mention.text,
                                       mention.date, mention.precision, mention.last_day,
-                                      mention.ambiguous, mention.relative)
+                                      mention.ambiguous, mention.relative, mention.shift)
             found.append(mention)
     return found
 
@@ -363,11 +385,39 @@ def _governing_verb(token):
 
 
 FUTURE_AUXILIARIES = {"will", "shall", "would", "'ll", "plan", "expect", "to"}
+# Verbs whose object is something still to come: a bare month they govern is an upcoming one.
+COMMITMENT_VERBS = {"pledge", "promise", "vow", "offer", "agree", "commit", "announce", "plan",
+                    "schedule", "set", "call", "urge", "demand", "threaten", "propose"}
 
 
-def _in_future_clause(token) -> bool:
+def _reporting_verb_before(token):
+    """The reporting verb right before a date ("said on Wednesday they would ..."), whatever the
+    parse attached the date to; None if there is none."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].lower_ in ("on", "late", "early", "last", "this"):
+        i -= 1
+    if i >= 0 and doc[i].pos_ in ("VERB", "AUX") and doc[i].tag_ == "VBD" \
+            and doc[i].lemma_.lower() in _report_verbs():
+        return doc[i]
+    return None
+
+
+def _report_verbs() -> frozenset[str]:
+    from .events.lexicon import word_class
+
+    return word_class("report")
+
+
+def _mention_verb(mention: DateMention, index: _DocIndex):
+    """The verb a date mention belongs to."""
+    first = index.token_at(mention.start)
+    return _reporting_verb_before(first) or _governing_verb(index.token_at(max(mention.end - 1, mention.start)))
+
+
+def _mention_in_future_clause(mention: DateMention, index: _DocIndex) -> bool:
     """'will visit on Friday': a date of something announced, not of something done."""
-    verb = _governing_verb(token)
+    verb = _mention_verb(mention, index)
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
 
 
@@ -384,7 +434,7 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
     verb = _governing_verb(trigger_token)
 
     def rank(m: DateMention):
-        mverb = _governing_verb(index.token_at(max(m.end - 1, m.start)))
+        mverb = _mention_verb(m, index)
         if mverb.i == verb.i:
             tier = 0
         elif _is_ancestor(mverb, verb):
@@ -417,20 +467,39 @@ def _confirmed(mention: DateMention, date_spans: list[tuple[int, int]]) -> bool:
     return any(s < mention.end and mention.start < e for s, e in date_spans)
 
 
+def reference_date(document) -> Optional[date]:
+    """The day relative expressions count from: the dateline's day (the story was filed that day,
+    "on Tuesday" and "yesterday" are told from it), else the publication date."""
+    return document.dateline_date or document.published
+
+
+def _dateline_end(document) -> int:
+    """Where a wire dateline ("ABUJA, June 14 (Meridian) --") ends; 0 without one. Its date is the
+    filing date, not the date of the first sentence's event."""
+    if document.dateline_place is None and document.dateline_date is None:
+        return 0
+    from .ingest.datelines import DATELINE  # late import: ingest imports this module
+
+    body = document.text.lstrip()
+    match = DATELINE.match(body)
+    return match.end() + len(document.text) - len(body) if match else 0
+
+
 def document_date_mentions(sdoc, document) -> list[DateMention]:
-    """The date expressions of a parsed document, resolved against its publication date."""
+    """The date expressions of a parsed document (not its dateline), resolved against its reference date."""
     spans = _date_entities(sdoc)
-    return [m for m in find_date_expressions(document.text, document.published)
-            if _confirmed(m, spans)]
+    skip = _dateline_end(document)
+    return [m for m in find_date_expressions(document.text, reference_date(document))
+            if m.start >= skip and _confirmed(m, spans)]
 
 
 def assign_dates(events: list, sdoc, document) -> None:
     """Set ``published``, ``date``, ``date_precision`` (and ``historical``) on each event."""
-    published = document.published
     for event in events:
-        event.published = published
+        event.published = document.published
     if not events:
         return
+    published = reference_date(document)
     index = _DocIndex(sdoc)
     mentions = document_date_mentions(sdoc, document)
     by_sentence: dict[int, list[DateMention]] = {}
@@ -442,6 +511,7 @@ def assign_dates(events: list, sdoc, document) -> None:
         own[id(event)] = _own_mention(event, by_sentence, index, published)
 
     anchor = _anchor(events, own, mentions, index, published)
+    _resolve_anaphoric(events, own, anchor)
     for event in events:
         mention = own[id(event)]
         if mention is not None:
@@ -464,15 +534,65 @@ def _own_mention(event, by_sentence, index: _DocIndex, published) -> Optional[Da
     candidates = by_sentence.get(sentence)
     if not candidates:
         return None
-    best = _best_mention(candidates, index.token_at(event.trigger.start), index)
+    trigger_token = index.token_at(event.trigger.start)
+    if not getattr(event, "future", False):
+        candidates = [m for m in candidates if not _dates_a_plan(m, trigger_token, index, published)]
+        if not candidates:
+            return None
+    best = _best_mention(candidates, trigger_token, index)
     if best is None:
         return None
     if getattr(event, "future", False) and best.relative and published is not None:
         # A future event's "on Friday" is the coming Friday: resolve it forwards.
-        forward = find_date_expressions(best.text, published, future=True, offset=best.start)
-        if forward:
-            return forward[0]
+        forward = _forwards(best, index, published)
+        if forward is not None:
+            return forward
     return best
+
+
+def _dates_a_plan(mention: DateMention, trigger_token, index: _DocIndex, published) -> bool:
+    """The date of what an event promises or plans, not of the event itself (which has happened):
+    "agreed to resume talks in November", "said they would meet on Friday", "pledged a handover
+    in October" (the coming October: a past one would be "last October" or carry its year)."""
+    if published is None:
+        return False
+    verb, trigger_verb = _mention_verb(mention, index), _governing_verb(trigger_token)
+    below = verb.i == trigger_verb.i or _is_ancestor(trigger_verb, verb)
+    if below and _mention_in_future_clause(mention, index) and mention.relative:
+        return True
+    if mention.relative and mention.precision == "month" and mention.is_historical(published):
+        ahead = _forwards(mention, index, published)
+        return ahead is not None and 0 < (ahead.date - published).days <= 183 and below \
+            and trigger_verb.lemma_.lower() in COMMITMENT_VERBS
+    return False
+
+
+def _forwards(mention: DateMention, index: _DocIndex, published) -> Optional[DateMention]:
+    """The same expression read as a coming date ("on Friday" = the next Friday), with the words
+    before it that the mention's own span leaves out ("in" of "in October")."""
+    sentence = index.sents[index.sentence_of(mention.start)]
+    text = index.sdoc.text[sentence.start_char:mention.end]
+    for m in find_date_expressions(text, published, future=True, offset=sentence.start_char):
+        if m.end == mention.end:
+            return m
+    return None
+
+
+def _resolve_anaphoric(events, own, anchor: Optional[date]) -> None:
+    """"later the same day", "the previous day": counted from the last event before it that has a
+    date of its own (else from the story's anchor date)."""
+    previous = anchor
+    for event in sorted(events, key=lambda e: (e.sentence, e.trigger.start)):
+        m = own[id(event)]
+        if m is None:
+            continue
+        if m.shift is None:
+            if m.precision == "day":
+                previous = m.date
+            continue
+        if previous is not None:
+            d = previous + timedelta(days=m.shift)
+            own[id(event)] = DateMention(m.start, m.end, m.text, d, "day", d, relative=True)
 
 
 def _anchor(events, own, mentions: Iterable[DateMention], index: _DocIndex, published) -> Optional[date]:
@@ -484,11 +604,11 @@ def _anchor(events, own, mentions: Iterable[DateMention], index: _DocIndex, publ
     for event in sorted(events, key=lambda e: (e.sentence, e.trigger.start)):
         m = own[id(event)]
         if recent_day(m) and not getattr(event, "future", False) \
-                and not _in_future_clause(index.token_at(m.start)):
+                and not _mention_in_future_clause(m, index):
             return m.date
     for m in mentions:
         if index.sentence_of(m.start) >= LEDE_SENTENCES:
             break
-        if recent_day(m) and not _in_future_clause(index.token_at(m.start)):
+        if recent_day(m) and not _mention_in_future_clause(m, index):
             return m.date
     return None

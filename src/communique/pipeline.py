@@ -29,7 +29,8 @@ def _code_parsed(document: Document, sdoc, all_modalities: bool) -> list[Event]:
     assign_dates(events, sdoc, document)
     assign_locations(events, sdoc, document)
     if not all_modalities:
-        events = [e for e in events if not (e.negated or e.hypothetical)]
+        # Background (what happened last year, before the story) is not an event of the story either.
+        events = [e for e in events if not (e.negated or e.hypothetical or e.historical)]
     return events
 
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..model import ActorMention
+from ..actors import knowledge
+from ..model import ActorMention, Entity
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
-from .syntax import CLAUSE_DEPS, children, conjuncts, infinitives, is_passive, lemma
+from .syntax import CLAUSE_DEPS, children, conjuncts, infinitives, is_passive, lemma, object_tokens
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Events that often happen inside one country, whose place then stands for the recipient.
@@ -25,6 +26,9 @@ DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASS
                                  "REJECT"})
 RECIPIENT_PREPS = ("with", "to", "on", "against", "at", "toward", "towards", "upon", "into", "for",
                    "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside")
+# Categories whose unnamed target is the actor's own state (see _own_state).
+OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
@@ -41,7 +45,7 @@ NOT_ACTOR_KINDS = frozenset({"place", "modifier"})
 class MentionIndex:
     """Which actor mention (if any) covers a token."""
 
-    def __init__(self, mentions: list[ActorMention]):
+    def __init__(self, mentions: list[ActorMention], doc=None):
         self.by_token: dict[int, ActorMention] = {}
         self.places: dict[int, ActorMention] = {}  # a country or capital named as a location
         for m in mentions:
@@ -49,6 +53,20 @@ class MentionIndex:
             for i in range(m.token_start, m.token_end):
                 table.setdefault(i, m)
             table.setdefault(m.root, m)
+        if doc is not None:
+            for m in mentions:
+                if m.kind not in NOT_ACTOR_KINDS:
+                    self._extend_to_head(m, doc)
+
+    def _extend_to_head(self, m: ActorMention, doc) -> None:
+        """"South Korean army officers", "Kenyan police vehicles": the noun right after a mention that
+        the mention modifies is its phrase's head, so the parse reaches the mention through it."""
+        if not 0 <= m.root < len(doc) or m.token_end >= len(doc):
+            return
+        root, nxt = doc[m.root], doc[m.token_end]
+        if root.head.i == nxt.i and root.dep_ in ("compound", "amod", "nmod") and nxt.pos_ in ("NOUN", "PROPN") \
+                and nxt.i not in self.by_token and nxt.i not in self.places:
+            self.by_token[nxt.i] = m
 
     def __call__(self, i: int) -> ActorMention | None:
         return self.by_token.get(i)
@@ -198,11 +216,64 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
         for prep in preps:
             if prep.lower_ != word or prep.i in skip:
                 continue
-            for p in children(prep, ("pobj",)):
+            for p in children(prep, ("pobj",)) or _stranded_object(prep, index):
                 found = _coded_under(p, index, 2, places)
                 if found:
                     return found, places or word in WEAK_PREPS
     return [], False
+
+
+def _perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """The "by" party of the act an accusation is about ("condemned the killing of monks by the army")."""
+    hosts = [anchor] if anchor.i == verb.i else [anchor, verb]
+    for host in hosts:
+        for obj in object_tokens(host) + [p for prep in children(host, ("prep",)) if prep.lower_ in ("for", "into", "of")
+                                          for p in children(prep, ("pobj",))]:
+            for by in children(obj, ("prep",)):
+                if by.lower_ == "by":
+                    for p in children(by, ("pobj",)):
+                        found = _coded_under(p, index, 2)
+                        if found:
+                            return found
+    return []
+
+
+SECOND_HOP_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "by"})
+
+
+def _second_hop_recipient(anchor: Token, verb: Token, index: MentionIndex,
+                          actor: list[ActorMention]) -> list[ActorMention]:
+    """A party named inside a prepositional phrase of the clause, one noun away ("after deliberations
+    with the government", "despite pressure by the commission"): used only when it is the one
+    country or body so attached, other than the actor."""
+    actor_ids = {id(m) for m in actor}
+    found: list[ActorMention] = []
+    hosts = [anchor] if anchor.i == verb.i else [anchor, verb]
+    for host in hosts:
+        for outer in children(host, ("prep",)):
+            for noun in children(outer, ("pobj",)):
+                for inner in children(noun, ("prep",)):
+                    if inner.lower_ not in SECOND_HOP_PREPS:
+                        continue
+                    for p in children(inner, ("pobj",)):
+                        found += [m for m in _coded_under(p, index, 2) if id(m) not in actor_ids]
+    found = _unique(found)
+    codes = {e.code for m in found for e in m.entities}
+    return found if len(codes) == 1 else []
+
+
+def _stranded_object(prep: Token, index: MentionIndex) -> list[Token]:
+    """A preposition the parser left without its object ("granted asylum to five Kenyan officers
+    stranded at ...", where "officers" became the subject of a new clause): the mention that
+    starts within the next few words is its object."""
+    doc = prep.doc
+    for j in range(prep.i + 1, min(prep.i + 4, len(doc))):
+        m = index(j)
+        if m is not None:
+            return [doc[j]]
+        if doc[j].pos_ not in ("DET", "NUM", "ADJ", "ADV"):
+            break
+    return []
 
 
 def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arguments:
@@ -226,9 +297,12 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
     passive = verb.pos_ in ("VERB", "AUX") and is_passive(verb) and match.entry.pos != "ADJ" and (
         anchor is verb or anchor.dep_ == "nsubjpass")
     if anchor.pos_ in ("NOUN", "PROPN"):
-        owners = [c for c in anchor.children if c.dep_ in ("poss", "amod", "compound") and index(c.i) is not None]
+        # "Israel's attack", "the U.S. invasion": a possessive, or a national word modifying the noun.
+        owners = [index(c.i) or index.place(c.i) for c in anchor.children
+                  if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        owners = [m for m in owners if m is not None and m.kind != "place"]
         if owners:
-            args.actor = _unique(index(c.i) for c in owners)
+            args.actor = _unique(owners)
             args.actor_direct = True
         else:
             by = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by"]
@@ -262,6 +336,10 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
         args.recipient_direct = bool(args.recipient)
+    if not args.recipient and match.entry.plover == "ACCUSE":
+        # "investigating crimes by Croatian extremists against Serbs": the accused is the doer of the act.
+        args.recipient = _perpetrator_of_object(anchor, verb, index)
+        args.recipient_direct = bool(args.recipient)
     if not args.recipient:
         _recipient_from_hosts(args, anchor, verb, index, trigger_ids, places=False)
     if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT"):
@@ -282,6 +360,10 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
                 if args.recipient:
                     break
     if not args.recipient:
+        # "called off the strike after talks with the government", "declined despite pressure from X".
+        args.recipient = _second_hop_recipient(anchor, verb, index, args.actor)
+        args.recipient_weak = bool(args.recipient)
+    if not args.recipient:
         # A country named as a place ("lifted the curfew in Montenegro") comes last.
         _recipient_from_hosts(args, anchor, verb, index, trigger_ids, places=True)
     actor_ids = {id(m) for m in args.actor}
@@ -290,6 +372,12 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         # "imposed a curfew in the town of Cizre in southeastern Turkey": the country where it happens.
         args.recipient = _place_state(verb, index, depth=4)
         args.recipient_weak = True
+    if not args.recipient and match.entry.plover in OWN_STATE_TARGETS:
+        # "Egyptian demonstrators rioted", "Kenyan police broke up a rally": a protest with no named
+        # target is aimed at the protesters' own state; the state's repression at its own people.
+        if match.entry.plover == "PROTEST" or _acts_on_people(anchor, verb):
+            args.recipient = _own_state(args.actor, match.entry.plover)
+            args.recipient_weak = True
     if args.recipient_weak:
         # "held talks in Paris": a place, not a counterpart, for cooperative events in the actor's own
         # country or when the actors are a pair joined by "and".
@@ -298,6 +386,40 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         if args.actor_compound or (same and match.entry.plover not in DOMESTIC_CATEGORIES):
             args.recipient = []
     return args
+
+
+def _own_state(actor: list[ActorMention], category: str) -> list[ActorMention]:
+    """The actor's own country as the implicit recipient (OWN_STATE_TARGETS): the government for a
+    protest by non-state actors, the population for repression by state agents. The entity keeps the
+    actor's words and offsets (the text names no other party); its sector tells it apart."""
+    entities = [e for m in actor for e in m.entities]
+    codes = {e.code for e in entities}
+    if len(codes) != 1 or not entities:
+        return []
+    code = next(iter(codes))
+    if code is None or len(code) != 3 or code in ("IGO", "NGO", "MNC"):
+        return []
+    sectors = {e.sector for e in entities}
+    if category == "PROTEST":
+        if sectors & STATE_SECTORS:
+            return []  # a government's protest is diplomatic: its target must be named
+        sector = "GOV"
+    elif sectors <= STATE_SECTORS:
+        sector = "CVL"
+    else:
+        return []
+    first = entities[0]
+    country = knowledge.country(code)
+    implicit = Entity(text=first.text, code=code, sector=sector, name=country.name if country else None,
+                      id=f"country:{code}", start=first.start, end=first.end)
+    return [ActorMention([implicit], actor[0].token_start, actor[0].token_end, actor[0].root, "implicit")]
+
+
+def _acts_on_people(anchor: Token, verb: Token) -> bool:
+    """Does a coercive act fall on the population (no object, or people and their gatherings:
+    "broke up the rally", "detained students"), not on a thing ("seized a helicopter")?"""
+    objects = object_tokens(anchor) + (object_tokens(verb) if verb.i != anchor.i else [])
+    return all(lemma(t) in word_class("populace") or t.lower_ in word_class("populace") for t in objects)
 
 
 def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:

@@ -26,7 +26,7 @@ EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "
 
 
 def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) -> list[Event]:
-    index = MentionIndex(mentions)
+    index = MentionIndex(mentions, sdoc)
     events: list[Event] = []
     for number, sent in enumerate(sdoc.sents):
         matches = _drop_embedded(find_triggers(sent, index))
@@ -151,8 +151,27 @@ def _dyads(args: Arguments, appeal: bool = False) -> list[tuple[list[Entity], li
     return [(actor, group) for group in groups.values()]
 
 
+def _is_denial(match: TriggerMatch) -> bool:
+    """"rejected the accusation", "an allegation Paris dismissed as false": denying a charge
+    (CAMEO 016, a statement) is not a refusal of a demand, so it is no REJECT event."""
+    if match.entry.plover != "REJECT" or match.anchor.pos_ != "VERB":
+        return False
+    verb = match.anchor
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl"):
+        objects.append(verb.head)  # the noun the clause describes
+    return any(o.lemma_.lower() in DENIED_NOUNS for o in objects)
+
+
+# What a denial denies (see _is_denial).
+DENIED_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "criticism", "report",
+                          "suggestion", "assertion", "insinuation"})
+
+
 def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, text: str,
                 number: int) -> list[Event]:
+    if _is_denial(match):
+        return []
     verb = clause_of(match)
     args = find_arguments(match, verb, index)
     if not args.actor:
@@ -198,7 +217,7 @@ def _same_single_entity(actor: list[Entity], recipient: list[Entity]) -> bool:
         return False
     a, r = actor[0], recipient[0]
     if (a.start, a.end) == (r.start, r.end):
-        return True
+        return a.sector == r.sector  # an implicit own-state recipient shares the actor's words only
     # The same person named twice ("Wang Yi ... himself"); a capital and its country are not "the same".
     country_level = (a.id or "").startswith("country:") or (r.id or "").startswith("country:")
     return a.code == r.code and a.name is not None and a.name == r.name and not country_level

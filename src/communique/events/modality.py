@@ -13,7 +13,18 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 UNCERTAIN_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs whose infinitive complement is planned (future) or only wished for (hypothetical).
-PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "decide", "prepare", "go"})
+PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "decide", "prepare", "go",
+                        "due"})
+# "declined to comment on the agreement", "failed to reach a deal": the embedded event did not happen.
+NEGATING_VERBS = frozenset({"decline", "fail"})
+# Subjects whose words are opinion or forecast, not an act of the story ("analysts warned ...").
+COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "pundit", "scholar",
+                          "economist", "academic", "researcher", "strategist", "columnist"})
+# "a week after soldiers detained the president": a clause dated a stretch of time before the news.
+ELAPSED_UNITS = frozenset({"days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
+# Words that date a clause to the news of the day ("earlier on Tuesday", "yesterday").
+RECENT_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                          "today", "yesterday", "tonight", "earlier"})
 WISH_VERBS = frozenset({"hope", "want", "wish", "seek", "consider", "propose", "would", "like", "need", "have"})
 BACKGROUND_WORDS = re.compile(r"\b(last year|years ago|a year ago|decades? ago|in the past|previously|"
                               r"formerly|last decade)\b", re.I)
@@ -75,6 +86,8 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
         aux = _aux_words(v)
         if v is not verb and any(c.dep_ == "neg" for c in v.children) and v.lemma_.lower() not in PLAN_VERBS:
             m.negated = True
+        if v is not verb and v.lemma_.lower() in NEGATING_VERBS:
+            m.negated = True
         if aux & FUTURE_AUX or ("going" in aux and v is not verb):
             m.future = True
         if "would" in aux:
@@ -94,8 +107,9 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
                 m.hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in v.children) and v.dep_ == "advcl":
             m.hypothetical = True
-        if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v):
-            # Past perfect marks background, except in reported speech ("said police had arrested").
+        if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not _dated_recent(v):
+            # Past perfect marks background, except in reported speech ("said police had arrested")
+            # and where the clause dates it to the news ("earlier on Tuesday, he had met ...").
             m.historical = True
     # "demanded that Israel ease ...": a bare verb with its own subject is a subjunctive, not a fact.
     if verb.tag_ == "VB" and verb.dep_ in ("ccomp", "acl") and not _aux_words(verb) \
@@ -105,8 +119,60 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be":
         m.future = True
     m.conditional = _has_condition(verb)
-    m.historical = m.historical or _background_date(verb, published)
+    m.historical = m.historical or _background_date(verb, published) or _background_clause(verb)
+    if _said_by_commentators(verb):
+        m.hypothetical = True
     return m
+
+
+def _dated_recent(verb: Token) -> bool:
+    # "earlier" as an adverb ("earlier on Tuesday"), not an adjective ("earlier rounds of talks").
+    return any(t.lower_ in RECENT_WORDS and (t.lower_ != "earlier" or t.dep_ == "advmod")
+               for t in _clause_tokens(verb))
+
+
+def _past_perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and "had" in _aux_words(verb) and not _in_reported_clause(verb)
+
+
+def _background_clause(verb: Token) -> bool:
+    """Clauses that describe the past of a participant rather than tell the news:
+    "Oman, which has mediated between ..." (a relative clause set off by a comma),
+    "a week after soldiers detained ...", "since Araghchi took office"."""
+    t = verb
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    # "Austin, who was visiting Kenya, ...": an ongoing action (progressive) is part of the news.
+    progressive = t.tag_ == "VBG" and bool(_aux_words(t) & {"is", "are", "was", "were"})
+    if t.dep_ == "relcl" and not _dated_recent(t) and not progressive:
+        pronoun = next((c for c in t.subtree if c.tag_ in ("WDT", "WP") and c.i < t.i), None)
+        if pronoun is not None and pronoun.i > 0 and pronoun.nbor(-1).text == ",":
+            return True
+    if t.dep_ == "advcl" and not _dated_recent(t):
+        mark = next((c for c in t.children if c.dep_ == "mark"), None)
+        if mark is not None and mark.lower_ == "since":
+            return True
+        if mark is not None and mark.lower_ == "after":
+            elapsed = [c for c in list(mark.children) + list(t.children) if c.dep_ == "npadvmod"]
+            if any(c.lower_ in ELAPSED_UNITS for c in elapsed):
+                return True
+        # "had held up approval while demanding ...": the clause of a background clause.
+        if _past_perfect(t.head) and not _dated_recent(t.head):
+            return True
+    return False
+
+
+def _said_by_commentators(verb: Token) -> bool:
+    """"Military analysts warned the pullback could be temporary": opinion, not an event."""
+    t = verb
+    for _ in range(4):
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return any(s.lemma_.lower() in COMMENTATORS for s in subjects)
+        if t.head is t or t.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        t = t.head
+    return False
 
 
 def condition_clause(verb: Token) -> Token | None:
