@@ -302,3 +302,49 @@ def test_seed_article(nlp):
             assert sdoc[m.root].head.i >= m.token_end  # it modifies a noun outside the mention
         else:
             assert all(e.code != "KOR" for e in m.entities)
+
+
+# ---------------------------------------------------------------- spellings, groups and appositions
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Ethopia and Quatar signed a trade accord.", "Ethopia and Quatar", ["ETH", "QAT"]),  # common misspellings
+    ("Kampuchean troops crossed into Thailand.", "Kampuchean troops", ["KHM"]),  # historical names
+    ("Zaire closed its border.", "Zaire", ["COD"]),
+])
+def test_misspelled_and_historical_country_names(nlp, text, phrase, code):
+    sdoc, mentions = actors(nlp, text)
+    assert [e.code for e in by_text(sdoc, mentions)[phrase].entities] == code
+
+
+def test_unknown_person_takes_the_country_of_the_title_beside_him(nlp):
+    sdoc, mentions = actors(nlp, "Oman's sultan, Sheikh Faisal Haddad, met the Indian envoy.")
+    assert codes(by_text(sdoc, mentions)["Faisal Haddad"])[0][0] == "OMN"
+
+
+def test_people_named_with_the_adjective_of_their_country(nlp):
+    sdoc, mentions = actors(nlp, "Bosnian Croats rejected the plan.")
+    assert [(sdoc[m.token_start:m.token_end].text, codes(m)[0][0]) for m in mentions] == [("Bosnian Croats", "BIH")]
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Police in Kosovo arrested ethnic Serbs in northern Kosovo.", "Serbs", "XKX"),
+    ("Gunmen attacked the Hungarian minority of the region in Romania.", "Hungarian", "ROU"),
+])
+def test_ethnic_group_belongs_to_the_country_it_lives_in(nlp, text, phrase, code):
+    sdoc, mentions = actors(nlp, text)
+    assert codes(by_text(sdoc, mentions)[phrase])[0][0] == code
+
+
+def test_earlier_heads_of_state_and_extremist_groups(nlp):
+    sdoc, mentions = actors(nlp, "Reagan met Gorbachev while Greek extremists marched.", published=date(1987, 5, 1))
+    found = by_text(sdoc, mentions)
+    assert codes(found["Reagan"])[0][0] == "USA" and codes(found["Gorbachev"])[0][0] == "RUS"
+    assert codes(found["Greek extremists"]) == [("GRC", "REB")]
+
+
+def test_ethnic_and_religious_groups_need_a_country(nlp):
+    sdoc, mentions = actors(nlp, "Iraqi Kurds fled to the mountains while Kurds abroad protested.")
+    found = by_text(sdoc, mentions)
+    assert codes(found["Iraqi Kurds"]) == [("IRQ", "CVL")]
+    assert "Kurds" not in found  # a bare group name says no country

@@ -414,3 +414,59 @@ def test_background_events_are_not_emitted_by_default():
     assert not code_text(text, published=date(2021, 5, 3))
     kept = code_text(text, published=date(2021, 5, 3), all_modalities=True)
     assert kept and all(e.historical for e in kept)
+
+
+# ------------------------------------------------------------------ recipients the parse leaves implicit
+
+
+def test_protest_without_named_target_is_aimed_at_own_state(nlp):
+    events = code(nlp, "Chilean dockworkers staged a strike on Monday.", {"Chilean dockworkers": "CHL/LAB"})
+    assert dyads(events) == {("PROTEST", ("CHL",), ("CHL",))}
+    assert events[0].recipient[0].sector == "GOV"
+
+
+def test_police_repression_falls_on_own_people_but_not_on_things(nlp):
+    crowd = code(nlp, "Kenyan police broke up the rally with tear gas.", {"Kenyan police": "KEN/COP"})
+    assert dyads(crowd) == {("COERCE", ("KEN",), ("KEN",))}
+    truck = code(nlp, "Kenyan police seized a truck loaded with maize.", {"Kenyan police": "KEN/COP"})
+    assert dyads(truck) == {("COERCE", ("KEN",), ())}
+
+
+def test_mention_is_reached_through_the_noun_it_modifies(nlp):
+    events = code(nlp, "Russia tried to hack into the computers of Estonian army officers.",
+                  {"Russia": "RUS", "Estonian army": "EST/MIL"})
+    assert dyads(events) == {("COERCE", ("RUS",), ("EST",))}
+
+
+def test_preposition_left_without_object_by_the_parser(nlp):
+    # spaCy makes "politicians" the subject of "sheltering", stranding "to".
+    events = code(nlp, "Mexico has granted asylum to six Venezuelan opposition politicians sheltering in its "
+                       "embassy since March.", {"Mexico": "MEX", "Venezuelan opposition": "VEN/OPP"})
+    assert ("AID", ("MEX",), ("VEN",)) in dyads(events)
+
+
+def test_recipient_one_noun_away_in_a_prepositional_phrase(nlp):
+    events = code(nlp, "The union ended the strike after negotiations with the Zambian government.",
+                  {"The union": "ZMB/LAB", "Zambian government": "ZMB/GOV"})
+    assert dyads(events) == {("CONCEDE", ("ZMB",), ("ZMB",))}
+
+
+def test_accusation_targets_the_doer_of_the_act(nlp):
+    events = code(nlp, "Norway is investigating killings by Russian soldiers against civilians in Ukraine.",
+                  {"Norway": "NOR", "Russian soldiers": "RUS/MIL", "civilians in Ukraine": "UKR/CVL"})
+    assert dyads(events) == {("ACCUSE", ("NOR",), ("RUS",))}
+
+
+def test_national_adjective_on_a_nominal_trigger_is_its_actor():
+    from communique.pipeline import code_text
+
+    events = code_text("Refugees fled after the Ethiopian invasion of the region.", all_modalities=True)
+    assert [(e.event, [a.code for a in e.actor]) for e in events] == [("ASSAULT", ["ETH"])]
+
+
+def test_order_to_shut_down_is_coercion_not_a_request(nlp):
+    events = code(nlp, "The junta ordered the radio station to stop broadcasting.",
+                  {"The junta": "MMR/GOV", "the radio station": "MMR/MED"})
+    assert [(e.event, e.cameo) for e in events] == [("COERCE", "172")]
+    asked = code(nlp, "The judge ordered the minister to appear in court.", {"The judge": "ARG/JUD", "the minister": "ARG/GOV"})
+    assert [e.event for e in asked] == ["REQUEST"]

@@ -7,7 +7,6 @@ so exports of millions of events do not hold them all in memory (Parquet excepte
 from __future__ import annotations
 
 import csv
-import io
 import json
 from datetime import date, datetime
 from functools import lru_cache

@@ -19,7 +19,6 @@ class ModelNotInstalled(RuntimeError):
 @lru_cache(maxsize=None)
 def load_model(name: str | None = None):
     """Load (once per process) and return the spaCy pipeline."""
-    import spacy
 
     candidates = (name,) if name else MODEL_PACKAGES
     errors = []

@@ -111,11 +111,7 @@ def api_document(request: Request, doc_id: str):
 @router.get("/actors/{key:path}", summary="A country, body or person: counterparts and a page of events")
 def api_actor(request: Request, key: str, types: List[str] = Types, since: Optional[str] = None,
               until: Optional[str] = None, limit: int = Limit, offset: int = Offset):
-    key = parse_code(key, "key")
-    flt = EventFilter.parse(actor=key, types=types, since=since, until=until)
-    found = queries.actor(store_of(request), key, flt, limit, offset)
-    if found is None:
-        raise HTTPException(404, f"no actor {key!r} in the store")
+    _, found = queries.actor(store_of(request), key, types, since, until, limit, offset)
     return jsonable(found)
 
 

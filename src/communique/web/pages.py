@@ -71,11 +71,8 @@ def document_page(request: Request, doc_id: str):
 @router.get("/actors/{key:path}", response_class=HTMLResponse)
 def actor_page(request: Request, key: str, types: List[str] = Types, since: Optional[str] = None,
                until: Optional[str] = None, limit: int = Limit, offset: int = Offset):
-    key = parse_code(key, "key")
-    flt = EventFilter.parse(actor=key, types=types, since=since, until=until)
-    found = queries.actor(store_of(request), key, flt, limit, offset)
-    if found is None:
-        raise HTTPException(404, f"no actor {key!r} in the store")
+    flt, found = queries.actor(store_of(request), key, types, since, until, limit, offset)
+    key = found["key"]
     items = [item for item in flt.query_items() if item[0] != "actor"]
     return render(request, "actor.html", page="actor", flt=flt, actor=found,
                   base=f"/actors/{key}", items=items, **{k: found[k] for k in ("total", "limit", "offset", "events")})

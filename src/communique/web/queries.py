@@ -9,7 +9,9 @@ import threading
 from datetime import date, timedelta
 from typing import Any, Optional
 
-from .filters import EventFilter
+from fastapi import HTTPException
+
+from .filters import EventFilter, parse_code
 
 OVERVIEW_TOP = 10
 OVERVIEW_LATEST = 15
@@ -116,11 +118,15 @@ def dyad(store, a: str, b: str, by: str, flt: EventFilter, limit: int, offset: i
     }
 
 
-def actor(store, key: str, flt: EventFilter, limit: int, offset: int) -> Optional[dict[str, Any]]:
-    """The actor's name and counterparts from the store, its events as a page of their own."""
+def actor(store, key: str, types: list[str], since: Optional[str], until: Optional[str],
+          limit: int, offset: int) -> tuple[EventFilter, dict[str, Any]]:
+    """The actor page and its JSON twin: the actor's name and counterparts from the store, its
+    events as a page of their own. Raises 404 when the store has no such actor."""
+    key = parse_code(key, "key")
+    flt = EventFilter.parse(actor=key, types=types, since=since, until=until)
     found = store.actor(key)
     if found is None:
-        return None
+        raise HTTPException(404, f"no actor {key!r} in the store")
     info = {k: v for k, v in found.items() if k != "events"}
     info["counterparts"] = list(found.get("counterparts") or [])[:COUNTERPARTS_SHOWN]
-    return {**info, **event_page(store, flt, limit, offset)}
+    return flt, {**info, **event_page(store, flt, limit, offset)}
