@@ -348,3 +348,13 @@ def test_ethnic_and_religious_groups_need_a_country(nlp):
     found = by_text(sdoc, mentions)
     assert codes(found["Iraqi Kurds"]) == [("IRQ", "CVL")]
     assert "Kurds" not in found  # a bare group name says no country
+
+
+def test_partners_and_allies_of_a_body(nlp):
+    sdoc, mentions = actors(nlp, "Turkey urged its NATO allies and its European Union partners to act.")
+    assert [e.code for m in mentions for e in m.entities if e.text != "Turkey"] == ["IGO", "IGO"]
+
+
+def test_commissions_and_committees_of_a_country(nlp):
+    sdoc, mentions = actors(nlp, "The Kenyan electoral commission rejected the complaint.")
+    assert [codes(m) for m in mentions] == [[("KEN", "GOV")]]

@@ -470,3 +470,36 @@ def test_order_to_shut_down_is_coercion_not_a_request(nlp):
     assert [(e.event, e.cameo) for e in events] == [("COERCE", "172")]
     asked = code(nlp, "The judge ordered the minister to appear in court.", {"The judge": "ARG/JUD", "the minister": "ARG/GOV"})
     assert [e.event for e in asked] == ["REQUEST"]
+
+
+def test_subject_the_parser_lost_is_the_phrase_before_the_verb(nlp):
+    # spaCy attaches "Sudan and Chad" to "Charter" as conjuncts, leaving "agreed" without a subject.
+    events = code(nlp, "Following the adoption of a Charter on Reconciliation, Sudan and Chad have agreed to reopen "
+                       "their border.", {"Sudan": "SDN", "Chad": "TCD"})
+    assert dyads(events) == {("AGREE", ("SDN", "TCD"), ())}
+
+
+def test_refusal_despite_pressure_from_a_party(nlp):
+    events = code(nlp, "The mayor refused to step down despite pressure from the Chilean electoral commission.",
+                  {"The mayor": "CHL/GOV", "Chilean electoral commission": "CHL/GOV"})
+    assert ("REJECT", ("CHL",), ("CHL",)) in dyads(events)
+
+
+def test_crowd_protesting_in_a_place_and_the_party_it_defies():
+    from communique.pipeline import code_text
+
+    events = code_text("Tens of thousands of people blocked roads in Kosovo in defiance of the Serbian police.")
+    assert [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events] == [
+        ("PROTEST", ["XKX"], ["SRB"])]
+    assert events[0].actor[0].sector == "CVL"
+
+
+def test_nominal_trigger_with_its_own_unknown_doer_takes_no_other_actor(nlp):
+    events = code(nlp, "The government imposed a curfew after violent protests by farmers.", {"The government": "IND/GOV"})
+    assert "PROTEST" not in {e.event for e in events}
+
+
+def test_resignation_is_a_retreat_and_a_future_one_a_concession(nlp):
+    done = code(nlp, "The Peruvian interior minister resigned on Monday.", {"Peruvian interior minister": "PER/GOV"})
+    planned = code(nlp, "The Peruvian interior minister will resign next week.", {"Peruvian interior minister": "PER/GOV"})
+    assert [e.event for e in done] == ["RETREAT"] and [e.event for e in planned] == ["CONCEDE"]

@@ -177,11 +177,38 @@ def subject_of(verb: Token, index: MentionIndex, passive_ok: bool = True):
                 return found, depth <= 1, t.head
             t, came_by = t.head, "acl"  # "issued a declaration demanding ...": the issuer
             continue
+        if t.dep_ == "ROOT":
+            return _subject_left_of(t, index)
         if t.dep_ not in SHARED_SUBJECT_DEPS or t.head is t:
             return [], False, None
         came_by = t.dep_
         t = t.head
     return [], False, None
+
+
+def _subject_left_of(verb: Token, index: MentionIndex):
+    """A main verb the parser gave no subject ("With the signing of the accord, the government and the
+    rebels have agreed ...", where the pair became conjuncts of "accord"): in English the subject is
+    the noun phrase right before the verb and its auxiliaries."""
+    first = min([verb] + [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")], key=lambda x: x.i)
+    if first.i == 0:
+        return [], False, None
+    before = verb.doc[first.i - 1]
+    m = index(before.i)
+    if m is None or before.dep_ in ("pobj", "poss"):
+        return [], False, None
+    found = [m]
+    for c in conjuncts(verb.doc[m.root])[1:]:
+        other = index(c.i)
+        if other is not None and all(other is not f for f in found):
+            found.append(other)
+    head = verb.doc[m.root]
+    while head.dep_ == "conj" and head.head.i != head.i:  # the first of the pair carries the others
+        head = head.head
+        first_m = index(head.i)
+        if first_m is not None and all(first_m is not f for f in found):
+            found.insert(0, first_m)
+    return found, False, before
 
 
 def _agent(verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -249,11 +276,14 @@ def _second_hop_recipient(anchor: Token, verb: Token, index: MentionIndex,
     actor_ids = {id(m) for m in actor}
     found: list[ActorMention] = []
     hosts = [anchor] if anchor.i == verb.i else [anchor, verb]
+    hosts += infinitives(verb)  # "declined to resign despite pressure from ..."
     for host in hosts:
         for outer in children(host, ("prep",)):
             for noun in children(outer, ("pobj",)):
                 for inner in children(noun, ("prep",)):
-                    if inner.lower_ not in SECOND_HOP_PREPS:
+                    # "in defiance of the authorities", "in protest of the ruling": whom the stance is toward.
+                    stance_of = inner.lower_ == "of" and lemma(noun) in word_class("stance")
+                    if inner.lower_ not in SECOND_HOP_PREPS and not stance_of:
                         continue
                     for p in children(inner, ("pobj",)):
                         found += [m for m in _coded_under(p, index, 2) if id(m) not in actor_ids]
@@ -296,6 +326,7 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
     # Stative participles ("is committed to", "is prepared to") are not passives.
     passive = verb.pos_ in ("VERB", "AUX") and is_passive(verb) and match.entry.pos != "ADJ" and (
         anchor is verb or anchor.dep_ == "nsubjpass")
+    named_doer = False
     if anchor.pos_ in ("NOUN", "PROPN"):
         # "Israel's attack", "the U.S. invasion": a possessive, or a national word modifying the noun.
         owners = [index(c.i) or index.place(c.i) for c in anchor.children
@@ -310,6 +341,11 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
                 for p in children(prep, ("pobj",)):
                     args.actor, _ = mentions_under(p, index)
                     args.actor_direct = bool(args.actor)
+                    # "after protests by farmers": the noun names its own doer; when that doer is no
+                    # known actor, the subject of the sentence ("the government ordered ...") is not it.
+                    named_doer = True
+    if named_doer and not args.actor:
+        return args
     if not args.actor and passive:
         args.actor = _agent(verb, index)
         args.actor_direct = bool(args.actor)
@@ -326,6 +362,9 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             args.actor, args.actor_from_speaker = speaker, True
         else:
             args.actor, args.actor_direct = own, direct
+
+    if not args.actor and match.entry.plover == "PROTEST":
+        args.actor = _crowd_of_place(verb, index)
 
     # Recipient.
     if passive:
@@ -413,6 +452,31 @@ def _own_state(actor: list[ActorMention], category: str) -> list[ActorMention]:
     implicit = Entity(text=first.text, code=code, sector=sector, name=country.name if country else None,
                       id=f"country:{code}", start=first.start, end=first.end)
     return [ActorMention([implicit], actor[0].token_start, actor[0].token_end, actor[0].root, "implicit")]
+
+
+CROWD_WORDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "crowd", "crowds"})
+
+
+def _crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Thousands of people marched in Lima": protesters named only as a crowd are the people of the
+    country where they protest."""
+    subj = _subject_token(verb)
+    if subj is None:
+        return []
+    words = {lemma(t) for t in subj.subtree if t.dep_ in ("nsubj", "pobj") or t.i == subj.i}
+    if not words & (CROWD_WORDS | word_class("populace")):
+        return []
+    place = _place_state(verb, index, depth=4)
+    for obj in children(verb, ("dobj",)):  # "blocked streets in Lima"
+        place = place or _place_state(obj, index, depth=4)
+    place = place or [m for m in (index.place(t.i) for t in subj.subtree)
+                      if m is not None and m.kind == "place" and coded(m)][:1]
+    if not place:
+        return []
+    m = place[0]
+    entities = [Entity(text=e.text, code=e.code, sector="CVL", name=e.name, id=e.id, start=e.start, end=e.end)
+                for e in m.entities]
+    return [ActorMention(entities, m.token_start, m.token_end, m.root, "implicit")]
 
 
 def _acts_on_people(anchor: Token, verb: Token) -> bool:
