@@ -276,8 +276,12 @@ def load_gsr(path: Path | str) -> list[GsrRecord]:
 
 
 def gsr_documents(records: list[GsrRecord]) -> list[Document]:
-    """One document per GSR sentence (id = record id, published = its date)."""
-    return [Document(id=r.id, text=r.text, published=r.published, origin=r.id) for r in records]
+    """One document per GSR sentence (id = record id, no publication date).
+
+    The GSR dates are placeholders (2000-01-01), not publication dates: passing them on would
+    resolve "last year" or "on September 29" against a made-up day and mark events as
+    background. The sentences are coded as undated text instead."""
+    return [Document(id=r.id, text=r.text, published=None, origin=r.id) for r in records]
 
 
 def _triple_key(p: dict) -> tuple:
