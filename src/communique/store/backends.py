@@ -14,6 +14,17 @@ from typing import Any, Iterator, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 
+
+def _dict_rows(cur, size: int):
+    """Rows of an executed DB-API cursor as dicts, fetched ``size`` at a time."""
+    names = [d[0] for d in cur.description]
+    while True:
+        rows = cur.fetchmany(size)
+        if not rows:
+            break
+        for row in rows:
+            yield dict(zip(names, row))
+
 class StoreError(Exception):
     """A problem the user can fix (bad URL, locked or unreadable file, server down): one line."""
 
@@ -99,13 +110,7 @@ class DuckDBBackend(Backend):
         cur = self.con.cursor()
         try:
             cur.execute(sql, list(params))
-            names = [d[0] for d in cur.description]
-            while True:
-                rows = cur.fetchmany(size)
-                if not rows:
-                    break
-                for row in rows:
-                    yield dict(zip(names, row))
+            yield from _dict_rows(cur, size)
         finally:
             cur.close()
 
@@ -191,13 +196,7 @@ class PostgresBackend(Backend):
     def iterate(self, sql, params=(), size=5000):
         with self.con.cursor() as cur:
             cur.execute(_to_pyformat(sql), list(params))
-            names = [d.name for d in cur.description]
-            while True:
-                rows = cur.fetchmany(size)
-                if not rows:
-                    break
-                for row in rows:
-                    yield dict(zip(names, row))
+            yield from _dict_rows(cur, size)
 
     @contextmanager
     def transaction(self):
