@@ -358,3 +358,47 @@ def test_partners_and_allies_of_a_body(nlp):
 def test_commissions_and_committees_of_a_country(nlp):
     sdoc, mentions = actors(nlp, "The Kenyan electoral commission rejected the complaint.")
     assert [codes(m) for m in mentions] == [[("KEN", "GOV")]]
+
+
+# ---------------------------------------------------------------------------- whose people, named bodies
+
+def test_people_from_a_country_or_body_take_its_code(nlp):
+    sdoc, mentions = actors(nlp, "Officials from Ghana met the new mayor of Lome on Friday.")
+    found = by_text(sdoc, mentions)
+    assert codes(found["Officials from Ghana"])[0][0] == "GHA"
+
+
+def test_from_phrase_of_an_object_is_where_it_leaves(nlp):
+    sdoc, mentions = actors(nlp, "Chad withdrew soldiers from Mali.")
+    found = by_text(sdoc, mentions)
+    assert "Mali" in found and "soldiers from Mali" not in found
+
+
+def test_a_body_based_in_a_country_belongs_to_it(nlp):
+    sdoc, mentions = actors(nlp, "A newspaper based in northern Ghana criticised the electoral commission.")
+    found = by_text(sdoc, mentions)
+    assert codes(found["A newspaper based in northern Ghana"])[0][0] == "GHA"
+
+
+def test_forces_in_a_modified_place_belong_to_its_country(nlp):
+    sdoc, mentions = actors(nlp, "Rebels attacked government forces in eastern Chad.")
+    found = by_text(sdoc, mentions)
+    assert codes(found["government forces in eastern Chad"])[0][0] == "TCD"
+
+
+def test_unlisted_named_bodies_are_organisations(nlp):
+    sdoc, mentions = actors(nlp, "The Coastal Fisheries Forum accused the Ghana Fishermen Association of lying.")
+    found = {e.text: e.code for m in mentions for e in m.entities}
+    assert found.get("Coastal Fisheries Forum") == "NGO"
+    assert found.get("Ghana Fishermen Association") == "GHA"
+
+
+def test_a_month_after_a_title_is_no_name(nlp):
+    sdoc, mentions = actors(nlp, "He hopes to be elected president February 4, an aide said.")
+    assert not any(e.text.startswith("February") for m in mentions for e in m.entities)
+
+
+def test_an_unlisted_party_belongs_to_the_country_of_the_story(nlp):
+    sdoc, mentions = actors(nlp, "The Green Harvest Party urged the Ghanaian parliament to debate the land law.")
+    found = {e.text: e.code for m in mentions for e in m.entities}
+    assert found.get("Green Harvest Party") == "GHA"

@@ -144,6 +144,22 @@ def test_date_of_a_relative_clause_is_not_the_event_date(nlp):
     assert (said.date, said.date_precision) == (date(2020, 7, 27), "day") and not said.historical
 
 
+def test_date_of_a_nested_clause_does_not_date_the_event(nlp):
+    # The year belongs to what the suspect is said to have done, not to the arrest.
+    text = "Chilean police arrested a trader suspected of selling stolen copper to smugglers in 2011."
+    (arrested,) = _events(nlp, text, ["arrested"])
+    assert arrested.date == THURSDAY and not arrested.historical
+    text = "Peru accused the mayor of rigging the vote in 2016."
+    (accused,) = _events(nlp, text, ["accused"])
+    assert accused.date == THURSDAY and not accused.historical
+
+
+def test_date_of_the_trigger_clause_still_dates_it(nlp):
+    text = "Peru expelled two Bolivian traders in 2016."
+    (expelled,) = _events(nlp, text, ["expelled"])
+    assert (expelled.date, expelled.date_precision) == (date(2016, 1, 1), "year") and expelled.historical
+
+
 # --- article-level dating: datelines, anaphoric days, dates of what is promised ----------------
 
 def test_the_dateline_date_is_not_the_date_of_the_first_event(nlp):

@@ -503,3 +503,174 @@ def test_resignation_is_a_retreat_and_a_future_one_a_concession(nlp):
     done = code(nlp, "The Peruvian interior minister resigned on Monday.", {"Peruvian interior minister": "PER/GOV"})
     planned = code(nlp, "The Peruvian interior minister will resign next week.", {"Peruvian interior minister": "PER/GOV"})
     assert [e.event for e in done] == ["RETREAT"] and [e.event for e in planned] == ["CONCEDE"]
+
+
+def test_background_words_of_a_gerund_clause_do_not_date_the_trigger(nlp):
+    # "years ago" belongs to the smuggling (or the breach), not to the arrest (or the accusation).
+    events = code(nlp, "Chilean police arrested the trader for smuggling copper years ago.",
+                  {"Chilean police": "CHL/COP"})
+    events += code(nlp, "Peru accused Chile of breaking the fishing treaty years ago.",
+                   {"Peru": "PER", "Chile": "CHL"})
+    found = [e for e in events if e.trigger.text in ("arrested", "accused")]
+    assert len(found) == 2 and not any(e.historical for e in found)
+
+
+@pytest.mark.parametrize("text, actors, expected", [
+    ("The Mali rebels handed over twelve hostages to Algeria.", {"Mali rebels": "MLI/REB", "Algeria": "DZA"},
+     ("RETREAT", "0841")),
+    ("Chadian rebels laid down their arms on Tuesday.", {"Chadian rebels": "TCD/REB"}, ("RETREAT", "0873")),
+    ("The Nigerian army halted its offensive.", {"Nigerian army": "NGA/MIL"}, ("RETREAT", "087")),
+    ("Kenya shipped medicine to Somalia.", {"Kenya": "KEN", "Somalia": "SOM"}, ("AID", "073")),
+    ("Ghana faulted Togo for the border closure.", {"Ghana": "GHA", "Togo": "TGO"}, ("ACCUSE", "111")),
+    ("Zimbabwe shut down two independent newspapers.", {"Zimbabwe": "ZWE"}, ("COERCE", "1721")),
+])
+def test_retreat_aid_accuse_and_coerce_kinds(nlp, text, actors, expected):
+    events = code(nlp, text, actors)
+    assert expected in {(e.event, e.cameo) for e in events}
+
+
+def test_recognising_a_rivals_victory_is_a_concession(nlp):
+    events = code(nlp, "The Zambian government recognized the opposition victory in the municipal elections.",
+                  {"Zambian government": "ZMB/GOV"})
+    assert ("CONCEDE", "080") in {(e.event, e.cameo) for e in events}
+
+
+# ------------------------------------------------------- arguments: compounds, own side, anaphora
+
+
+def test_three_joined_subjects_are_one_compound_actor(nlp):
+    events = code(nlp, "Chile, Peru and Ecuador urged the tribunal to publish its findings.",
+                  {"Chile": "CHL", "Peru": "PER", "Ecuador": "ECU"})
+    assert dyads(events) == {("REQUEST", ("CHL", "PER", "ECU"), ())}
+
+
+def test_two_joined_attackers_are_not_each_others_target(nlp):
+    events = code(nlp, "France and Italy launched air strikes overnight.", {"France": "FRA", "Italy": "ITA"})
+    assert dyads(events) == {("ASSAULT", ("FRA", "ITA"), ())}
+
+
+def test_officials_from_two_countries_meeting_are_a_pair(nlp):
+    events = code(nlp, "Senior officials from Ghana and Togo held talks on trade in Lome on Monday, "
+                       "the first such meeting in years.", {"Ghana": "GHA", "Togo": "TGO"})
+    assert [(e.event, e.trigger.text) for e in events] == [("CONSULT", "held talks")]
+    assert {a.code for a in events[0].actor} | {r.code for r in events[0].recipient} == {"GHA", "TGO"}
+
+
+def test_summoning_another_countrys_envoy_is_aimed_at_that_country(nlp):
+    events = code(nlp, "Oslo summoned Sweden's deputy ambassador to complain about the raid.",
+                  {"Oslo": "NOR", "Sweden": "SWE", "deputy ambassador": "NOR/GOV"})
+    assert ("ACCUSE", ("NOR",), ("SWE",)) in dyads(events)
+
+
+def test_recalling_own_envoys_from_two_capitals_is_one_event_against_both(nlp):
+    events = code(nlp, "Chile's foreign minister recalled Chile's ambassadors to Lima and Quito for consultations.",
+                  {"Chile's foreign minister": "CHL/GOV", "Chile": "CHL", "Lima": "PER", "Quito": "ECU"})
+    assert dyads(events) == {("SANCTION", ("CHL",), ("PER", "ECU"))}
+
+
+def test_a_warning_that_something_will_not_change_is_no_threat(nlp):
+    events = code(nlp, "The Austrian envoy warned that new sanctions would not change the result.",
+                  {"Austrian envoy": "AUT/GOV"})
+    assert not [e for e in events if e.event == "THREATEN"]
+
+
+def test_a_warning_that_announces_a_refusal_is_the_refusal(nlp):
+    events = code(nlp, "Finland's foreign minister warned that Helsinki would not accept the new border rules.",
+                  {"Finland's foreign minister": "FIN/GOV", "Helsinki": "FIN"})
+    assert [(e.event, e.hypothetical) for e in events] == [("REJECT", False)]
+
+
+def test_rejecting_the_demand_answers_whoever_made_it(nlp):
+    text = "Malawi pressed Zambia to reopen the border crossing. Zambia turned the demand down on Friday."
+    events = code(nlp, text, {"Malawi": "MWI", "Zambia": "ZMB"})
+    assert ("REJECT", ("ZMB",), ("MWI",)) in dyads(events)
+
+
+def test_a_dateline_is_not_the_subject_of_the_lead(nlp):
+    text = "LUSAKA, May 2 (Wire) -- Zambia's president and Malawi's president held talks on Tuesday."
+    events = code(nlp, text, {"Zambia's president": "ZMB/GOV", "Malawi's president": "MWI/GOV"})
+    assert {(e.event, tuple(sorted([*(a.code for a in e.actor), *(r.code for r in e.recipient)])))
+            for e in events} == {("CONSULT", ("MWI", "ZMB"))}
+
+
+def test_ordering_ones_own_army_to_deploy_is_a_mobilization(nlp):
+    text = "The Ghanaian president ordered the Ghanaian army to deploy more troops to the north."
+    sdoc = nlp(text)
+    mentions = _mentions(sdoc, {"Ghanaian president": "GHA/GOV", "Ghanaian army": "GHA/MIL"})
+    for m in mentions:
+        m.kind = "sector"  # as the actors stage names a state's force
+    events = extract_events(sdoc, mentions, Document("t", text))
+    assert "REQUEST" not in {e.event for e in events}
+    assert "MOBILIZE" in {e.event for e in events}
+
+
+def test_guarantors_named_with_as_are_not_the_counterpart(nlp):
+    events = code(nlp, "Bolivia and Paraguay agreed to resume talks, with Chile and Peru as guarantors.",
+                  {"Bolivia": "BOL", "Paraguay": "PRY", "Chile": "CHL", "Peru": "PER"})
+    assert dyads(events) == {("AGREE", ("BOL",), ("PRY",))}
+
+
+def test_the_text_of_an_event_is_its_sentence_without_trailing_space(nlp):
+    events = code(nlp, "Kenya shipped medicine to Somalia.\n\nIt arrived.", {"Kenya": "KEN", "Somalia": "SOM"})
+    assert events and all(e.text == e.text.strip() for e in events)
+
+
+def test_a_reported_clause_joined_to_the_speakers_call_keeps_the_speaker(nlp):
+    events = code(nlp, "Uganda's spokesman said the claims were false and called on Nairobi to stop the campaign.",
+                  {"Uganda's spokesman": "UGA/GOV", "Nairobi": "KEN"})
+    assert ("REQUEST", ("UGA",), ("KEN",)) in dyads(events)
+
+
+def test_a_definite_noun_takes_the_country_of_its_earlier_mention(nlp):
+    text = "Peru's electoral council declared the result. Chile and Bolivia urged the council to publish the tallies."
+    events = code(nlp, text, {"Peru": "PER", "Chile": "CHL", "Bolivia": "BOL"})
+    assert ("REQUEST", ("CHL", "BOL"), ("PER",)) in dyads(events)
+
+
+def test_the_definite_act_as_subject_was_done_by_its_earlier_doer(nlp):
+    text = "The Sudanese army launched air strikes on Nyala. Local rebels said the strikes destroyed a market " \
+           "and killed six civilians."
+    events = code(nlp, text, {"Sudanese army": "SDN/MIL", "Local rebels": "SDN/REB"})
+    killings = [e for e in events if e.trigger.text == "killed"]
+    assert killings and all([a.sector for a in e.actor] == ["MIL"] for e in killings)
+
+
+def test_a_finite_verb_joined_to_a_gerund_is_its_own_event(nlp):
+    events = code(nlp, "Chile accused Peru and Bolivia of blocking the talks and urged both countries to return.",
+                  {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"})
+    assert {e.event for e in events} >= {"ACCUSE", "REQUEST"}
+
+
+def test_protesters_outside_an_embassy_target_its_country(nlp):
+    events = code(nlp, "Hundreds of Malian students rallied outside the French embassy on Sunday.",
+                  {"Malian students": "MLI/EDU", "French embassy": "FRA/GOV"})
+    assert ("PROTEST", ("MLI",), ("FRA",)) in dyads(events)
+
+
+def test_a_sector_word_on_an_event_noun_is_not_its_doer(nlp):
+    text = "Kenyan and Ugandan forces began a joint military exercise on Monday."
+    sdoc = nlp(text)
+    mentions = _mentions(sdoc, {"Kenyan": "KEN", "Ugandan forces": "UGA/MIL", "military": "KEN/MIL"})
+    for m in mentions:
+        if sdoc[m.root].text == "military":
+            m.kind = "sector"
+    events = extract_events(sdoc, mentions, Document("t", text))
+    assert {(e.event, tuple(sorted([*(a.code for a in e.actor), *(r.code for r in e.recipient)])))
+            for e in events} == {("COOPERATE", ("KEN", "UGA"))}
+
+
+def test_a_group_that_names_no_country_belongs_to_the_one_in_its_sentence(nlp):
+    text = "Bolivia's court annulled the vote, and security forces have detained 40 people since then."
+    sdoc = nlp(text)
+    mentions = _mentions(sdoc, {"Bolivia": "BOL", "security forces": "/MIL"})
+    for m in mentions:
+        for e in m.entities:
+            e.code = e.code or None
+    events = extract_events(sdoc, mentions, Document("t", text))
+    assert [(e.event, [a.code for a in e.actor]) for e in events if e.event == "COERCE"] == [("COERCE", ["BOL"])]
+
+
+def test_a_promise_joined_to_a_greeting_is_made_to_the_person_greeted(nlp):
+    events = code(nlp, "The Chilean president congratulated Javier Milei on his victory and pledged close cooperation.",
+                  {"Chilean president": "CHL/GOV", "Javier Milei": "ARG/GOV"})
+    assert ("AGREE", ("CHL",), ("ARG",)) in dyads(events)

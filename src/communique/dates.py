@@ -448,7 +448,26 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
     best = min(mentions, key=rank)
     if rank(best)[0] >= 2 and _in_noun_clause(index.token_at(max(best.end - 1, best.start))):
         return None  # "a buoy that troops placed last year": the date of another event
+    if rank(best)[0] >= 2 and _clause_top(_mention_verb(best, index)).i != _clause_top(verb).i:
+        # "arrested a man suspected of smuggling arms in 1998", "accused him of plotting a coup in
+        # 2015": a date below the trigger in a clause of its own dates that clause's event.
+        return None
     return best
+
+
+# Links that keep a verb in its head's clause: an infinitive complement ("agreed to meet on
+# Friday") and a coordinated verb ("attacked the town and killed ..."). Other clausal links
+# (pcomp, advcl, ccomp, relcl, acl) open a clause with its own time.
+SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj"})
+
+
+def _clause_top(verb):
+    """The verb heading the clause chain ``verb`` belongs to."""
+    seen = 0
+    while verb.dep_ in SAME_CLAUSE_DEPS and verb.head is not verb and seen < 20:
+        verb = verb.head
+        seen += 1
+    return verb
 
 
 def _in_noun_clause(token) -> bool:

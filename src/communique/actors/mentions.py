@@ -41,6 +41,9 @@ ROOT_DEP_PREFERENCE = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "
 HYPHENS = frozenset({"-", "–", "—"})
 PRONOUNS = frozenset({"he", "she"})
 PRONOUN_WINDOW = 2  # sentences back that "he"/"she" may reach
+MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.",
+                         "nov.", "dec."})
 
 
 @dataclass
@@ -127,6 +130,7 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     if len(sdoc) == 0:
         return []
     lex = lexical_matches(sdoc)
+    lex = _with_unlisted_bodies(sdoc, lex, _main_country(document, lex))
     pairs = pair_phrases(sdoc)
     lex = _drop_inside(lex, [(s, e) for s, e, _ in pairs])
     pieces = _with_person_names(sdoc, _valid_matches(sdoc, lex))
@@ -238,6 +242,71 @@ def _appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 # ---------------------------------------------------------------------------- step 1: pieces
 
+# Last words of the name of a body: "the Ceasefire Violations Committee", "the Kenya Human Rights
+# Commission". Courts, ministries and agencies are left out: they are organs of a state.
+BODY_HEADS = frozenset({"committee", "commission", "council", "forum", "association", "federation", "union",
+                        "league", "society", "foundation", "institute", "front", "movement", "alliance",
+                        "congress", "coalition", "organization", "organisation", "network", "party"})
+# Of these, a name without a country is a national political body ("the Karen National Union",
+# "the Homeland Union"): it belongs to the country the story is about.
+POLITICAL_HEADS = frozenset({"union", "front", "party", "congress", "movement", "alliance", "coalition", "league"})
+UNLISTED = "unlisted"  # key prefix of a body named in the text but in no table
+
+
+def _with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[str]) -> list[LexMatch]:
+    """Named bodies the tables do not know ("the Third World Water Forum"): an NER organisation
+    whose name ends in a body word becomes an organisation of the country its name holds
+    ("the Kenya Human Rights Commission" -> KEN); a party, front or union without one belongs to
+    the story's country, when there is one; anything else is non-governmental (NGO)."""
+    found: list[LexMatch] = []
+    dropped: set[LexMatch] = set()
+    for ent in sdoc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        end = next((t.i for t in ent if t.text == "("), ent.end)  # "the Homeland Union (Conservatives"
+        if end - start < 2:
+            continue
+        # "... Water Forum", or "Association of African Jurists".
+        head = sdoc[end - 1] if sdoc[end - 1].lower_ in BODY_HEADS else sdoc[start]
+        if head.lower_ not in BODY_HEADS or not head.is_title \
+                or (head.i == start and sdoc[start + 1].lower_ != "of"):
+            continue
+        inside = [m for m in lex if start <= m.start and m.end <= end]
+        if any(m.start < end and start < m.end for m in lex if m not in inside) \
+                or any(m.kind in (ORG, PERSON) or (m.kind == SECTOR and (m.start, m.end) != (head.i, head.i + 1))
+                       for m in inside):
+            continue  # a listed body, a person or a title ("the Security Council" is in the tables)
+        inside = [m for m in inside if m.kind != SECTOR]
+        codes = {m.key if m.kind != METONYM else knowledge.metonyms()[m.key].code for m in inside}
+        if len(codes) > 1:
+            continue
+        if codes:
+            code = codes.pop()
+        elif head.lower_ in POLITICAL_HEADS:
+            if main_country is None:
+                continue  # whose party it is cannot be told
+            code = main_country
+        else:
+            code = "NGO"
+        dropped.update(inside)
+        found.append(LexMatch(start, end, ORG, f"{UNLISTED}|{code}|{sdoc[start:end].text}"))
+    if not found:
+        return lex
+    covered = {i for m in found for i in range(m.start, m.end)}
+    return sorted([m for m in lex if m not in dropped and not (m.kind == SECTOR and m.start in covered)] + found,
+                  key=lambda m: m.start)
+
+
+def _organization(key: str) -> knowledge.Organization:
+    """The table entry of an organisation match, or one made up for an unlisted body."""
+    if key.startswith(UNLISTED + "|"):
+        _, code, name = key.split("|", 2)
+        return knowledge.Organization(id=f"{UNLISTED}:{name.lower()}", code=code, sector=None, name=name,
+                                      aliases=(name,))
+    return knowledge.organizations()[key]
+
+
 def _drop_inside(lex: list[LexMatch], spans: list[tuple[int, int]]) -> list[LexMatch]:
     if not spans:
         return lex
@@ -303,8 +372,10 @@ def _with_person_names(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
     for m in lex:
         if m.kind == SECTOR and knowledge.sector_terms()[m.key].role == "title":
             end = m.end
+            # "... elected prime minister February 4": a date after a title is no name.
             while end < len(sdoc) and end - m.end < 4 and not covered[end] and sdoc[end].pos_ == "PROPN" \
-                    and sdoc[end].is_title:
+                    and sdoc[end].is_title and sdoc[end].ent_type_ != "DATE" \
+                    and sdoc[end].lower_ not in MONTH_WORDS:
                 end += 1
             if end > m.end:
                 add(m.end, end)
@@ -446,14 +517,52 @@ def _of_phrase(sdoc: Doc, before: list[Unit], chain: list[Unit]) -> bool:
     head = before[-1]
     if not head.sectors or head.mods or head.person:
         return False
+    if _from_phrase(sdoc, head, chain) or _based_in_phrase(sdoc, head, chain):
+        return True
     if any(u.sectors or u.person or any(m.kind == DEMONYM for m in u.mods) for u in chain):
         return False
     gap = [t.lower_ for t in sdoc[head.end:chain[0].head_start]]
     if gap in (["of"], ["of", "the"]):
         return True
-    # "security forces in Guinea", "demonstrators in Baghdad": the place says whose they are.
-    return gap in (["in"], ["in", "the"]) and len(chain) == 1 and \
-        all(m.kind in (COUNTRY, METONYM) for m in chain[0].mods)
+    # "security forces in Guinea", "demonstrators in Baghdad", "rebels in northern Uganda": the
+    # place says whose they are (words modifying the place may stand between).
+    if not gap or gap[0] != "in" or len(chain) != 1 or not all(m.kind in (COUNTRY, METONYM) for m in chain[0].mods):
+        return False
+    place = range(head.end + 1, chain[0].end)
+    return all(t.lower_ == "the" or t.head.i in place for t in sdoc[head.end + 1:chain[0].head_start])
+
+
+# Words that may stand between "from" and the body named: "doctors from two American aid groups".
+FROM_FILLERS = frozenset({"the", "a", "an", "two", "three", "several", "various", "both"})
+
+
+def _from_phrase(sdoc: Doc, head: Unit, chain: list[Unit]) -> bool:
+    """"Doctors from two American aid groups donated ...", "officials from Chad said ...": people
+    named by a bare sector noun take the country or body they come from. Only for a subject: in
+    "withdrew troops from Iraq" the "from" phrase is where the troops leave, not whose they are."""
+    if len(chain) != 1 or not chain[0].mods or chain[0].person:
+        return False
+    gap = sdoc[head.end:chain[0].head_start]
+    if len(gap) == 0 or gap[0].lower_ != "from" or any(t.lower_ not in FROM_FILLERS for t in gap[1:]):
+        return False
+    noun = gap[0].head
+    # A noun parsed as the root is a subject whose verb the parser missed.
+    return head.start <= noun.i < head.end and (noun.dep_ in SUBJECT_DEPS or noun.dep_ == "ROOT")
+
+
+def _based_in_phrase(sdoc: Doc, head: Unit, chain: list[Unit]) -> bool:
+    """"a newspaper based in Beirut", "a rebel group headquartered in Goma": where a body is based
+    says whose it is (words modifying the place may come between: "based in Christian east Beirut")."""
+    if len(chain) != 1 or chain[0].sectors or chain[0].person \
+            or not all(m.kind in (COUNTRY, METONYM) for m in chain[0].mods):
+        return False
+    gap = sdoc[head.end:chain[0].head_start]
+    if len(gap) < 2 or gap[0].lower_ not in ("based", "headquartered") or gap[1].lower_ not in ("in", "at"):
+        return False
+    if not head.start <= gap[0].head.i < head.end:
+        return False
+    inside = range(gap[2].i if len(gap) > 2 else chain[0].head_start, chain[0].end)
+    return all(t.head.i in inside for t in gap[2:])
 
 
 # ---------------------------------------------------------------------------- step 4: resolution
@@ -542,7 +651,7 @@ class _Resolver:
                 name, entity_id = _country_name(code), f"country:{code}"
             return _entity(text_span, code, sector, name, entity_id), "modifier"
         if mod.kind == ORG:
-            org = knowledge.organizations()[mod.key]
+            org = _organization(mod.key)
             kind = "igo" if org.code in knowledge.NON_STATE_CODES else "group"
             return _entity(text_span, org.code, org.sector, org.name, org.id), kind
         if mod.kind == METONYM:
@@ -558,7 +667,7 @@ class _Resolver:
         """(code, sector, name, id) given by the unit's country, capital or body words."""
         for mod in reversed(unit.mods):
             if mod.kind == ORG:
-                org = knowledge.organizations()[mod.key]
+                org = _organization(mod.key)
                 return org.code, org.sector, org.name, org.id
             if mod.kind == METONYM:
                 meto = knowledge.metonyms()[mod.key]

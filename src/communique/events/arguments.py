@@ -25,11 +25,11 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
 RECIPIENT_PREPS = ("with", "to", "on", "against", "at", "toward", "towards", "upon", "into", "for",
-                   "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside")
+                   "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside")
 # Categories whose unnamed target is the actor's own state (see _own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside"})
+WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
 # Climbing from a subjectless verb to the verb whose subject it shares.
@@ -42,10 +42,27 @@ SEARCH_STOP_DEPS = CLAUSE_DEPS | {"punct", "cc", "det", "case", "mark", "neg", "
 NOT_ACTOR_KINDS = frozenset({"place", "modifier"})
 
 
+# Definite nouns that refer back to the international body last named ("the alliance", "the bloc").
+BODY_NOUNS = frozenset({"alliance", "bloc", "organisation", "organization", "grouping", "watchdog", "body"})
+
+
+PAIR_NOUNS = frozenset({"government", "side", "country", "minister", "leader", "nation", "neighbour",
+                        "neighbor", "state", "delegation", "president", "foreign minister"})
+
+
+def _names_a_pair(noun: Token) -> bool:
+    """"both governments", "the two ministers", "both sides"."""
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in PAIR_NOUNS:
+        return False
+    words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod", "preconj")]
+    return "both" in words or ("two" in words and "the" in words)
+
+
 class MentionIndex:
     """Which actor mention (if any) covers a token."""
 
     def __init__(self, mentions: list[ActorMention], doc=None):
+        self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
         self.places: dict[int, ActorMention] = {}  # a country or capital named as a location
         for m in mentions:
@@ -57,6 +74,7 @@ class MentionIndex:
             for m in mentions:
                 if m.kind not in NOT_ACTOR_KINDS:
                     self._extend_to_head(m, doc)
+            self._resolve_definites(mentions, doc)
 
     def _extend_to_head(self, m: ActorMention, doc) -> None:
         """"South Korean army officers", "Kenyan police vehicles": the noun right after a mention that
@@ -67,6 +85,47 @@ class MentionIndex:
         if root.head.i == nxt.i and root.dep_ in ("compound", "amod", "nmod") and nxt.pos_ in ("NOUN", "PROPN") \
                 and nxt.i not in self.by_token and nxt.i not in self.places:
             self.by_token[nxt.i] = m
+
+    def _resolve_definites(self, mentions: list[ActorMention], doc) -> None:
+        """"the council", "the junta": a definite noun that names no one takes the country of the
+        latest earlier phrase with the same head noun that did ("Venezuela's electoral council")."""
+        owner_by_word: dict[str, ActorMention] = {}
+        recent: list[Entity] = []  # coded parties in text order, one per code, latest last
+        for t in doc:
+            held = self.by_token.get(t.i)
+            if held is not None and any(e.code == "IGO" for e in held.entities):
+                owner_by_word["@igo"] = held
+            if held is not None and coded(held) and held.root == t.i:
+                for e in held.entities:
+                    if e.code:
+                        recent = [r for r in recent if r.code != e.code] + [e]
+            if t.pos_ != "NOUN":
+                continue
+            if (held is None or not coded(held)) and _names_a_pair(t) and len(recent) >= 2:
+                # "urged both governments", "the two ministers agreed": the last two parties named.
+                entities = [Entity(text=t.text, code=e.code, sector=e.sector, name=e.name, id=e.id,
+                                   start=t.idx, end=t.idx + len(t.text)) for e in recent[-2:]]
+                self.by_token[t.i] = ActorMention(entities, t.i, t.i + 1, t.i, "compound")
+                continue
+            word = t.lemma_.lower()
+            own = self.by_token.get(t.i)
+            if own is None:
+                owners = [self.by_token.get(c.i) for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+                own = next((m for m in owners if m is not None and coded(m)), None)
+            if own is not None:
+                if coded(own):
+                    owner_by_word[word] = own
+                    if any(e.code == "IGO" for e in own.entities):
+                        owner_by_word["@igo"] = own
+                continue
+            earlier = owner_by_word.get(word) or (owner_by_word.get("@igo") if word in BODY_NOUNS else None)
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+            if earlier is None or not definite or t.i in self.places:
+                continue
+            source = next(e for e in earlier.entities if e.code)
+            entity = Entity(text=t.text, code=source.code, sector=source.sector, name=None, id=None,
+                            start=t.idx, end=t.idx + len(t.text))
+            self.by_token[t.i] = ActorMention([entity], t.i, t.i + 1, t.i, "sector")
 
     def __call__(self, i: int) -> ActorMention | None:
         return self.by_token.get(i)
@@ -125,6 +184,12 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
             for m in _unique(found):
                 out.append(m)
                 heads.append(doc[m.root] if 0 <= m.root < len(doc) else start)
+            for head in list(heads):
+                # "diplomats from Japan and China": the mention took its code from "from Japan"; the
+                # country joined to that one is a party too.
+                for prep in children(head, ("prep",)):
+                    if prep.lower_ in ("from", "of"):
+                        heads.extend(children(prep, ("pobj",)))
             for head in heads:
                 for c in conjuncts(head)[1:]:
                     more = [index(c.i)] if index(c.i) is not None else mentions_under(c, index, 2)[0]
@@ -139,8 +204,17 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
     return fallback or ([], depth, False)
 
 
+DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+
+
 def _subject_token(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    """The verb's subject; of two (a wire dateline "BRUSSELS, Oct. 16 (Agency) -- X held talks" parsed
+    as a second subject) the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) > 1 and any(t.text in DATELINE_DASHES for t in verb.doc[before[0].i:before[-1].i]):
+        return before[-1]
+    return subjects[0] if subjects else None
 
 
 def _is_pronoun(token: Token) -> bool:
@@ -170,6 +244,15 @@ def subject_of(verb: Token, index: MentionIndex, passive_ok: bool = True):
                 found, depth = mentions_under(t.head, index)
                 return found, depth <= 1, t.head
             found, depth = mentions_under(subj, index)
+            if not found and t.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj.children):
+                # "the union, whose leaders demanded ...": the leaders speak for the union.
+                found, depth = mentions_under(t.head, index)
+                return found, depth <= 1, t.head
+            if not found and came_by == "conj" and t.dep_ == "ccomp" and lemma(t.head) in word_class("report"):
+                # "X said the claims were baseless and called on Y": the parser joined "called" to the
+                # reported clause; the one who speaks and calls is X.
+                t, came_by = t.head, "ccomp"
+                continue
             return found, step == 0 and depth <= 2, subj
         if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
             found, depth = mentions_under(t.head, index)
@@ -234,7 +317,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 return found, places
             if c.dep_ == "dative":  # "give aid to X" parsed with "to" as dative
                 for p in children(c, ("pobj",)):
-                    found = _coded_under(p, index, 2, places)
+                    found = _coded_under(p, index, 3 if places else 2, places)
                     if found:
                         return found, places
     preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") or
@@ -244,10 +327,24 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
             if prep.lower_ != word or prep.i in skip:
                 continue
             for p in children(prep, ("pobj",)) or _stranded_object(prep, index):
-                found = _coded_under(p, index, 2, places)
+                if _in_third_party_role(p, prep):
+                    continue  # "with Venezuela and Norway as guarantors": a role, not the counterpart
+                found = _coded_under(p, index, 3 if places else 2, places)
                 if found:
                     return found, places or word in WEAK_PREPS
     return [], False
+
+
+# Roles of a third party in a process between others ("with Norway as guarantor").
+THIRD_PARTY_ROLES = frozenset({"guarantor", "mediator", "observer", "witness", "facilitator", "broker",
+                               "sponsor", "co-chair", "moderator", "intermediary"})
+
+
+def _in_third_party_role(noun: Token, prep: Token) -> bool:
+    """Is the object of ``prep`` cast "as" a guarantor or mediator (on the noun or on the same head)?"""
+    as_preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"]
+    as_preps += [c for c in prep.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > prep.i]
+    return any(lemma(p) in THIRD_PARTY_ROLES for a in as_preps for p in children(a, ("pobj",)))
 
 
 def _perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -332,6 +429,12 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         owners = [index(c.i) or index.place(c.i) for c in anchor.children
                   if c.dep_ in ("poss", "amod", "compound", "nmod")]
         owners = [m for m in owners if m is not None and m.kind != "place"]
+        # "joint military exercise", "a police operation": a bare sector word says what kind of act,
+        # not who did it, when the clause names its doer.
+        kinds_only = [m for m in owners if m.kind == "sector" and m.token_end - m.token_start == 1
+                      and anchor.doc[m.root].is_lower]
+        if kinds_only and len(kinds_only) == len(owners) and subject_of(verb, index)[0]:
+            owners = []
         if owners:
             args.actor = _unique(owners)
             args.actor_direct = True
@@ -360,11 +463,14 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         speaker = _speaker(verb, index)
         if speaker and (subj is None or (not own and _is_pronoun(subj)) or _same_side(own, speaker)):
             args.actor, args.actor_from_speaker = speaker, True
+            args.actor_compound = len(speaker) > 1 or any(m.kind == "compound" for m in speaker)
         else:
             args.actor, args.actor_direct = own, direct
 
     if not args.actor and match.entry.plover == "PROTEST":
         args.actor = _crowd_of_place(verb, index)
+    if args.actor and not any(coded(m) for m in args.actor):
+        args.actor = _located(args.actor, verb, index)
 
     # Recipient.
     if passive:
@@ -381,6 +487,9 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         args.recipient_direct = bool(args.recipient)
     if not args.recipient:
         _recipient_from_hosts(args, anchor, verb, index, trigger_ids, places=False)
+        if args.recipient and not args.recipient_weak:
+            args.recipient = _other_side(args.actor, args.recipient, match.entry.plover, index,
+                                         _recipient_hosts(anchor, verb))
     if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT"):
         # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for.
         for c in children(verb, ("ccomp",)) + infinitives(verb):
@@ -398,6 +507,12 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
                 args.recipient, _ = mentions_under(subj, index)
                 if args.recipient:
                     break
+    if not args.recipient and match.entry.plover in ("AGREE", "SUPPORT") and verb.dep_ == "conj" \
+            and verb.head.pos_ == "VERB":
+        # "congratulated Sheinbaum and pledged an orderly handover": the promise is made to the person
+        # just addressed.
+        for obj in children(verb.head, ("dobj",)):
+            args.recipient = [m for m in _coded_under(obj, index, 1) if id(m) not in {id(a) for a in args.actor}]
     if not args.recipient:
         # "called off the strike after talks with the government", "declined despite pressure from X".
         args.recipient = _second_hop_recipient(anchor, verb, index, args.actor)
@@ -417,14 +532,117 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         if match.entry.plover == "PROTEST" or _acts_on_people(anchor, verb):
             args.recipient = _own_state(args.actor, match.entry.plover)
             args.recipient_weak = True
+    if args.actor_compound and args.recipient and not args.actor_from_speaker:
+        # "Manila and Tokyo agreed to expand their coast guard training": a party of the pair named
+        # again in the object is no third party; the pair acts on each other.
+        actor_codes = {e.code for m in args.actor for e in m.entities}
+        if {e.code for m in args.recipient for e in m.entities} <= actor_codes and len(actor_codes) > 1:
+            args.recipient = []
     if args.recipient_weak:
         # "held talks in Paris": a place, not a counterpart, for cooperative events in the actor's own
         # country or when the actors are a pair joined by "and".
         actor_codes = {e.code for m in args.actor for e in m.entities}
         same = {e.code for m in args.recipient for e in m.entities} <= actor_codes
-        if args.actor_compound or (same and match.entry.plover not in DOMESTIC_CATEGORIES):
+        pair_in_clause = args.actor_compound and not args.actor_from_speaker
+        if pair_in_clause or (same and match.entry.plover not in DOMESTIC_CATEGORIES):
             args.recipient = []
     return args
+
+
+# Categories of speech, where the speaker's own country is never the party addressed.
+SPEECH_CATEGORIES = frozenset({"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SUPPORT", "AGREE"})
+
+
+def _other_side(actor: list[ActorMention], recipient: list[ActorMention], category: str,
+                index: MentionIndex, hosts: list[Token]) -> list[ActorMention]:
+    """A recipient of the actor's own country, in an event between states, usually holds the real
+    counterpart deeper in its phrase ("summoned China's ambassador", "recalled its ambassadors to
+    Dublin and Oslo"); the speaker's own country named as the subject of what it says ("Shoukry
+    warned that Cairo would not accept ...") is no counterpart at all."""
+    actor_codes = {e.code for m in actor for e in m.entities if e.code}
+    codes = {e.code for m in recipient for e in m.entities if e.code}
+    if not actor_codes or not codes or not codes <= actor_codes or category in DOMESTIC_CATEGORIES - {"THREATEN", "REJECT"}:
+        return recipient
+    deeper: list[ActorMention] = []
+    for m in recipient:
+        if not 0 <= m.root < len(m_doc(index)):
+            continue
+        head = m_doc(index)[m.root]
+        while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
+            head = head.head  # "a police mission to Haiti": the phrase of the noun the mention modifies
+        for t in head.subtree:
+            other = index.place(t.i)  # "ambassadors to Dublin": a capital named as a place
+            if other is not None and coded(other) and not {e.code for e in other.entities} & actor_codes:
+                deeper.append(other)
+    for host in hosts:  # "recalled its ambassadors to Dublin and Oslo": the counterpart in a preposition
+        for prep in children(host, ("prep", "dative")):
+            if prep.lower_ in ("to", "with", "against", "from", "on"):
+                for p in children(prep, ("pobj",)):
+                    deeper += [m for m in _coded_under(p, index, 2, places=True)
+                               if not {e.code for e in m.entities} & actor_codes]
+    if deeper:
+        return _unique(deeper)
+    if category in SPEECH_CATEGORIES and all(m.kind in ("country", "capital") for m in recipient):
+        return []
+    return recipient
+
+
+def m_doc(index: MentionIndex):
+    return index.doc
+
+
+def _located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """"opposition supporters marched through Caracas", "security forces have detained ..." under a
+    CARACAS dateline: a group that names no country belongs to the country where it acts."""
+    place = _place_in_phrase(actor, index) or _place_state(verb, index, depth=4) or _dateline_place(index) \
+        or _only_country_of_sentence(verb, index)
+    if not place:
+        return actor
+    source = next(e for e in place[0].entities if e.code)
+    out = []
+    for m in actor:
+        entities = [Entity(text=e.text, code=source.code, sector=e.sector, name=e.name, id=e.id,
+                           start=e.start, end=e.end) for e in m.entities]
+        out.append(ActorMention(entities, m.token_start, m.token_end, m.root, m.kind))
+    return out
+
+
+def _place_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[ActorMention]:
+    """"officials in Idlib": the place named inside the group's own phrase."""
+    doc = index.doc
+    for m in actor:
+        if not 0 <= m.root < len(doc):
+            continue
+        for prep in children(doc[m.root], ("prep",)):
+            if prep.lower_ in ("in", "from", "of"):
+                for p in children(prep, ("pobj",)):
+                    for t in p.subtree:
+                        found = index.place(t.i)
+                        if found is not None and coded(found) and found.kind in ("capital", "place", "country"):
+                            return [found]
+    return []
+
+
+def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Venezuela's council declared ..., and security forces have detained ...": the one country the
+    sentence names."""
+    found = [m for m in (index.place(t.i) for t in verb.sent) if m is not None and coded(m)]
+    codes = {e.code for m in found for e in m.entities if e.code}
+    if len(codes) != 1 or next(iter(codes)) in ("IGO", "NGO", "MNC"):
+        return []
+    return found[:1]
+
+
+def _dateline_place(index: MentionIndex) -> list[ActorMention]:
+    """The coded place of a wire dateline ("CARACAS, Aug 8 (Agency) --") at the start of the text."""
+    doc = index.doc
+    if doc is None or len(doc) < 3:
+        return []
+    dash = next((t.i for t in doc[:15] if t.text in DATELINE_DASHES), None)
+    if dash is None:
+        return []
+    m = index.place(0)
+    return [m] if m is not None and coded(m) and m.kind in ("capital", "place", "country") else []
 
 
 def _own_state(actor: list[ActorMention], category: str) -> list[ActorMention]:
@@ -471,12 +689,17 @@ def _crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
         place = place or _place_state(obj, index, depth=4)
     place = place or [m for m in (index.place(t.i) for t in subj.subtree)
                       if m is not None and m.kind == "place" and coded(m)][:1]
+    if not place and verb.dep_ == "advcl":  # "police shot protesters in Nairobi as thousands demonstrated"
+        place = _place_state(verb.head, index, depth=4)
+    place = place or _dateline_place(index) or _only_country_of_sentence(verb, index)
     if not place:
         return []
     m = place[0]
-    entities = [Entity(text=e.text, code=e.code, sector="CVL", name=e.name, id=e.id, start=e.start, end=e.end)
-                for e in m.entities]
-    return [ActorMention(entities, m.token_start, m.token_end, m.root, "implicit")]
+    code = next(e.code for e in m.entities if e.code)
+    # The crowd keeps its own words ("thousands"); the place gives only its country.
+    words = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
+    entity = Entity(text=words.text, code=code, sector="CVL", start=words.start_char, end=words.end_char)
+    return [ActorMention([entity], words.start, words.end, subj.i, "implicit")]
 
 
 def _acts_on_people(anchor: Token, verb: Token) -> bool:
@@ -489,7 +712,7 @@ def _acts_on_people(anchor: Token, verb: Token) -> bool:
 def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
     """The country named as the place of the verb ("in Lebanon", "in the town of X in Turkey")."""
     for prep in children(verb, ("prep",)):
-        if prep.lower_ in ("in", "at", "inside", "across", "near"):
+        if prep.lower_ in ("in", "at", "inside", "across", "near", "through", "outside", "around"):
             for p in children(prep, ("pobj",)):
                 level = [p]
                 for _ in range(depth + 1):

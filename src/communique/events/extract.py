@@ -29,12 +29,119 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
     index = MentionIndex(mentions, sdoc)
     events: list[Event] = []
     for number, sent in enumerate(sdoc.sents):
-        matches = _drop_embedded(find_triggers(sent, index))
+        found = find_triggers(sent, index)
+        matches = _drop_embedded(found)
         sentence_events: list[Event] = []
         for match in matches:
-            sentence_events.extend(_events_for(match, index, document, sent.text, number))
+            if _repeats_earlier(match, events):
+                continue
+            warning = _warning_content_of(match, found) if match.entry.plover in WARNED_CATEGORIES else None
+            coded = _events_for(match, index, document, sent.text.strip(), number, warning is not None)
+            if _orders_own_forces(match, index):
+                # "ordered the army to deploy troops": the deployment is the event, not an appeal.
+                coded = [e for inner in found if inner.anchor in infinitives(match.anchor)
+                         for e in _events_for(inner, index, document, sent.text.strip(), number)]
+            coded = [_answer_to_earlier(e, match, events) for e in coded]
+            coded = [e for e in (_done_by_earlier(e, match, events) for e in coded) if e is not None]
+            if warning is not None and not coded and not _predicts_no_change(warning):
+                # The announced act has no actor of its own ("warned that it would strike"): the warning.
+                coded = _events_for(warning, index, document, sent.text.strip(), number)
+            sentence_events.extend(coded)
         events.extend(_dedupe(sentence_events))
     return events
+
+
+# A reaction to an earlier act named by a definite noun ("rejected the demand", "condemned the
+# killings", "welcomed the announcement") is aimed at whoever did that act: the noun, and the
+# categories of the earlier event it refers to (empty: the latest event of any category).
+ANAPHORIC_ACTS = {
+    "demand": {"REQUEST"}, "call": {"REQUEST"}, "request": {"REQUEST"}, "appeal": {"REQUEST"},
+    "ultimatum": {"REQUEST", "THREATEN"}, "proposal": {"AGREE"}, "offer": {"AGREE"},
+    "killing": {"ASSAULT"}, "attack": {"ASSAULT"}, "massacre": {"ASSAULT"}, "bombing": {"ASSAULT"},
+    "raid": {"ASSAULT"}, "shelling": {"ASSAULT"}, "violence": {"ASSAULT", "COERCE"},
+    "crackdown": {"COERCE"}, "arrest": {"COERCE"}, "detention": {"COERCE"},
+    "accusation": {"ACCUSE"}, "criticism": {"ACCUSE"}, "threat": {"THREATEN"},
+    "strike": {"ASSAULT"}, "airstrike": {"ASSAULT"}, "visit": {"CONSULT"}, "meeting": {"CONSULT"},
+    "talk": {"CONSULT"}, "agreement": {"AGREE", "COOPERATE"}, "deal": {"AGREE", "COOPERATE"},
+    "announcement": set(), "decision": set(), "move": set(), "step": set(), "vote": set(),
+}
+# Categories that react to an earlier act.
+REACTING_CATEGORIES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE"})
+
+
+def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) -> Event:
+    """Give a reaction with no recipient the doer of the earlier act its definite object names."""
+    if event.recipient or event.event not in REACTING_CATEGORIES:
+        return event
+    hosts = [match.anchor] + [c for c in match.anchor.children if c.dep_ == "prt"]
+    nouns = [o for h in hosts for o in h.children if o.dep_ in ("dobj", "nsubjpass")]
+    if match.anchor.dep_ == "acl" or (match.anchor.dep_ == "relcl"):
+        nouns.append(match.anchor.head)
+    for noun in nouns:
+        kinds = ANAPHORIC_ACTS.get(noun.lemma_.lower())
+        definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+        if kinds is None or not definite:
+            continue
+        actor_keys = {(a.code, a.name or a.text) for a in event.actor}
+        for previous in reversed(earlier):
+            if kinds and previous.event not in kinds:
+                continue
+            doers = [dataclasses.replace(a) for a in previous.actor if (a.code, a.name or a.text) not in actor_keys]
+            if not doers:
+                continue
+            if previous.event in RECIPROCAL_CATEGORIES:  # "welcomed the announcement" of a pair's deal
+                doers += [dataclasses.replace(r) for r in previous.recipient if (r.code, r.name or r.text) not in actor_keys]
+            return dataclasses.replace(event, recipient=doers)
+        return event
+    return event
+
+
+ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
+OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+
+
+def _orders_own_forces(match: TriggerMatch, index: MentionIndex) -> bool:
+    """An order by a leader to the forces of his own state is what they then do, not a REQUEST."""
+    if match.entry.plover != "REQUEST" or match.anchor.lemma_.lower() not in ORDER_VERBS:
+        return False
+    args = find_arguments(match, clause_of(match), index)
+    actor_codes = {e.code for m in args.actor for e in m.entities}
+    forces = [e for m in args.recipient for e in m.entities]
+    return bool(actor_codes and forces) and all(e.code in actor_codes and e.sector in OWN_FORCE_SECTORS
+                                                 for e in forces)
+
+
+def _repeats_earlier(match: TriggerMatch, earlier: list[Event]) -> bool:
+    """"The march was organised by the union": a definite event noun as the subject refers back to an
+    event already coded, and adds none."""
+    anchor = match.anchor
+    if match.entry.pos != "NOUN" or anchor.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in anchor.children):
+        return False
+    return any(e.event == match.entry.plover for e in earlier)
+
+
+def _done_by_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) -> Event | None:
+    """"Rebels said the strikes killed four civilians": a definite act as the subject ("the strikes")
+    was done by whoever did that earlier act, not by the speaker; with no such act, no event."""
+    verb = clause_of(match)
+    if match.anchor is not verb:
+        return event
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
+        verb = verb.head  # "the strikes destroyed a school and killed four civilians"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return event
+    subj = subjects[0]
+    kinds = ANAPHORIC_ACTS.get(subj.lemma_.lower())
+    definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in subj.children)
+    if not kinds or not definite or event.event not in kinds:
+        return event  # "the strikes would not go unanswered and threatened ...": another subject's act
+    for previous in reversed(earlier):
+        if previous.event in kinds:
+            return dataclasses.replace(event, actor=[dataclasses.replace(a) for a in previous.actor])
+    return None
 
 
 def _scope_token(match: TriggerMatch) -> Token:
@@ -43,15 +150,52 @@ def _scope_token(match: TriggerMatch) -> Token:
 
 def _drop_embedded(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     scopes = {_scope_token(m).i: m for m in matches}
+    warned = {id(w) for w in matches if _is_warning(w)}
+    # "warned that Cairo would not accept ...": the warning reports another event, which is the event.
+    reported = [m for m in matches if id(m) not in warned and m.entry.plover in WARNED_CATEGORIES
+                and _warning_content_of(m, matches)]
+    dropped = {id(_warning_content_of(m, matches)) for m in reported}
     kept = []
     for m in matches:
-        if not _embedded(m, scopes):
+        if id(m) in dropped:
+            continue
+        if m in reported or not _embedded(m, scopes):
             kept.append(m)
-    return kept
+    return [m for m in kept if not (id(m) in warned and _predicts_no_change(m))]
+
+
+# What a warning can announce as the event itself ("warned that it would not accept", "... would strike").
+WARNED_CATEGORIES = frozenset({"REJECT", "THREATEN", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+
+
+def _is_warning(match: TriggerMatch) -> bool:
+    return match.entry.plover == "THREATEN" and match.anchor.lemma_.lower() == "warn"
+
+
+def _warning_content_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatch | None:
+    """The warning whose "that" clause is the clause of ``match``, if any."""
+    verb = clause_of(match)
+    if verb.dep_ != "ccomp":
+        return None
+    return next((w for w in matches if _is_warning(w) and w.anchor.i == verb.head.i), None)
+
+
+def _predicts_no_change(match: TriggerMatch) -> bool:
+    """"warned that the deliveries would not change the outcome": a warning that something will
+    not happen is a forecast; a threat says what the actor (or its side) will do."""
+    clauses = [c for c in match.anchor.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(is_negated(c) for c in clauses)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch]) -> bool:
     t = match.anchor
+    if t.dep_ == "conj" and t.tag_ in FINITE_TAGS and t.head.tag_ in ("VBG", "VB"):
+        # "accused Tokyo of stirring up trouble and urged both governments to ...": a finite verb is
+        # never part of the gerund or infinitive it was joined to; it is the main clause's own event.
+        return False
     for other in scopes.values():
         if other is not match and other.entry.pos == "AUX" and _scope_token(other).i == t.i:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")
@@ -132,21 +276,45 @@ def _coded_first(entities: list[Entity]) -> list[Entity]:
     return named or entities
 
 
-def _dyads(args: Arguments, appeal: bool = False) -> list[tuple[list[Entity], list[Entity]]]:
-    """One (actor, recipient) pair per counterpart country: "spoke with his counterparts from A, B and C"
-    is three events; "A and B agreed" (no recipient) is A -> B."""
+# Categories whose two joined actors with no other party act on each other ("A and B agreed", "met",
+# "clashed"); in the others they act together on an unnamed party ("A and B urged ...", "launched strikes").
+RECIPROCAL_CATEGORIES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "RETREAT"})
+
+
+# Categories where several counterparts mean several bilateral events.
+SEPARATE_PER_COUNTERPART = frozenset({"CONSULT"})
+
+
+def _pair_acts_on_each_other(actor: list[Entity], plover: str) -> bool:
+    """Exactly two parties, in a reciprocal category: three or more joined actors ("Brazil, Colombia
+    and Mexico urged ...") are one compound actor."""
+    if plover not in RECIPROCAL_CATEGORIES:
+        return False
+    codes = {e.code for e in actor}
+    return len(codes) == 2 or (len(codes) == 1 and None not in codes and len(actor) == 2)
+
+
+def _dyads(args: Arguments, plover: str = "", appeal: bool = False) -> list[tuple[list[Entity], list[Entity]]]:
+    """The (actor, recipient) pairs of one trigger: "spoke with his counterparts from A, B and C" is
+    three events; "A and B agreed" (no recipient) is A -> B."""
     actor = _coded_first(_entities(args.actor))
     recipient = _coded_first(_entities(args.recipient))
     if appeal:
         recipient = _appeal_addressees(actor, recipient, args)
-    if not recipient and args.actor_compound and len({e.code for e in actor}) > 1:
-        first_code = actor[0].code
-        recipient = [e for e in actor if e.code != first_code]
-        actor = [e for e in actor if e.code == first_code]
+    if not recipient and args.actor_compound and _pair_acts_on_each_other(actor, plover):
+        if len({e.code for e in actor}) == 1:  # "the government and the rebels agreed": one country
+            actor, recipient = actor[:1], actor[1:]
+        else:
+            first_code = actor[0].code
+            recipient = [e for e in actor if e.code != first_code]
+            actor = [e for e in actor if e.code == first_code]
+    # Meetings and calls with several counterparts are one per counterpart (design.md); an appeal, an
+    # accusation or a sanction aimed at several ("appealed to Russia and Ukraine", "recalled its
+    # ambassadors to Dublin and Oslo") is one event whose recipient is the group.
     groups: dict[str | None, list[Entity]] = {}
     for e in recipient:
         groups.setdefault(e.code, []).append(e)
-    if len(groups) <= 1:
+    if len(groups) <= 1 or plover not in SEPARATE_PER_COUNTERPART:
         return [(actor, recipient)]
     return [(actor, group) for group in groups.values()]
 
@@ -169,7 +337,7 @@ DENIED_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "critic
 
 
 def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, text: str,
-                number: int) -> list[Event]:
+                number: int, warned: bool = False) -> list[Event]:
     if _is_denial(match):
         return []
     verb = clause_of(match)
@@ -179,13 +347,17 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
     if (match.entry.needs_recipient or match.entry.pos == "AUX") and not args.recipient:
         return []
     mod = modality(match.anchor, verb, document.published)
+    if warned and mod.hypothetical and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'d")
+                                           for c in verb.children):
+        # "warned that Cairo would not accept ...": reported speech, "would" is the future of the past.
+        mod = dataclasses.replace(mod, hypothetical=False, future=True)
     code, plover, mode, context, mod = _recode(match, mod)
     row = cameo(code)
     start, end = match.start, match.end
     trigger = Trigger(document.text[start:end], start, end)
     confidence = _confidence(match, args, mod)
     events = []
-    for actor, recipient in _dyads(args, appeal=plover == "REQUEST"):
+    for actor, recipient in _dyads(args, plover, appeal=plover == "REQUEST"):
         if match.entry.pos == "AUX" and not recipient:
             continue
         if not actor or _same_single_entity(actor, recipient):
@@ -217,7 +389,8 @@ def _same_single_entity(actor: list[Entity], recipient: list[Entity]) -> bool:
         return False
     a, r = actor[0], recipient[0]
     if (a.start, a.end) == (r.start, r.end):
-        return a.sector == r.sector  # an implicit own-state recipient shares the actor's words only
+        # An implicit own-state recipient shares the actor's words only; "the two ministers" names both.
+        return a.sector == r.sector and a.code == r.code
     # The same person named twice ("Wang Yi ... himself"); a capital and its country are not "the same".
     country_level = (a.id or "").startswith("country:") or (r.id or "").startswith("country:")
     return a.code == r.code and a.name is not None and a.name == r.name and not country_level

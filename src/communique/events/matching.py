@@ -15,12 +15,16 @@ from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, inf
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"), as the subject of
 # "take place/begin", or as a headline. Elsewhere it merely names a thing ("consultation mechanisms").
-NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "for", "on", "with", "through",
+NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "on", "with", "through",
                            "before", "since", "despite"})
 NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", "resume", "break", "erupt",
                                    "open", "close", "conclude", "occur", "happen", "come", "kill", "hit",
                                    "wound", "injure", "destroy", "leave", "claim"})
+JOURNEY_VERBS = frozenset({"return", "travel", "arrive", "go", "come", "fly", "head", "gather", "convene",
+                           "meet", "sit", "sail", "leave", "set", "be"})
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
+# Words a trigger's text may skip between its own words ("held two days of talks").
+MAX_TRIGGER_GAP = 3
 
 
 @dataclass
@@ -30,12 +34,26 @@ class TriggerMatch:
     tokens: tuple[Token, ...]  # every word of the trigger, anchor included
 
     @property
+    def span_tokens(self) -> tuple[Token, ...]:
+        """The words the trigger's text covers: all its words when they lie close together ("held
+        talks", "called on"); when they lie far apart ("held talks on ... in Tokyo, the first such
+        meeting") the content word alone, the noun of a light verb or else the anchor."""
+        ordered = sorted(self.tokens, key=lambda t: t.i)
+        if ordered[-1].i - ordered[0].i + 1 <= len(ordered) + MAX_TRIGGER_GAP:
+            return tuple(ordered)
+        if lemma(self.anchor) in word_class("light"):
+            nouns = [t for t in ordered if t is not self.anchor and t.pos_ in ("NOUN", "PROPN")]
+            if nouns:
+                return (nouns[0],)
+        return (self.anchor,)
+
+    @property
     def start(self) -> int:
-        return min(t.idx for t in self.tokens)
+        return min(t.idx for t in self.span_tokens)
 
     @property
     def end(self) -> int:
-        return max(t.idx + len(t.text) for t in self.tokens)
+        return max(t.idx + len(t.text) for t in self.span_tokens)
 
 
 def _pos_fits(entry: TriggerEntry, token: Token) -> bool:
@@ -99,7 +117,9 @@ def _conditions_hold(entry: TriggerEntry, token: Token, mention_of) -> bool:
 
 def _other_words(entry: TriggerEntry, anchor: Token) -> tuple[Token, ...] | None:
     found: list[Token] = []
+    # Nearest first: a child ("held talks") before a grandchild ("held talks ..., the first meeting").
     near = neighbourhood(anchor)
+    near = sorted(near, key=lambda t: 0 if t.head is anchor else 1 if t is anchor.head else 2)
     for word in entry.others:
         hit = next((t for t in near if word in lemmas(t) and t not in found), None)
         if hit is None:
@@ -120,6 +140,10 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
         if lemmas(head) & word_class("light"):
             return True
     if dep == "pobj" and head.lower_ in NOMINAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return True
+    # "returned to Geneva for talks": the purpose of a journey is the meeting; "recalled its envoys
+    # for consultations" is no meeting with anyone.
+    if dep == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" and lemma(head.head) in JOURNEY_VERBS:
         return True
     if dep == "nsubj" and lemma(head) in NOMINAL_SUBJECT_VERBS:
         return True
@@ -149,6 +173,7 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
         entries = _entries_for(token, index)
         if not entries:
             continue
+        fitted: list[TriggerMatch] = []
         for entry in entries:  # most specific first: the first that fits wins for this anchor
             if not _pos_fits(entry, token):
                 continue
@@ -162,8 +187,20 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
                 continue
             if _names_an_earlier_act(entry, token, others):
                 continue
-            candidates.append(TriggerMatch(entry, token, (token,) + others))
-            break
+            if entry.plover == "CONSULT" and children(token, ("oprd",)):
+                continue  # "calling the storming an act of treason": naming, not a phone call
+            match = TriggerMatch(entry, token, (token,) + others)
+            if fitted and entry.specificity < fitted[0].entry.specificity:
+                break
+            fitted.append(match)
+        if fitted:
+            # Equally specific entries: the one whose words lie closest together ("held talks ..., the
+            # first such meeting" is "hold talk", not "hold meeting").
+            best = fitted[0]
+            if _spread(best) > len(best.tokens) + MAX_TRIGGER_GAP:
+                same_size = [m for m in fitted if len(m.tokens) == len(best.tokens)]
+                best = min(same_size, key=_spread)
+            candidates.append(best)
     candidates.sort(key=lambda m: (-m.entry.specificity, -len(m.tokens), m.anchor.i))
     claimed: set[int] = set()
     chosen: list[TriggerMatch] = []
@@ -174,6 +211,11 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
         claimed |= ids
         chosen.append(m)
     return sorted((m for m in chosen if m.entry.plover != NO_EVENT), key=lambda m: m.anchor.i)
+
+
+def _spread(match: TriggerMatch) -> int:
+    ids = [t.i for t in match.tokens]
+    return max(ids) - min(ids)
 
 
 def _names_an_earlier_act(entry: TriggerEntry, token: Token, others: tuple[Token, ...]) -> bool:

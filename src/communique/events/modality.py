@@ -192,7 +192,10 @@ def _clause_tokens(verb: Token):
     stack = list(verb.children)
     while stack:
         t = stack.pop()
-        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"):
+        # "suspected of smuggling arms in 1998": a gerund after a preposition (pcomp) is a clause
+        # of its own, as are clausal subjects; their dates and adverbs are not the verb's.
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj",
+                      "csubjpass"):
             continue
         yield t
         stack.extend(t.children)
