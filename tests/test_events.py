@@ -674,3 +674,11 @@ def test_a_promise_joined_to_a_greeting_is_made_to_the_person_greeted(nlp):
     events = code(nlp, "The Chilean president congratulated Javier Milei on his victory and pledged close cooperation.",
                   {"Chilean president": "CHL/GOV", "Javier Milei": "ARG/GOV"})
     assert ("AGREE", ("CHL",), ("ARG",)) in dyads(events)
+
+
+def test_a_warning_about_the_drills_threatens_those_who_hold_them(nlp):
+    text = "Kenyan and Ugandan forces began joint military drills on Monday. Somalia warned that the drills " \
+           "would be met with a firm response."
+    events = code(nlp, text, {"Kenyan": "KEN", "Ugandan forces": "UGA/MIL", "Somalia": "SOM"})
+    threats = [e for e in events if e.event == "THREATEN"]
+    assert threats and {r.code for r in threats[0].recipient} & {"KEN", "UGA"}

@@ -565,9 +565,9 @@ def _other_side(actor: list[ActorMention], recipient: list[ActorMention], catego
         return recipient
     deeper: list[ActorMention] = []
     for m in recipient:
-        if not 0 <= m.root < len(m_doc(index)):
+        if not 0 <= m.root < len(index.doc):
             continue
-        head = m_doc(index)[m.root]
+        head = index.doc[m.root]
         while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
             head = head.head  # "a police mission to Haiti": the phrase of the noun the mention modifies
         for t in head.subtree:
@@ -585,10 +585,6 @@ def _other_side(actor: list[ActorMention], recipient: list[ActorMention], catego
     if category in SPEECH_CATEGORIES and all(m.kind in ("country", "capital") for m in recipient):
         return []
     return recipient
-
-
-def m_doc(index: MentionIndex):
-    return index.doc
 
 
 def _located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:

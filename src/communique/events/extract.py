@@ -61,12 +61,12 @@ ANAPHORIC_ACTS = {
     "raid": {"ASSAULT"}, "shelling": {"ASSAULT"}, "violence": {"ASSAULT", "COERCE"},
     "crackdown": {"COERCE"}, "arrest": {"COERCE"}, "detention": {"COERCE"},
     "accusation": {"ACCUSE"}, "criticism": {"ACCUSE"}, "threat": {"THREATEN"},
-    "strike": {"ASSAULT"}, "airstrike": {"ASSAULT"}, "visit": {"CONSULT"}, "meeting": {"CONSULT"},
+    "drill": {"COOPERATE", "MOBILIZE"}, "exercise": {"COOPERATE", "MOBILIZE"}, "strike": {"ASSAULT"}, "airstrike": {"ASSAULT"}, "visit": {"CONSULT"}, "meeting": {"CONSULT"},
     "talk": {"CONSULT"}, "agreement": {"AGREE", "COOPERATE"}, "deal": {"AGREE", "COOPERATE"},
     "announcement": set(), "decision": set(), "move": set(), "step": set(), "vote": set(),
 }
 # Categories that react to an earlier act.
-REACTING_CATEGORIES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE"})
+REACTING_CATEGORIES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN"})
 
 
 def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) -> Event:
@@ -77,6 +77,9 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
     nouns = [o for h in hosts for o in h.children if o.dep_ in ("dobj", "nsubjpass")]
     if match.anchor.dep_ == "acl" or (match.anchor.dep_ == "relcl"):
         nouns.append(match.anchor.head)
+    if event.event == "THREATEN":  # "warned that the drills would be met with countermeasures"
+        nouns += [s for c in match.anchor.children if c.dep_ == "ccomp"
+                  for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     for noun in nouns:
         kinds = ANAPHORIC_ACTS.get(noun.lemma_.lower())
         definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
