@@ -3,8 +3,9 @@ from datetime import date
 
 import pytest
 
+from conftest import hand_events
 from communique.dates import assign_dates, find_date_expressions, resolve_date_expression
-from communique.model import Document, Entity, Event, Trigger
+from communique.model import Document
 
 THURSDAY = date(2020, 7, 30)  # a Thursday
 
@@ -75,14 +76,7 @@ def nlp():
 def _events(nlp, text, triggers, published=THURSDAY, **document_fields):
     document = Document("d", text, published, **document_fields)
     sdoc = nlp(text)
-    sentences = list(sdoc.sents)
-    events, position = [], 0
-    for word in triggers:
-        start = text.index(word, position)
-        position = start + 1
-        index = next(i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char)
-        events.append(Event("d", "CONSULT", "040", [Entity("Oslo", "NOR")], [],
-                            Trigger(word, start, start + len(word)), sentences[index].text, index))
+    events = hand_events(sdoc, document, triggers, actor="NOR")
     assign_dates(events, sdoc, document)
     return events
 

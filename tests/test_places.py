@@ -3,7 +3,8 @@ from datetime import date
 
 import pytest
 
-from communique.model import Document, Entity, Event, Trigger
+from conftest import hand_events
+from communique.model import Document, Event, Trigger
 from communique.places import assign_locations, gazetteer, resolve_place
 
 
@@ -42,14 +43,7 @@ def nlp():
 def _located(nlp, text, triggers, actor="AFG", **document_fields):
     document = Document("d", text, date(2021, 3, 10), **document_fields)
     sdoc = nlp(text)
-    sentences = list(sdoc.sents)
-    events, position = [], 0
-    for word in triggers:
-        start = text.index(word, position)
-        position = start + 1
-        index = next(i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char)
-        events.append(Event("d", "ASSAULT", "190", [Entity("x", actor)], [],
-                            Trigger(word, start, start + len(word)), sentences[index].text, index))
+    events = hand_events(sdoc, document, triggers, event="ASSAULT", cameo="190", actor=actor)
     assign_locations(events, sdoc, document)
     return [e.location for e in events]
 

@@ -438,35 +438,15 @@ def gold_path_for(documents_path: Path | str) -> Path:
 
 
 def read_article_documents(path: Path | str) -> list[Document]:
-    """The documents of an articles file, read the way ``communique code`` reads them.
+    """The documents of an articles file, read the way ``communique code`` reads them
+    (datelines and date lines included); a malformed record is a GoldFormatError."""
+    from .ingest import read_documents
 
-    Uses ``communique.ingest`` where it is present (datelines, date lines); otherwise reads
-    the JSONL records directly (``id``, ``text``, ``published``, ``url``, ``title``, ``source``).
-    """
-    try:
-        from .ingest import read_documents
-    except ImportError:
-        read_documents = None
-    if read_documents is not None:
-        docs = []
-        for item in read_documents([str(path)]):
-            if isinstance(item, CodingError):
-                raise GoldFormatError(str(item))
-            docs.append(item)
-        return docs
     docs = []
-    for lineno, line in enumerate(Path(path).read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            r = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: not JSON: {exc.msg}") from None
-        if not isinstance(r, dict) or not r.get("id") or not isinstance(r.get("text"), str):
-            raise GoldFormatError(f"{where}: a document needs id and text")
-        docs.append(Document(id=str(r["id"]), text=r["text"], published=_parse_date(r.get("published")),
-                             url=r.get("url"), title=r.get("title"), source=r.get("source"), origin=where))
+    for item in read_documents([str(path)]):
+        if isinstance(item, CodingError):
+            raise GoldFormatError(str(item))
+        docs.append(item)
     return docs
 
 
