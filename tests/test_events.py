@@ -682,3 +682,26 @@ def test_a_warning_about_the_drills_threatens_those_who_hold_them(nlp):
     events = code(nlp, text, {"Kenyan": "KEN", "Ugandan forces": "UGA/MIL", "Somalia": "SOM"})
     threats = [e for e in events if e.event == "THREATEN"]
     assert threats and {r.code for r in threats[0].recipient} & {"KEN", "UGA"}
+
+
+@pytest.mark.parametrize("text, actors, code_", [
+    ("Japan dispatched food to flood victims in Pakistan.", {"Japan": "JPN", "Pakistan": "PAK"}, "073"),
+    ("Iran dispatched weapons to the rebels in Yemen.", {"Iran": "IRN", "Yemen": "YEM"}, "072"),
+])
+def test_dispatching_aid_is_aid(nlp, text, actors, code_):
+    events = code(nlp, text, actors)
+    assert [(e.event, e.cameo) for e in events] == [("AID", code_)]
+
+
+def test_ordering_diplomats_to_leave_is_an_expulsion_not_a_deportation(nlp):
+    diplomats = code(nlp, "Ghana ordered the Nigerian ambassador to leave the country.",
+                     {"Ghana": "GHA", "Nigerian ambassador": "NGA/GOV"})
+    assert [(e.event, e.cameo) for e in diplomats] == [("SANCTION", "166")]
+    workers = code(nlp, "Sudan ordered Kenyan aid workers to leave the country.",
+                   {"Sudan": "SDN", "Kenyan aid workers": "KEN/NGO"})
+    assert [(e.event, e.cameo) for e in workers] == [("COERCE", "174")]
+
+
+def test_a_warning_reports_the_threat_it_states(nlp):
+    events = code(nlp, "Iran warned that it would strike Israel if attacked.", {"Iran": "IRN", "Israel": "ISR"})
+    assert ("THREATEN", ("IRN",), ("ISR",)) in dyads(events)
