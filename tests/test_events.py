@@ -12,6 +12,7 @@ from communique.events.lexicon import LexiconError, _parse_entry, intent_rules, 
 from communique.model import PLOVER_CATEGORIES, ActorMention, Document, Entity
 from communique.nlp import load_model
 from communique.ontology import cameo
+from communique.pipeline import code_text
 
 
 @pytest.fixture(scope="module")
@@ -705,3 +706,41 @@ def test_ordering_diplomats_to_leave_is_an_expulsion_not_a_deportation(nlp):
 def test_a_warning_reports_the_threat_it_states(nlp):
     events = code(nlp, "Iran warned that it would strike Israel if attacked.", {"Iran": "IRN", "Israel": "ISR"})
     assert ("THREATEN", ("IRN",), ("ISR",)) in dyads(events)
+
+
+@pytest.mark.parametrize("text, actors, category", [
+    ("Angry protesters stormed the parliament building in Nairobi on Tuesday.",
+     {"protesters": "KEN/CVL", "parliament": "KEN/LEG"}, "PROTEST"),
+    ("Rebel fighters stormed the army barracks near Goma.", {"Rebel fighters": "COD/REB", "army": "COD/MIL"},
+     "ASSAULT"),
+])
+def test_who_storms_a_building_decides_riot_or_assault(nlp, text, actors, category):
+    assert {e.event for e in code(nlp, text, actors)} == {category}
+
+
+def test_a_refusal_answers_the_latest_demand_made_of_the_refuser():
+    text = ("Kenyan opposition leader Raila Odinga demanded that President William Ruto resign over the "
+            "killings. Ruto has refused to step down.")
+    events = code_text(text, published=date(2024, 7, 2))
+    refusal = [e for e in events if e.event == "REJECT"]
+    assert refusal and [r.name for r in refusal[0].recipient] == ["Raila Odinga"]
+
+
+def test_a_promise_with_no_party_named_goes_to_the_last_counterpart(nlp):
+    text = "Chile's foreign minister met Bolivia's foreign minister in La Paz on Monday. Chile is ready to resume talks."
+    events = code(nlp, text, {"Chile's foreign minister": "CHL/GOV", "Bolivia's foreign minister": "BOL/GOV",
+                              "Chile": "CHL"})
+    assert ("AGREE", ("CHL",), ("BOL",)) in dyads(events)
+
+
+def test_expelling_another_states_officials_is_a_sanction(nlp):
+    events = code(nlp, "Lithuania expelled three Belarusian embassy officials on Friday.",
+                  {"Lithuania": "LTU", "Belarusian embassy officials": "BLR/GOV"})
+    assert [(e.event, e.cameo) for e in events] == [("SANCTION", "166")]
+
+
+def test_recalling_envoys_to_named_capitals_targets_those_states(nlp):
+    events = code(nlp, "Colombia's president ordered the return of Colombia's ambassadors to Lima and Quito.",
+                  {"Colombia's president": "COL/GOV", "Colombia": "COL", "Lima": "PER", "Quito": "ECU"})
+    assert [(e.event, e.cameo, sorted(r.code for r in e.recipient)) for e in events] == \
+        [("SANCTION", "161", ["ECU", "PER"])]

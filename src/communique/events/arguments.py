@@ -486,7 +486,7 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         args.recipient = _perpetrator_of_object(anchor, verb, index)
         args.recipient_direct = bool(args.recipient)
     if not args.recipient:
-        _recipient_from_hosts(args, anchor, verb, index, trigger_ids, places=False)
+        _recipient_from_hosts(args, anchor, verb, index, trigger_ids, False, match.entry.plover)
         if args.recipient and not args.recipient_weak:
             args.recipient = _other_side(args.actor, args.recipient, match.entry.plover, index,
                                          _recipient_hosts(anchor, verb))
@@ -519,7 +519,7 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         args.recipient_weak = bool(args.recipient)
     if not args.recipient:
         # A country named as a place ("lifted the curfew in Montenegro") comes last.
-        _recipient_from_hosts(args, anchor, verb, index, trigger_ids, places=True)
+        _recipient_from_hosts(args, anchor, verb, index, trigger_ids, True, match.entry.plover)
     actor_ids = {id(m) for m in args.actor}
     args.recipient = [m for m in args.recipient if id(m) not in actor_ids]
     if not args.recipient and match.entry.plover in DOMESTIC_CATEGORIES:
@@ -721,9 +721,13 @@ def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[Actor
 
 
 def _recipient_from_hosts(args: Arguments, anchor: Token, verb: Token, index: MentionIndex,
-                          trigger_ids: set[int], places: bool) -> None:
+                          trigger_ids: set[int], places: bool, category: str) -> None:
+    actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
     for token in _recipient_hosts(anchor, verb):
         found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places)
+        if found and weak and category not in DOMESTIC_CATEGORIES and \
+                {e.code for m in found for e in m.entities} <= actor_codes:
+            continue  # "the return of Israel's ambassadors to Dublin": the own side is no counterpart
         if found:
             args.recipient, args.recipient_weak = found, weak
             args.recipient_direct = token is anchor or token is verb

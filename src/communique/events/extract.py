@@ -42,6 +42,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
                 coded = [e for inner in found if inner.anchor in infinitives(match.anchor)
                          for e in _events_for(inner, index, document, sent.text.strip(), number)]
             coded = [_answer_to_earlier(e, match, events) for e in coded]
+            coded = [_counterpart_from_context(e, events + sentence_events) for e in coded]
             coded = [e for e in (_done_by_earlier(e, match, events) for e in coded) if e is not None]
             if warning is not None and not coded and not _predicts_no_change(warning):
                 # The announced act has no actor of its own ("warned that it would strike"): the warning.
@@ -97,6 +98,47 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
             return dataclasses.replace(event, recipient=doers)
         return event
     return event
+
+
+# A refusal answers the latest demand made of the refuser ("Boluarte has refused to step down" after
+# "protesters demanded her resignation"); a promise or concession with no party named is made to
+# the party the actor was last dealing with in the story ("Iran is ready to negotiate" after talks
+# with the IAEA chief). Categories, and the earlier categories they answer (empty: any).
+CONTEXT_COUNTERPART = {
+    "REJECT": {"REQUEST", "THREATEN", "AGREE", "SANCTION", "COERCE"},
+    "AGREE": set(), "CONCEDE": set(),
+}
+
+
+def _counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
+    """Give an event with no recipient its counterpart from the story (see CONTEXT_COUNTERPART)."""
+    kinds = CONTEXT_COUNTERPART.get(event.event)
+    if event.recipient or kinds is None or not any(a.code for a in event.actor):
+        return event
+
+    def involves_actor(side: list[Entity]) -> bool:
+        return any(_same_party(a, x) for a in event.actor for x in side)
+
+    for previous in reversed(earlier):
+        if kinds and previous.event not in kinds:
+            continue
+        if involves_actor(previous.recipient) and previous.actor and not involves_actor(previous.actor):
+            # the earlier act was aimed at the actor: its doer is the counterpart
+            return dataclasses.replace(event, recipient=[dataclasses.replace(a) for a in previous.actor])
+        if not kinds and involves_actor(previous.actor) and previous.recipient \
+                and not involves_actor(previous.recipient):
+            return dataclasses.replace(event, recipient=[dataclasses.replace(r) for r in previous.recipient])
+    return event
+
+
+def _same_party(a: Entity, b: Entity) -> bool:
+    """The same person, or the same country and sector ("Venezuela" and its president Maduro are one
+    party; Pakistan's government and Pakistan's opposition are two)."""
+    if not a.code or a.code != b.code:
+        return False
+    if a.name and b.name:
+        return a.name == b.name
+    return a.sector == b.sector or a.sector is None or b.sector is None
 
 
 ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
@@ -365,6 +407,9 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
             continue
         if not actor or _same_single_entity(actor, recipient):
             continue
+        if _expels_foreign_officials(code, actor, recipient):
+            row = cameo(DIPLOMATIC_EXPULSION)
+            code, plover, mode, context = row.code, row.plover, row.mode, row.context
         events.append(Event(
             doc=document.id, event=plover, cameo=code, actor=actor, recipient=recipient, trigger=trigger,
             text=text, sentence=number, mode=mode, context=list(context), quad_class=row.quad_class,
@@ -373,6 +418,18 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
             confidence=confidence,
         ))
     return events
+
+
+# Expelling another state's officials ("ordered four Russian consular officials to leave") reduces
+# relations between the states (SANCTION), where expelling people in general is COERCE.
+PERSONAL_EXPULSION = frozenset({"174"})
+DIPLOMATIC_EXPULSION = "166"
+
+
+def _expels_foreign_officials(code: str, actor: list[Entity], recipient: list[Entity]) -> bool:
+    actor_codes = {a.code for a in actor}
+    return code in PERSONAL_EXPULSION and bool(recipient) and all(
+        r.sector == "GOV" and r.code and r.code not in actor_codes for r in recipient)
 
 
 def _appeal_addressees(actor: list[Entity], recipient: list[Entity], args: Arguments) -> list[Entity]:

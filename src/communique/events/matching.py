@@ -105,7 +105,24 @@ def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
         return bool(comps) if "*" in values else any(lemmas(c) & values for c in comps)
     if key == "head":
         return token.head is not token and bool(lemmas(token.head) & values)
+    if key == "subj":
+        subj = _subject_word(token)
+        if subj is None:
+            return False
+        if "@actor" in values and mention_of(subj.i) is not None:
+            return True
+        return bool(lemmas(subj) & values)
     return False
+
+
+def _subject_word(token: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is joined to ("torched cars and stormed ...")."""
+    for _ in range(3):
+        subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or token.dep_ != "conj" or token.head is token:
+            return subj
+        token = token.head
+    return None
 
 
 def _conditions_hold(entry: TriggerEntry, token: Token, mention_of) -> bool:
