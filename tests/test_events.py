@@ -744,3 +744,18 @@ def test_recalling_envoys_to_named_capitals_targets_those_states(nlp):
                   {"Colombia's president": "COL/GOV", "Colombia": "COL", "Lima": "PER", "Quito": "ECU"})
     assert [(e.event, e.cameo, sorted(r.code for r in e.recipient)) for e in events] == \
         [("SANCTION", "161", ["ECU", "PER"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia expelled two Estonian diplomats on Friday. Estonia's foreign ministry called the move unacceptable.",
+    "Russia expelled two Estonian diplomats on Friday. Estonia's foreign ministry said the expulsion was hostile.",
+])
+def test_judging_an_earlier_act_accuses_whoever_did_it(text):
+    events = code_text(text, published=date(2024, 7, 2))
+    accusations = [e for e in events if e.event == "ACCUSE"]
+    assert [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in accusations] == [(["EST"], ["RUS"])]
+
+
+def test_calling_a_thing_by_a_neutral_name_is_no_accusation(nlp):
+    events = code(nlp, "Egypt called the agreement a first step.", {"Egypt": "EGY"})
+    assert not [e for e in events if e.event == "ACCUSE"]

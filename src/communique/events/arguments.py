@@ -461,7 +461,9 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             args.actor_compound = mentions_with_conjuncts(subj, index)[2] or any(
                 m.kind == "compound" for m in own)
         speaker = _speaker(verb, index)
-        if speaker and (subj is None or (not own and _is_pronoun(subj)) or _same_side(own, speaker)):
+        # "The Kremlin said the pledge was dangerous": a judgement on an act is the speaker's.
+        judged_act = match.entry.pos == "ADJ" and subj is not None and not own and lemma(subj) in word_class("act_noun")
+        if speaker and (subj is None or (not own and (_is_pronoun(subj) or judged_act)) or _same_side(own, speaker)):
             args.actor, args.actor_from_speaker = speaker, True
             args.actor_compound = len(speaker) > 1 or any(m.kind == "compound" for m in speaker)
         else:

@@ -65,6 +65,9 @@ ANAPHORIC_ACTS = {
     "drill": {"COOPERATE", "MOBILIZE"}, "exercise": {"COOPERATE", "MOBILIZE"}, "strike": {"ASSAULT"}, "airstrike": {"ASSAULT"}, "visit": {"CONSULT"}, "meeting": {"CONSULT"},
     "talk": {"CONSULT"}, "agreement": {"AGREE", "COOPERATE"}, "deal": {"AGREE", "COOPERATE"},
     "announcement": set(), "decision": set(), "move": set(), "step": set(), "vote": set(),
+    "pledge": {"AGREE", "SUPPORT", "AID"}, "repeal": set(), "measure": set(), "plan": set(), "ruling": set(),
+    "remark": set(), "storming": {"PROTEST", "ASSAULT"}, "expulsion": {"SANCTION", "COERCE"},
+    "sanction": {"SANCTION"}, "ban": set(), "deployment": {"MOBILIZE"},
 }
 # Categories that react to an earlier act.
 REACTING_CATEGORIES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN"})
@@ -78,6 +81,8 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
     nouns = [o for h in hosts for o in h.children if o.dep_ in ("dobj", "nsubjpass")]
     if match.anchor.dep_ == "acl" or (match.anchor.dep_ == "relcl"):
         nouns.append(match.anchor.head)
+    if match.entry.pos == "ADJ" and match.anchor.dep_ in ("acomp", "attr"):
+        nouns += [s for s in match.anchor.head.children if s.dep_ == "nsubj"]  # "the pledge was dangerous"
     if event.event == "THREATEN":  # "warned that the drills would be met with countermeasures"
         nouns += [s for c in match.anchor.children if c.dep_ == "ccomp"
                   for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -87,9 +92,10 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
         if kinds is None or not definite:
             continue
         actor_keys = {(a.code, a.name or a.text) for a in event.actor}
-        for previous in reversed(earlier):
-            if kinds and previous.event not in kinds:
-                continue
+        # "the decision" after "decided to ...": the act whose trigger is the noun's own verb first.
+        candidates = [p for p in earlier if not (kinds and p.event not in kinds) and not p.negated]
+        named = [p for p in candidates if _same_stem(p.trigger.text, noun.lemma_)]
+        for previous in reversed(named or candidates):
             doers = [dataclasses.replace(a) for a in previous.actor if (a.code, a.name or a.text) not in actor_keys]
             if not doers:
                 continue
@@ -139,6 +145,13 @@ def _same_party(a: Entity, b: Entity) -> bool:
     if a.name and b.name:
         return a.name == b.name
     return a.sector == b.sector or a.sector is None or b.sector is None
+
+
+def _same_stem(trigger_text: str, noun: str, length: int = 5) -> bool:
+    """"voted"/"vote", "pledged"/"pledge", "decided"/"decision": one word stem (its first letters)."""
+    word = trigger_text.split()[0].lower() if trigger_text.split() else ""
+    n = min(length, len(noun) - 1)
+    return n >= 3 and word[:n] == noun.lower()[:n]
 
 
 ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})

@@ -105,6 +105,8 @@ def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
         return bool(comps) if "*" in values else any(lemmas(c) & values for c in comps)
     if key == "head":
         return token.head is not token and bool(lemmas(token.head) & values)
+    if key == "pred":
+        return any(lemmas(p) & values for p in _predicate_words(token))
     if key == "subj":
         subj = _subject_word(token)
         if subj is None:
@@ -116,13 +118,29 @@ def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
 
 
 def _subject_word(token: Token) -> Token | None:
-    """The subject of a verb, or of the verb it is joined to ("torched cars and stormed ...")."""
+    """The subject of a verb, or of the verb it is joined to ("torched cars and stormed ..."), or of
+    the copula an adjective is the predicate of ("the move was illegal")."""
     for _ in range(3):
         subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None or token.dep_ != "conj" or token.head is token:
+        if subj is not None or token.dep_ not in ("conj", "acomp", "attr") or token.head is token:
             return subj
         token = token.head
     return None
+
+
+def _predicate_words(verb: Token) -> list[Token]:
+    """What a verb of naming says its object is: "called the move [illegal]", "called the vote [a
+    violation] of law" (the noun and its "of" object: "an act of treason"), "described it as [hostile]"."""
+    found: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"):
+            words = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+            for w in words:
+                found.append(w)
+                found.extend(g for g in w.children if g.dep_ in ("amod", "compound"))
+                found.extend(o for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj")
+    return found
 
 
 def _conditions_hold(entry: TriggerEntry, token: Token, mention_of) -> bool:
