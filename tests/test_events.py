@@ -759,3 +759,23 @@ def test_judging_an_earlier_act_accuses_whoever_did_it(text):
 def test_calling_a_thing_by_a_neutral_name_is_no_accusation(nlp):
     events = code(nlp, "Egypt called the agreement a first step.", {"Egypt": "EGY"})
     assert not [e for e in events if e.event == "ACCUSE"]
+
+
+def test_the_visitor_is_the_actor_of_a_hosted_visit():
+    events = code_text("Kenyan President William Ruto hosted French President Emmanuel Macron in Nairobi on Monday.",
+                       published=date(2024, 7, 2))
+    visits = [e for e in events if e.event == "CONSULT"]
+    assert [(e.mode, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in visits] == \
+        [("visit", ["FRA"], ["KEN"])]
+
+
+def test_signing_a_joint_statement_is_one_support_event_not_a_pledge_too(nlp):
+    events = code(nlp, "Brazil and Argentina signed a joint statement pledging to expand trade.",
+                  {"Brazil": "BRA", "Argentina": "ARG"})
+    assert {(e.event, e.cameo) for e in events} == {("SUPPORT", "057")}
+
+
+def test_a_deal_signed_by_companies_is_economic_cooperation(nlp):
+    events = code(nlp, "Korean carmakers signed a supply agreement with Indonesian nickel miners.",
+                  {"Korean carmakers": "KOR/BUS", "Indonesian nickel miners": "IDN/BUS"})
+    assert [(e.event, e.cameo) for e in events] == [("COOPERATE", "061")]

@@ -274,7 +274,10 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch]) -> bool:
 
 
 def _proposal_noun(token: Token) -> bool:
-    return token.lemma_.lower() in word_class("proposal")
+    """A noun whose clause states its content ("a proposal to hold talks", "a joint statement pledging
+    to deepen ties"): the clause is what the noun says, not an event of its own."""
+    word = token.lemma_.lower()
+    return word in word_class("proposal") or word in word_class("declaration")
 
 
 def _recode(match: TriggerMatch, mod: Modality) -> tuple[str, str, str | None, tuple[str, ...], Modality]:
@@ -423,6 +426,15 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
         if _expels_foreign_officials(code, actor, recipient):
             row = cameo(DIPLOMATIC_EXPULSION)
             code, plover, mode, context = row.code, row.plover, row.mode, row.context
+        if code == SIGN_AGREEMENT and _between_companies(actor, recipient):
+            # "Japanese and Indian companies signed agreements": a business deal, not diplomacy.
+            row = cameo(ECONOMIC_COOPERATION)
+            code, plover, mode, context = row.code, row.plover, row.mode, row.context
+        if code == HOST_A_VISIT and recipient:
+            # PLOVER codes the visitor as actor and the host as recipient ("Araghchi hosted Grossi").
+            actor, recipient = recipient, actor
+            row = cameo(MAKE_A_VISIT)
+            code, plover, mode, context = row.code, row.plover, row.mode, row.context
         events.append(Event(
             doc=document.id, event=plover, cameo=code, actor=actor, recipient=recipient, trigger=trigger,
             text=text, sentence=number, mode=mode, context=list(context), quad_class=row.quad_class,
@@ -432,6 +444,17 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
         ))
     return events
 
+
+HOST_A_VISIT, MAKE_A_VISIT = "043", "042"
+SIGN_AGREEMENT, ECONOMIC_COOPERATION = "057", "061"
+BUSINESS_SECTORS = frozenset({"BUS"})
+
+
+def _between_companies(actor: list[Entity], recipient: list[Entity]) -> bool:
+    """Companies on the acting side and no government anywhere in the deal."""
+    parties = actor + recipient
+    return any(e.sector in BUSINESS_SECTORS or e.code == "MNC" for e in actor) and \
+        not any(e.sector == "GOV" for e in parties)
 
 # Expelling another state's officials ("ordered four Russian consular officials to leave") reduces
 # relations between the states (SANCTION), where expelling people in general is COERCE.
