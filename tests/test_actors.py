@@ -402,3 +402,134 @@ def test_an_unlisted_party_belongs_to_the_country_of_the_story(nlp):
     sdoc, mentions = actors(nlp, "The Green Harvest Party urged the Ghanaian parliament to debate the land law.")
     found = {e.text: e.code for m in mentions for e in m.entities}
     assert found.get("Green Harvest Party") == "GHA"
+
+
+# ---------------------------------------------------------------------------- kinds the event coder missed
+
+def actors_with_dateline(nlp, text, dateline, published=date(2023, 6, 1)):
+    document = Document(id="test", text=text, published=published, dateline_place=dateline)
+    sdoc = nlp(text)
+    return sdoc, find_actors(sdoc, document)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Georgian border guards turned back a convoy of trucks on Friday.", "Georgian border guards", ("GEO", "MIL")),
+    ("Greek coast guards rescued forty migrants off Lesbos.", "Greek coast guards", ("GRC", "MIL")),
+    ("Colombian commandos freed two hostages in a dawn raid.", "Colombian commandos", ("COL", "MIL")),
+    ("Kenyan investigators questioned the bank's manager.", "Kenyan investigators", ("KEN", "COP")),
+    ("Chilean fishermen blocked the port for a second day.", "Chilean fishermen", ("CHL", "AGR")),
+    ("Bolivian miners marched on the capital.", "Bolivian miners", ("BOL", "LAB")),
+    ("Nigerien army officers seized the state broadcaster.", "Nigerien army officers", ("NER", "MIL")),
+    ("Malian traders shut their shops in protest.", "Malian traders", ("MLI", "BUS")),
+])
+def test_demonym_with_a_security_or_civil_noun_is_an_actor(nlp, text, phrase, expected):
+    sdoc, mentions = actors(nlp, text)
+    found = by_text(sdoc, mentions)
+    assert found[phrase].kind == "sector"
+    assert codes(found[phrase]) == [expected]
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("British warplanes bombed Houthi targets near Hodeidah overnight.", "Houthi targets", "YEM"),
+    ("Israeli artillery shelled Hezbollah positions along the border.", "Hezbollah positions", "LBN"),
+    ("The navy said it had sunk two Houthi boats and destroyed Houthi outposts on the coast.",
+     "Houthi outposts", "YEM"),
+    ("Drones hit Arakan Army bases in Rakhine state.", "Arakan Army bases", "MMR"),
+])
+def test_a_group_name_before_a_target_noun_makes_the_group_an_actor(nlp, text, phrase, code):
+    sdoc, mentions = actors(nlp, text)
+    found = by_text(sdoc, mentions)
+    assert found[phrase].kind == "sector"
+    assert found[phrase].entities[0].code == code
+
+
+def test_named_armed_groups_and_parties_resolve():
+    for name, code in [("Karen National Union", "MMR"), ("KNU", "MMR"), ("Arakan Army", "MMR"), ("M23", "COD"),
+                       ("Boko Haram", "NGA"), ("ISWAP", "NGA"), ("JNIM", "MLI"), ("TPLF", "ETH"), ("ELN", "COL"),
+                       ("FARC dissidents", "COL"), ("PKK", "TUR"), ("HTS", "SYR"), ("TTP", "PAK"),
+                       ("Pakistan Tehreek-e-Insaf", "PAK"), ("Wagner", "RUS"), ("Baloch Liberation Army", "PAK"),
+                       ("Awami League", "BGD"), ("Polisario Front", "ESH")]:
+        assert knowledge.organization_by_name(name).code == code, name
+
+
+def test_an_alias_two_bodies_share_goes_to_the_one_of_the_story_country(nlp):
+    assert set(knowledge.shared_organization_aliases()["RSF"]) == {"ngo:rsf", "group:rsf-sudan"}
+    sdoc, mentions = actors(nlp, "Sudanese troops clashed with the RSF in Omdurman, residents of Sudan's capital said.")
+    rsf = by_text(sdoc, mentions)["the RSF"]
+    assert rsf.entities[0].code == "SDN" and rsf.entities[0].name == "Rapid Support Forces"
+    sdoc, mentions = actors(nlp, "The press freedom group RSF said three reporters were jailed this year.")
+    assert by_text(sdoc, mentions)["RSF"].entities[0].code == "NGO"
+
+
+def test_a_bare_sector_noun_belongs_to_the_dateline_country(nlp):
+    text = "Officers arrested eleven men after the raid. The government also closed two schools."
+    sdoc, mentions = actors_with_dateline(nlp, text, "NAIROBI")
+    found = by_text(sdoc, mentions)
+    assert codes(found["Officers"]) == [("KEN", "COP")]
+    assert codes(found["The government"]) == [("KEN", "GOV")]
+
+
+def test_a_city_dateline_gives_its_country_only_if_the_article_names_it(nlp):
+    text = "Police fired tear gas at students in the city, Pakistan's interior ministry said."
+    sdoc, mentions = actors_with_dateline(nlp, text, "KARACHI")
+    assert by_text(sdoc, mentions)["Police"].entities[0].code == "PAK"
+    text = "Police fired tear gas at students, a hospital official said."
+    sdoc, mentions = actors_with_dateline(nlp, text, "KARACHI")
+    assert by_text(sdoc, mentions)["Police"].entities[0].code is None
+
+
+def test_no_main_country_when_two_countries_are_equally_prominent(nlp):
+    text = "Peru and Chile traded accusations on Monday. Officials said the talks had failed."
+    sdoc, mentions = actors(nlp, text)
+    assert by_text(sdoc, mentions)["Officials"].entities[0].code is None
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Students in Mandalay boycotted the exams, a teacher said.", "Students", "MMR"),
+    ("Demonstrators in Kharkiv demanded more shelters.", "Demonstrators", "UKR"),
+    ("Opposition-run officials in Goma appealed for food aid.", "Opposition-run officials", "COD"),
+])
+def test_an_actor_noun_in_a_known_city_takes_its_country(nlp, text, phrase, code):
+    sdoc, mentions = actors(nlp, text)
+    assert by_text(sdoc, mentions)[phrase].entities[0].code == code
+
+
+def test_the_junta_refers_back_to_the_country_named_with_its_government(nlp):
+    text = ("Regional leaders meeting in Jakarta criticised Guinea's military government on Tuesday. "
+            "Indonesia's president said the talks were useful. The junta rejected the criticism, "
+            "and junta supporters marched in the capital.")
+    sdoc, mentions = actors_with_dateline(nlp, text, "JAKARTA")
+    found = by_text(sdoc, mentions)
+    assert found["The junta"].entities[0].code == "GIN"
+    assert found["junta supporters"].entities[0].code == "GIN"
+
+
+def test_the_regime_prefers_the_story_country_when_it_was_named_with_it(nlp):
+    text = ("Syria's regime and Iran's regime signed a pact. Syria said Syrian farmers would benefit. "
+            "The regime also freed prisoners.")
+    sdoc, mentions = actors(nlp, text)
+    assert by_text(sdoc, mentions)["The regime"].entities[0].code == "SYR"
+
+
+def test_a_possessive_country_beats_the_dateline_across_unknown_words(nlp):
+    text = "Sudan's army spokesman Nabil Abdallah called the report false. Another top diplomat objected."
+    sdoc, mentions = actors_with_dateline(nlp, text, "CAIRO")
+    person = next(m for m in mentions if m.kind == "person")
+    assert person.entities[0].code == "SDN"
+    text = "Belarus's top diplomat Maxim Ryzhenkov met his counterpart."
+    sdoc, mentions = actors_with_dateline(nlp, text, "BEIJING")
+    person = next(m for m in mentions if m.kind == "person")
+    assert person.entities[0].code == "BLR"
+
+
+def test_stacked_demonyms_before_one_noun_are_a_compound(nlp):
+    sdoc, mentions = actors(nlp, "Thai and Vietnamese firms on Monday signed deals to build a port.")
+    compound = by_text(sdoc, mentions)["Thai and Vietnamese firms"]
+    assert compound.kind == "compound"
+    assert codes(compound) == [("THA", "BUS"), ("VNM", "BUS")]
+
+
+def test_a_group_name_cut_off_from_its_noun_by_a_parenthesis_is_the_actor(nlp):
+    sdoc, mentions = actors(nlp, "The Iran-backed Hezbollah (Party of God) group announced a truce on Friday.")
+    group = by_text(sdoc, mentions)["Hezbollah"]
+    assert group.kind == "group" and group.entities[0].code == "LBN"

@@ -31,6 +31,18 @@ there is one ("Toshimitsu Motegi"), else the phrase without its leading determin
   events stage whose proposal or offer a verb's object is. ``root`` is the name's own head
   token (an ``amod``/``compound`` child of the noun it modifies).
 
+Whose a sector noun is when the phrase names no country (in this order): a place it is "in"
+that the gazetteer knows ("protesters in Lahore" -> PAK, "officials in Idlib" -> SYR); for "the
+junta", "the regime", "the military government", "the administration", "the authorities", a
+country the article named earlier with a noun of the same kind ("Myanmar's military government
+... the junta" -> MMR; the main country wins if it was one of them); else the article's main
+country: the dateline's (a country, a capital, or a city whose country the text also names), or,
+without one, the country named strictly most often. Two countries named equally often and no
+dateline: no country. A possessive country reaches over words the tables do not know ("Russia's
+top diplomat Sergei Lavrov" -> RUS, whatever the dateline). A named group before a noun with no
+sector of its own ("Houthi targets", "Hezbollah positions") makes that phrase the group's actor;
+an alias two bodies share ("RSF") goes to the one whose country the article is about.
+
 Not emitted at all: months and dates, "according to", "talks in Geneva" (no actor table
 names Geneva), a lone capitalised word NER calls a person but no table, title or earlier
 full name supports. A demonym is an actor with an actor noun ("Japanese enterprises" ->

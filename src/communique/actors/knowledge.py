@@ -217,9 +217,10 @@ def metonyms() -> dict[str, Metonym]:
 
 
 @lru_cache(maxsize=None)
-def _organization_tables() -> tuple[dict[str, Organization], dict[str, str]]:
+def _organization_tables() -> tuple[dict[str, Organization], dict[str, str], dict[str, tuple[str, ...]]]:
     by_id: dict[str, Organization] = {}
     by_alias: dict[str, str] = {}
+    shared: dict[str, list[str]] = {}  # an alias several bodies use ("RSF"): every id, first row first
     names = country_names()
     columns = ("id", "code", "sector", "name", "aliases")
     for number, row in _rows("organizations.tsv", columns):
@@ -232,9 +233,15 @@ def _organization_tables() -> tuple[dict[str, Organization], dict[str, str]]:
         _check(bool(aliases), "organizations.tsv", number, "no aliases")
         for alias in aliases:
             _check(alias not in names, "organizations.tsv", number, f"alias {alias!r} is already a country name")
-            _add_surface(by_alias, alias, row["id"], "organizations.tsv", number)
+            if alias in by_alias:  # the first row keeps the alias; the article's countries choose later
+                others = shared.setdefault(alias, [by_alias[alias]])
+                _check(row["code"] not in {by_id[i].code for i in others}, "organizations.tsv", number,
+                       f"alias {alias!r} already names a body of code {row['code']}: an article cannot tell them apart")
+                others.append(row["id"])
+            else:
+                by_alias[alias] = row["id"]
         by_id[row["id"]] = Organization(row["id"], row["code"], row["sector"] or None, row["name"], tuple(aliases))
-    return by_id, by_alias
+    return by_id, by_alias, {alias: tuple(ids) for alias, ids in shared.items()}
 
 
 def organizations() -> dict[str, Organization]:
@@ -243,8 +250,15 @@ def organizations() -> dict[str, Organization]:
 
 
 def organization_aliases() -> dict[str, str]:
-    """Organization alias (as written) -> organization id."""
+    """Organization alias (as written) -> organization id (the first row listing it)."""
     return _organization_tables()[1]
+
+
+def shared_organization_aliases() -> dict[str, tuple[str, ...]]:
+    """Aliases that several organisations use ("RSF": Reporters Without Borders and Sudan's Rapid
+    Support Forces) -> their ids, first row first. Each must be of a different code, so that the
+    countries an article names can choose between them."""
+    return _organization_tables()[2]
 
 
 @lru_cache(maxsize=None)

@@ -40,6 +40,19 @@ ROOT_DEP_PREFERENCE = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "
 # Parts of a compound of names joined by hyphens are modifiers, never actors ("China-Japan-South Korea FTA").
 HYPHENS = frozenset({"-", "–", "—"})
 PRONOUNS = frozenset({"he", "she"})
+# Nouns for a government that a later bare noun of the same kind refers back to: "Myanmar's military
+# government ... the junta". "The government" is left out: bare, it is nearly always the story's own
+# country's even after a foreign government was named ("the U.S. government said ... the government").
+COREFERENT_BODIES = {
+    **dict.fromkeys(("junta", "military junta", "ruling junta", "military government", "military regime",
+                     "military rulers", "regime"), "junta"),
+    "administration": "administration",
+    **dict.fromkeys(("authorities", "local authorities", "de facto authorities"), "authorities"),
+}
+# Entity types of a proper noun after "in" that is no place ("in May", "in Russian"); NER calls
+# some towns organisations, persons ("officials in Goma") or nothing at all, so those may be places.
+NOT_PLACE_ENTITY_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                                    "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"})
 PRONOUN_WINDOW = 2  # sentences back that "he"/"she" may reach
 MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.",
@@ -84,6 +97,7 @@ class ArticleMemory:
         self.by_name: dict[str, Entity] = {}  # full name, surname, given name -> latest entity
         self.country_counts: Counter[str] = Counter()
         self.last_pair: Optional[tuple[str, str]] = None
+        self.bodies: dict[str, list[str]] = {}  # coreference class -> countries named with it, in order
 
     def remember_person(self, entity: Entity, name_text: Optional[str], offices: set[str], token: int,
                         sentence: int, subject: bool) -> None:
@@ -102,6 +116,22 @@ class ArticleMemory:
         distinct = list(dict.fromkeys(codes))
         if len(distinct) == 2:
             self.last_pair = (distinct[0], distinct[1])
+
+    def remember_body(self, phrase: str, code: Optional[str]) -> None:
+        """ "Myanmar's military government": a later bare "the junta" ("junta supporters") may mean Myanmar's."""
+        kind = COREFERENT_BODIES.get(phrase)
+        if kind and code in knowledge.countries():
+            self.bodies.setdefault(kind, []).append(code)
+
+    def body_country(self, phrase: str) -> Optional[str]:
+        """The country a bare "the junta" / "the regime" / "the administration" / "the authorities"
+        refers to: one the article named with a noun of the same kind; the main country if it was
+        one of them (a story about Niger that mentions "Mali's junta" once still means Niger's by
+        "the junta"), else the latest."""
+        codes = self.bodies.get(COREFERENT_BODIES.get(phrase, ""))
+        if not codes:
+            return None
+        return self.main_country if self.main_country in codes else codes[-1]
 
     def salient_pair(self) -> Optional[tuple[str, str]]:
         if self.last_pair:
@@ -130,6 +160,7 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     if len(sdoc) == 0:
         return []
     lex = lexical_matches(sdoc)
+    lex = _disambiguated_organizations(sdoc, lex, document)
     lex = _with_unlisted_bodies(sdoc, lex, _main_country(document, lex))
     pairs = pair_phrases(sdoc)
     lex = _drop_inside(lex, [(s, e) for s, e, _ in pairs])
@@ -274,9 +305,10 @@ def _with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional
             continue
         inside = [m for m in lex if start <= m.start and m.end <= end]
         if any(m.start < end and start < m.end for m in lex if m not in inside) \
-                or any(m.kind in (ORG, PERSON) or (m.kind == SECTOR and (m.start, m.end) != (head.i, head.i + 1))
+                or any(m.kind in (ORG, PERSON) or (m.kind == SECTOR and (m.start, m.end) != (head.i, head.i + 1)
+                                                   and _state_sector(m))
                        for m in inside):
-            continue  # a listed body, a person or a title ("the Security Council" is in the tables)
+            continue  # a listed body, a person, a title or an organ of state ("the National Police Commission")
         inside = [m for m in inside if m.kind != SECTOR]
         codes = {m.key if m.kind != METONYM else knowledge.metonyms()[m.key].code for m in inside}
         if len(codes) > 1:
@@ -296,6 +328,35 @@ def _with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional
     covered = {i for m in found for i in range(m.start, m.end)}
     return sorted([m for m in lex if m not in dropped and not (m.kind == SECTOR and m.start in covered)] + found,
                   key=lambda m: m.start)
+
+
+def _disambiguated_organizations(sdoc: Doc, lex: list[LexMatch], document: Document) -> list[LexMatch]:
+    """An alias several bodies share ("RSF": Reporters Without Borders, Sudan's Rapid Support Forces)
+    names the one whose country the article is about: the main country, else the country named most
+    often; if the article names none of their countries the first row of the table wins."""
+    shared = knowledge.shared_organization_aliases()
+    if not shared or not any(m.kind == ORG and sdoc[m.start:m.end].text in shared for m in lex):
+        return lex
+    main = _main_country(document, lex)
+    counts = _country_counts(lex)
+    out = []
+    for m in lex:
+        ids = shared.get(sdoc[m.start:m.end].text) if m.kind == ORG else None
+        if ids:
+            orgs = knowledge.organizations()
+            best = max(ids, key=lambda i: (orgs[i].code == main, counts.get(orgs[i].code, 0)))
+            m = replace(m, key=best)
+        out.append(m)
+    return out
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _state_sector(match: LexMatch) -> bool:
+    """A title, or a noun of an organ of state ("police", "army"); "fishermen", "farmers" are not."""
+    term = knowledge.sector_terms()[match.key]
+    return term.role == "title" or term.sector in STATE_SECTORS
 
 
 def _organization(key: str) -> knowledge.Organization:
@@ -457,6 +518,10 @@ def _glued(sdoc: Doc, unit: Unit, last: LexMatch, pieces: list[LexMatch], j: int
             and j + 1 < len(pieces) and pieces[j + 1].kind == PERSON and pieces[j + 1].start == nxt.end \
             and knowledge.sector_terms()[last.key].role == "title":
         return True
+    # "Russia's top diplomat Sergei Lavrov", "Myanmar's junta spokesman": the possessive belongs to
+    # the whole phrase after it, words the tables do not know included.
+    if last.kind in MODIFIER_KINDS and gap[0].tag_ == "POS":
+        gap = gap[1:]
     # Modifiers inside the noun phrase: "Chinese tech companies", "U.S. Secretary of State".
     if len(gap) > 3:
         return False
@@ -568,21 +633,48 @@ def _based_in_phrase(sdoc: Doc, head: Unit, chain: list[Unit]) -> bool:
 # ---------------------------------------------------------------------------- step 4: resolution
 
 def _main_country(document: Document, pieces: list[LexMatch]) -> Optional[str]:
-    """The country the article is about: the dateline's, else the one named clearly most often."""
+    """The country the article is about, which a sector noun or title with no country of its own
+    belongs to ("Officers detained six suspects", "the government", "police fired tear gas").
+
+    It is the dateline's country (a country, a capital, or a city the gazetteer knows: "LAHORE" ->
+    PAK); without a dateline, the country named (by name, demonym or capital) strictly more often
+    than any other. No main country, and so no country for such nouns, when two or more countries
+    are named equally often, or when the article names none.
+    """
+    counts = _country_counts(pieces)
     if document.dateline_place:
-        found = knowledge.country_by_name(document.dateline_place.title())
-        if found:
-            return found.code
+        code = _dateline_country(document.dateline_place, counts)
+        if code:
+            return code
+    top = counts.most_common(2)
+    if top and (len(top) == 1 or top[0][1] > top[1][1]):
+        return top[0][0]
+    return None
+
+
+def _dateline_country(place: str, counts: Counter[str]) -> Optional[str]:
+    """A dateline's country: a country or capital always; any other city the gazetteer knows only
+    if the article names its country too (a GENEVA or NEW YORK dateline over a story about Syria
+    tells where the United Nations met, not whose the officials are)."""
+    found = knowledge.country_by_name(place.title())
+    if found:
+        return found.code
+    from ..places import resolve_place  # the gazetteer: cities and regions
+    location = resolve_place(place)
+    if location is not None and location.country and counts.get(location.country):
+        return location.country
+    return None
+
+
+def _country_counts(pieces: list[LexMatch]) -> Counter[str]:
+    """How often the article names each country, by name, demonym or capital."""
     counts: Counter[str] = Counter()
     for piece in pieces:
         if piece.kind in (COUNTRY, DEMONYM):
             counts[piece.key] += 1
         elif piece.kind == METONYM:
             counts[knowledge.metonyms()[piece.key].code] += 1
-    top = counts.most_common(2)
-    if top and (len(top) == 1 or top[0][1] > top[1][1]):
-        return top[0][0]
-    return None
+    return counts
 
 
 class _Resolver:
@@ -643,7 +735,8 @@ class _Resolver:
         # Only names of countries, capitals or bodies.
         root = sdoc[_root(sdoc, unit.head_start, unit.end)]
         mod = unit.mods[-1]
-        modifier = not in_chain and not place and _only_modifies(sdoc, unit, root)
+        modifier = not in_chain and not place and _only_modifies(sdoc, unit, root) \
+            and not _names_its_head(unit, root)
         text_span = sdoc[unit.head_start:unit.end]
         if modifier:  # "an Indian proposal", "China-Japan ties": whose thing it is, not an actor
             code, sector, name, entity_id = self._modifier_code(unit)
@@ -705,8 +798,37 @@ class _Resolver:
                 self._remember(entity, None, {title.office or ""}, unit)
                 return entity, "title"
         if code is None:
-            code = self.memory.main_country
+            # "protesters in Lahore", "the junta" after "Myanmar's military government", else the
+            # story's country.
+            code = self._place_country(unit) or next(
+                (found for p in reversed(unit.sectors) if (found := self.memory.body_country(p.key))), None) \
+                or self.memory.main_country
+        else:
+            for piece in unit.sectors:
+                self.memory.remember_body(piece.key, code)
         return _entity(text_span, code, sector, org_name, org_id), "title" if title else "sector"
+
+    def _place_country(self, unit: Unit) -> Optional[str]:
+        """The country of a place the noun is "in": "rebel-aligned officials in Idlib" -> SYR,
+        "protesters in Lahore" -> PAK (cities and regions the gazetteer knows)."""
+        from ..places import resolve_place  # the gazetteer: cities and regions
+
+        sdoc = self.sdoc
+        root = sdoc[_root(sdoc, unit.head_start, unit.end)]
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in NOT_PLACE_ENTITY_TYPES:
+                    continue
+                start = obj.i  # "in Cox's Bazar" is too rare to matter; "in Ciudad Juarez" is not
+                while start > prep.i + 1 and sdoc[start - 1].pos_ == "PROPN" and sdoc[start - 1].head.i == obj.i:
+                    start -= 1
+                known = list(self.memory.country_counts) + [c for c in (self.memory.main_country,) if c]
+                location = resolve_place(sdoc[start:obj.i + 1].text, known)
+                if location is not None and location.country:
+                    return location.country
+        return None
 
     def _title_person(self, unit: Unit, title: knowledge.SectorTerm, code: Optional[str]) -> Optional[Entity]:
         """Who "the Chinese foreign minister" / "the minister" is: named earlier, or the office holder."""
@@ -854,6 +976,15 @@ def _only_modifies(sdoc: Doc, unit: Unit, root) -> bool:
     before = sdoc[unit.head_start - 1] if unit.head_start > 0 else None
     after = sdoc[unit.end] if unit.end < len(sdoc) else None
     return any(t is not None and _tight_hyphen(t) for t in (before, after))
+
+
+def _names_its_head(unit: Unit, root) -> bool:
+    """"the Hizbollah (Party of God) group", "the Houthi-led movement": a named body that modifies an
+    actor noun the parenthesis or hyphen kept out of its phrase is the actor that noun names."""
+    if unit.mods[-1].kind != ORG or _organization(unit.mods[-1].key).code in knowledge.NON_STATE_CODES:
+        return False
+    term = knowledge.sector_terms().get(root.head.lower_)
+    return term is not None and not term.blocks and root.head.i >= unit.end
 
 
 def _tight_hyphen(token) -> bool:
