@@ -779,3 +779,21 @@ def test_a_deal_signed_by_companies_is_economic_cooperation(nlp):
     events = code(nlp, "Korean carmakers signed a supply agreement with Indonesian nickel miners.",
                   {"Korean carmakers": "KOR/BUS", "Indonesian nickel miners": "IDN/BUS"})
     assert [(e.event, e.cameo) for e in events] == [("COOPERATE", "061")]
+
+
+@pytest.mark.parametrize("text, actors, code_", [
+    ("Norway said it would send 200 million euros' worth of artillery shells to Ukraine.",
+     {"Norway": "NOR", "Ukraine": "UKR"}, "0332"),
+    ("Japan will provide 30 million dollars to Bangladesh for flood shelters.",
+     {"Japan": "JPN", "Bangladesh": "BGD"}, "0331"),
+])
+def test_promised_weapons_and_money_are_aid_promises(nlp, text, actors, code_):
+    events = code(nlp, text, actors, keep_all=False)
+    assert [(e.event, e.cameo, [r.code for r in e.recipient]) for e in events] == \
+        [("AGREE", code_, [actors and list(actors.values())[1]])]
+
+
+def test_aid_with_no_recipient_named_goes_where_the_storys_aid_goes(nlp):
+    text = "Canada will send armoured vehicles to Ukraine. Poland delivered the first batch of drones on Monday."
+    events = code(nlp, text, {"Canada": "CAN", "Ukraine": "UKR", "Poland": "POL"}, keep_all=False)
+    assert ("AID", ("POL",), ("UKR",)) in dyads(events)

@@ -116,10 +116,26 @@ CONTEXT_COUNTERPART = {
 }
 
 
+# Aid with no recipient named goes where the story's aid goes ("France will send shells to Ukraine ...
+# Britain delivered the first batch of drones"): the recipient of the latest aid or aid promise.
+SHARED_RECIPIENT = {"AID": {"AID", "AGREE"}}
+AID_CODES = ("07", "033")  # aid given, and promised
+
+
 def _counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
-    """Give an event with no recipient its counterpart from the story (see CONTEXT_COUNTERPART)."""
+    """Give an event with no recipient its counterpart from the story (see CONTEXT_COUNTERPART and
+    SHARED_RECIPIENT)."""
+    if event.recipient or not any(a.code for a in event.actor):
+        return event
+    if event.event in SHARED_RECIPIENT:
+        for previous in reversed(earlier):
+            if previous.event in SHARED_RECIPIENT[event.event] and previous.cameo.startswith(AID_CODES) \
+                    and previous.recipient and not any(_same_party(a, r) for a in event.actor
+                                                       for r in previous.recipient):
+                return dataclasses.replace(event, recipient=[dataclasses.replace(r) for r in previous.recipient])
+        return event
     kinds = CONTEXT_COUNTERPART.get(event.event)
-    if event.recipient or kinds is None or not any(a.code for a in event.actor):
+    if kinds is None:
         return event
 
     def involves_actor(side: list[Entity]) -> bool:
