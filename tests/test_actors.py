@@ -533,3 +533,12 @@ def test_a_group_name_cut_off_from_its_noun_by_a_parenthesis_is_the_actor(nlp):
     sdoc, mentions = actors(nlp, "The Iran-backed Hezbollah (Party of God) group announced a truce on Friday.")
     group = by_text(sdoc, mentions)["Hezbollah"]
     assert group.kind == "group" and group.entities[0].code == "LBN"
+
+
+def test_a_surname_named_in_full_earlier_is_the_person_even_if_ner_calls_it_a_place():
+    from communique.pipeline import code_text
+    text = ("Japanese Foreign Minister Yoko Kamikawa met Indonesia's foreign minister Retno Marsudi in Jakarta "
+            "on Monday. Kamikawa, on her third trip to the region, also called on President Joko Widodo.")
+    events = code_text(text, published=date(2024, 5, 14))
+    assert any(e.event == "CONSULT" and [a.name for a in e.actor] == ["Yoko Kamikawa"]
+               and [r.code for r in e.recipient] == ["IDN"] for e in events)

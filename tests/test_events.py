@@ -797,3 +797,47 @@ def test_aid_with_no_recipient_named_goes_where_the_storys_aid_goes(nlp):
     text = "Canada will send armoured vehicles to Ukraine. Poland delivered the first batch of drones on Monday."
     events = code(nlp, text, {"Canada": "CAN", "Ukraine": "UKR", "Poland": "POL"}, keep_all=False)
     assert ("AID", ("POL",), ("UKR",)) in dyads(events)
+
+
+@pytest.mark.parametrize("text, actors, category", [
+    ("Chile's foreign minister also called on President Lula at the Planalto palace on Monday.",
+     {"Chile's foreign minister": "CHL/GOV", "President Lula": "BRA/GOV"}, "CONSULT"),
+    ("Tunisia's government suspended the broadcasts of a Qatari television channel.",
+     {"Tunisia's government": "TUN/GOV", "Qatari television channel": "QAT/MED"}, "COERCE"),
+    ("Ethiopia's government cut internet access in the Amhara region.", {"Ethiopia's government": "ETH/GOV"},
+     "COERCE"),
+    ("Ecuador's president extended the state of emergency in Guayaquil.", {"Ecuador's president": "ECU/GOV"},
+     "COERCE"),
+    ("Vietnamese fishing boats were hit when Chinese ships used water cannon against them.",
+     {"Vietnamese fishing boats": "VNM/AGR", "Chinese ships": "CHN/MIL"}, "COERCE"),
+    ("Senegal's president withdrew the disputed media bill after weeks of protests.",
+     {"Senegal's president": "SEN/GOV"}, "CONCEDE"),
+    ("Sudan's army restored electricity to the city of Wad Madani.", {"Sudan's army": "SDN/MIL"}, "RETREAT"),
+    ("The African Union barred Mali from attending its summit.", {"The African Union": "IGO", "Mali": "MLI"},
+     "SANCTION"),
+    ("Japan reaffirmed its commitment to defend Australia.", {"Japan": "JPN", "Australia": "AUS"}, "SUPPORT"),
+    ("Kenyan police handed over phone records to Ugandan investigators.",
+     {"Kenyan police": "KEN/COP", "Ugandan investigators": "UGA/COP"}, "COOPERATE"),
+])
+def test_lexicon_kinds(nlp, text, actors, category):
+    assert category in {e.event for e in code(nlp, text, actors, keep_all=False)}
+
+
+def test_an_announced_response_threatens_whoever_acted_against_the_speaker(nlp):
+    text = "Poland expelled a Russian diplomat on Monday. Russia's foreign ministry said Moscow would respond."
+    events = code(nlp, text, {"Poland": "POL", "Russian diplomat": "RUS/GOV",
+                              "Russia's foreign ministry": "RUS/GOV", "Moscow": "RUS"}, keep_all=False)
+    assert ("THREATEN", ("RUS",), ("POL",)) in dyads(events)
+
+
+def test_what_protesters_demand_is_the_topic_of_their_protest_not_an_event(nlp):
+    text = "Farmers blocked roads across Kenya on Monday. The farmers demanded that the government cut fuel taxes."
+    events = code(nlp, text, {"Farmers": "KEN/AGR", "farmers": "KEN/AGR", "the government": "KEN/GOV"},
+                  keep_all=False)
+    assert [e.event for e in events] == ["PROTEST"]
+
+
+def test_the_purpose_of_a_journey_is_the_event():
+    events = code_text("A team of U.N. investigators arrived in Juba on Monday to investigate the killings.",
+                       published=date(2024, 7, 2))
+    assert [(e.event, e.mode) for e in events] == [("ACCUSE", "investigate")]

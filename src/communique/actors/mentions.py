@@ -390,9 +390,11 @@ def _valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
 
 
 def _plausible_surname(sdoc: Doc, i: int, covered: bytearray) -> bool:
-    """A one-word name ("Motegi", "Rice") counts only as a proper noun standing on its own."""
+    """A one-word name ("Motegi", "Rice") counts only as a proper noun standing on its own. The
+    article named the person in full earlier, so the NER's place labels do not veto it ("Kamikawa"
+    tagged GPE); places the actor tables know are already covered."""
     token = sdoc[i]
-    if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE", "EVENT", "PRODUCT"):
+    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "EVENT", "PRODUCT"):
         return False
     for j in (i - 1, i + 1):  # part of a longer name we do not know ("Bill Gates", "Fox News")
         if 0 <= j < len(sdoc) and sdoc[j].pos_ == "PROPN" and not covered[j] and sdoc[j].is_title:

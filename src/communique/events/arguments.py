@@ -745,6 +745,11 @@ def _recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     for t in list(hosts):
         hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
     for t in list(hosts):
+        if lemma(t) in word_class("commitment"):  # "reaffirmed its commitment to defend the Philippines"
+            for clause in children(t, ("acl",)):
+                if any(g.dep_ == "aux" and g.tag_ == "TO" for g in clause.children):
+                    hosts.append(clause)
+    for t in list(hosts):
         for x in infinitives(t):
             hosts.append(x)
             hosts.extend(children(x, ("dobj",)))

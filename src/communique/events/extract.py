@@ -30,7 +30,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
     events: list[Event] = []
     for number, sent in enumerate(sdoc.sents):
         found = find_triggers(sent, index)
-        matches = _drop_embedded(found)
+        matches = _purposes_of_journeys(_drop_embedded(found), found)
         sentence_events: list[Event] = []
         for match in matches:
             if _repeats_earlier(match, events):
@@ -49,7 +49,26 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
                 coded = _events_for(warning, index, document, sent.text.strip(), number)
             sentence_events.extend(coded)
         events.extend(_dedupe(sentence_events))
-    return events
+    return _fold_protest_demands(events)
+
+
+def _fold_protest_demands(events: list[Event]) -> list[Event]:
+    """What protesters demand is the topic of their protest, not an event of its own (PLOVER manual,
+    PROTEST): a REQUEST by the actor of a PROTEST in the same story is dropped, and its addressee
+    becomes the protest's target where the protest had none or only the protesters' own state."""
+    protests = [e for e in events if e.event == "PROTEST" and not e.negated]
+    if not protests:
+        return events
+    kept: list[Event] = []
+    for event in events:
+        protest = next((p for p in protests if event.event == "REQUEST" and
+                        any(_same_group(a, b) for a in event.actor for b in p.actor)), None)
+        if protest is None:
+            kept.append(event)
+            continue
+        if event.recipient and {r.code for r in protest.recipient} <= {a.code for a in protest.actor}:
+            protest.recipient = [dataclasses.replace(r) for r in event.recipient]
+    return kept
 
 
 # A reaction to an earlier act named by a definite noun ("rejected the demand", "condemned the
@@ -112,7 +131,9 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
 # with the IAEA chief). Categories, and the earlier categories they answer (empty: any).
 CONTEXT_COUNTERPART = {
     "REJECT": {"REQUEST", "THREATEN", "AGREE", "SANCTION", "COERCE"},
-    "AGREE": set(), "CONCEDE": set(),
+    "AGREE": set(), "CONCEDE": set(), "COOPERATE": set(),
+    # "said Moscow would respond": a threat answers the latest hostile act aimed at the threatener.
+    "THREATEN": {"SANCTION", "COERCE", "ASSAULT", "THREATEN", "MOBILIZE", "ACCUSE"},
 }
 
 
@@ -151,6 +172,13 @@ def _counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
                 and not involves_actor(previous.recipient):
             return dataclasses.replace(event, recipient=[dataclasses.replace(r) for r in previous.recipient])
     return event
+
+
+def _same_group(a: Entity, b: Entity) -> bool:
+    """Strictly the same group: same name, or same country and the same known sector."""
+    if a.name or b.name:
+        return a.name == b.name and a.code == b.code
+    return bool(a.code and a.sector) and (a.code, a.sector) == (b.code, b.sector)
 
 
 def _same_party(a: Entity, b: Entity) -> bool:
@@ -216,6 +244,25 @@ def _done_by_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) ->
         if previous.event in kinds:
             return dataclasses.replace(event, actor=[dataclasses.replace(a) for a in previous.actor])
     return None
+
+
+# Verbs of travel whose purpose ("arrived in Dhaka to investigate the killings") is the event, when the
+# purpose is something other than talks.
+JOURNEY_TRIGGERS = frozenset({"arrive", "travel", "fly", "go", "come", "head"})
+
+
+def _purposes_of_journeys(matches: list[TriggerMatch], found: list[TriggerMatch]) -> list[TriggerMatch]:
+    out: list[TriggerMatch] = []
+    for m in matches:
+        purpose = None
+        if m.entry.plover == "CONSULT" and m.anchor.lemma_.lower() in JOURNEY_TRIGGERS:
+            purpose = next((p for p in found if p.anchor in infinitives(m.anchor)
+                            and p.entry.plover not in ("CONSULT", "AGREE")), None)
+        if purpose is None:
+            out.append(m)
+        elif purpose not in out:
+            out.append(purpose)
+    return out
 
 
 def _scope_token(match: TriggerMatch) -> Token:

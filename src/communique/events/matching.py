@@ -97,7 +97,9 @@ def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
         return bool(found & values)
     if key == "pobj":
         objs = prep_objects(token)
-        return bool(objs) if "*" in values else any(lemmas(o) & values for o in objs)
+        # "called on President Lula": the title before a name counts as the object's word too.
+        return bool(objs) if "*" in values else any(
+            (lemmas(o) | {w for c in o.children if c.dep_ == "compound" for w in lemmas(c)}) & values for o in objs)
     if key == "mod":
         return any(lemmas(c) & values for c in token.children if c.dep_ in MODIFIER_DEPS)
     if key == "xcomp":
@@ -105,6 +107,8 @@ def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
         return bool(comps) if "*" in values else any(lemmas(c) & values for c in comps)
     if key == "head":
         return token.head is not token and bool(lemmas(token.head) & values)
+    if key == "aux":  # "would respond", "will resume": the tense says it is announced, not done
+        return any(c.dep_ == "aux" and c.lower_ in values for c in token.children)
     if key == "pred":
         return any(lemmas(p) & values for p in _predicate_words(token))
     if key == "subj":
