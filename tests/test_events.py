@@ -841,3 +841,38 @@ def test_the_purpose_of_a_journey_is_the_event():
     events = code_text("A team of U.N. investigators arrived in Juba on Monday to investigate the killings.",
                        published=date(2024, 7, 2))
     assert [(e.event, e.mode) for e in events] == [("ACCUSE", "investigate")]
+
+
+@pytest.mark.parametrize("text, actors, category", [
+    ("The EU imposed a new package of sanctions on Belarus.", {"The EU": "IGO", "Belarus": "BLR"}, "SANCTION"),
+    ("Turkey lifted its veto on Sweden's membership.", {"Turkey": "TUR", "Sweden": "SWE"}, "CONCEDE"),
+    ("Serbia's president brushed aside the appeal from Kosovo.", {"Serbia's president": "SRB/GOV", "Kosovo": "XKX"},
+     "REJECT"),
+    ("Russian jets dropped bombs on a market in Idlib.", {"Russian jets": "RUS/MIL"}, "ASSAULT"),
+    ("A regional bloc said its force was ready to intervene in Gabon.", {"A regional bloc": "IGO", "Gabon": "GAB"},
+     "THREATEN"),
+    ("The Philippine navy carried out exercises with Australian warships.",
+     {"The Philippine navy": "PHL/MIL", "Australian warships": "AUS/MIL"}, "COOPERATE"),
+])
+def test_lexicon_kinds_2(nlp, text, actors, category):
+    assert category in {e.event for e in code(nlp, text, actors, keep_all=False)}
+
+
+def test_a_warning_that_a_toll_could_rise_is_a_forecast_not_a_threat(nlp):
+    events = code(nlp, "Aid groups in Nepal warned that the death toll could rise.", {"Aid groups": "NGO"},
+                  keep_all=False)
+    assert not events
+
+
+def test_a_warning_with_a_condition_threatens_the_party_it_is_put_to(nlp):
+    events = code(nlp, "Iran warned that it would close the strait if the United States attacked its ships.",
+                  {"Iran": "IRN", "the United States": "USA"}, keep_all=False)
+    assert ("THREATEN", ("IRN",), ("USA",)) in dyads(events)
+
+
+def test_denouncing_a_statement_accuses_its_speaker():
+    text = ("Venezuela warned on Monday that it would respond to any incursion by Guyana's forces. "
+            "Guyana's foreign ministry denounced the statement as reckless.")
+    events = code_text(text, published=date(2023, 12, 5))
+    assert any(e.event == "ACCUSE" and [a.code for a in e.actor] == ["GUY"] and [r.code for r in e.recipient] == ["VEN"]
+               for e in events)

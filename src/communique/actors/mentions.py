@@ -281,6 +281,10 @@ BODY_HEADS = frozenset({"committee", "commission", "council", "forum", "associat
 # Of these, a name without a country is a national political body ("the Karen National Union",
 # "the Homeland Union"): it belongs to the country the story is about.
 POLITICAL_HEADS = frozenset({"union", "front", "party", "congress", "movement", "alliance", "coalition", "league"})
+# Words that put a group outside the story's own country.
+FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "other", "western", "outside", "neighbouring",
+                           "neighboring", "regional", "european", "african", "arab", "asian", "allied"})
+NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 UNLISTED = "unlisted"  # key prefix of a body named in the text but in no table
 
 
@@ -638,16 +642,18 @@ def _main_country(document: Document, pieces: list[LexMatch]) -> Optional[str]:
     """The country the article is about, which a sector noun or title with no country of its own
     belongs to ("Officers detained six suspects", "the government", "police fired tear gas").
 
-    It is the dateline's country (a country, a capital, or a city the gazetteer knows: "LAHORE" ->
-    PAK); without a dateline, the country named (by name, demonym or capital) strictly more often
-    than any other. No main country, and so no country for such nouns, when two or more countries
-    are named equally often, or when the article names none.
+    Each naming of a country counts (by name, demonym or capital, and through a national group or a
+    known office holder: "the ELN", "Petro" count for Colombia); the dateline's country (a country, a
+    capital, or a city the gazetteer knows: "LAHORE" -> PAK) counts once more. The main country is
+    the one counted strictly more often than any other: a HAVANA dateline over talks between
+    Colombia's government and the ELN leaves Colombia the main country. None when two or more
+    countries are counted equally often, or when the article names none.
     """
     counts = _country_counts(pieces)
     if document.dateline_place:
         code = _dateline_country(document.dateline_place, counts)
         if code:
-            return code
+            counts[code] += 1
     top = counts.most_common(2)
     if top and (len(top) == 1 or top[0][1] > top[1][1]):
         return top[0][0]
@@ -676,6 +682,15 @@ def _country_counts(pieces: list[LexMatch]) -> Counter[str]:
             counts[piece.key] += 1
         elif piece.kind == METONYM:
             counts[knowledge.metonyms()[piece.key].code] += 1
+        elif piece.kind == ORG and not piece.key.startswith(UNLISTED + "|") \
+                and piece.key in knowledge.organizations():
+            code = knowledge.organizations()[piece.key].code
+            if code and code not in NON_STATE_CODES:
+                counts[code] += 1
+        elif piece.kind == PERSON:
+            holder = knowledge.person_identity(piece.key)
+            if holder is not None:
+                counts[holder.country] += 1
     return counts
 
 
@@ -804,11 +819,17 @@ class _Resolver:
             # story's country.
             code = self._place_country(unit) or next(
                 (found for p in reversed(unit.sectors) if (found := self.memory.body_country(p.key))), None) \
-                or self.memory.main_country
+                or (None if self._foreign(unit) else self.memory.main_country)
         else:
             for piece in unit.sectors:
                 self.memory.remember_body(piece.key, code)
         return _entity(text_span, code, sector, org_name, org_id), "title" if title else "sector"
+
+    def _foreign(self, unit: Unit) -> bool:
+        """"any foreign government", "other countries", "Western diplomats": not the story's country."""
+        head = self.sdoc[unit.end - 1]
+        words = {c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound", "det", "nmod")}
+        return bool(words & FOREIGN_WORDS)
 
     def _place_country(self, unit: Unit) -> Optional[str]:
         """The country of a place the noun is "in": "rebel-aligned officials in Idlib" -> SYR,

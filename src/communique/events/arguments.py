@@ -18,7 +18,8 @@ from ..model import ActorMention, Entity
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
-from .syntax import CLAUSE_DEPS, children, conjuncts, infinitives, is_passive, lemma, object_tokens
+from .syntax import (CLAUSE_DEPS, children, conjuncts, infinitives, is_passive, lemma, misparsed_main_verb,
+                     object_tokens)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Events that often happen inside one country, whose place then stands for the recipient.
@@ -254,7 +255,7 @@ def subject_of(verb: Token, index: MentionIndex, passive_ok: bool = True):
                 t, came_by = t.head, "ccomp"
                 continue
             return found, step == 0 and depth <= 2, subj
-        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG"):
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG") or misparsed_main_verb(t):
             found, depth = mentions_under(t.head, index)
             if found or t.head.dep_ not in ("dobj", "pobj", "attr"):
                 return found, depth <= 1, t.head
@@ -463,7 +464,11 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         speaker = _speaker(verb, index)
         # "The Kremlin said the pledge was dangerous": a judgement on an act is the speaker's.
         judged_act = match.entry.pos == "ADJ" and subj is not None and not own and lemma(subj) in word_class("act_noun")
-        if speaker and (subj is None or (not own and (_is_pronoun(subj) or judged_act)) or _same_side(own, speaker)):
+        # "The army said its aircraft had struck ...": a thing of the speaker's own ("its force") acts for it.
+        own_thing = subj is not None and not own and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+                                                         for c in subj.children)
+        if speaker and (subj is None or (not own and (_is_pronoun(subj) or judged_act or own_thing))
+                        or _same_side(own, speaker)):
             args.actor, args.actor_from_speaker = speaker, True
             args.actor_compound = len(speaker) > 1 or any(m.kind == "compound" for m in speaker)
         else:
@@ -502,7 +507,8 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
                     break
     if not args.recipient and match.entry.plover in ("THREATEN", "AGREE", "REQUEST", "REJECT"):
         # "threatened to halt talks if the United States ...": the party the condition is put to.
-        for host in [verb] + infinitives(verb):
+        # "warned that it would take action if the United States pressed ahead": the reported clause's too.
+        for host in [verb] + infinitives(verb) + children(verb, ("ccomp",)):
             cond = condition_clause(host)
             subj = _subject_token(cond) if cond is not None else None
             if subj is not None:

@@ -71,6 +71,8 @@ def _fold_protest_demands(events: list[Event]) -> list[Event]:
     return kept
 
 
+VERBAL_CATEGORIES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT"}
+
 # A reaction to an earlier act named by a definite noun ("rejected the demand", "condemned the
 # killings", "welcomed the announcement") is aimed at whoever did that act: the noun, and the
 # categories of the earlier event it refers to (empty: the latest event of any category).
@@ -87,6 +89,9 @@ ANAPHORIC_ACTS = {
     "pledge": {"AGREE", "SUPPORT", "AID"}, "repeal": set(), "measure": set(), "plan": set(), "ruling": set(),
     "remark": set(), "storming": {"PROTEST", "ASSAULT"}, "expulsion": {"SANCTION", "COERCE"},
     "sanction": {"SANCTION"}, "ban": set(), "deployment": {"MOBILIZE"},
+    # What was said: the speaker of an earlier statement, threat or accusation.
+    "statement": VERBAL_CATEGORIES, "comment": VERBAL_CATEGORIES, "speech": VERBAL_CATEGORIES,
+    "declaration": VERBAL_CATEGORIES, "warning": {"THREATEN"}, "claim": {"ACCUSE"},
 }
 # Categories that react to an earlier act.
 REACTING_CATEGORIES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN"})
@@ -108,6 +113,8 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
     for noun in nouns:
         kinds = ANAPHORIC_ACTS.get(noun.lemma_.lower())
         definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+        if kinds is None and noun.pos_ == "NOUN" and not noun.ent_type_ and not _names_people(noun):
+            kinds = set()  # "denounced the statement", "condemned the package": any earlier act
         if kinds is None or not definite:
             continue
         actor_keys = {(a.code, a.name or a.text) for a in event.actor}
@@ -189,6 +196,11 @@ def _same_party(a: Entity, b: Entity) -> bool:
     if a.name and b.name:
         return a.name == b.name
     return a.sector == b.sector or a.sector is None or b.sector is None
+
+
+def _names_people(noun: Token) -> bool:
+    """"the protesters", "the minister": people, who are addressed, not acts referred to."""
+    return noun.lemma_.lower() in word_class("populace") or noun.lemma_.lower() in word_class("visitor")
 
 
 def _same_stem(trigger_text: str, noun: str, length: int = 5) -> bool:
@@ -302,10 +314,21 @@ def _warning_content_of(match: TriggerMatch, matches: list[TriggerMatch]) -> Tri
 
 
 def _predicts_no_change(match: TriggerMatch) -> bool:
-    """"warned that the deliveries would not change the outcome": a warning that something will
-    not happen is a forecast; a threat says what the actor (or its side) will do."""
+    """"warned that the deliveries would not change the outcome", "warned that the toll could rise":
+    a warning that something will not happen, or that a thing (no party) may change, is a forecast;
+    a threat says what the actor (or its side) will do."""
     clauses = [c for c in match.anchor.children if c.dep_ == "ccomp"]
-    return bool(clauses) and all(is_negated(c) for c in clauses)
+    return bool(clauses) and all(is_negated(c) or _forecast(c) for c in clauses)
+
+
+FORECAST_MODALS = frozenset({"could", "might", "may"})
+
+
+def _forecast(clause: Token) -> bool:
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    modal = any(c.dep_ == "aux" and c.lower_ in FORECAST_MODALS for c in clause.children)
+    return modal and bool(subjects) and all(
+        s.pos_ == "NOUN" and s.lemma_.lower() not in word_class("populace") and not s.ent_type_ for s in subjects)
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -493,6 +516,11 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
             # "Japanese and Indian companies signed agreements": a business deal, not diplomacy.
             row = cameo(ECONOMIC_COOPERATION)
             code, plover, mode, context = row.code, row.plover, row.mode, row.context
+        if code == MILITARY_EXERCISE and recipient and _names_exercise(match) \
+                and not {r.code for r in recipient} & {a.code for a in actor}:
+            # "carried out exercises with Guyana's defence force": exercising with a foreign partner.
+            row = cameo(MILITARY_COOPERATION)
+            code, plover, mode, context = row.code, row.plover, row.mode, row.context
         if code == HOST_A_VISIT and recipient:
             # PLOVER codes the visitor as actor and the host as recipient ("Araghchi hosted Grossi").
             actor, recipient = recipient, actor
@@ -509,6 +537,13 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
 
 
 HOST_A_VISIT, MAKE_A_VISIT = "043", "042"
+MILITARY_EXERCISE, MILITARY_COOPERATION = "150", "062"
+EXERCISE_WORDS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "training"})
+
+
+def _names_exercise(match: TriggerMatch) -> bool:
+    return any(t.lemma_.lower() in EXERCISE_WORDS for t in match.tokens) or any(
+        c.lemma_.lower() in EXERCISE_WORDS for c in match.anchor.children if c.dep_ in ("dobj", "compound"))
 SIGN_AGREEMENT, ECONOMIC_COOPERATION = "057", "061"
 BUSINESS_SECTORS = frozenset({"BUS"})
 

@@ -10,7 +10,7 @@ from ..ontology import quad_class
 from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, word_class
 from .modality import is_negated
 from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_month_word,
-                     lemma, lemmas, neighbourhood, object_lemmas, object_tokens, prep_objects)
+                     lemma, lemmas, misparsed_main_verb, neighbourhood, object_lemmas, object_tokens, prep_objects)
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"), as the subject of
@@ -261,7 +261,7 @@ def _names_an_earlier_act(entry: TriggerEntry, token: Token, others: tuple[Token
     """"the consensus reached by the two leaders", "the agreement signed in 2001": a participle that
     modifies its own object names an earlier agreement or meeting; it is not a new event. (Violence
     is kept: "civilians killed by troops" reports the killing.)"""
-    if entry.pos != "VERB" or token.dep_ != "acl" or token.tag_ != "VBN":
+    if entry.pos != "VERB" or token.dep_ != "acl" or token.tag_ != "VBN" or misparsed_main_verb(token):
         return False
     if token.head in others:
         return True

@@ -37,7 +37,23 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     # Reduced passive relative: "civilians killed by troops".
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not misparsed_main_verb(verb)
+
+
+def misparsed_main_verb(verb: Token) -> bool:
+    """A main verb the parser hung on its subject as a participle ("Doctors from two aid groups
+    donated goods ...", "Palestinian youths resorted to throwing stones, officials said"): a reduced
+    relative has no direct object and no subject-less sentence around it, so a participle with its
+    own object, or on a noun that is the whole sentence's root, is the predicate of that noun."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    noun = verb.head
+    if noun.dep_ == "ROOT":
+        return True
+    reported = noun.dep_ == "nsubj" and noun.head.lemma_ in ("say", "tell", "report") and noun.head.i > verb.i
+    return reported or (verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children) and noun.i == verb.i - 1)
 
 
 def conjuncts(token: Token) -> list[Token]:
