@@ -66,6 +66,7 @@ class MentionIndex:
         self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
         self.places: dict[int, ActorMention] = {}  # a country or capital named as a location
+        self._gazetteer_cache: dict[int, ActorMention | None] = {}
         for m in mentions:
             table = self.places if m.kind in NOT_ACTOR_KINDS else self.by_token
             for i in range(m.token_start, m.token_end):
@@ -132,7 +133,28 @@ class MentionIndex:
         return self.by_token.get(i)
 
     def place(self, i: int) -> ActorMention | None:
-        return self.places.get(i) or self.by_token.get(i)
+        return self.places.get(i) or self.by_token.get(i) or self._gazetteer_place(i)
+
+    def _gazetteer_place(self, i: int) -> ActorMention | None:
+        """A town or region the actor tables do not name but the gazetteer knows ("fired rockets at
+        Tel Aviv", "near the port of Hodeidah"): a place mention of its country."""
+        if i in self._gazetteer_cache:
+            return self._gazetteer_cache[i]
+        found = None
+        if self.doc is None or not 0 <= i < len(self.doc):
+            return None
+        token = self.doc[i]
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN":
+            span = next((e for e in self.doc.ents if e.start <= i < e.end), None)
+            if span is not None:
+                from ..places import resolve_place  # the gazetteer: cities and regions
+                location = resolve_place(span.text)
+                if location is not None and location.country:
+                    entity = Entity(text=span.text, code=location.country, sector=None, name=None, id=None,
+                                    start=span.start_char, end=span.end_char)
+                    found = ActorMention([entity], span.start, span.end, span.root.i, "place")
+        self._gazetteer_cache[i] = found
+        return found
 
 
 @dataclass
@@ -308,9 +330,17 @@ def _coded_under(token: Token, index: MentionIndex, depth: int, places: bool = F
 
 
 def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
-                   places: bool = False) -> tuple[list[ActorMention], bool]:
+                   places: bool = False, transfer: bool = False) -> tuple[list[ActorMention], bool]:
     """Recipient candidates on one token: objects first, then prepositions in RECIPIENT_PREPS order.
-    Only mentions that name a country or body count ("troops" alone is nobody's)."""
+    Only mentions that name a country or body count ("troops" alone is nobody's). In a transfer
+    ("extradited a Brazilian man to the United States") the "to" party comes before the object."""
+    if transfer:
+        for prep in token.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to" and prep.i not in skip:
+                for p in children(prep, ("pobj",)):
+                    found = _coded_under(p, index, 2, places)
+                    if found:
+                        return found, places
     for c in token.children:
         if c.dep_ in ("dobj", "dative", "iobj", "obj") and c.i not in skip:
             found = _coded_under(c, index, 3, places)
@@ -323,6 +353,9 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                         return found, places
     preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") or
              (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children))]
+    if lemma(token) in word_class("road"):
+        # "blocked the main highway to Georgia": a road's destination names it, it is no counterpart.
+        preps = [p for p in preps if p.lower_ not in ("to", "toward", "towards", "into", "from")]
     for word in RECIPIENT_PREPS:
         for prep in preps:
             if prep.lower_ != word or prep.i in skip:
@@ -499,10 +532,14 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
                                          _recipient_hosts(anchor, verb))
     if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT"):
         # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for.
+        actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
         for c in children(verb, ("ccomp",)) + infinitives(verb):
             subj = _subject_token(c)
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
+                if match.entry.plover in ("THREATEN", "AGREE") and all(
+                        {e.code for e in m.entities} <= actor_codes for m in args.recipient):
+                    args.recipient = []  # "warned that Beijing would take measures": its own side acts
                 if args.recipient:
                     break
     if not args.recipient and match.entry.plover in ("THREATEN", "AGREE", "REQUEST", "REJECT"):
@@ -731,8 +768,9 @@ def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[Actor
 def _recipient_from_hosts(args: Arguments, anchor: Token, verb: Token, index: MentionIndex,
                           trigger_ids: set[int], places: bool, category: str) -> None:
     actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
+    transfer = category == "AID" or category == "COOPERATE"
     for token in _recipient_hosts(anchor, verb):
-        found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places)
+        found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places, transfer)
         if found and weak and category not in DOMESTIC_CATEGORIES and \
                 {e.code for m in found for e in m.entities} <= actor_codes:
             continue  # "the return of Israel's ambassadors to Dublin": the own side is no counterpart
@@ -760,7 +798,12 @@ def _recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
             hosts.append(x)
             hosts.extend(children(x, ("dobj",)))
             hosts.extend(infinitives(x))
+    # "withdrew the bill, bowing to a protest movement": whom a concession yields to.
+    hosts.extend(c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in YIELD_VERBS)
     return hosts
+
+
+YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})
 
 
 def _same_side(own: list[ActorMention], speaker: list[ActorMention]) -> bool:

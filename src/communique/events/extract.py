@@ -54,7 +54,8 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
 
 def _fold_protest_demands(events: list[Event]) -> list[Event]:
     """What protesters demand is the topic of their protest, not an event of its own (PLOVER manual,
-    PROTEST): a REQUEST by the actor of a PROTEST in the same story is dropped, and its addressee
+    PROTEST): a REQUEST by the crowd of a PROTEST in the same story, or by the protest's actor in the
+    protest's own sentence ("blocked roads demanding that ..."), is dropped, and its addressee
     becomes the protest's target where the protest had none or only the protesters' own state."""
     protests = [e for e in events if e.event == "PROTEST" and not e.negated]
     if not protests:
@@ -62,6 +63,7 @@ def _fold_protest_demands(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         protest = next((p for p in protests if event.event == "REQUEST" and
+                        (_crowd(event.actor) or p.sentence == event.sentence) and
                         any(_same_group(a, b) for a in event.actor for b in p.actor)), None)
         if protest is None:
             kept.append(event)
@@ -137,7 +139,7 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
 # the party the actor was last dealing with in the story ("Iran is ready to negotiate" after talks
 # with the IAEA chief). Categories, and the earlier categories they answer (empty: any).
 CONTEXT_COUNTERPART = {
-    "REJECT": {"REQUEST", "THREATEN", "AGREE", "SANCTION", "COERCE"},
+    "REJECT": {"REQUEST", "THREATEN", "AGREE", "SANCTION", "COERCE", "PROTEST"},
     "AGREE": set(), "CONCEDE": set(), "COOPERATE": set(),
     # "said Moscow would respond": a threat answers the latest hostile act aimed at the threatener.
     "THREATEN": {"SANCTION", "COERCE", "ASSAULT", "THREATEN", "MOBILIZE", "ACCUSE"},
@@ -179,6 +181,15 @@ def _counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
                 and not involves_actor(previous.recipient):
             return dataclasses.replace(event, recipient=[dataclasses.replace(r) for r in previous.recipient])
     return event
+
+
+CROWD_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "crowd", "crowds", "marchers", "rioters"})
+
+
+def _crowd(actor: list[Entity]) -> bool:
+    """"The protesters are demanding ...": the crowd itself, not its leaders or a union, speaking."""
+    return all((e.text or "").lower().split()[-1:] and (e.text or "").lower().split()[-1] in CROWD_NOUNS
+               for e in actor)
 
 
 def _same_group(a: Entity, b: Entity) -> bool:
@@ -301,8 +312,14 @@ def _drop_embedded(matches: list[TriggerMatch]) -> list[TriggerMatch]:
 WARNED_CATEGORIES = frozenset({"REJECT", "THREATEN", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 
 
+# Verbs of promise whose "that" clause, when it announces conflict, is a threat and not a promise
+# ("vowed that the group would answer the raids").
+VOW_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+
+
 def _is_warning(match: TriggerMatch) -> bool:
-    return match.entry.plover == "THREATEN" and match.anchor.lemma_.lower() == "warn"
+    word = match.anchor.lemma_.lower()
+    return (match.entry.plover == "THREATEN" and word == "warn") or (match.entry.plover == "AGREE" and word in VOW_VERBS)
 
 
 def _warning_content_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatch | None:
@@ -366,6 +383,9 @@ def _proposal_noun(token: Token) -> bool:
     return word in word_class("proposal") or word in word_class("declaration")
 
 
+REFUSE_TO_YIELD = "124"
+
+
 def _recode(match: TriggerMatch, mod: Modality) -> tuple[str, str, str | None, tuple[str, ...], Modality]:
     """CAMEO code, PLOVER category, mode, context, and the modality left after recoding."""
     entry = match.entry
@@ -374,6 +394,11 @@ def _recode(match: TriggerMatch, mod: Modality) -> tuple[str, str, str | None, t
         return code, plover, mode, context, dataclasses.replace(mod, hypothetical=False, future=False)
     if entry.condition("neg") is not None:  # "will not accept" is itself the (refusal) event
         mod = dataclasses.replace(mod, negated=False)
+    if plover in ("CONCEDE", "RETREAT") and mod.negated and not mod.hypothetical and \
+            (mod.future or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo") for c in match.anchor.children)):
+        # "the government would not withdraw the reform": announcing that one will not yield is a refusal.
+        row = cameo(REFUSE_TO_YIELD)
+        return row.code, row.plover, row.mode, row.context, dataclasses.replace(mod, negated=False, future=False)
     if plover == "AGREE" and any(is_negated(x) for x in infinitives(match.anchor)):
         # "vowed not to return the land": a promise not to cooperate is a refusal.
         row = cameo("120")

@@ -23,6 +23,7 @@ NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", 
 JOURNEY_VERBS = frozenset({"return", "travel", "arrive", "go", "come", "fly", "head", "gather", "convene",
                            "meet", "sit", "sail", "leave", "set", "be"})
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
+MEASURE_NOUNS = frozenset({"day", "days", "round", "wave", "series", "week", "night", "spate", "string", "year"})
 # Words a trigger's text may skip between its own words ("held two days of talks").
 MAX_TRIGGER_GAP = 3
 
@@ -172,6 +173,9 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     t = noun
     while t.dep_ in ("compound", "conj") and t.head is not t:
         t = t.head
+    # "staged a sixth day of nationwide strikes": the measure noun stands for the event.
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in MEASURE_NOUNS:
+        t = t.head.head
     dep, head = t.dep_, t.head
     if dep == "ROOT":
         return True
