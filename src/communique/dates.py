@@ -378,7 +378,7 @@ class _DocIndex:
 def _governing_verb(token):
     """The verb whose clause holds ``token`` (the token itself if it is a verb)."""
     seen = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 50:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 50:
         token = token.head
         seen += 1
     return token
@@ -464,7 +464,7 @@ SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj"})
 def _clause_top(verb):
     """The verb heading the clause chain ``verb`` belongs to."""
     seen = 0
-    while verb.dep_ in SAME_CLAUSE_DEPS and verb.head is not verb and seen < 20:
+    while verb.dep_ in SAME_CLAUSE_DEPS and verb.head.i != verb.i and seen < 20:
         verb = verb.head
         seen += 1
     return verb

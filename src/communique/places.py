@@ -233,7 +233,7 @@ def gazetteer() -> Gazetteer:
 
 def _governing_verb(token):
     steps = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and steps < 50:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and steps < 50:
         token, steps = token.head, steps + 1
     return token
 
@@ -241,7 +241,7 @@ def _governing_verb(token):
 def _locative_preposition(token):
     """The locative preposition a place name hangs from, through 'city of' / 'capital' nouns."""
     steps = 0
-    while steps < 4 and token.head is not token:
+    while steps < 4 and token.head.i != token.i:
         head = token.head
         if token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
             return head

@@ -247,7 +247,7 @@ def _is_pronoun(token: Token) -> bool:
 def _speaker(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """The actor who reports the clause of ``verb`` ("Wang said ... "), if any."""
     t = verb
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if t.dep_ != "ccomp" or lemma(t.head) not in word_class("report"):
         return []
@@ -285,7 +285,7 @@ def subject_of(verb: Token, index: MentionIndex, passive_ok: bool = True):
             continue
         if t.dep_ == "ROOT":
             return _subject_left_of(t, index)
-        if t.dep_ not in SHARED_SUBJECT_DEPS or t.head is t:
+        if t.dep_ not in SHARED_SUBJECT_DEPS or t.head.i == t.i:
             return [], False, None
         came_by = t.dep_
         t = t.head
@@ -342,7 +342,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                     if found:
                         return found, places
     for c in token.children:
-        if c.dep_ in ("dobj", "dative", "iobj", "obj") and c.i not in skip:
+        if c.dep_ in ("dobj", "dative", "iobj", "obj") and c.i not in skip and lemma(c) not in word_class("road"):
             found = _coded_under(c, index, 3, places)
             if found:
                 return found, places
@@ -613,7 +613,7 @@ def _other_side(actor: list[ActorMention], recipient: list[ActorMention], catego
         if not 0 <= m.root < len(index.doc):
             continue
         head = index.doc[m.root]
-        while head.dep_ in ("compound", "amod", "nmod") and head.head is not head:
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head  # "a police mission to Haiti": the phrase of the noun the mention modifies
         for t in head.subtree:
             other = index.place(t.i)  # "ambassadors to Dublin": a capital named as a place
@@ -751,9 +751,14 @@ def _acts_on_people(anchor: Token, verb: Token) -> bool:
 
 
 def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
-    """The country named as the place of the verb ("in Lebanon", "in the town of X in Turkey")."""
-    for prep in children(verb, ("prep",)):
-        if prep.lower_ in ("in", "at", "inside", "across", "near", "through", "outside", "around"):
+    """The country named as the place of the verb ("in Lebanon", "in the town of X in Turkey"), or of
+    its target ("dropped bombs on an energy facility in the Sumy region", "struck sites near Hodeidah")."""
+    hosts = [verb] + children(verb, ("dobj",))
+    preps = [p for h in hosts for p in children(h, ("prep",))]
+    preps += [p for h in hosts for c in children(h, ("dobj",)) + [h] for o in children(c, ("conj",))
+              for p in children(o, ("prep",))]
+    for prep in preps:
+        if prep.lower_ in ("in", "at", "inside", "across", "near", "through", "outside", "around", "on", "against"):
             for p in children(prep, ("pobj",)):
                 level = [p]
                 for _ in range(depth + 1):

@@ -122,7 +122,10 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
         actor_keys = {(a.code, a.name or a.text) for a in event.actor}
         # "the decision" after "decided to ...": the act whose trigger is the noun's own verb first.
         candidates = [p for p in earlier if not (kinds and p.event not in kinds) and not p.negated]
-        named = [p for p in candidates if _same_stem(p.trigger.text, noun.lemma_)]
+        # "the decision" after "decided to ...", "the package" after "imposed a package of sanctions":
+        # the act whose trigger is the noun's own verb, or whose sentence used the noun, first.
+        named = [p for p in candidates if _same_stem(p.trigger.text, noun.lemma_)
+                 or noun.lemma_.lower() in _words(p.text)]
         for previous in reversed(named or candidates):
             doers = [dataclasses.replace(a) for a in previous.actor if (a.code, a.name or a.text) not in actor_keys]
             if not doers:
@@ -207,6 +210,10 @@ def _same_party(a: Entity, b: Entity) -> bool:
     if a.name and b.name:
         return a.name == b.name
     return a.sector == b.sector or a.sector is None or b.sector is None
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip('.,;:"\'()').lower() for w in text.split()}
 
 
 def _names_people(noun: Token) -> bool:
@@ -351,8 +358,17 @@ def _forecast(clause: Token) -> bool:
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
+RESULT_QUADS = frozenset({4})
+
+
 def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch]) -> bool:
     t = match.anchor
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children):
+        # "fired water cannon at the boat, injuring four crew": the result of an act is that act.
+        governing = scopes.get(t.head.i)
+        if governing is not None and governing is not match and \
+                cameo(governing.entry.cameo).quad_class in RESULT_QUADS and cameo(match.entry.cameo).quad_class in RESULT_QUADS:
+            return True
     if t.dep_ == "conj" and t.tag_ in FINITE_TAGS and t.head.tag_ in ("VBG", "VB"):
         # "accused Tokyo of stirring up trouble and urged both governments to ...": a finite verb is
         # never part of the gerund or infinitive it was joined to; it is the main clause's own event.
@@ -362,7 +378,7 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch]) -> bool:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")
     for _ in range(6):
         infinitival_advcl = t.dep_ == "advcl" and any(g.dep_ == "aux" and g.tag_ == "TO" for g in t.children)
-        if t.head is t or (t.dep_ not in EMBEDDING_DEPS and not infinitival_advcl):
+        if t.head.i == t.i or (t.dep_ not in EMBEDDING_DEPS and not infinitival_advcl):
             return False
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not _proposal_noun(t.head):
             return False
@@ -505,7 +521,8 @@ def _is_denial(match: TriggerMatch) -> bool:
 
 # What a denial denies (see _is_denial).
 DENIED_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "criticism", "report",
-                          "suggestion", "assertion", "insinuation"})
+                          "suggestion", "assertion", "insinuation", "account", "version", "narrative",
+                          "characterization", "characterisation", "description", "interpretation"})
 
 
 def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, text: str,

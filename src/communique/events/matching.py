@@ -107,7 +107,7 @@ def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
         comps = infinitives(token)
         return bool(comps) if "*" in values else any(lemmas(c) & values for c in comps)
     if key == "head":
-        return token.head is not token and bool(lemmas(token.head) & values)
+        return token.head.i != token.i and bool(lemmas(token.head) & values)
     if key == "aux":  # "would respond", "will resume": the tense says it is announced, not done
         return any(c.dep_ == "aux" and c.lower_ in values for c in token.children)
     if key == "pred":
@@ -127,7 +127,7 @@ def _subject_word(token: Token) -> Token | None:
     the copula an adjective is the predicate of ("the move was illegal")."""
     for _ in range(3):
         subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None or token.dep_ not in ("conj", "acomp", "attr") or token.head is token:
+        if subj is not None or token.dep_ not in ("conj", "acomp", "attr") or token.head.i == token.i:
             return subj
         token = token.head
     return None
@@ -159,7 +159,10 @@ def _other_words(entry: TriggerEntry, anchor: Token) -> tuple[Token, ...] | None
     found: list[Token] = []
     # Nearest first: a child ("held talks") before a grandchild ("held talks ..., the first meeting").
     near = neighbourhood(anchor)
-    near = sorted(near, key=lambda t: 0 if t.head is anchor else 1 if t is anchor.head else 2)
+    if anchor.pos_ == "VERB":
+        # The verb a clause hangs from is another event ("fired missiles, setting a hold on fire").
+        near = [t for t in near if not (t.i == anchor.head.i and t.pos_ in ("VERB", "AUX"))]
+    near = sorted(near, key=lambda t: 0 if t.head.i == anchor.i else 1 if t.i == anchor.head.i else 2)
     for word in entry.others:
         hit = next((t for t in near if word in lemmas(t) and t not in found), None)
         if hit is None:
@@ -171,7 +174,7 @@ def _other_words(entry: TriggerEntry, anchor: Token) -> tuple[Token, ...] | None
 def noun_is_predicate(noun: Token, mention_of) -> bool:
     """Is this nominal trigger presented as something that happened (see NOMINAL_PREPS)?"""
     t = noun
-    while t.dep_ in ("compound", "conj") and t.head is not t:
+    while t.dep_ in ("compound", "conj") and t.head.i != t.i:
         t = t.head
     # "staged a sixth day of nationwide strikes": the measure noun stands for the event.
     while t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in MEASURE_NOUNS:

@@ -73,7 +73,9 @@ def _clause_chain(verb: Token):
     t = verb
     yield t
     for _ in range(6):
-        if t.dep_ not in ("xcomp", "conj") or t.head is t:
+        # "would take measures to protect its companies": a purpose shares the tense of its clause.
+        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+        if (t.dep_ not in ("xcomp", "conj") and not purpose) or t.head.i == t.i:
             return
         t = t.head
         yield t
@@ -140,7 +142,7 @@ def _background_clause(verb: Token) -> bool:
     "Oman, which has mediated between ..." (a relative clause set off by a comma),
     "a week after soldiers detained ...", "since Araghchi took office"."""
     t = verb
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     # "Austin, who was visiting Kenya, ...": an ongoing action (progressive) is part of the news.
     progressive = t.tag_ == "VBG" and bool(_aux_words(t) & {"is", "are", "was", "were"})
@@ -152,6 +154,15 @@ def _background_clause(verb: Token) -> bool:
         mark = next((c for c in t.children if c.dep_ == "mark"), None)
         if mark is not None and mark.lower_ == "since":
             return True
+    # "have exchanged 3,000 captives since Russia launched its invasion in February 2022": a tally
+    # since a past start is background, not the news.
+    for c in t.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) \
+                and any(g.ent_type_ == "DATE" and YEAR.fullmatch(g.text) for g in c.subtree) \
+                and _aux_words(t) & {"have", "has"}:
+            return True
+    if t.dep_ == "advcl" and not _dated_recent(t):
+        mark = next((c for c in t.children if c.dep_ == "mark"), None)
         if mark is not None and mark.lower_ == "after":
             elapsed = [c for c in list(mark.children) + list(t.children) if c.dep_ == "npadvmod"]
             if any(c.lower_ in ELAPSED_UNITS for c in elapsed):
@@ -169,7 +180,7 @@ def _said_by_commentators(verb: Token) -> bool:
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return any(s.lemma_.lower() in COMMENTATORS for s in subjects)
-        if t.head is t or t.dep_ not in ("conj", "xcomp", "ccomp"):
+        if t.head.i == t.i or t.dep_ not in ("conj", "xcomp", "ccomp"):
             return False
         t = t.head
     return False
@@ -209,4 +220,38 @@ def _background_date(verb: Token, published: date | None) -> bool:
         for t in _clause_tokens(verb):
             if t.ent_type_ == "DATE" and YEAR.fullmatch(t.text) and int(t.text) < published.year:
                 return True
+            day = _month_day(t, published)
+            if day is not None and (published - day).days > STALE_DAYS:
+                return True  # "detained the president on July 26" in a story of August 25
     return False
+
+
+# An event dated this many days or more before the story is background, not news.
+STALE_DAYS = 14
+MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTH_NUMBERS.update({m[:3]: i for m, i in list(MONTH_NUMBERS.items())})
+MONTH_NUMBERS["sept"] = 9
+
+
+def _month_day(token: Token, published: date) -> date | None:
+    """"July 26", "Sept. 16" (a month name with a day number) as a date near the story: up to half a
+    year ahead, else the latest such day before it; None for anything else."""
+    month = MONTH_NUMBERS.get(token.lower_.rstrip("."))
+    if month is None or token.ent_type_ != "DATE":
+        return None
+    number = next((c for c in token.children if c.like_num and c.text.isdigit()), None)
+    if number is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text.isdigit():
+        number = token.doc[token.i + 1]
+    if number is None or not 1 <= int(number.text) <= 31:
+        return None
+    try:
+        day = date(published.year, month, int(number.text))
+        if day > published:
+            if (day - published).days <= 180:
+                return None  # "will recognise the state on May 28": ahead, not behind
+            day = date(published.year - 1, month, int(number.text))
+    except ValueError:
+        return None
+    return day

@@ -131,7 +131,7 @@ def neighbourhood(token: Token) -> list[Token]:
     for c in token.children:
         out.append(c)
         out.extend(c.children)
-    if token.head is not token:
+    if token.head.i != token.i:
         out.append(token.head)
     return out
 
@@ -142,7 +142,7 @@ def clause_verb(token: Token) -> Token:
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
