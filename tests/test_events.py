@@ -920,3 +920,13 @@ def test_an_extradition_goes_to_the_state_that_receives_the_person(nlp):
 def test_a_town_the_gazetteer_knows_is_the_target_of_an_attack(nlp):
     events = code(nlp, "Hamas fired rockets at Tel Aviv on Monday.", {"Hamas": "PSE/REB"}, keep_all=False)
     assert ("ASSAULT", ("PSE",), ("ISR",)) in dyads(events)
+
+
+def test_a_story_drops_acts_aimed_at_nobody_it_can_name_but_a_lone_sentence_keeps_them():
+    lone = "Peru's foreign ministry agreed to resume the talks."
+    story = ("Heavy rain fell across Lima on Monday. Schools stayed closed in three districts. "
+             "Peru's foreign ministry agreed to resume the talks.")
+    assert [e.event for e in code_text(lone, published=date(2024, 3, 5))] == ["AGREE"]
+    assert code_text(story, published=date(2024, 3, 5)) == []
+    kept = code_text(story, published=date(2024, 3, 5), all_modalities=True)
+    assert [e.event for e in kept] == ["AGREE"]

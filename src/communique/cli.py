@@ -51,7 +51,7 @@ def code(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
-    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and historical (background) events."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
 ):
     """Code articles into PLOVER/CAMEO events (JSONL on stdout, or a table).
 
@@ -224,7 +224,7 @@ def ingest(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for coding."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
-    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also store negated, hypothetical and historical (background) events."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also store negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
 ):
     """Code articles and store them with their events; documents already stored are skipped.
 

@@ -487,8 +487,13 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         args.actor = _agent(verb, index)
         args.actor_direct = bool(args.actor)
         if not args.actor and match.entry.plover == "COERCE":
-            # "was arrested in Lebanon": the state where it happened did it.
-            args.actor = _place_state(verb, index)
+            # "The interior ministry said 63 people had been detained": the state body that reports
+            # an arrest made it; else "was arrested in Lebanon": the state where it happened did.
+            speaker = _speaker(verb, index)
+            if speaker and all(e.sector in STATE_SECTORS for m in speaker for e in m.entities):
+                args.actor, args.actor_from_speaker = speaker, True
+            else:
+                args.actor = _place_state(verb, index)
     if not args.actor and not passive:
         own, direct, subj = subject_of(verb, index)
         if subj is not None and own:
@@ -803,9 +808,14 @@ def _recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
             hosts.append(x)
             hosts.extend(children(x, ("dobj",)))
             hosts.extend(infinitives(x))
-    # "withdrew the bill, bowing to a protest movement": whom a concession yields to.
-    hosts.extend(c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and lemma(c) in YIELD_VERBS)
+    # "withdrew the bill, bowing to a protest movement": whom a concession yields to; "shelled a camp,
+    # killing 12 civilians": whom an attack struck.
+    hosts.extend(c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                 and (lemma(c) in YIELD_VERBS or lemma(c) in RESULT_VERBS))
     return hosts
+
+
+RESULT_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage", "hit", "leave"})
 
 
 YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})

@@ -82,7 +82,7 @@ ANAPHORIC_ACTS = {
     "demand": {"REQUEST"}, "call": {"REQUEST"}, "request": {"REQUEST"}, "appeal": {"REQUEST"},
     "ultimatum": {"REQUEST", "THREATEN"}, "proposal": {"AGREE"}, "offer": {"AGREE"},
     "killing": {"ASSAULT"}, "attack": {"ASSAULT"}, "massacre": {"ASSAULT"}, "bombing": {"ASSAULT"},
-    "raid": {"ASSAULT"}, "shelling": {"ASSAULT"}, "violence": {"ASSAULT", "COERCE"},
+    "raid": {"ASSAULT", "COERCE"}, "shelling": {"ASSAULT"}, "violence": {"ASSAULT", "COERCE"},
     "crackdown": {"COERCE"}, "arrest": {"COERCE"}, "detention": {"COERCE"},
     "accusation": {"ACCUSE"}, "criticism": {"ACCUSE"}, "threat": {"THREATEN"},
     "drill": {"COOPERATE", "MOBILIZE"}, "exercise": {"COOPERATE", "MOBILIZE"}, "strike": {"ASSAULT"}, "airstrike": {"ASSAULT"}, "visit": {"CONSULT"}, "meeting": {"CONSULT"},

@@ -163,6 +163,9 @@ def _other_words(entry: TriggerEntry, anchor: Token) -> tuple[Token, ...] | None
         # The verb a clause hangs from is another event ("fired missiles, setting a hold on fire").
         near = [t for t in near if not (t.i == anchor.head.i and t.pos_ in ("VERB", "AUX"))]
     near = sorted(near, key=lambda t: 0 if t.head.i == anchor.i else 1 if t.i == anchor.head.i else 2)
+    # "wrapped up two days of peace talks": the "of" object of a measure noun stands for it.
+    near += [o for t in near if lemma(t) in MEASURE_NOUNS for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == "pobj"]
     for word in entry.others:
         hit = next((t for t in near if word in lemmas(t) and t not in found), None)
         if hit is None:
