@@ -930,3 +930,47 @@ def test_a_story_drops_acts_aimed_at_nobody_it_can_name_but_a_lone_sentence_keep
     assert code_text(story, published=date(2024, 3, 5)) == []
     kept = code_text(story, published=date(2024, 3, 5), all_modalities=True)
     assert [e.event for e in kept] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text, actors, category", [
+    ("Riot police responded with water cannon and tear gas.", {"Riot police": "GEO/COP"}, "COERCE"),
+    ("Groups of masked youths smashed shop windows in Lyon.", {"youths": "FRA/CVL"}, "PROTEST"),
+    ("Thousands of protesters broke through police lines outside parliament.", {"protesters": "KEN/CVL"},
+     "PROTEST"),
+    ("Pakistan's government called out the army in two provinces.", {"Pakistan's government": "PAK/GOV"},
+     "MOBILIZE"),
+    ("North Korea fired a ballistic missile into the sea on Wednesday.", {"North Korea": "PRK"}, "MOBILIZE"),
+    ("Canada added five Russian firms to its sanctions list.", {"Canada": "CAN", "Russian firms": "RUS/BUS"},
+     "SANCTION"),
+    ("The U.S. said it stood with its Philippine ally.", {"The U.S.": "USA", "Philippine ally": "PHL/GOV"},
+     "SUPPORT"),
+])
+def test_lexicon_kinds_4(nlp, text, actors, category):
+    assert category in {e.event for e in code(nlp, text, actors, keep_all=False)}
+
+
+def test_talks_between_two_parties_are_between_them(nlp):
+    events = code(nlp, "Peru hosted four days of talks between Chile and Bolivia.",
+                  {"Peru": "PER", "Chile": "CHL", "Bolivia": "BOL"}, keep_all=False)
+    assert ("CONSULT", ("CHL",), ("BOL",)) in dyads(events)
+
+
+def test_a_pledge_not_to_use_force_is_a_promise_and_will_not_negotiate_a_refusal(nlp):
+    pledge = code(nlp, "Venezuela and Guyana pledged not to use force against each other.",
+                  {"Venezuela": "VEN", "Guyana": "GUY"}, keep_all=False)
+    assert {e.event for e in pledge} == {"AGREE"}
+    refusal = code(nlp, "Guyana's president said Guyana would not negotiate its border.",
+                   {"Guyana's president": "GUY/GOV", "Guyana": "GUY"}, keep_all=False)
+    assert [(e.event, e.cameo) for e in refusal] == [("REJECT", "125")]
+
+
+def test_the_accused_of_a_relative_clause_is_its_antecedent(nlp):
+    events = code(nlp, "Russian jets struck a convoy of Ukrainian volunteers, whom Moscow accused of sabotage.",
+                  {"Russian jets": "RUS/MIL", "Ukrainian volunteers": "UKR/CVL", "Moscow": "RUS"}, keep_all=False)
+    assert ("ACCUSE", ("RUS",), ("UKR",)) in dyads(events)
+
+
+def test_a_demand_for_release_is_made_of_those_who_detained(nlp):
+    text = "Belarusian police detained the journalist on Sunday. EU leaders demanded his immediate release."
+    events = code(nlp, text, {"Belarusian police": "BLR/COP", "EU leaders": "IGO"}, keep_all=False)
+    assert ("REQUEST", ("IGO",), ("BLR",)) in dyads(events)

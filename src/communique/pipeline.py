@@ -36,7 +36,8 @@ def _code_parsed(document: Document, sdoc, all_modalities: bool) -> list[Event]:
         # recipient (measured: three in four such events were wrong on held-out articles, see
         # benchmarks/README.md). A lone sentence has no story to consult, and keeps them.
         if sum(1 for _ in sdoc.sents) >= STORY_SENTENCES:
-            events = [e for e in events if e.recipient or e.event in ONE_SIDED_CATEGORIES]
+            events = [e for e in events if e.recipient or e.event in ONE_SIDED_CATEGORIES
+                      or len({a.code for a in e.actor}) > 1]
     return events
 
 
@@ -44,6 +45,8 @@ STORY_SENTENCES = 3
 
 
 # Categories whose events often have no recipient: a deployment, a protest, an arrest of unnamed people.
+# (Events whose actor joins several countries, "leaders of four states agreed", keep no recipient too:
+# PLOVER codes all participants as the actor.)
 ONE_SIDED_CATEGORIES = frozenset({"MOBILIZE", "PROTEST", "COERCE"})
 
 

@@ -47,7 +47,7 @@ NOT_ACTOR_KINDS = frozenset({"place", "modifier"})
 BODY_NOUNS = frozenset({"alliance", "bloc", "organisation", "organization", "grouping", "watchdog", "body"})
 
 
-PAIR_NOUNS = frozenset({"government", "side", "country", "minister", "leader", "nation", "neighbour",
+PAIR_NOUNS = frozenset({"capital", "government", "side", "country", "minister", "leader", "nation", "neighbour",
                         "neighbor", "state", "delegation", "president", "foreign minister"})
 
 
@@ -343,6 +343,8 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                         return found, places
     for c in token.children:
         if c.dep_ in ("dobj", "dative", "iobj", "obj") and c.i not in skip and lemma(c) not in word_class("road"):
+            if c.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                c = token.head  # "the People's Defence Force, which he accused of terrorism"
             found = _coded_under(c, index, 3, places)
             if found:
                 return found, places
@@ -353,6 +355,8 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                         return found, places
     preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") or
              (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children))]
+    # "met on the sidelines of the NATO summit": where they met, not whom.
+    preps = [p for p in preps if not any(lemma(o) in VENUE_NOUNS for o in children(p, ("pobj",)))]
     if lemma(token) in word_class("road"):
         # "blocked the main highway to Georgia": a road's destination names it, it is no counterpart.
         preps = [p for p in preps if p.lower_ not in ("to", "toward", "towards", "into", "from")]
@@ -437,6 +441,12 @@ def _stranded_object(prep: Token, index: MentionIndex) -> list[Token]:
     return []
 
 
+def _between_pair(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The coded parties after the noun's "between" ("talks between Chile and Bolivia")."""
+    between = [p for prep in children(noun, ("prep",)) if prep.lower_ == "between" for p in children(prep, ("pobj",))]
+    return _unique([m for p in between for m in mentions_with_conjuncts(p, index, 2)[0] if coded(m)])
+
+
 def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arguments:
     anchor = match.anchor
     args = Arguments()
@@ -469,9 +479,20 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
                       and anchor.doc[m.root].is_lower]
         if kinds_only and len(kinds_only) == len(owners) and subject_of(verb, index)[0]:
             owners = []
+        pair = _between_pair(anchor, index)
         if owners:
             args.actor = _unique(owners)
             args.actor_direct = True
+        elif (len(pair) >= 2 or (len(pair) == 1 and pair[0].kind == "compound")) \
+                and not match.entry.cameo.startswith(MEDIATION_CODES):
+            # "talks between Iran's Shamkhani and Saudi Arabia's al-Aiban", "a ceasefire between Israel
+            # and Hezbollah": the parties named after "between" are the pair.
+            args.actor, args.recipient = pair[:1], pair[1:]
+            args.actor_direct = args.recipient_direct = True
+            args.actor_compound = True
+            if len(pair) == 1:
+                args.actor, args.recipient = pair, []
+            return args
         else:
             by = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by"]
             for prep in by:
@@ -483,6 +504,14 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
                     named_doer = True
     if named_doer and not args.actor:
         return args
+    if anchor.pos_ == "VERB" and match.entry.mode == "third-party":
+        # "Peru hosted four days of talks between Chile and Bolivia": the pair consult.
+        talks = object_tokens(anchor)
+        pair = _unique([m for t in talks for m in _between_pair(t, index)])
+        if len(pair) >= 2:
+            args.actor, args.recipient = pair[:1], pair[1:]
+            args.actor_direct = args.recipient_direct = args.actor_compound = True
+            return args
     if not args.actor and passive:
         args.actor = _agent(verb, index)
         args.actor_direct = bool(args.actor)
@@ -818,6 +847,8 @@ def _recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
 RESULT_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage", "hit", "leave"})
 
 
+MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; the pair are its recipients
+VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})
 
 

@@ -147,6 +147,12 @@ CONTEXT_COUNTERPART = {
     # "said Moscow would respond": a threat answers the latest hostile act aimed at the threatener.
     "THREATEN": {"SANCTION", "COERCE", "ASSAULT", "THREATEN", "MOBILIZE", "ACCUSE"},
 }
+# Acts that answer the latest act of another kind by anyone else, aimed at whoever did it: police
+# "responded with tear gas" to the protest; leaders "demanded the release" from those who detained.
+DOER_OF_LATEST = {
+    "COERCE": {"PROTEST"},
+    "REQUEST": {"COERCE", "ASSAULT", "SANCTION"},
+}
 
 
 # Aid with no recipient named goes where the story's aid goes ("France will send shells to Ukraine ...
@@ -166,6 +172,12 @@ def _counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
                     and previous.recipient and not any(_same_party(a, r) for a in event.actor
                                                        for r in previous.recipient):
                 return dataclasses.replace(event, recipient=[dataclasses.replace(r) for r in previous.recipient])
+        return event
+    if event.event in DOER_OF_LATEST:
+        for previous in reversed(earlier):
+            if previous.event in DOER_OF_LATEST[event.event] and previous.actor and \
+                    not any(_same_party(a, b) for a in event.actor for b in previous.actor):
+                return dataclasses.replace(event, recipient=[dataclasses.replace(a) for a in previous.actor])
         return event
     kinds = CONTEXT_COUNTERPART.get(event.event)
     if kinds is None:
@@ -399,7 +411,8 @@ def _proposal_noun(token: Token) -> bool:
     return word in word_class("proposal") or word in word_class("declaration")
 
 
-REFUSE_TO_YIELD = "124"
+# What "will not <act>" refuses: to yield (CONCEDE, RETREAT), to meet or negotiate (CONSULT).
+REFUSED_BY_NEGATION = {"CONCEDE": "124", "RETREAT": "124", "CONSULT": "125"}
 
 
 def _recode(match: TriggerMatch, mod: Modality) -> tuple[str, str, str | None, tuple[str, ...], Modality]:
@@ -410,12 +423,15 @@ def _recode(match: TriggerMatch, mod: Modality) -> tuple[str, str, str | None, t
         return code, plover, mode, context, dataclasses.replace(mod, hypothetical=False, future=False)
     if entry.condition("neg") is not None:  # "will not accept" is itself the (refusal) event
         mod = dataclasses.replace(mod, negated=False)
-    if plover in ("CONCEDE", "RETREAT") and mod.negated and not mod.hypothetical and \
+    if plover in REFUSED_BY_NEGATION and mod.negated and not mod.hypothetical and \
             (mod.future or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo") for c in match.anchor.children)):
-        # "the government would not withdraw the reform": announcing that one will not yield is a refusal.
-        row = cameo(REFUSE_TO_YIELD)
+        # "the government would not withdraw the reform", "Guyana would not negotiate its border":
+        # announcing that one will not yield or talk is a refusal.
+        row = cameo(REFUSED_BY_NEGATION[plover])
         return row.code, row.plover, row.mode, row.context, dataclasses.replace(mod, negated=False, future=False)
-    if plover == "AGREE" and any(is_negated(x) for x in infinitives(match.anchor)):
+    if plover == "AGREE" and any(is_negated(x) and x.lemma_.lower() not in word_class("violent")
+                                 for x in infinitives(match.anchor)):
+        # ("pledged not to use force" stays a promise.)
         # "vowed not to return the land": a promise not to cooperate is a refusal.
         row = cameo("120")
         return row.code, row.plover, row.mode, row.context, mod

@@ -23,6 +23,8 @@ NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", 
 JOURNEY_VERBS = frozenset({"return", "travel", "arrive", "go", "come", "fly", "head", "gather", "convene",
                            "meet", "sit", "sail", "leave", "set", "be"})
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
+CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd", "band", "number", "scores",
+                         "score", "mob", "gang"})
 MEASURE_NOUNS = frozenset({"day", "days", "round", "wave", "series", "week", "night", "spate", "string", "year"})
 # Words a trigger's text may skip between its own words ("held two days of talks").
 MAX_TRIGGER_GAP = 3
@@ -118,7 +120,10 @@ def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
             return False
         if "@actor" in values and mention_of(subj.i) is not None:
             return True
-        return bool(lemmas(subj) & values)
+        # "thousands of protesters", "groups of masked youths": the "of" object says who.
+        inner = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj"] if lemma(subj) in CROWD_HEADS or subj.like_num else []
+        return any(lemmas(t) & values for t in [subj] + inner)
     return False
 
 

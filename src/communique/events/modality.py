@@ -16,7 +16,7 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "decide", "prepare", "go",
                         "due"})
 # "declined to comment on the agreement", "failed to reach a deal": the embedded event did not happen.
-NEGATING_VERBS = frozenset({"decline", "fail"})
+NEGATING_VERBS = frozenset({"decline", "fail", "deny"})
 # Subjects whose words are opinion or forecast, not an act of the story ("analysts warned ...").
 COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "pundit", "scholar",
                           "economist", "academic", "researcher", "strategist", "columnist"})
@@ -27,7 +27,8 @@ RECENT_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday"
                           "today", "yesterday", "tonight", "earlier"})
 WISH_VERBS = frozenset({"hope", "want", "wish", "seek", "consider", "propose", "would", "like", "need", "have"})
 BACKGROUND_WORDS = re.compile(r"\b(last year|years ago|a year ago|decades? ago|in the past|previously|"
-                              r"formerly|last decade)\b", re.I)
+                              r"formerly|last decade|over the (?:winter|summer|spring|autumn|past (?:year|months))|"
+                              r"(?:has|have) long)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -146,6 +147,9 @@ def _background_clause(verb: Token) -> bool:
         t = t.head
     # "Austin, who was visiting Kenya, ...": an ongoing action (progressive) is part of the news.
     progressive = t.tag_ == "VBG" and bool(_aux_words(t) & {"is", "are", "was", "were"})
+    # "two firms that supply aviation fuel to the military": a present-tense description, not news.
+    if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and not _aux_words(t) and not _dated_recent(t):
+        return True
     if t.dep_ == "relcl" and not _dated_recent(t) and not progressive:
         pronoun = next((c for c in t.subtree if c.tag_ in ("WDT", "WP") and c.i < t.i), None)
         if pronoun is not None and pronoun.i > 0 and pronoun.nbor(-1).text == ",":
