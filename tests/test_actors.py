@@ -542,3 +542,10 @@ def test_a_surname_named_in_full_earlier_is_the_person_even_if_ner_calls_it_a_pl
     events = code_text(text, published=date(2024, 5, 14))
     assert any(e.event == "CONSULT" and [a.name for a in e.actor] == ["Yoko Kamikawa"]
                and [r.code for r in e.recipient] == ["IDN"] for e in events)
+
+
+def test_a_capital_that_begins_a_persons_name_is_no_capital():
+    from communique.pipeline import code_text
+    events = code_text("Belarusian police detained the blogger and his girlfriend Sofia Sapega on Sunday.",
+                       published=date(2021, 5, 24))
+    assert all(r.code != "BGR" for e in events for r in e.recipient)

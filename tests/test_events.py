@@ -974,3 +974,24 @@ def test_a_demand_for_release_is_made_of_those_who_detained(nlp):
     text = "Belarusian police detained the journalist on Sunday. EU leaders demanded his immediate release."
     events = code(nlp, text, {"Belarusian police": "BLR/COP", "EU leaders": "IGO"}, keep_all=False)
     assert ("REQUEST", ("IGO",), ("BLR",)) in dyads(events)
+
+
+def test_police_opening_fire_on_a_crowd_is_an_assault(nlp):
+    events = code(nlp, "Police opened fire on the crowds in Nairobi.", {"Police": "KEN/COP", "the crowds": "KEN/CVL"},
+                  keep_all=False)
+    assert ("ASSAULT", ("KEN",), ("KEN",)) in dyads(events)
+
+
+def test_a_judgement_names_the_party_it_blames(nlp):
+    events = code(nlp, "Lapid called the deal a failure of Prime Minister Netanyahu's policy.",
+                  {"Lapid": "ISR/OPP/Yair Lapid", "Prime Minister Netanyahu": "ISR/GOV/Benjamin Netanyahu"},
+                  keep_all=False)
+    assert [(e.event, [r.name for r in e.recipient]) for e in events] == [("ACCUSE", ["Benjamin Netanyahu"])]
+
+
+def test_a_speaking_pair_meeting_somewhere_meets_each_other():
+    text = ("Venezuela's president and Guyana's president met in Kingstown on Thursday. "
+            "Both sides said they would meet again in Brazil within three months.")
+    events = code_text(text, published=date(2023, 12, 15))
+    promises = [e for e in events if e.event == "AGREE"]
+    assert [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in promises] == [(["VEN"], ["GUY"])]

@@ -389,8 +389,20 @@ def _valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
             continue
         if m.kind == SECTOR and knowledge.sector_terms()[m.key].blocks:
             continue
+        if m.kind in (METONYM, COUNTRY) and _first_name(sdoc, m):
+            continue
         kept.append(m)
     return kept
+
+
+def _first_name(sdoc: Doc, m: LexMatch) -> bool:
+    """"his girlfriend Sofia Sapega", "Jordan Bardella": a place name that is the first part of a
+    person's name the NER marks as one."""
+    if m.end - m.start != 1 or m.end >= len(sdoc):
+        return False
+    token, nxt = sdoc[m.start], sdoc[m.end]
+    return token.ent_type_ == "PERSON" and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I" \
+        and nxt.pos_ == "PROPN" and nxt.is_title
 
 
 def _plausible_surname(sdoc: Doc, i: int, covered: bytearray) -> bool:

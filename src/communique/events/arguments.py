@@ -534,8 +534,11 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         # "The army said its aircraft had struck ...": a thing of the speaker's own ("its force") acts for it.
         own_thing = subj is not None and not own and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
                                                          for c in subj.children)
+        # "Petro said his government stood with ...": a body of the speaker's own is the speaker's.
+        own_body = subj is not None and bool(own) and all(m.kind == "sector" for m in own) and any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our") for c in subj.children)
         if speaker and (subj is None or (not own and (_is_pronoun(subj) or judged_act or own_thing))
-                        or _same_side(own, speaker)):
+                        or own_body or _same_side(own, speaker)):
             args.actor, args.actor_from_speaker = speaker, True
             args.actor_compound = len(speaker) > 1 or any(m.kind == "compound" for m in speaker)
         else:
@@ -558,6 +561,12 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
     if not args.recipient and match.entry.plover == "ACCUSE":
         # "investigating crimes by Croatian extremists against Serbs": the accused is the doer of the act.
         args.recipient = _perpetrator_of_object(anchor, verb, index)
+        args.recipient_direct = bool(args.recipient)
+    if not args.recipient and match.entry.condition("pred") is not None:
+        # "called the deal a failure of Netanyahu's policy": the party the judgement names.
+        named = [m for c in anchor.children if c.dep_ in ("oprd", "acomp")
+                 for m in _coded_under(c, index, 4) if id(m) not in {id(a) for a in args.actor}]
+        args.recipient = _unique(named)
         args.recipient_direct = bool(args.recipient)
     if not args.recipient:
         _recipient_from_hosts(args, anchor, verb, index, trigger_ids, False, match.entry.plover)
@@ -622,7 +631,9 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
         # country or when the actors are a pair joined by "and".
         actor_codes = {e.code for m in args.actor for e in m.entities}
         same = {e.code for m in args.recipient for e in m.entities} <= actor_codes
-        pair_in_clause = args.actor_compound and not args.actor_from_speaker
+        # "both sides said they would meet again in Brazil": a place is no counterpart of a speaking pair.
+        pair_in_clause = args.actor_compound and (not args.actor_from_speaker
+                                                  or all(m.kind == "place" for m in args.recipient))
         if pair_in_clause or (same and match.entry.plover not in DOMESTIC_CATEGORIES):
             args.recipient = []
     return args

@@ -100,6 +100,9 @@ def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
         return bool(found & values)
     if key == "pobj":
         objs = prep_objects(token)
+        # "answered with volleys of tear gas": a measure's "of" object says what.
+        objs += [o for t in objs if lemma(t) in word_class("partitive") or t.like_num
+                 for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         # "called on President Lula": the title before a name counts as the object's word too.
         return bool(objs) if "*" in values else any(
             (lemmas(o) | {w for c in o.children if c.dep_ == "compound" for w in lemmas(c)}) & values for o in objs)
