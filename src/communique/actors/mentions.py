@@ -387,12 +387,24 @@ def _valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
     for m in lex:
         if m.kind == PERSON and m.end - m.start == 1 and not _plausible_surname(sdoc, m.start, covered):
             continue
+        if m.kind == PERSON and _other_first_name(sdoc, m, covered):
+            continue
         if m.kind == SECTOR and knowledge.sector_terms()[m.key].blocks:
             continue
         if m.kind in (METONYM, COUNTRY) and _first_name(sdoc, m):
             continue
         kept.append(m)
     return kept
+
+
+def _other_first_name(sdoc: Doc, m: LexMatch, covered: bytearray) -> bool:
+    """"Carlos Ruiz Massieu" is not the office holder "Ruiz Massieu" the table knows by surname: a
+    surname alias right after a first name the table did not match is someone else's."""
+    if m.start == 0:
+        return False
+    before = sdoc[m.start - 1]
+    return before.pos_ == "PROPN" and before.is_title and not covered[m.start - 1] \
+        and before.ent_type_ == "PERSON" and sdoc[m.start].ent_type_ == "PERSON"
 
 
 def _first_name(sdoc: Doc, m: LexMatch) -> bool:

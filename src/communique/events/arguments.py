@@ -357,8 +357,9 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
              (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children))]
     # "met on the sidelines of the NATO summit": where they met, not whom.
     preps = [p for p in preps if not any(lemma(o) in VENUE_NOUNS for o in children(p, ("pobj",)))]
-    if lemma(token) in word_class("road"):
-        # "blocked the main highway to Georgia": a road's destination names it, it is no counterpart.
+    if lemma(token) in word_class("road") or any(lemma(c) in word_class("road") for c in children(token, ("dobj",))):
+        # "blocked the main highway to Georgia": a road's destination names it, it is no counterpart
+        # (the parser may hang "to Georgia" on the verb).
         preps = [p for p in preps if p.lower_ not in ("to", "toward", "towards", "into", "from")]
     for word in RECIPIENT_PREPS:
         for prep in preps:

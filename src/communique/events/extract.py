@@ -115,8 +115,11 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
     for noun in nouns:
         kinds = ANAPHORIC_ACTS.get(noun.lemma_.lower())
         definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+        # Any other definite noun ("condemned the package", "denounced the flights") refers back only to
+        # an act told with the same word ("imposed a package of sanctions", "flight exercises").
+        only_named = kinds is None
         if kinds is None and noun.pos_ == "NOUN" and not noun.ent_type_ and not _names_people(noun):
-            kinds = set()  # "denounced the statement", "condemned the package": any earlier act
+            kinds = set()
         if kinds is None or not definite:
             continue
         actor_keys = {(a.code, a.name or a.text) for a in event.actor}
@@ -126,7 +129,7 @@ def _answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) 
         # the act whose trigger is the noun's own verb, or whose sentence used the noun, first.
         named = [p for p in candidates if _same_stem(p.trigger.text, noun.lemma_)
                  or noun.lemma_.lower() in _words(p.text)]
-        for previous in reversed(named or candidates):
+        for previous in reversed(named if (named or only_named) else candidates):
             doers = [dataclasses.replace(a) for a in previous.actor if (a.code, a.name or a.text) not in actor_keys]
             if not doers:
                 continue

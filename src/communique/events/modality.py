@@ -146,7 +146,9 @@ def _background_clause(verb: Token) -> bool:
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     # "Austin, who was visiting Kenya, ...": an ongoing action (progressive) is part of the news.
-    progressive = t.tag_ == "VBG" and bool(_aux_words(t) & {"is", "are", "was", "were"})
+    # ("who has been mediating between them" is a past that lasts, background again.)
+    progressive = t.tag_ == "VBG" and bool(_aux_words(t) & {"is", "are", "was", "were"}) \
+        and not _aux_words(t) & {"has", "have", "had"}
     # "two firms that supply aviation fuel to the military": a present-tense description, not news.
     if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and not _aux_words(t) and not _dated_recent(t):
         return True
