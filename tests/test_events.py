@@ -995,3 +995,12 @@ def test_a_speaking_pair_meeting_somewhere_meets_each_other():
     events = code_text(text, published=date(2023, 12, 15))
     promises = [e for e in events if e.event == "AGREE"]
     assert [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in promises] == [(["VEN"], ["GUY"])]
+
+
+def test_a_threat_with_no_party_named_is_aimed_at_the_other_side_of_the_story():
+    text = ("Indian and Chinese commanders held talks on Monday about the disputed border. China's defence "
+            "ministry accused India of building roads in the area. India's defence minister said the army would "
+            "give a fitting reply to any attempt to change the border by force.")
+    events = code_text(text, published=date(2023, 8, 15))
+    threats = [e for e in events if e.event == "THREATEN"]
+    assert [[r.code for r in e.recipient] for e in threats] == [["CHN"]]
