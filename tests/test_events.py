@@ -1004,3 +1004,25 @@ def test_a_threat_with_no_party_named_is_aimed_at_the_other_side_of_the_story():
     events = code_text(text, published=date(2023, 8, 15))
     threats = [e for e in events if e.event == "THREATEN"]
     assert [[r.code for r in e.recipient] for e in threats] == [["CHN"]]
+
+
+@pytest.mark.parametrize("text, actors, category", [
+    ("A suicide bomber blew himself up at a checkpoint in Kabul.", {"A suicide bomber": "AFG/REB"}, "ASSAULT"),
+    ("Turkey moved two armoured divisions to the Syrian border.", {"Turkey": "TUR"}, "MOBILIZE"),
+    ("Armenia's president placed the army on the highest level of combat readiness.",
+     {"Armenia's president": "ARM/GOV"}, "MOBILIZE"),
+    ("Iranian authorities blocked access to the messaging app Telegram.", {"Iranian authorities": "IRN/GOV"},
+     "COERCE"),
+    ("The World Bank approved a $200 million grant to help Malawi rebuild roads.",
+     {"The World Bank": "IGO", "Malawi": "MWI"}, "AID"),
+    ("Indian refiners imported record volumes of Russian crude oil.", {"Indian refiners": "IND/BUS", "Russian": "RUS"},
+     "COOPERATE"),
+])
+def test_lexicon_kinds_5(nlp, text, actors, category):
+    assert category in {e.event for e in code(nlp, text, actors, keep_all=False)}
+
+
+def test_talks_on_a_topic_are_between_the_pair_not_with_the_topic():
+    events = code_text("The Kenyan and Somali foreign ministers held talks on the withdrawal of African Union troops.",
+                       published=date(2024, 5, 2))
+    assert ("CONSULT", ("KEN",), ("SOM",)) in dyads(events)

@@ -329,8 +329,12 @@ def _coded_under(token: Token, index: MentionIndex, depth: int, places: bool = F
     return [m for m in found if coded(m)]
 
 
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
+
+
 def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
-                   places: bool = False, transfer: bool = False) -> tuple[list[ActorMention], bool]:
+                   places: bool = False, transfer: bool = False,
+                   topic_only: bool = False) -> tuple[list[ActorMention], bool]:
     """Recipient candidates on one token: objects first, then prepositions in RECIPIENT_PREPS order.
     Only mentions that name a country or body count ("troops" alone is nobody's). In a transfer
     ("extradited a Brazilian man to the United States") the "to" party comes before the object."""
@@ -365,6 +369,8 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
         for prep in preps:
             if prep.lower_ != word or prep.i in skip:
                 continue
+            if topic_only and word in TOPIC_PREPS:
+                continue  # "held talks on the drawdown of AU troops": the subject of the talks
             for p in children(prep, ("pobj",)) or _stranded_object(prep, index):
                 if _in_third_party_role(p, prep):
                     continue  # "with Venezuela and Norway as guarantors": a role, not the counterpart
@@ -804,7 +810,8 @@ def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[Actor
     preps += [p for h in hosts for c in children(h, ("dobj",)) + [h] for o in children(c, ("conj",))
               for p in children(o, ("prep",))]
     for prep in preps:
-        if prep.lower_ in ("in", "at", "inside", "across", "near", "through", "outside", "around", "on", "against"):
+        if prep.lower_ in ("in", "at", "inside", "across", "near", "through", "outside", "around", "on", "against") \
+                or (prep.lower_ == "of" and prep.head.dep_ == "dobj"):  # "pounded the outskirts of Kharkiv"
             for p in children(prep, ("pobj",)):
                 level = [p]
                 for _ in range(depth + 1):
@@ -820,8 +827,9 @@ def _recipient_from_hosts(args: Arguments, anchor: Token, verb: Token, index: Me
                           trigger_ids: set[int], places: bool, category: str) -> None:
     actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
     transfer = category == "AID" or category == "COOPERATE"
+    talks = category == "CONSULT" and args.actor_compound
     for token in _recipient_hosts(anchor, verb):
-        found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places, transfer)
+        found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places, transfer, talks)
         if found and weak and category not in DOMESTIC_CATEGORIES and \
                 {e.code for m in found for e in m.entities} <= actor_codes:
             continue  # "the return of Israel's ambassadors to Dublin": the own side is no counterpart
