@@ -1026,3 +1026,10 @@ def test_talks_on_a_topic_are_between_the_pair_not_with_the_topic():
     events = code_text("The Kenyan and Somali foreign ministers held talks on the withdrawal of African Union troops.",
                        published=date(2024, 5, 2))
     assert ("CONSULT", ("KEN",), ("SOM",)) in dyads(events)
+
+
+def test_calling_a_demand_unaffordable_turns_it_down():
+    text = ("Britain's nurses union demanded a 20 percent pay rise on Monday. "
+            "Health Secretary Steve Barclay said on Tuesday that the demand was unaffordable.")
+    events = code_text(text, published=date(2023, 4, 12))
+    assert [e.event for e in events if e.sentence == 1] == ["REJECT"]

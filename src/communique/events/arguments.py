@@ -537,7 +537,9 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
                 m.kind == "compound" for m in own)
         speaker = _speaker(verb, index)
         # "The Kremlin said the pledge was dangerous": a judgement on an act is the speaker's.
-        judged_act = match.entry.pos == "ADJ" and subj is not None and not own and lemma(subj) in word_class("act_noun")
+        judged_act = match.entry.pos == "ADJ" and subj is not None and not own and (
+            lemma(subj) in word_class("act_noun") or lemma(subj) in word_class("proposal")
+            or lemma(subj) in word_class("demand"))
         # "The army said its aircraft had struck ...": a thing of the speaker's own ("its force") acts for it.
         own_thing = subj is not None and not own and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
                                                          for c in subj.children)

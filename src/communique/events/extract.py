@@ -591,6 +591,10 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
         # "warned that Cairo would not accept ...": reported speech, "would" is the future of the past.
         mod = dataclasses.replace(mod, hypothetical=False, future=True)
     code, plover, mode, context, mod = _recode(match, mod)
+    if _judges_a_proposal(match):
+        # "said the union's demand for a 35% rise was unaffordable": turning down what was asked.
+        row = cameo(REJECTION)
+        code, plover, mode, context = row.code, row.plover, row.mode, row.context
     row = cameo(code)
     start, end = match.start, match.end
     trigger = Trigger(document.text[start:end], start, end)
@@ -656,6 +660,18 @@ def _expels_foreign_officials(code: str, actor: list[Entity], recipient: list[En
     actor_codes = {a.code for a in actor}
     return code in PERSONAL_EXPULSION and bool(recipient) and all(
         r.sector == "GOV" and r.code and r.code not in actor_codes for r in recipient)
+
+
+REJECTION = "120"
+
+
+def _judges_a_proposal(match: TriggerMatch) -> bool:
+    """A judgement ("unacceptable", "unaffordable") whose subject is a demand, offer or plan."""
+    if match.entry.pos != "ADJ" or match.entry.plover != "ACCUSE" or match.anchor.dep_ not in ("acomp", "attr"):
+        return False
+    subjects = [c for c in match.anchor.head.children if c.dep_ == "nsubj"]
+    return any(c.lemma_.lower() in word_class("proposal") or c.lemma_.lower() in word_class("demand")
+               for c in subjects)
 
 
 def _appeal_addressees(actor: list[Entity], recipient: list[Entity], args: Arguments) -> list[Entity]:

@@ -25,6 +25,8 @@ JOURNEY_VERBS = frozenset({"return", "travel", "arrive", "go", "come", "fly", "h
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
 CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd", "band", "number", "scores",
                          "score", "mob", "gang"})
+# Parts of speech no lexicon entry can fit (see _pos_fits): skipped before the lexicon is consulted.
+NEVER_TRIGGERS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "SYM", "X", "PART"})
 MEASURE_NOUNS = frozenset({"day", "days", "round", "wave", "series", "week", "night", "spate", "string", "year"})
 # Words a trigger's text may skip between its own words ("held two days of talks").
 MAX_TRIGGER_GAP = 3
@@ -227,6 +229,8 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
     index = entries_by_anchor()
     candidates: list[TriggerMatch] = []
     for token in sent:
+        if token.pos_ in NEVER_TRIGGERS or (token.pos_ == "PROPN" and not token.text.islower()):
+            continue
         entries = _entries_for(token, index)
         if not entries:
             continue
