@@ -549,3 +549,12 @@ def test_a_capital_that_begins_a_persons_name_is_no_capital():
     events = code_text("Belarusian police detained the blogger and his girlfriend Sofia Sapega on Sunday.",
                        published=date(2021, 5, 24))
     assert all(r.code != "BGR" for e in events for r in e.recipient)
+
+
+def test_him_as_an_object_is_the_person_named_before_not_the_clauses_subject():
+    from communique.pipeline import code_text
+    text = ("British Health Secretary Steve Barclay rejected the union's offer on Tuesday. "
+            "British union leaders wrote to Barclay on Wednesday asking him to agree to talks.")
+    events = code_text(text, published=date(2023, 4, 13))
+    requests = [e for e in events if e.event == "REQUEST"]
+    assert requests and [r.name for r in requests[0].recipient] == ["Steve Barclay"]

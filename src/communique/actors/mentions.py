@@ -40,6 +40,10 @@ ROOT_DEP_PREFERENCE = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "
 # Parts of a compound of names joined by hyphens are modifiers, never actors ("China-Japan-South Korea FTA").
 HYPHENS = frozenset({"-", "–", "—"})
 PRONOUNS = frozenset({"he", "she"})
+# "asking him to agree to talks", "bundled him into a vehicle": a person named just before, other
+# than the clause's own subject.
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 # Nouns for a government that a later bare noun of the same kind refers back to: "Myanmar's military
 # government ... the junta". "The government" is left out: bare, it is nearly always the story's own
 # country's even after a foreign government was named ("the U.S. government said ... the government").
@@ -179,6 +183,8 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
         covered[chain[0].start:chain[-1].end] = b"\x01" * (chain[-1].end - chain[0].start)
     for token in sdoc:
         if token.lower_ in PRONOUNS and token.dep_ in SUBJECT_DEPS and not covered[token.i]:
+            items.append((token.i, "pronoun", token.i))
+        elif token.lower_ in OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in OBJECT_PRONOUN_DEPS:
             items.append((token.i, "pronoun", token.i))
     items.sort(key=lambda item: item[0])
 
@@ -1003,6 +1009,15 @@ class _Resolver:
         sentence = self.sentence_of(i)
         candidates = [r for r in self.memory.people
                       if r.token < i and sentence - PRONOUN_WINDOW <= r.sentence <= sentence and r.entity.name]
+        if token.lower_ in OBJECT_PRONOUNS:
+            # Not the one who acts in this clause ("Barclay ... asking him": him is not Barclay's subject).
+            doer = {c.i for c in token.head.children if c.dep_ in SUBJECT_DEPS}
+            doer_names = {r.entity.name for r in candidates if r.token in doer or
+                          any(r.token in range(c.left_edge.i, c.right_edge.i + 1) for c in token.head.children
+                              if c.dep_ in SUBJECT_DEPS)}
+            candidates = [r for r in candidates if r.entity.name not in doer_names]
+            if not candidates:
+                return None
         if not candidates:
             return None
         nearest = max(r.sentence for r in candidates)
@@ -1011,7 +1026,10 @@ class _Resolver:
         antecedent = (subjects or same)[-1].entity
         entity = replace(antecedent, text=token.text, start=token.idx, end=token.idx + len(token.text))
         self.memory.people.append(PersonRecord(antecedent, self._offices_of(antecedent), i, sentence, True))
-        return ActorMention(entities=[entity], token_start=i, token_end=i + 1, root=i, kind="pronoun")
+        # An object pronoun names the person as any other mention of them would; "pronoun" marks subjects,
+        # which the events stage may hand to the speaker.
+        kind = "person" if token.lower_ in OBJECT_PRONOUNS else "pronoun"
+        return ActorMention(entities=[entity], token_start=i, token_end=i + 1, root=i, kind=kind)
 
 
 # ---------------------------------------------------------------------------- helpers
