@@ -1033,3 +1033,15 @@ def test_calling_a_demand_unaffordable_turns_it_down():
             "Health Secretary Steve Barclay said on Tuesday that the demand was unaffordable.")
     events = code_text(text, published=date(2023, 4, 12))
     assert [e.event for e in events if e.sentence == 1] == ["REJECT"]
+
+
+def test_agreeing_to_let_inspectors_in_is_a_promise_to_them(nlp):
+    events = code(nlp, "Iran agreed to let U.N. inspectors visit the Fordow site.",
+                  {"Iran": "IRN", "U.N. inspectors": "IGO"}, keep_all=False)
+    assert ("AGREE", ("IRN",), ("IGO",)) in dyads(events)
+
+
+def test_handing_a_ministry_generators_is_aid(nlp):
+    events = code(nlp, "Japan's ambassador handed 30 generators to Ukraine's energy ministry.",
+                  {"Japan's ambassador": "JPN/GOV", "Ukraine's energy ministry": "UKR/GOV"}, keep_all=False)
+    assert ("AID", ("JPN",), ("UKR",)) in dyads(events)

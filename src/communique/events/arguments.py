@@ -585,7 +585,9 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
     if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT"):
         # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for.
         actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
-        for c in children(verb, ("ccomp",)) + infinitives(verb):
+        # "agreed to let U.N. inspectors reinstall cameras": whom the actor lets act.
+        let = [c for x in infinitives(verb) if lemma(x) in LETTING_VERBS for c in children(x, ("ccomp", "xcomp"))]
+        for c in children(verb, ("ccomp",)) + infinitives(verb) + let:
             subj = _subject_token(c)
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
@@ -859,6 +861,7 @@ def _recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
             hosts.append(x)
             hosts.extend(children(x, ("dobj",)))
             hosts.extend(infinitives(x))
+
     # "withdrew the bill, bowing to a protest movement": whom a concession yields to; "shelled a camp,
     # killing 12 civilians": whom an attack struck.
     hosts.extend(c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
@@ -870,6 +873,7 @@ RESULT_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage", "hit",
 
 
 MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; the pair are its recipients
+LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})
 
