@@ -1045,3 +1045,9 @@ def test_handing_a_ministry_generators_is_aid(nlp):
     events = code(nlp, "Japan's ambassador handed 30 generators to Ukraine's energy ministry.",
                   {"Japan's ambassador": "JPN/GOV", "Ukraine's energy ministry": "UKR/GOV"}, keep_all=False)
     assert ("AID", ("JPN",), ("UKR",)) in dyads(events)
+
+
+def test_a_plane_carrying_supplies_to_a_capital_is_aid():
+    events = code_text("A Turkish military plane carrying 20 tonnes of medical supplies landed at Beirut airport "
+                       "on Thursday.", published=date(2024, 11, 29))
+    assert ("AID", ("TUR",), ("LBN",)) in dyads(events)

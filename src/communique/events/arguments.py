@@ -849,6 +849,8 @@ def _recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     hosts = [anchor]
     if verb is not anchor:
         hosts.append(verb)
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and anchor.head.head.pos_ == "VERB":
+        hosts.append(anchor.head.head)  # "a plane carrying medical supplies landed at Beirut airport"
     for t in list(hosts):
         hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
     for t in list(hosts):
