@@ -558,3 +558,12 @@ def test_him_as_an_object_is_the_person_named_before_not_the_clauses_subject():
     events = code_text(text, published=date(2023, 4, 13))
     requests = [e for e in events if e.event == "REQUEST"]
     assert requests and [r.name for r in requests[0].recipient] == ["Steve Barclay"]
+
+
+def test_a_known_surname_the_tagger_misreads_is_still_the_person():
+    from communique.pipeline import code_text
+    text = ("South Korean President Yoon Suk Yeol arrived in Lithuania on Tuesday. "
+            "Yoon and Japanese Prime Minister Fumio Kishida met on Wednesday.")
+    events = code_text(text, published=date(2023, 7, 13))
+    assert any(e.event == "CONSULT" and [a.code for a in e.actor] == ["KOR"] and [r.code for r in e.recipient] == ["JPN"]
+               for e in events)

@@ -423,12 +423,17 @@ def _first_name(sdoc: Doc, m: LexMatch) -> bool:
         and nxt.pos_ == "PROPN" and nxt.is_title
 
 
+def _name_like(token) -> bool:
+    """A proper noun, or a capitalised word the tagger misread ("Yoon and Kishida met": "Yoon" as ADJ)."""
+    return token.pos_ == "PROPN" or (token.is_title and token.pos_ in ("ADJ", "NOUN", "X", "VERB"))
+
+
 def _plausible_surname(sdoc: Doc, i: int, covered: bytearray) -> bool:
     """A one-word name ("Motegi", "Rice") counts only as a proper noun standing on its own. The
     article named the person in full earlier, so the NER's place labels do not veto it ("Kamikawa"
     tagged GPE); places the actor tables know are already covered."""
     token = sdoc[i]
-    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "EVENT", "PRODUCT"):
+    if not _name_like(token) or token.ent_type_ in ("DATE", "EVENT", "PRODUCT"):
         return False
     for j in (i - 1, i + 1):  # part of a longer name we do not know ("Bill Gates", "Fox News")
         if 0 <= j < len(sdoc) and sdoc[j].pos_ == "PROPN" and not covered[j] and sdoc[j].is_title:
@@ -487,7 +492,7 @@ def _with_person_names(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
     if full_names:
         for token in sdoc:
             hit = full_names.get(token.text)
-            if hit and token.i >= hit[0] and not covered[token.i] and token.pos_ == "PROPN" \
+            if hit and token.i >= hit[0] and not covered[token.i] and _name_like(token) \
                     and _plausible_surname(sdoc, token.i, covered):
                 covered[token.i] = 1
                 found.append(LexMatch(token.i, token.i + 1, PERSON, token.text))
