@@ -165,8 +165,22 @@ def _conditions_hold(entry: TriggerEntry, token: Token, mention_of) -> bool:
     return True
 
 
-def _other_words(entry: TriggerEntry, anchor: Token) -> tuple[Token, ...] | None:
+def _other_words(entry: TriggerEntry, anchor: Token, near: list[Token] | None = None) -> tuple[Token, ...] | None:
+    """The tokens for the entry's other words, nearest first; ``near`` is the anchor's
+    neighbourhood from ``_near_words`` (computed once per token by find_triggers)."""
+    if not entry.others:
+        return ()
+    near = _near_words(anchor) if near is None else near
     found: list[Token] = []
+    for word in entry.others:
+        hit = next((t for t in near if word in lemmas(t) and t not in found), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return tuple(found)
+
+
+def _near_words(anchor: Token) -> list[Token]:
     # Nearest first: a child ("held talks") before a grandchild ("held talks ..., the first meeting").
     near = neighbourhood(anchor)
     if anchor.pos_ == "VERB":
@@ -176,12 +190,7 @@ def _other_words(entry: TriggerEntry, anchor: Token) -> tuple[Token, ...] | None
     # "wrapped up two days of peace talks": the "of" object of a measure noun stands for it.
     near += [o for t in near if lemma(t) in MEASURE_NOUNS for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
              for o in p.children if o.dep_ == "pobj"]
-    for word in entry.others:
-        hit = next((t for t in near if word in lemmas(t) and t not in found), None)
-        if hit is None:
-            return None
-        found.append(hit)
-    return tuple(found)
+    return near
 
 
 def noun_is_predicate(noun: Token, mention_of) -> bool:
@@ -235,10 +244,13 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
         if not entries:
             continue
         fitted: list[TriggerMatch] = []
+        near: list[Token] | None = None
         for entry in entries:  # most specific first: the first that fits wins for this anchor
             if not _pos_fits(entry, token):
                 continue
-            others = _other_words(entry, token)
+            if entry.others and near is None:
+                near = _near_words(token)
+            others = _other_words(entry, token, near)
             if others is None or not _conditions_hold(entry, token, mention_of):
                 continue
             if entry.pos == "NOUN" and not any(o.pos_ == "VERB" for o in others) \
