@@ -1051,3 +1051,11 @@ def test_a_plane_carrying_supplies_to_a_capital_is_aid():
     events = code_text("A Turkish military plane carrying 20 tonnes of medical supplies landed at Beirut airport "
                        "on Thursday.", published=date(2024, 11, 29))
     assert ("AID", ("TUR",), ("LBN",)) in dyads(events)
+
+
+def test_its_two_neighbours_are_the_pair_named_before():
+    text = ("Venezuela and Guyana traded accusations over the Essequibo region on Monday. "
+            "Brazil's foreign ministry urged its two neighbours to resolve the dispute through dialogue.")
+    events = code_text(text, published=date(2023, 12, 8))
+    appeals = [e for e in events if e.event == "REQUEST"]
+    assert appeals and sorted(r.code for r in appeals[0].recipient) == ["GUY", "VEN"]

@@ -55,8 +55,9 @@ def _names_a_pair(noun: Token) -> bool:
     """"both governments", "the two ministers", "both sides"."""
     if noun.tag_ != "NNS" or noun.lemma_.lower() not in PAIR_NOUNS:
         return False
-    words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod", "preconj")]
-    return "both" in words or ("two" in words and "the" in words)
+    words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod", "preconj", "poss")]
+    # "both governments", "the two ministers", "its two neighbours"
+    return "both" in words or ("two" in words and bool({"the", "its", "their", "his", "her"} & set(words)))
 
 
 class MentionIndex:
@@ -105,8 +106,11 @@ class MentionIndex:
                 continue
             if (held is None or not coded(held)) and _names_a_pair(t) and len(recent) >= 2:
                 # "urged both governments", "the two ministers agreed": the last two parties named.
+                # "its two neighbours": the owner is the party named last; the pair are the two before it.
+                owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in t.children)
+                pair = recent[-3:-1] if owned and len(recent) >= 3 else recent[-2:]
                 entities = [Entity(text=t.text, code=e.code, sector=e.sector, name=e.name, id=e.id,
-                                   start=t.idx, end=t.idx + len(t.text)) for e in recent[-2:]]
+                                   start=t.idx, end=t.idx + len(t.text)) for e in pair]
                 self.by_token[t.i] = ActorMention(entities, t.i, t.i + 1, t.i, "compound")
                 continue
             word = t.lemma_.lower()
@@ -809,7 +813,8 @@ def _acts_on_people(anchor: Token, verb: Token) -> bool:
 def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
     """The country named as the place of the verb ("in Lebanon", "in the town of X in Turkey"), or of
     its target ("dropped bombs on an energy facility in the Sumy region", "struck sites near Hodeidah")."""
-    hosts = [verb] + children(verb, ("dobj",))
+    # ... or of the agent's phrase ("was shot dead by security forces in Omdurman").
+    hosts = [verb] + children(verb, ("dobj",)) + [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))]
     preps = [p for h in hosts for p in children(h, ("prep",))]
     preps += [p for h in hosts for c in children(h, ("dobj",)) + [h] for o in children(c, ("conj",))
               for p in children(o, ("prep",))]
