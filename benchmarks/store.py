@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from communique.model import PLOVER_CATEGORIES, Document, Entity, Event, Trigger  # noqa: E402
 from communique.ontology import cameo_table  # noqa: E402
+from communique import analysis  # noqa: E402
 from communique.store import open_store  # noqa: E402
 
 COUNTRIES = ["CHN", "JPN", "USA", "RUS", "IND", "PAK", "FRA", "DEU", "GBR", "IRN", "ISR", "TUR",
@@ -171,16 +172,16 @@ def bench_series(n: int, db: str) -> None:
                               ("yearly dyad series USA-RUS, CONSULT+AGREE", {"types": ["CONSULT", "AGREE"]})):
             a, b = ("USA", "RUS") if "USA" in label else ("CHN", "JPN")
             by = "year" if "yearly" in label else "month"
-            store.dyad_series(a, b, by=by, **kwargs)  # warm the file cache
+            analysis.dyad_series(store, a, b, by=by, **kwargs)  # warm the file cache
             timings = []
             for _ in range(3):
                 start = time.perf_counter()
-                rows = store.dyad_series(a, b, by=by, **kwargs)
+                rows = analysis.dyad_series(store, a, b, by=by, **kwargs)
                 timings.append(time.perf_counter() - start)
             print(f"{label}: {min(timings):.3f} s (best of 3; {len(rows)} periods, "
                   f"{sum(r['events'] for r in rows):,} events)")
         start = time.perf_counter()
-        store.top_dyads(limit=20)
+        analysis.top_dyads(store, limit=20)
         print(f"top 20 dyads over {n:,} events: {time.perf_counter() - start:.3f} s "
               f"(CHN-JPN holds {share:,} events)")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from _store_fixtures import address, load_corpus, store  # noqa: F401
+from communique import analysis
 from communique.analysis import series, to_frame
 
 
@@ -24,7 +25,7 @@ def _pick(row, *keys):
 
 
 def test_monthly_dyad_series_by_hand(loaded):
-    rows = loaded.dyad_series("CHN", "JPN", by="month")
+    rows = analysis.dyad_series(loaded, "CHN", "JPN", by="month")
     keys = ("period", "events", "COERCE", "CONSULT", "ACCUSE", "AGREE", "q1", "q3", "q4",
             "goldstein_sum", "goldstein_mean")
     assert [_pick(r, *keys) for r in rows] == [
@@ -36,27 +37,27 @@ def test_monthly_dyad_series_by_hand(loaded):
 
 
 def test_dedup_counts_the_twice_reported_consultation_once(loaded):
-    july = loaded.dyad_series("JPN", "CHN", by="month", dedup=True)[1]
+    july = analysis.dyad_series(loaded, "JPN", "CHN", by="month", dedup=True)[1]
     assert _pick(july, "events", "CONSULT", "goldstein_sum") == (1, 1, 2.8)  # doc-b stands for it
 
 
 def test_directed_series_keeps_one_direction(loaded):
-    august = loaded.dyad_series("CHN", "JPN", by="month", directed=True)[-1]
+    august = analysis.dyad_series(loaded, "CHN", "JPN", by="month", directed=True)[-1]
     assert _pick(august, "events", "AGREE", "ACCUSE") == (1, 1, 0)
-    reverse = loaded.dyad_series("JPN", "CHN", by="month", directed=True)
+    reverse = analysis.dyad_series(loaded, "JPN", "CHN", by="month", directed=True)
     assert [(r["period"], r["events"]) for r in reverse] == [("2020-08-01", 1)]
 
 
 def test_weekly_series_fills_empty_weeks_and_yearly_sums_all(loaded):
-    weeks = loaded.dyad_series("CHN", "JPN", by="week")
+    weeks = analysis.dyad_series(loaded, "CHN", "JPN", by="week")
     assert weeks[0]["period"] == "2020-06-08" and weeks[-1]["period"] == "2020-07-27"
     assert len(weeks) == 8 and sum(w["events"] for w in weeks) == 5
     assert weeks[1]["events"] == 0 and weeks[1]["goldstein_mean"] is None
-    [year] = loaded.dyad_series("CHN", "JPN", by="year", types=["CONSULT", "COERCE"])
+    [year] = analysis.dyad_series(loaded, "CHN", "JPN", by="year", types=["CONSULT", "COERCE"])
     assert _pick(year, "period", "events", "goldstein_sum") == ("2020-01-01", 3, -0.3)
-    assert loaded.dyad_series("CHN", "JPN", by="day", fill=False)[0]["period"] == "2020-06-14"
+    assert analysis.dyad_series(loaded, "CHN", "JPN", by="day", fill=False)[0]["period"] == "2020-06-14"
     with pytest.raises(ValueError, match="unknown period"):
-        loaded.dyad_series("CHN", "JPN", by="fortnight")
+        analysis.dyad_series(loaded, "CHN", "JPN", by="fortnight")
 
 
 def test_series_for_any_filter(loaded):
@@ -65,36 +66,36 @@ def test_series_for_any_filter(loaded):
 
 
 def test_balance(loaded):
-    b = loaded.balance("CHN", "JPN")
+    b = analysis.balance(loaded, "CHN", "JPN")
     assert _pick(b, "events", "cooperation", "conflict", "verbal_cooperation", "material_conflict") == (5, 3, 2, 3, 1)
     assert b["cooperation_share"] == 0.6 and b["balance"] == 0.2 and b["goldstein_mean"] == 0.34
-    assert loaded.balance("CHN", "JPN", since="2020-08-01")["cooperation_share"] == 0.5
-    assert loaded.balance("USA", "RUS")["cooperation_share"] is None
+    assert analysis.balance(loaded, "CHN", "JPN", since="2020-08-01")["cooperation_share"] == 0.5
+    assert analysis.balance(loaded, "USA", "RUS")["cooperation_share"] is None
 
 
 def test_top_actors_and_dyads(loaded):
-    actors = loaded.top_actors(limit=3)
+    actors = analysis.top_actors(loaded, limit=3)
     assert [(a["code"], a["name"], a["events"]) for a in actors] == [("CHN", "China", 5), ("JPN", "Japan", 5), ("FRA", "France", 1)]
     assert actors[0]["as_actor"] == 4 and actors[0]["as_recipient"] == 1
-    dyads = loaded.top_dyads()
+    dyads = analysis.top_dyads(loaded)
     assert [(d["a"], d["b"], d["events"], d["goldstein_mean"]) for d in dyads] == [
         ("CHN", "JPN", 5, 0.34), ("FRA", "MLI", 1, -10.0)]
-    assert [a["code"] for a in loaded.top_actors(since="2020-08-10")] == ["FRA", "MLI"]
+    assert [a["code"] for a in analysis.top_actors(loaded, since="2020-08-10")] == ["FRA", "MLI"]
 
 
 def test_timeline_has_dates_evidence_and_sources(loaded):
-    rows = loaded.timeline("JPN", "CHN")
+    rows = analysis.timeline(loaded, "JPN", "CHN")
     assert [(r["date"], r["event"]) for r in rows] == [
         ("2020-06-14", "COERCE"), ("2020-07-28", "CONSULT"), ("2020-08-02", "ACCUSE"), ("2020-08-02", "AGREE")]
     consult = rows[1]
     assert consult["mentions"] == 2 and consult["sources"] == ["doc-a", "doc-b"]
     assert consult["text"].startswith("Beijing said") and consult["actor"] == "Beijing"
-    assert len(loaded.timeline("JPN", "CHN", dedup=False)) == 5
+    assert len(analysis.timeline(loaded, "JPN", "CHN", dedup=False)) == 5
 
 
 def test_results_become_pandas_frames(loaded):
-    frame = to_frame(loaded.dyad_series("CHN", "JPN"))
+    frame = to_frame(analysis.dyad_series(loaded, "CHN", "JPN"))
     assert list(frame["events"]) == [1, 2, 2]
     assert str(frame["period"].dtype).startswith("datetime64")
-    assert to_frame(loaded.balance("CHN", "JPN")).loc[0, "conflict"] == 2
-    assert len(to_frame(loaded.timeline("CHN", "JPN"))) == 4
+    assert to_frame(analysis.balance(loaded, "CHN", "JPN")).loc[0, "conflict"] == 2
+    assert len(to_frame(analysis.timeline(loaded, "CHN", "JPN"))) == 4

@@ -3,7 +3,7 @@
     from communique.store import open_store
     with open_store("communique.duckdb") as store:
         store.ingest(documents)
-        store.dyad_series("CHN", "JPN", by="month")
+        analysis.dyad_series(store, "CHN", "JPN", by="month")
 """
 from __future__ import annotations
 

@@ -275,37 +275,6 @@ class Store:
             r["at"] = r["at"].isoformat(sep=" ") if r["at"] else None
         return rows
 
-    # -- analysis (see communique.analysis) -------------------------------------------
-    def dyad_series(self, a: str, b: str, by: str = "month", since=None, until=None, types=None,
-                    dedup: bool = False, directed: bool = False, fill: bool = True) -> list[dict]:
-        from ..analysis import dyad_series
-
-        return dyad_series(self, a, b, by=by, since=since, until=until, types=types, dedup=dedup,
-                           directed=directed, fill=fill)
-
-    def balance(self, a: str, b: str, since=None, until=None, dedup: bool = False,
-                directed: bool = False) -> dict:
-        from ..analysis import balance
-
-        return balance(self, a, b, since=since, until=until, dedup=dedup, directed=directed)
-
-    def top_actors(self, limit: int = 20, since=None, until=None) -> list[dict]:
-        from ..analysis import top_actors
-
-        return top_actors(self, limit=limit, since=since, until=until)
-
-    def top_dyads(self, limit: int = 20, since=None, until=None) -> list[dict]:
-        from ..analysis import top_dyads
-
-        return top_dyads(self, limit=limit, since=since, until=until)
-
-    def timeline(self, a: str, b: str, since=None, until=None, limit: Optional[int] = 500,
-                 dedup: bool = True, directed: bool = False, types=None) -> list[dict]:
-        from ..analysis import timeline
-
-        return timeline(self, a, b, since=since, until=until, limit=limit, dedup=dedup,
-                        directed=directed, types=types)
-
 
 @lru_cache(maxsize=None)
 def country_name(code: Optional[str]) -> Optional[str]:

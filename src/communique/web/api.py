@@ -16,6 +16,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
+from .. import analysis
 from ..model import Document
 from . import queries
 from .filters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, EventFilter, parse_code, parse_granularity
@@ -97,7 +98,7 @@ def api_dyad_series(request: Request, a: str, b: str,
     store = store_of(request)
     used, rows = queries.dyad_series(store, a, b, parse_granularity(by), flt)
     return jsonable({"a": a, "b": b, "by": used, "series": rows,
-                     "balance": store.balance(a, b, since=flt.since, until=flt.until)})
+                     "balance": analysis.balance(store, a, b, since=flt.since, until=flt.until)})
 
 
 @router.get("/documents/{doc_id:path}", summary="One article: text, metadata and its events")

@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 from fastapi import HTTPException
 
+from .. import analysis
 from .filters import EventFilter, parse_code
 
 OVERVIEW_TOP = 10
@@ -82,8 +83,8 @@ def overview(store, since: Optional[date], until: Optional[date]) -> dict[str, A
         "since": since,
         "until": until,
         "latest_date": latest,
-        "top_dyads": store.top_dyads(limit=OVERVIEW_TOP, **period),
-        "top_actors": store.top_actors(limit=OVERVIEW_TOP, **period),
+        "top_dyads": analysis.top_dyads(store, limit=OVERVIEW_TOP, **period),
+        "top_actors": analysis.top_actors(store, limit=OVERVIEW_TOP, **period),
         "latest_events": store.events(limit=OVERVIEW_LATEST, **latest_kwargs),
         "presets": period_presets(latest),
     }
@@ -93,7 +94,7 @@ def dyad_series(store, a: str, b: str, by: str, flt: EventFilter) -> tuple[str, 
     """The chart rows, and the granularity used ("auto" picks the coarsest that gives
     at least a few bars, so a dyad seen in one month still draws a readable chart)."""
     def series(granularity: str) -> list[dict]:
-        return store.dyad_series(a, b, by=granularity, since=flt.since, until=flt.until,
+        return analysis.dyad_series(store, a, b, by=granularity, since=flt.since, until=flt.until,
                                  types=flt.types or None, dedup=flt.dedup)
 
     if by != "auto":
@@ -113,7 +114,7 @@ def dyad(store, a: str, b: str, by: str, flt: EventFilter, limit: int, offset: i
         "b": b,
         "by": used,
         "series": rows,
-        "balance": store.balance(a, b, since=flt.since, until=flt.until),
+        "balance": analysis.balance(store, a, b, since=flt.since, until=flt.until),
         **event_page(store, flt, limit, offset),
     }
 

@@ -1,0 +1,126 @@
+"""Commands that code text without a store: `code` (articles to event records) and `eval` (score on gold)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+import typer
+from rich.console import Console
+
+from .app import app
+from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, progress_bar, show
+
+
+@app.command()
+def code(
+    inputs: List[str] = typer.Argument(..., help="Files (.txt, .jsonl, .json), folders, or - for stdin."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSONL here instead of stdout."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
+):
+    """Code articles into PLOVER/CAMEO events (JSONL on stdout, or a table).
+
+    Example: [bold]communique code article.txt[/bold]  |  communique code articles.jsonl -o events.jsonl
+    |  communique code folder/ --format table  |  cat a.txt | communique code - --published 2020-07-30
+    """
+    import time
+
+    from ..ingest import read_documents
+    from ..pipeline import code_documents
+
+    if fmt not in ("jsonl", "table"):
+        raise typer.BadParameter("choose jsonl or table", param_hint="--format")
+    pub = parse_date(published, "--published")
+    errors: list = []
+
+    def documents():
+        for item in read_documents(inputs, published=pub):
+            if hasattr(item, "text"):
+                yield item
+            else:
+                errors.append(item)
+                err.print(f"[red]error[/red] {item}", highlight=False)
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    rows = []
+    n_docs = n_events = 0
+    start = time.perf_counter()
+    try:
+        with progress_bar() as bar:
+            task = bar.add_task("coding", total=None, rate="")
+            for document, result in code_documents(documents(), workers=workers, all_modalities=all_modalities):
+                n_docs += 1
+                if isinstance(result, list):
+                    n_events += len(result)
+                    for event in result:
+                        record = event.to_record()
+                        if fmt == "table":
+                            rows.append(record)
+                        else:
+                            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    errors.append(result)
+                    err.print(f"[red]error[/red] {result}", highlight=False)
+                elapsed = max(time.perf_counter() - start, 1e-9)
+                bar.update(task, advance=1, rate=f"{n_docs / elapsed:.1f} docs/s, {n_events / elapsed:.1f} events/s")
+    finally:
+        if output:
+            out.close()
+    if fmt == "table":
+        from ..report import events_table
+
+        Console().print(events_table(rows))
+    err.print(f"{n_docs} documents, {n_events} events, {len(errors)} errors", highlight=False)
+    if errors and n_docs == 0:
+        raise typer.Exit(1)
+
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold file: GSR JSON, or articles JSONL."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="gsr or articles (default: from the file)."),
+    gold_events: Optional[Path] = typer.Option(None, "--gold", help="Gold events of an articles file (default: GOLD with .gold.jsonl)."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Score these `communique code` records instead of coding."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with all figures."),
+    errors: bool = typer.Option(False, "--errors", help="List the sentences/articles coded wrongly."),
+):
+    """Score the coder on gold data: P/R/F1 per PLOVER category (category, triple), dates, confusion.
+
+    Example: [bold]communique eval benchmarks/gold/articles.jsonl --errors[/bold]  |
+    communique eval plover-gsr-dev.json --format gsr --json -w 4
+    """
+    from ..evaluate import GoldFormatError, evaluate, print_report
+
+    if fmt not in (None, "gsr", "articles"):
+        raise typer.BadParameter("choose gsr or articles", param_hint="--format")
+    with progress_bar() as bar:
+        task = bar.add_task("coding", total=None, rate="")
+        try:
+            report = evaluate(
+                gold, fmt=fmt, gold=gold_events, workers=workers, predictions_path=predictions,
+                on_start=lambda n: bar.update(task, total=n),
+                on_document=lambda n: bar.update(task, completed=n),
+            )
+        except GoldFormatError as exc:
+            err.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(2)
+    if not errors:
+        report.pop("errors", None)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    else:
+        print_report(report, Console(), errors=errors)
+
+
+# --- store commands (issue: Event store) ---
+from typing import Tuple  # noqa: E402  (used by the --dyad options below)
+
+DB_HELP = "DuckDB file or postgresql:// URL (default: $COMMUNIQUE_DB or ./communique.duckdb)."
+
+
+class _StoreFailure(Exception):
+    pass

@@ -1,0 +1,257 @@
+"""Commands over a store: `ingest` articles, then read them back (`events`, `dyad`, `timeline`, `actors`), `export` and `errors`."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+import typer
+from rich.console import Console
+
+from .app import app
+from .. import analysis
+from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, progress_bar, show
+
+
+@app.command()
+def ingest(
+    inputs: List[str] = typer.Argument(..., help="Files (.txt, .jsonl, .json), folders, or - for stdin."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for coding."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also store negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
+):
+    """Code articles and store them with their events; documents already stored are skipped.
+
+    Example: [bold]communique ingest articles/ feed.jsonl[/bold]  |  communique ingest feed.jsonl --db postgresql://user@localhost/communique
+    """
+    import os
+    import time
+
+    pub = parse_date(published, "--published")
+    missing = [p for p in inputs if p != "-" and not os.path.exists(p)]
+    if missing:
+        raise fail(f"cannot read {missing[0]}: no such file or folder")
+    from ..ingest import read_documents
+
+    store = open_db(db)
+    start = time.perf_counter()
+    try:
+        with progress_bar() as bar:
+            task = bar.add_task("ingest", total=None, rate="")
+            shown = [0]
+
+            def progress(report) -> None:
+                elapsed = max(time.perf_counter() - start, 1e-9)
+                for message in report.error_messages[shown[0]:]:
+                    err.print(f"[red]error[/red] {message}", highlight=False)
+                shown[0] = len(report.error_messages)
+                bar.update(task, completed=report.documents_seen,
+                           rate=f"{report.documents_added / elapsed:.1f} docs/s, "
+                                f"{report.events_added / elapsed:.1f} events/s")
+
+            report = store.ingest(read_documents(inputs, published=pub), workers=workers,
+                                  progress=progress, all_modalities=all_modalities)
+        counts = store.counts()
+    finally:
+        store.close()
+    elapsed = time.perf_counter() - start
+    err.print(f"{report.documents_seen} documents: {report.documents_added} added, "
+              f"{report.documents_skipped} already stored, {report.errors} errors; "
+              f"{report.events_added} events added in {elapsed:.1f} s. Store now holds "
+              f"{counts['documents']} documents, {counts['events']} events.", highlight=False)
+    if report.errors and not report.documents_added and not report.documents_skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", metavar="A B", help="Two actor codes, either direction."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Country code, body or person name/id."),
+    types: Optional[str] = typer.Option(None, "--type", help="PLOVER categories, comma-separated."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+    q: Optional[str] = typer.Option(None, "--q", help="Words in the evidence sentence."),
+    doc: Optional[str] = typer.Option(None, "--doc", help="Only events of this document id."),
+    directed: bool = typer.Option(False, "--directed", help="--dyad A B means A acting on B only."),
+    dedup: bool = typer.Option(False, "--dedup", help="One row per event reported by several articles."),
+    limit: int = typer.Option(50, "--limit", min=1, help="Rows to show."),
+    as_json: bool = typer.Option(False, "--json", help="Event records as JSON."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV on stdout."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+):
+    """List stored events, newest first.
+
+    Example: [bold]communique events --dyad CHN JPN --since 2020-01-01 --type CONSULT,AGREE[/bold]
+    """
+    filters = dict(dyad=dyad, actor=actor, types=parse_types(types), since=parse_date(since, "--since"),
+                   until=parse_date(until, "--until"), q=q, doc=doc, directed=directed)
+    store = open_db(db)
+    try:
+        rows = store.events(limit=limit, dedup=dedup, **filters)
+    finally:
+        store.close()
+    if as_json:
+        return show(rows, [], "", True, False)
+    from ..export import flat_row
+
+    flat = [flat_row({**r, "articles": len(r["sources"]), "dedup_key": ""}) for r in rows]
+    show(flat, ["date", "event", "cameo", "actor", "recipient", "goldstein", "mentions", "doc", "text"],
+          f"{len(rows)} events", False, as_csv)
+
+
+@app.command()
+def dyad(
+    a: str = typer.Argument(..., help="First actor code (CHN)."),
+    b: str = typer.Argument(..., help="Second actor code (JPN)."),
+    by: str = typer.Option("month", "--by", help="day, week, month or year."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+    types: Optional[str] = typer.Option(None, "--type", help="PLOVER categories, comma-separated."),
+    directed: bool = typer.Option(False, "--directed", help="Only A acting on B."),
+    dedup: bool = typer.Option(False, "--dedup", help="Count an event reported by several articles once."),
+    as_json: bool = typer.Option(False, "--json", help="JSON on stdout."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV on stdout."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+):
+    """Events between two actors per period: counts per category and quad class, Goldstein, balance.
+
+    Example: [bold]communique dyad CHN JPN --by month[/bold]  |  communique dyad USA IRN --by year --directed --csv
+    """
+    from ..model import PLOVER_CATEGORIES
+    from ..store.filters import PERIODS
+
+    if by not in PERIODS:
+        raise fail(f"--by: unknown period {by!r}: choose {', '.join(PERIODS)}")
+    kwargs = dict(since=parse_date(since, "--since"), until=parse_date(until, "--until"))
+    store = open_db(db)
+    try:
+        rows = analysis.dyad_series(store, a, b, by=by, types=parse_types(types), dedup=dedup, directed=directed, **kwargs)
+        summary = analysis.balance(store, a, b, dedup=dedup, directed=directed, **kwargs)
+    finally:
+        store.close()
+    if as_json:
+        return show({"series": rows, "balance": summary}, [], "", True, False)
+    used = [c for c in PLOVER_CATEGORIES if any(r[c] for r in rows)]
+    arrow = "->" if directed else "<->"
+    show(rows, ["period", "events", *used, "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean"],
+          f"{a.upper()} {arrow} {b.upper()} by {by}", False, as_csv)
+    if not as_csv:
+        share = summary["cooperation_share"]
+        err.print(f"{summary['events']} events: {summary['cooperation']} cooperation, "
+                  f"{summary['conflict']} conflict" + (f" ({share:.0%} cooperation)" if share is not None else "")
+                  + (f", Goldstein mean {summary['goldstein_mean']}" if summary["goldstein_mean"] is not None else ""),
+                  highlight=False)
+
+
+@app.command()
+def timeline(
+    a: str = typer.Argument(..., help="First actor code (CHN)."),
+    b: str = typer.Argument(..., help="Second actor code (JPN)."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+    types: Optional[str] = typer.Option(None, "--type", help="PLOVER categories, comma-separated."),
+    directed: bool = typer.Option(False, "--directed", help="Only A acting on B."),
+    all_reports: bool = typer.Option(False, "--all-reports", help="One row per report instead of per event."),
+    limit: int = typer.Option(500, "--limit", min=1, help="Rows to show."),
+    as_json: bool = typer.Option(False, "--json", help="JSON on stdout."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV on stdout."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+):
+    """Dated list of the events between two actors, oldest first, with their evidence sentence.
+
+    Example: [bold]communique timeline CHN JPN[/bold]  |  communique timeline CHN JPN --since 2020-07-01 --json
+    """
+    kwargs = dict(since=parse_date(since, "--since"), until=parse_date(until, "--until"),
+                  types=parse_types(types))
+    store = open_db(db)
+    try:
+        rows = analysis.timeline(store, a, b, limit=limit, dedup=not all_reports, directed=directed, **kwargs)
+    finally:
+        store.close()
+    show(rows, ["date", "event", "actor", "recipient", "mentions", "text", "doc"],
+          f"{a.upper()} - {b.upper()}: {len(rows)} events", as_json, as_csv)
+
+
+@app.command()
+def actors(
+    top: int = typer.Option(20, "--top", min=1, help="How many actors and dyads."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON on stdout."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV on stdout (actors, then dyads)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+):
+    """The most active actors and dyads (undirected) in a period.
+
+    Example: [bold]communique actors --top 20[/bold]  |  communique actors --since 2020-01-01 --until 2020-12-31 --json
+    """
+    kwargs = dict(since=parse_date(since, "--since"), until=parse_date(until, "--until"))
+    store = open_db(db)
+    try:
+        top_actors = analysis.top_actors(store, limit=top, **kwargs)
+        top_dyads = analysis.top_dyads(store, limit=top, **kwargs)
+    finally:
+        store.close()
+    if as_json:
+        return show({"actors": top_actors, "dyads": top_dyads}, [], "", True, False)
+    show(top_actors, ["code", "name", "events", "as_actor", "as_recipient"], "actors", False, as_csv)
+    if as_csv:
+        sys.stdout.write("\n")
+    show(top_dyads, ["a", "b", "events", "cooperation", "conflict", "goldstein_mean"], "dyads", False, as_csv)
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option(..., "--format", "-f", help="plover, gdelt, cameo, parquet or csv."),
+    output: str = typer.Option(..., "-o", "--output", help="Output file (a folder for parquet)."),
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", metavar="A B", help="Two actor codes, either direction."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Country code, body or person name/id."),
+    types: Optional[str] = typer.Option(None, "--type", help="PLOVER categories, comma-separated."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+    dedup: Optional[bool] = typer.Option(None, "--dedup/--all-reports", help="One row per event, or per report (default: dedup for gdelt only)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+):
+    """Export stored events as PLOVER JSONL, GDELT 2.0 TSV, CAMEO TSV, Parquet or CSV.
+
+    Parquet is partitioned by year and month (hive style); gdelt has one row per event.
+
+    Example: [bold]communique export --format gdelt -o events.tsv[/bold]  |  communique export --format parquet -o events/
+    """
+    from ..export import FORMATS, ExportError
+    from ..export import export as write_export
+
+    if fmt not in FORMATS:
+        raise fail(f"--format: unknown format {fmt!r}: choose {', '.join(FORMATS)}")
+    filters = dict(dyad=dyad, actor=actor, types=parse_types(types), since=parse_date(since, "--since"),
+                   until=parse_date(until, "--until"))
+    store = open_db(db)
+    try:
+        n = write_export(store, fmt, output, dedup=dedup, **filters)
+    except ExportError as exc:
+        raise fail(str(exc))
+    finally:
+        store.close()
+    err.print(f"{n} rows written to {output} ({fmt})", highlight=False)
+
+
+@app.command()
+def errors(
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Rows to show."),
+    as_json: bool = typer.Option(False, "--json", help="JSON on stdout."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV on stdout."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+):
+    """Documents that failed to read or code, with their error.
+
+    Example: [bold]communique errors[/bold]  |  communique errors --json
+    """
+    store = open_db(db)
+    try:
+        rows = store.errors(limit=limit)
+    finally:
+        store.close()
+    show(rows, ["at", "origin", "doc", "message"], f"{len(rows)} errors", as_json, as_csv)
+
