@@ -309,3 +309,81 @@ def test_evaluate_scores_saved_predictions_without_coding(tmp_path):
     report = evaluate(docs, predictions_path=saved)
     assert report["format"] == "articles"
     assert report["triple"]["overall"]["f1"] == 1.0 and report["date"]["accuracy"] == 1.0
+
+
+# --------------------------------------------------------------------------- PLV pairs
+
+def plv_line(uid, sentence, source, target, label):
+    return json.dumps({"uid": uid, "sentence_id": uid, "gold_root": label, "sentence": sentence,
+                       "source": source, "target": target})
+
+
+def test_plv_pairs_found_right_and_extra_categories(tmp_path):
+    from communique.evaluate import load_plv, score_plv
+
+    path = tmp_path / "pairs.jsonl"
+    one = "Ruritania's defence minister accused Freedonia of shelling a border post."
+    two = "The two leaders met in Geneva and agreed to reopen the crossing."
+    path.write_text("\n".join([
+        plv_line("p1", one, "Ruritania's defence minister", "Freedonia", "ACCUSE"),
+        plv_line("p2", two, "Ruritanian leader", "Freedonian president", "AGREE"),
+        plv_line("p3", two, "Freedonian president", "Ruritanian leader", "CONSULT"),
+    ]) + "\n")
+    pairs = load_plv(path)
+    assert [p.doc for p in pairs] == ["p1", "p2", "p2"]  # a shared sentence is coded once
+    preds = {
+        "p1": [pred("ACCUSE", ["minister"], ["Freedonia"]), pred("ASSAULT", ["Freedonia"], ["post"])],
+        # AGREE is joint: found in reverse; CONSULT missing; THREATEN asked by nobody.
+        "p2": [pred("AGREE", ["president"], ["leader"]), pred("THREATEN", ["leader"], ["president"])],
+    }
+    for records in preds.values():  # entity texts are words, not codes, in these cases
+        for r in records:
+            for e in r["actor"] + r["recipient"]:
+                e["code"] = None
+    report = score_plv(pairs, preds)
+    # p2 (leader -> president) is linked by AGREE in reverse (a joint category); p3 (president ->
+    # leader) by AGREE forward, with the wrong category; THREATEN (leader -> president) links p2 only.
+    assert report["pairs_found"] == 3
+    assert report["pairs_right"] == 2
+    assert report["right"] == round(2 / 3, 4)
+    # p1 predicted ASSAULT, p2 predicted THREATEN: neither asked for in its sentence.
+    assert report["extra_categories_per_sentence"] == 1.0
+    assert report["triple"]["by_category"]["CONSULT"]["fn"] == 1
+
+
+def test_plv_yield_counts_retreat_and_concede(tmp_path):
+    from communique.evaluate import load_plv, score_plv
+
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(plv_line("y1", "Ruritania pulled its troops back from Freedonia.", "Ruritania",
+                             "Freedonia", "YIELD") + "\n")
+    report = score_plv(load_plv(path), {"y1": [pred("RETREAT", ["Ruritania"], ["Freedonia"])]})
+    assert report["right"] == 1.0 and report["extra_categories_per_sentence"] == 0.0
+
+
+def test_plv_function_words_do_not_link(tmp_path):
+    from communique.evaluate import load_plv, score_plv
+
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(plv_line("f1", "The council of the city condemned the mayor.", "The council of the city",
+                             "the mayor", "ACCUSE") + "\n")
+    report = score_plv(load_plv(path), {"f1": [pred("ACCUSE", ["the governor"], ["the office"])]})
+    assert report["pairs_found"] == 0
+
+
+def test_plv_file_errors_name_the_line(tmp_path):
+    from communique.evaluate import load_plv
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text(plv_line("a", "x y", "x", "y", "AGREE") + "\n" + plv_line("b", "x y", "x", "y", "HUG") + "\n")
+    with pytest.raises(GoldFormatError, match=r"bad.jsonl:2: unknown category 'HUG'"):
+        load_plv(path)
+
+
+def test_detect_format_tells_plv_from_articles(tmp_path):
+    from communique.evaluate import detect_format
+
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(plv_line("a", "x y", "x", "y", "AGREE") + "\n")
+    assert detect_format(path) == "plv"
+    assert detect_format(GOLD_DOCS) == "articles"

@@ -80,8 +80,8 @@ def code(
 
 @app.command("eval")
 def eval_(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold file: GSR JSON, or articles JSONL."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="gsr or articles (default: from the file)."),
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold file: GSR JSON, articles JSONL or PLV pairs JSONL."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="gsr, articles or plv (default: from the file)."),
     gold_events: Optional[Path] = typer.Option(None, "--gold", help="Gold events of an articles file (default: GOLD with .gold.jsonl)."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", help="Score these `communique code` records instead of coding."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
@@ -91,12 +91,12 @@ def eval_(
     """Score the coder on gold data: P/R/F1 per PLOVER category (category, triple), dates, confusion.
 
     Example: [bold]communique eval benchmarks/gold/articles.jsonl --errors[/bold]  |
-    communique eval plover-gsr-dev.json --format gsr --json -w 4
+    communique eval plover-gsr-dev.json --format gsr --json -w 4  |  communique eval plv-dev.jsonl --format plv
     """
     from ..evaluate import GoldFormatError, evaluate, print_report
 
-    if fmt not in (None, "gsr", "articles"):
-        raise typer.BadParameter("choose gsr or articles", param_hint="--format")
+    if fmt not in (None, "gsr", "articles", "plv"):
+        raise typer.BadParameter("choose gsr, articles or plv", param_hint="--format")
     with progress_bar() as bar:
         task = bar.add_task("coding", total=None, rate="")
         try:

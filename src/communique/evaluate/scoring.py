@@ -1,4 +1,4 @@
-"""Accuracy: score the coder against hand-coded gold data.
+"""Scoring: predicted event records against gold events, with the exact definitions of every figure.
 
 Two gold formats are read.
 
@@ -63,27 +63,18 @@ the mean F1 over the categories that occur in the gold data or the predictions.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional
 
-from .model import PLOVER_CATEGORIES, CodingError, Document
+from ..model import PLOVER_CATEGORIES
+from .gold import SALIENCE, GsrRecord, _parse_date, entity_codes, map_label
 
-OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-# Codes in the GSR file that are not ISO 3166 alpha-3 (found with a script over the file).
-OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "IMG": "NGO"}
-BODY_CODES = ("IGO", "NGO", "MNC")
-GSR_PLACEHOLDER_DATE = date(2000, 1, 1)
+if TYPE_CHECKING:
+    from .gold import PlvPair
+
 NONE = "NONE"  # the confusion matrix's "no event" row and column
-SALIENCE = ("main", "secondary")
-
-
-class GoldFormatError(ValueError):
-    """A gold file that cannot be read; the message names the file and line."""
 
 
 # --------------------------------------------------------------------------- counting
@@ -168,38 +159,7 @@ class Confusion:
         return {"labels": labels, "matrix": {g: row for g, row in matrix.items() if row}}
 
 
-# --------------------------------------------------------------------------- actors and dyads
-
-def map_label(label: str) -> str:
-    """A PLOVER 0.5 label in its 0.8 form (DEMAND -> REQUEST, ...); 0.8 labels pass through."""
-    label = (label or "").strip().upper()
-    return OLD_LABELS.get(label, label)
-
-
-def map_code(code: Optional[str]) -> Optional[str]:
-    """An old or non-ISO country code in its ISO alpha-3 (or IGO/NGO/MNC) form."""
-    if not code:
-        return None
-    code = code.strip().upper()
-    return OLD_CODES.get(code, code)
-
-
-def entity_codes(entities: Any) -> set[str]:
-    """The codes of a side: a list of entities (``code`` or ``country`` key), one entity, or empty."""
-    if not entities:
-        return set()
-    if isinstance(entities, dict):
-        entities = [entities]
-    if not isinstance(entities, list):  # e.g. a stray string where a list belongs
-        return set()
-    codes = set()
-    for e in entities:
-        if isinstance(e, dict):
-            code = map_code(e.get("code") if "code" in e else e.get("country"))
-            if code:
-                codes.add(code)
-    return codes
-
+# --------------------------------------------------------------------------- dyads
 
 def side_matches(predicted: set[str], gold: set[str]) -> bool:
     """A predicted side matches a gold side when they share a code; an empty gold side is free."""
@@ -222,67 +182,7 @@ def dyad_matches(actor: set[str], recipient: set[str], source: set[str], target:
     return symmetric and side_matches(recipient, source) and side_matches(actor, target)
 
 
-# --------------------------------------------------------------------------- GSR format
-
-@dataclass
-class GsrRecord:
-    id: str
-    text: str
-    event: str  # PLOVER 0.8 category
-    source: set[str]
-    target: set[str]
-    compound: bool
-    published: Optional[date]  # a placeholder (GSR_PLACEHOLDER_DATE), never a gold event date
-    source_text: list[str] = field(default_factory=list)
-    target_text: list[str] = field(default_factory=list)
-
-
-def parse_gsr(records: list[dict], origin: str = "gsr") -> list[GsrRecord]:
-    """Turn the GSR JSON list into records (skipping the DOCUMENT header)."""
-    out = []
-    for i, r in enumerate(records):
-        if not isinstance(r, dict):
-            raise GoldFormatError(f"{origin}: record {i} is not an object")
-        if r.get("event") == "DOCUMENT":
-            continue
-        if not r.get("text") or not r.get("event") or not r.get("id"):
-            raise GoldFormatError(f"{origin}: record {i} ({r.get('id')}) lacks id, event or text")
-        event = map_label(r["event"])
-        if event not in PLOVER_CATEGORIES:
-            raise GoldFormatError(f"{origin}: record {r['id']}: unknown category {r['event']!r}")
-        source, target = r.get("source") or [], r.get("target")
-        # One record puts a context word in "target"; anything not a list is no target.
-        target = target if isinstance(target, list) else []
-        published = _parse_date(r.get("date"))
-        out.append(GsrRecord(
-            id=r["id"], text=r["text"], event=event, source=entity_codes(source),
-            target=entity_codes(target), compound=len(source) > 1 and not target,
-            published=published,
-            source_text=[e.get("actorText", "") for e in source if isinstance(e, dict)],
-            target_text=[e.get("actorText", "") for e in target if isinstance(e, dict)],
-        ))
-    return out
-
-
-def load_gsr(path: Path | str) -> list[GsrRecord]:
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise GoldFormatError(f"{path}: cannot read: {exc}") from None
-    if not isinstance(data, list):
-        raise GoldFormatError(f"{path}: expected a JSON list of records")
-    return parse_gsr(data, str(path))
-
-
-def gsr_documents(records: list[GsrRecord]) -> list[Document]:
-    """One document per GSR sentence (id = record id, no publication date).
-
-    The GSR dates are placeholders (2000-01-01), not publication dates: passing them on would
-    resolve "last year" or "on September 29" against a made-up day and mark events as
-    background. The sentences are coded as undated text instead."""
-    return [Document(id=r.id, text=r.text, published=None, origin=r.id) for r in records]
-
+# --------------------------------------------------------------------------- GSR sentences
 
 def _triple_key(p: dict) -> tuple:
     return (p["event"], frozenset(entity_codes(p.get("actor"))), frozenset(entity_codes(p.get("recipient"))))
@@ -352,103 +252,7 @@ def _brief(p: dict) -> dict[str, Any]:
             "date": p.get("date"), "trigger": (p.get("trigger") or {}).get("text"), "text": p.get("text")}
 
 
-# --------------------------------------------------------------------------- articles format
-
-GOLD_FIELDS = ("article", "event", "source", "target", "date", "salience", "symmetric", "evidence")
-
-
-def _parse_date(value: Any) -> Optional[date]:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _valid_code(code: Optional[str]) -> bool:
-    if code is None or code in BODY_CODES:
-        return True
-    import pycountry
-
-    return pycountry.countries.get(alpha_3=code) is not None
-
-
-def _check_side(side: Any, name: str, where: str, required: bool) -> None:
-    if side in (None, {}, []):
-        if required:
-            raise GoldFormatError(f"{where}: {name} is required")
-        return
-    items = side if isinstance(side, list) else [side]
-    for item in items:
-        if not isinstance(item, dict) or "country" not in item:
-            raise GoldFormatError(f"{where}: {name} must be {{text, country, sector}}")
-        if not _valid_code(item["country"]):
-            raise GoldFormatError(f"{where}: {name} country {item['country']!r} is not ISO alpha-3, IGO, NGO or MNC")
-
-
-def validate_gold_event(obj: Any, where: str) -> dict:
-    """Check one gold event object; raise GoldFormatError naming ``where`` (file:line)."""
-    if not isinstance(obj, dict):
-        raise GoldFormatError(f"{where}: expected a JSON object")
-    missing = [f for f in GOLD_FIELDS if f not in obj]
-    if missing:
-        raise GoldFormatError(f"{where}: missing field(s) {', '.join(missing)}")
-    event = map_label(obj["event"])
-    if event not in PLOVER_CATEGORIES:
-        raise GoldFormatError(f"{where}: unknown PLOVER category {obj['event']!r}")
-    _check_side(obj["source"], "source", where, required=True)
-    _check_side(obj["target"], "target", where, required=False)
-    if obj["date"] is not None and _parse_date(obj["date"]) is None:
-        raise GoldFormatError(f"{where}: date {obj['date']!r} is not YYYY-MM-DD")
-    if obj["salience"] not in SALIENCE:
-        raise GoldFormatError(f"{where}: salience must be main or secondary")
-    if not isinstance(obj["symmetric"], bool):
-        raise GoldFormatError(f"{where}: symmetric must be true or false")
-    if not isinstance(obj["evidence"], str) or not obj["evidence"].strip():
-        raise GoldFormatError(f"{where}: evidence must be the sentence the event is coded from")
-    return {**obj, "event": event}
-
-
-def load_gold_events(path: Path | str) -> list[dict]:
-    """Read and validate a ``.gold.jsonl`` file (blank lines and ``#`` lines are skipped)."""
-    path = Path(path)
-    events = []
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read: {exc}") from None
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: not JSON: {exc.msg}") from None
-        events.append(validate_gold_event(obj, where))
-    return events
-
-
-def gold_path_for(documents_path: Path | str) -> Path:
-    """``x/articles.jsonl`` -> ``x/articles.gold.jsonl``."""
-    p = Path(documents_path)
-    name = p.name[: -len(".jsonl")] if p.name.endswith(".jsonl") else p.stem
-    return p.with_name(name + ".gold.jsonl")
-
-
-def read_article_documents(path: Path | str) -> list[Document]:
-    """The documents of an articles file, read the way ``communique code`` reads them
-    (datelines and date lines included); a malformed record is a GoldFormatError."""
-    from .ingest import read_documents
-
-    docs = []
-    for item in read_documents([str(path)]):
-        if isinstance(item, CodingError):
-            raise GoldFormatError(str(item))
-        docs.append(item)
-    return docs
-
+# --------------------------------------------------------------------------- articles
 
 def _norm_space(text: Optional[str]) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
@@ -609,201 +413,101 @@ def _date_figures(dated: Tally) -> dict[str, Any]:
     }
 
 
-# --------------------------------------------------------------------------- running the coder
+# --------------------------------------------------------------------------- PLV sentence pairs
 
-def run_coder(documents: list[Document], workers: int = 1,
-              on_document: Optional[Callable[[int], None]] = None) -> tuple[dict[str, list[dict]], dict[str, str]]:
-    """Code the documents; return event records by document id, and coding errors by id."""
-    from .pipeline import code_documents
-
-    predictions: dict[str, list[dict]] = {d.id: [] for d in documents}
-    errors: dict[str, str] = {}
-    for n, (document, result) in enumerate(code_documents(documents, workers=workers), start=1):
-        if isinstance(result, CodingError):
-            errors[document.id] = result.message
-        else:
-            predictions[document.id] = [e.to_record() for e in result]
-        if on_document:
-            on_document(n)
-    return predictions, errors
+# Categories with no direction: a pair is found in either order.
+JOINT_CATEGORIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
+# Words too common to tie an entity to a marked span ("the", "of"): sharing only these is no match.
+FUNCTION_WORDS = frozenset("a an the of and or in on at to for from by with 's s".split())
 
 
-def read_predictions(path: Path | str) -> dict[str, list[dict]]:
-    """Event records written earlier by ``communique code`` (JSONL), grouped by ``doc``."""
-    grouped: dict[str, list[dict]] = defaultdict(list)
-    for lineno, line in enumerate(Path(path).read_text("utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldFormatError(f"{path}:{lineno}: not JSON: {exc.msg}") from None
-            grouped[record["doc"]].append(record)
-    return grouped
+def content_words(text: Optional[str]) -> set[str]:
+    return {w for w in re.findall(r"\w+", (text or "").lower()) if w not in FUNCTION_WORDS}
 
 
-def detect_format(path: Path | str) -> str:
-    """``gsr`` for a JSON list, ``articles`` for JSONL documents."""
-    p = Path(path)
-    if p.suffix == ".jsonl":
-        return "articles"
-    with open(p, encoding="utf-8") as f:
-        head = f.read(256).lstrip()
-    return "gsr" if head.startswith("[") else "articles"
+def _side_shares(entities: Any, words: set[str]) -> bool:
+    return any(content_words(e.get("text")) & words for e in entities or [] if isinstance(e, dict))
 
 
-def evaluate(path: Path | str, fmt: Optional[str] = None, gold: Optional[Path | str] = None,
-             workers: int = 1, predictions_path: Optional[Path | str] = None,
-             on_start: Optional[Callable[[int], None]] = None,
-             on_document: Optional[Callable[[int], None]] = None) -> dict[str, Any]:
-    """Code the gold texts (or read ``predictions_path``) and score them; returns the report dict."""
-    fmt = fmt or detect_format(path)
-    if fmt == "gsr":
-        records = load_gsr(path)
-        documents = gsr_documents(records)
-    elif fmt == "articles":
-        gold_file = Path(gold) if gold else gold_path_for(path)
-        gold_events = load_gold_events(gold_file)
-        documents = read_article_documents(path)
-        ids = {d.id for d in documents}
-        unknown = sorted({g["article"] for g in gold_events} - ids)
-        if unknown:
-            raise GoldFormatError(f"{gold_file}: gold events for unknown article(s) {', '.join(unknown[:5])}")
-    else:
-        raise ValueError(f"unknown gold format {fmt!r} (gsr or articles)")
-    if on_start:
-        on_start(len(documents))
-    if predictions_path:
-        predictions, coding_errors = read_predictions(predictions_path), {}
-    else:
-        predictions, coding_errors = run_coder(documents, workers=workers, on_document=on_document)
-    if fmt == "gsr":
-        report = score_gsr(records, predictions, coding_errors)
-    else:
-        report = score_articles([d.id for d in documents], gold_events, predictions, coding_errors)
-    report["gold"] = str(path)
-    return report
+def plv_pair_events(pair: "PlvPair", predicted: list[dict]) -> list[dict]:
+    """The predicted events that connect the pair's source and target (either way for joint categories)."""
+    source, target = content_words(pair.source), content_words(pair.target)
+    found = []
+    for p in predicted:
+        forward = _side_shares(p.get("actor"), source) and _side_shares(p.get("recipient"), target)
+        backward = (p["event"] in JOINT_CATEGORIES and _side_shares(p.get("actor"), target)
+                    and _side_shares(p.get("recipient"), source))
+        if forward or backward:
+            found.append(p)
+    return found
 
 
-# --------------------------------------------------------------------------- Rich rendering
-
-def _pct(x: Optional[float]) -> str:
-    return "–" if x is None else f"{100 * x:.1f}"
-
-
-def category_table(report: dict[str, Any]):
-    from rich.table import Table
-
-    table = Table(title=f"{report['format']} · {report['documents']} documents · "
-                        f"{report['gold_events']} gold / {report['predicted_events']} predicted events")
-    table.add_column("category", no_wrap=True)
-    table.add_column("gold", justify="right")
-    for part in ("category", "triple"):
-        for m in ("P", "R", "F1"):
-            table.add_column(f"{part[:3]} {m}", justify="right")
-    table.add_column("date", justify="right")
-    cat, tri = report["category"]["by_category"], report["triple"]["by_category"]
-    dates = report["date"].get("by_category", {})
-    for c in _ordered(set(cat) | set(tri)):
-        a, b = cat.get(c, Counts().to_dict()), tri.get(c, Counts().to_dict())
-        table.add_row(c, str(a["tp"] + a["fn"]), *(_pct(a[k]) for k in ("precision", "recall", "f1")),
-                      *(_pct(b[k]) for k in ("precision", "recall", "f1")),
-                      _pct(dates.get(c, {}).get("accuracy")))
-    a, b = report["category"]["overall"], report["triple"]["overall"]
-    table.add_section()
-    table.add_row("[bold]overall", str(a["tp"] + a["fn"]),
-                  *(_pct(a[k]) for k in ("precision", "recall", "f1")),
-                  *(_pct(b[k]) for k in ("precision", "recall", "f1")), _pct(report["date"]["accuracy"]))
-    table.add_row("macro F1", "", "", "", _pct(report["category"]["macro_f1"]), "", "",
-                  _pct(report["triple"]["macro_f1"]), "")
-    return table
+def _plv_label(category: str) -> str:
+    """A predicted category under the PLV label it counts for (RETREAT and CONCEDE are YIELD)."""
+    return "YIELD" if category in ("RETREAT", "CONCEDE") else category
 
 
-ABBREVIATIONS = {"AGREE": "AGR", "CONSULT": "CNS", "SUPPORT": "SUP", "CONCEDE": "CNC", "COOPERATE": "COP",
-                 "AID": "AID", "RETREAT": "RET", "REQUEST": "REQ", "ACCUSE": "ACC", "REJECT": "REJ",
-                 "THREATEN": "THR", "PROTEST": "PRO", "SANCTION": "SAN", "MOBILIZE": "MOB", "COERCE": "COE",
-                 "ASSAULT": "ASL", NONE: "-"}
+def score_plv(pairs: list["PlvPair"], predictions: dict[str, list[dict]],
+              coding_errors: Optional[dict[str, str]] = None) -> dict[str, Any]:
+    """Score predicted event records against PLV actor pairs.
 
-
-def confusion_table(report: dict[str, Any]):
-    """Rows gold, columns predicted; three-letter labels so that 17 columns fit 80 characters."""
-    from rich import box
-    from rich.table import Table
-
-    labels = report["confusion"]["labels"]
-    matrix = report["confusion"]["matrix"]
-    short = [ABBREVIATIONS.get(l, l[:3]) for l in labels]
-    table = Table(title="confusion: rows gold, columns predicted (- = no event)", box=box.SIMPLE_HEAD,
-                  padding=(0, 0), pad_edge=False, show_edge=False)
-    table.add_column("", no_wrap=True)
-    for l in short:
-        table.add_column(l, justify="right", no_wrap=True, min_width=3)
-    for g, label in zip(labels, short):
-        row = matrix.get(g, {})
-        table.add_row(label, *(("[bold]" if g == p else "") + str(row[p]) if row.get(p) else "·" for p in labels))
-    return table
-
-
-def summary_table(report: dict[str, Any]):
-    from rich.table import Table
-
-    table = Table(title="other figures", show_header=False)
-    table.add_column("figure")
-    table.add_column("value", justify="right")
-    d = report["date"]
-    table.add_row("event date accuracy (matched, gold dated)",
-                  f"{_pct(d['accuracy'])} ({d['correct']}/{d['matched']})" if d["matched"] else d.get("note", "–"))
-    table.add_row("event date recall (gold dated)", f"{_pct(d['recall'])} ({d['correct']}/{d['gold_dated']})"
-                  if d["gold_dated"] else "–")
-    if report["format"] == "articles":
-        table.add_row("false events per article", f"{report['false_events_per_article']}")
-        for s in SALIENCE:
-            v = report["salience"][s]
-            table.add_row(f"recall, {s} events", f"{_pct(v['recall'])} ({v['found']}/{v['gold']})")
-        m = report["mode"]
-        table.add_row("mode agreement (matched)", f"{_pct(m['agreement'])} ({m['same']}/{m['gold_with_mode']})")
-    table.add_row("coding errors", str(report["coding_errors"]))
-    return table
-
-
-def print_errors(report: dict[str, Any], console) -> None:
-    from rich.markup import escape
-
-    def fmt_pred(p, label="pred"):
-        return (f"  [red]{label}[/red] {p['event']}/{p.get('mode') or '-'} {', '.join(p['actor']) or '∅'} → "
-                f"{', '.join(p['recipient']) or '∅'}  [dim]{escape(p.get('trigger') or '')}; {p.get('date')}[/dim]")
-
-    for e in report["errors"]:
-        if report["format"] == "gsr":
-            g = e["gold"]
-            arrow = "⇄" if g["compound"] else "→"
-            console.print(f"[bold]{e['id']}[/bold] category {'ok' if e['category_ok'] else 'WRONG'}, "
-                          f"triple {'ok' if e['triple_ok'] else 'WRONG'}", highlight=False)
-            console.print(f"  {escape(e['text'])}", highlight=False)
-            console.print(f"  [green]gold[/green] {g['event']} {','.join(g['source']) or '∅'} {arrow} "
-                          f"{','.join(g['target']) or '∅'}", highlight=False)
-            for p in e["predicted"]:
-                console.print(fmt_pred(p), highlight=False)
-            if not e["predicted"]:
-                console.print("  [red]pred[/red] (no event)", highlight=False)
-        else:
-            console.print(f"[bold]{e['article']}[/bold]", highlight=False)
-            for g in e["missed"]:
-                console.print(f"  [yellow]missed[/yellow] {g['event']}/{g.get('mode') or '-'} {', '.join(g['source'])} "
-                              f"{'⇄' if g['symmetric'] else '→'} {', '.join(g['target']) or '∅'} ({g['date']}, "
-                              f"{g['salience']})\n    [dim]{escape(g['evidence'])}[/dim]", highlight=False)
-            for p in e["false"]:
-                console.print(fmt_pred(p, "false") + f"\n    [dim]{escape(_norm_space(p.get('text')))}[/dim]",
-                              highlight=False)
-            for w in e["wrong_date"]:
-                console.print(f"  [magenta]date[/magenta] {w['gold']['event']}: gold {w['gold']['date']}, "
-                              f"predicted {w['predicted']['date']}", highlight=False)
-            if e.get("coding_error"):
-                console.print(f"  [red]coding error[/red] {escape(e['coding_error'])}", highlight=False)
-
-
-def print_report(report: dict[str, Any], console, errors: bool = False) -> None:
-    console.print(category_table(report))
-    console.print(confusion_table(report))
-    console.print(summary_table(report))
-    if errors:
-        print_errors(report, console)
+    * pair (reported as ``triple``): a pair is *found* when an event links its source and
+      target (``plv_pair_events``) and *right* when one such event has the gold category:
+      TP for the gold label if right, else FN for it; FP for each other label among the
+      events that link the pair. ``right`` = TP / pairs, the headline figure.
+    * sentence (reported as ``category``): TP when the gold label is among the labels
+      predicted anywhere in the sentence, else FN; FP for each predicted label of the
+      sentence that none of its pairs asked for. ``extra_categories_per_sentence`` = those
+      FP / sentences.
+    Predicted RETREAT and CONCEDE count as YIELD.
+    """
+    coding_errors = coding_errors or {}
+    sentence_tally, pair_tally, confusion = Tally(), Tally(), Confusion()
+    errors = []
+    found = right = 0
+    by_doc: dict[str, list] = defaultdict(list)
+    for pair in pairs:
+        by_doc[pair.doc].append(pair)
+    n_pred = sum(len(predictions.get(doc, [])) for doc in by_doc)
+    extra = 0
+    for doc, doc_pairs in by_doc.items():
+        preds = predictions.get(doc, [])
+        labels = {_plv_label(p["event"]) for p in preds}
+        asked = {pair.label for pair in doc_pairs}
+        for label in labels - asked:
+            sentence_tally.add(label, "fp")
+            extra += 1
+        for pair in doc_pairs:
+            sentence_tally.add(pair.label, "tp" if pair.label in labels else "fn")
+            linking = plv_pair_events(pair, preds)
+            linked = {_plv_label(p["event"]) for p in linking}
+            ok = pair.label in linked
+            found += bool(linking)
+            right += ok
+            pair_tally.add(pair.label, "tp" if ok else "fn")
+            for label in linked - {pair.label}:
+                pair_tally.add(label, "fp")
+            if ok:
+                confusion.add(pair.label, pair.label)
+            else:
+                for label in _ordered(linked) or [NONE]:
+                    confusion.add(pair.label, label)
+            if not ok or doc in coding_errors:
+                errors.append({"id": pair.id, "text": pair.sentence, "found": bool(linking),
+                               "gold": {"event": pair.label, "source": pair.source, "target": pair.target},
+                               "predicted": [_brief(p) for p in preds],
+                               "coding_error": coding_errors.get(doc)})
+    n = len(pairs)
+    return {
+        "format": "plv",
+        "documents": len(by_doc), "gold_events": n, "predicted_events": n_pred,
+        "coding_errors": len(coding_errors),
+        "pairs_found": found, "pairs_right": right,
+        "found": _ratio(found, n), "right": _ratio(right, n),
+        "extra_categories_per_sentence": _ratio(extra, len(by_doc)),
+        "category": sentence_tally.to_dict(), "triple": pair_tally.to_dict(),
+        "date": {"gold_dated": 0, "matched": 0, "correct": 0, "accuracy": None, "recall": None,
+                 "note": "PLV sentences are undated"},
+        "confusion": confusion.to_dict(),
+        "errors": errors,
+    }
