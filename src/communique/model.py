@@ -106,6 +106,7 @@ class Event:
     future: bool = False
     historical: bool = False
     confidence: float = 0.5
+    rule: Optional[str] = None  # the data line that proposed the event ("events/data/triggers.tsv line 12")
 
     @property
     def id(self) -> str:
@@ -141,6 +142,7 @@ class Event:
             "future": self.future,
             "historical": self.historical,
             "confidence": round(self.confidence, 3),
+            "rule": self.rule,
         }
 
 

@@ -370,7 +370,7 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
             text=text, sentence=number, mode=mode, context=list(context), quad_class=row.quad_class,
             goldstein=row.goldstein, published=document.published, negated=mod.negated,
             hypothetical=mod.hypothetical, future=mod.future, historical=mod.historical,
-            confidence=confidence,
+            confidence=confidence, rule=match.entry.source,
         ))
     return events
 

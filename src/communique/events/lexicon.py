@@ -19,6 +19,8 @@ CONDITION_KEYS = ("prep", "obj", "pobj", "mod", "xcomp", "head", "subj", "pred",
 CONDITION_WEIGHT = {"obj": 2, "xcomp": 2, "mod": 2, "pobj": 2, "head": 2, "subj": 2, "pred": 2, "aux": 1, "neg": 2, "prep": 1,
                     "needs": 0}
 NO_EVENT = "none"  # plover value of a blocking entry: claims its words, emits nothing
+# The trigger tables, in the order they are consulted: hand-written rows win over imported ones.
+TIER_FILES = ("triggers.tsv", "petrarch_verbs.tsv")
 
 
 class LexiconError(ValueError):
@@ -44,6 +46,11 @@ class TriggerEntry:
     context: tuple[str, ...]
     line: int
     note: str = ""
+    tier: int = 0  # 0: hand-written (triggers.tsv); 1: imported (petrarch_verbs.tsv), consulted after
+
+    @property
+    def source(self) -> str:
+        return f"events/data/{TIER_FILES[self.tier]} line {self.line}"
 
     @property
     def anchor_lemma(self) -> str:
@@ -131,8 +138,8 @@ def _parse_condition(text: str, where: str) -> Condition:
     return Condition(key, frozenset(values), negated)
 
 
-def _parse_entry(lineno: int, fields: list[str]) -> TriggerEntry:
-    where = f"events/data/triggers.tsv line {lineno}"
+def _parse_entry(lineno: int, fields: list[str], tier: int = 0) -> TriggerEntry:
+    where = f"events/data/{TIER_FILES[tier]} line {lineno}"
     if len(fields) != 7:
         raise LexiconError(f"{where}: expected 7 tab-separated columns, found {len(fields)}")
     pattern, pos, when, code, plover, mode, note = (f.strip() for f in fields)
@@ -156,31 +163,47 @@ def _parse_entry(lineno: int, fields: list[str]) -> TriggerEntry:
         raise LexiconError(f"{where}: CAMEO {code} has no PLOVER category; give one or 'none'")
     return TriggerEntry(
         words=tuple(words), anchor=anchor, pos=pos, conditions=conditions, cameo=code,
-        plover=plover, mode=mode or row.mode, context=row.context, line=lineno, note=note,
+        plover=plover, mode=mode or row.mode, context=row.context, line=lineno, note=note, tier=tier,
     )
+
+
+def _tiers() -> tuple[int, ...]:
+    import os
+
+    # Measuring what the import adds: COMMUNIQUE_TRIGGER_TABLES=1 reads the hand-written table alone.
+    wanted = int(os.environ.get("COMMUNIQUE_TRIGGER_TABLES", len(TIER_FILES)))
+    return tuple(range(max(1, min(wanted, len(TIER_FILES)))))
 
 
 @lru_cache(maxsize=None)
 def trigger_entries() -> tuple[TriggerEntry, ...]:
-    entries = tuple(_parse_entry(lineno, fields) for lineno, fields in _rows("triggers.tsv"))
-    seen: dict[tuple, int] = {}
-    for e in entries:
-        key = (e.words, e.anchor, e.pos, e.conditions)
-        if key in seen:
-            raise LexiconError(f"events/data/triggers.tsv line {e.line}: same pattern and conditions "
-                               f"as line {seen[key]}")
-        seen[key] = e.line
-    return entries
+    """Every trigger entry: the hand-written table, then the imported one."""
+    entries: list[TriggerEntry] = []
+    for tier in _tiers():
+        seen: dict[tuple, int] = {}
+        for lineno, fields in _rows(TIER_FILES[tier]):
+            e = _parse_entry(lineno, fields, tier)
+            key = (e.words, e.anchor, e.pos, e.conditions)
+            if key in seen:
+                raise LexiconError(f"{e.source}: same pattern and conditions as line {seen[key]}")
+            seen[key] = e.line
+            entries.append(e)
+    return tuple(entries)
 
 
 @lru_cache(maxsize=None)
 def entries_by_anchor() -> dict[str, tuple[TriggerEntry, ...]]:
-    """Entries indexed by anchor lemma, most specific first: more words and conditions, then
-    narrower conditions ("obj=curfew" before "obj=@restriction"), then file order."""
+    """Entries indexed by anchor lemma: hand-written before imported, then most specific first (more
+    words and conditions), then narrower conditions ("obj=curfew" before "obj=@restriction"), then
+    file order."""
     index: dict[str, list[TriggerEntry]] = {}
     for e in trigger_entries():
         index.setdefault(e.anchor_lemma, []).append(e)
-    return {k: tuple(sorted(v, key=lambda e: (-e.specificity, e.breadth))) for k, v in index.items()}
+    return {k: tuple(sorted(v, key=entry_order)) for k, v in index.items()}
+
+
+def entry_order(e: TriggerEntry) -> tuple:
+    return (e.tier, -e.specificity, e.breadth)
 
 
 @dataclass(frozen=True)

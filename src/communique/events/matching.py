@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..ontology import quad_class
-from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, word_class
+from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, entry_order, word_class
 from .modality import is_negated
 from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_month_word,
                      lemma, lemmas, misparsed_main_verb, neighbourhood, object_lemmas, object_tokens, prep_objects)
@@ -229,7 +229,7 @@ def _entries_for(token: Token, index) -> list[TriggerEntry]:
         for e in index.get(f, ()):
             if e not in found:
                 found.append(e)
-    return sorted(found, key=lambda e: (-e.specificity, e.breadth))
+    return sorted(found, key=entry_order)
 
 
 def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
@@ -263,8 +263,8 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
             if entry.plover == "CONSULT" and children(token, ("oprd",)):
                 continue  # "calling the storming an act of treason": naming, not a phone call
             match = TriggerMatch(entry, token, (token,) + others)
-            if fitted and entry.specificity < fitted[0].entry.specificity:
-                break
+            if fitted and (entry.tier != fitted[0].entry.tier or entry.specificity < fitted[0].entry.specificity):
+                break  # a hand-written entry that fits wins over every imported one
             fitted.append(match)
         if fitted:
             # Equally specific entries: the one whose words lie closest together ("held talks ..., the
@@ -274,7 +274,7 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
                 same_size = [m for m in fitted if len(m.tokens) == len(best.tokens)]
                 best = min(same_size, key=_spread)
             candidates.append(best)
-    candidates.sort(key=lambda m: (-m.entry.specificity, -len(m.tokens), m.anchor.i))
+    candidates.sort(key=lambda m: (m.entry.tier, -m.entry.specificity, -len(m.tokens), m.anchor.i))
     claimed: set[int] = set()
     chosen: list[TriggerMatch] = []
     for m in candidates:
