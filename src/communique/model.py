@@ -107,6 +107,8 @@ class Event:
     historical: bool = False
     confidence: float = 0.5
     rule: Optional[str] = None  # the data line that proposed the event ("events/data/triggers.tsv line 12")
+    # A party no table names in the recipient's grammatical place: the recipient if the story names none.
+    unnamed_recipient: list[Entity] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def id(self) -> str:

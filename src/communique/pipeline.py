@@ -36,12 +36,22 @@ def _code_parsed(document: Document, sdoc, all_modalities: bool) -> list[Event]:
         # recipient (measured: three in four such events were wrong on held-out articles, see
         # benchmarks/README.md). A lone sentence has no story to consult, and keeps them.
         if sum(1 for _ in sdoc.sents) >= STORY_SENTENCES:
-            events = [e for e in events if e.recipient or e.event in ONE_SIDED_CATEGORIES
-                      or len({a.code for a in e.actor}) > 1]
+            events = [e for e in events if _known(e.actor) and (
+                _named(e.recipient) or e.event in ONE_SIDED_CATEGORIES or len({a.code for a in e.actor}) > 1)]
     return events
 
 
 STORY_SENTENCES = 3
+
+
+def _named(entities) -> bool:
+    """Does a side name a country or body (not only a party no table knows, see actors.unnamed)?"""
+    return any(e.code for e in entities)
+
+
+def _known(entities) -> bool:
+    """Does a side name a country, a body or at least a sector ("police", "prosecutors")?"""
+    return any(e.code or e.sector for e in entities)
 
 
 # Categories whose events often have no recipient: a deployment, a protest, an arrest of unnamed people.

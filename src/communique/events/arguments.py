@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actors import knowledge
+from ..actors.unnamed import unnamed_party
 from ..model import ActorMention, Entity
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
-from .syntax import (CLAUSE_DEPS, children, conjuncts, infinitives, is_passive, lemma, misparsed_main_verb,
+from .syntax import (CLAUSE_DEPS, children, conjuncts, forms, infinitives, is_passive, lemma, misparsed_main_verb,
                      object_tokens)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -170,6 +171,9 @@ class Arguments:
     actor_from_speaker: bool = False
     recipient_weak: bool = False
     actor_compound: bool = False  # several actors joined by "and": "China and Japan agreed"
+    # Phrases in the actor's or recipient's place that name nobody the tables know (actors.unnamed).
+    unnamed_actor: list[ActorMention] = field(default_factory=list)
+    unnamed_recipient: list[ActorMention] = field(default_factory=list)
 
 
 def _unique(mentions):
@@ -459,6 +463,67 @@ def _between_pair(noun: Token, index: MentionIndex) -> list[ActorMention]:
 
 
 def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arguments:
+    """Actor and recipient of a trigger: parties the tables name (``_named_arguments``), else the noun
+    phrases in the subject's and object's places as parties no table names (``actors.unnamed``)."""
+    args = _named_arguments(match, verb, index)
+    if match.entry.pos != "AUX":
+        _unnamed_arguments(args, match, verb)
+    return args
+
+
+def names_an_act(token: Token) -> bool:
+    """A noun the trigger lexicon knows as an event ("bombing", "gunfire", "protests")."""
+    from .lexicon import entries_by_anchor
+
+    index = entries_by_anchor()
+    return any(e.pos == "NOUN" for f in forms(token) for e in index.get(f, ()))
+
+
+# Prepositions whose object is the party an act is aimed at ("attacked with", "sanctions on").
+AIMED_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into")
+
+
+def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token) -> None:
+    """The phrases in the places of a missing actor or recipient (``unnamed_actor``/``unnamed_recipient``):
+    the story may still name the party (events/story.py), so they are used only as a last resort."""
+    anchor = match.anchor
+    skip = {t.i for t in match.tokens}
+    passive = verb.pos_ in ("VERB", "AUX") and is_passive(verb) and (anchor is verb or anchor.dep_ == "nsubjpass")
+    if not args.actor:
+        doers: list[Token] = []
+        if passive:
+            doers = [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))]
+        elif anchor.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "by" for c in anchor.children):
+            doers = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for p in children(c, ("pobj",))]
+        else:
+            subj = _subject_token(verb)
+            if subj is not None and subj.dep_ != "nsubjpass":
+                doers = [subj]
+        for t in doers:
+            if _is_pronoun(t) or t.lower_ in RELATIVE_PRONOUNS:
+                continue
+            party = unnamed_party(t, skip, names_an_act)
+            if party is not None:
+                args.unnamed_actor = [party]
+                break
+    actor = args.actor or args.unnamed_actor
+    if not args.recipient and actor:
+        taken = skip | {i for m in actor for i in range(m.token_start, m.token_end)}
+        targets = list(object_tokens(anchor))
+        hosts = [anchor] if anchor.i == verb.i or anchor.pos_ not in ("NOUN", "PROPN") else [anchor, verb]
+        for word in AIMED_PREPS:
+            targets += [p for h in hosts for prep in children(h, ("prep", "dative")) if prep.lower_ == word
+                        for p in children(prep, ("pobj",))]
+        for t in targets:
+            if _is_pronoun(t) or t.i in taken:
+                continue
+            party = unnamed_party(t, taken, names_an_act)
+            if party is not None:
+                args.unnamed_recipient = [party]
+                break
+
+
+def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arguments:
     anchor = match.anchor
     args = Arguments()
     trigger_ids = {t.i for t in match.tokens}

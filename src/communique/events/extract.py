@@ -31,6 +31,7 @@ EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "
 def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) -> list[Event]:
     index = MentionIndex(mentions, sdoc)
     events: list[Event] = []
+    unknown_doers: list[Event] = []
     for number, sent in enumerate(sdoc.sents):
         found = find_triggers(sent, index)
         matches = _purposes_of_journeys(_drop_embedded(found), found)
@@ -51,8 +52,15 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
                 # The announced act has no actor of its own ("warned that it would strike"): the warning.
                 coded = _events_for(warning, index, document, sent.text.strip(), number)
             sentence_events.extend(coded)
-        events.extend(_dedupe(sentence_events))
-    return with_story_counterparts(fold_protest_demands(events), mentions)
+        for e in _dedupe(sentence_events):
+            # An act by a party no table knows takes no part in reading the story (whose act a
+            # reaction answers, who the other side is): it is set aside and kept as it is.
+            (events if any(a.code or a.sector for a in e.actor) else unknown_doers).append(e)
+    events = with_story_counterparts(fold_protest_demands(events), mentions)
+    events = sorted(events + unknown_doers, key=lambda e: (e.sentence, e.trigger.start))
+    # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place.
+    return [dataclasses.replace(e, recipient=e.unnamed_recipient) if not e.recipient and e.unnamed_recipient
+            else e for e in events]
 
 
 ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
@@ -104,7 +112,7 @@ def _drop_embedded(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     for m in matches:
         if id(m) in dropped:
             continue
-        if m in reported or not _embedded(m, scopes):
+        if m in reported or not _embedded(m, scopes, matches):
             kept.append(m)
     return [m for m in kept if not (id(m) in warned and _predicts_no_change(m))]
 
@@ -155,7 +163,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 RESULT_QUADS = frozenset({4})
 
 
-def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch]) -> bool:
+def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: list[TriggerMatch]) -> bool:
     t = match.anchor
     if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children):
         # "fired water cannon at the boat, injuring four crew": the result of an act is that act.
@@ -167,7 +175,7 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch]) -> bool:
         # "accused Tokyo of stirring up trouble and urged both governments to ...": a finite verb is
         # never part of the gerund or infinitive it was joined to; it is the main clause's own event.
         return False
-    for other in scopes.values():
+    for other in matches:
         if other is not match and other.entry.pos == "AUX" and _scope_token(other).i == t.i:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")
     for _ in range(6):
@@ -325,6 +333,9 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
     verb = clause_of(match)
     args = find_arguments(match, verb, index)
     if not args.actor:
+        # A doer no table names ("a regional council condemned ...") is still the doer.
+        args = dataclasses.replace(args, actor=args.unnamed_actor)
+    if not args.actor:
         return []
     if (match.entry.needs_recipient or match.entry.pos == "AUX") and not args.recipient:
         return []
@@ -371,6 +382,7 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
             goldstein=row.goldstein, published=document.published, negated=mod.negated,
             hypothetical=mod.hypothetical, future=mod.future, historical=mod.historical,
             confidence=confidence, rule=match.entry.source,
+            unnamed_recipient=[] if recipient else _entities(args.unnamed_recipient),
         ))
     return events
 

@@ -283,7 +283,19 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
             continue
         claimed |= ids
         chosen.append(m)
+    chosen = _without_imported_light_verbs(chosen)
     return sorted((m for m in chosen if m.entry.plover != NO_EVENT), key=lambda m: m.anchor.i)
+
+
+def _without_imported_light_verbs(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """An imported verb pattern whose object is itself a hand-written trigger of the same category
+    ("staged rallies", "resume talks") says nothing the noun does not: the hand-written noun is the
+    trigger, so the sentence reads as it did before the import."""
+    hand = {m.anchor.i: m for m in matches if m.entry.tier == 0}
+    def redundant(m: TriggerMatch) -> bool:
+        return m.entry.tier > 0 and any(
+            (h := hand.get(o.i)) is not None and h.entry.plover == m.entry.plover for o in object_tokens(m.anchor))
+    return [m for m in matches if not redundant(m)]
 
 
 def _spread(match: TriggerMatch) -> int:
