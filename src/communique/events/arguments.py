@@ -471,6 +471,7 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
     return args
 
 
+
 def names_an_act(token: Token) -> bool:
     """A noun the trigger lexicon knows as an event ("bombing", "gunfire", "protests")."""
     from .lexicon import entries_by_anchor
@@ -509,18 +510,31 @@ def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token) -> Non
     actor = args.actor or args.unnamed_actor
     if not args.recipient and actor:
         taken = skip | {i for m in actor for i in range(m.token_start, m.token_end)}
-        targets = list(object_tokens(anchor))
-        hosts = [anchor] if anchor.i == verb.i or anchor.pos_ not in ("NOUN", "PROPN") else [anchor, verb]
-        for word in AIMED_PREPS:
-            targets += [p for h in hosts for prep in children(h, ("prep", "dative")) if prep.lower_ == word
-                        for p in children(prep, ("pobj",))]
-        for t in targets:
+        for t in _target_places(match, verb):
             if _is_pronoun(t) or t.i in taken:
                 continue
             party = unnamed_party(t, taken, names_an_act)
             if party is not None:
                 args.unnamed_recipient = [party]
                 break
+
+
+def _target_places(match: TriggerMatch, verb: Token) -> list[Token]:
+    """Where the party acted on stands, nearest first: the trigger's objects; the objects of its
+    aiming prepositions ("sanctions on", "talks with"), on any of its words or its clause's verb;
+    then the same places in the infinitive it governs ("agreed to help X", "refused to let X land")."""
+    anchor = match.anchor
+    hosts = list(match.tokens) + ([verb] if verb.i != anchor.i else [])
+    places = list(object_tokens(anchor))
+
+    def aimed(tokens: list[Token]) -> list[Token]:
+        return [p for word in AIMED_PREPS for h in tokens for prep in children(h, ("prep", "dative"))
+                if prep.lower_ == word for p in children(prep, ("pobj",))]
+
+    places += aimed(hosts)
+    for inner in infinitives(verb):
+        places += list(object_tokens(inner)) + aimed([inner])
+    return places
 
 
 def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arguments:
