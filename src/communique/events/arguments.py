@@ -19,6 +19,7 @@ from ..model import ActorMention, Entity
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
+from .story import RECIPROCAL_CATEGORIES
 from .syntax import (CLAUSE_DEPS, children, conjuncts, forms, infinitives, is_passive, lemma, misparsed_main_verb,
                      object_tokens)
 
@@ -508,7 +509,10 @@ def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token) -> Non
                 args.unnamed_actor = [party]
                 break
     actor = args.actor or args.unnamed_actor
-    if not args.recipient and actor:
+    # Two parties joined by "and" in a reciprocal act ("Sudan and Chad agreed to reopen their border")
+    # act on each other, not on the thing named.
+    joint = match.entry.plover in RECIPROCAL_CATEGORIES and len({e.code for m in actor for e in m.entities}) == 2
+    if not args.recipient and actor and not joint:
         taken = skip | {i for m in actor for i in range(m.token_start, m.token_end)}
         for t in _target_places(match, verb):
             if _is_pronoun(t) or t.i in taken:
