@@ -127,3 +127,23 @@ def url_document_id(url: str, text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")[:48].rstrip("-")
     digest = hashlib.sha1(f"{url}\n{text}".encode("utf-8")).hexdigest()[:10]
     return "-".join(p for p in (host.split(".")[0], slug, digest) if p)
+
+
+def page_document(body: bytes, url: str, origin: str, fallback: Optional[date],
+                  crawled: Optional[date] = None, title: Optional[str] = None) -> Union["Document", "Skipped"]:
+    """The story of a fetched HTML page as a Document, or a Skipped "not news".
+
+    The date is the page's own (meta tags, JSON-LD, visible date line, URL), else the run's
+    ``--published``, else the day the page was fetched (``crawled``): news crawls fetch an
+    article within a day or two of its publication. ``title`` (a feed item's) stands in
+    for a page without one. Raises BadInput for a page that cannot be a document.
+    """
+    from .readers import make_document
+    from .tally import NOT_NEWS, Skipped
+
+    page = extract_page(body, url)
+    problem = not_news(page)
+    if problem:
+        return Skipped(origin, NOT_NEWS, problem, url)
+    return make_document(url_document_id(url, page.text), page.text, origin, page.published,
+                         fallback or crawled, url=url, title=page.title or title, source=page.site)

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Iterator, Optional, Union
 
 from ..model import CodingError, Document
-from .pages import extract_page, not_news, url_document_id
-from .readers import BadInput, make_document
+from .pages import page_document
+from .readers import BadInput
 from .tally import HTTP_STATUS, NOT_HTML, NOT_NEWS, NOT_RESPONSE, Skipped
 
 Item = Union[Document, CodingError, Skipped]
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-MAX_PAGE_BYTES = 5_000_000  # a bigger "page" is no article: read no further than this
+MAX_PAGE_BYTES = 5_000_000
+WARC_TYPES = ("warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation")  # a bigger "page" is no article: read no further than this
 
 
 def _crawl_day(value: Optional[str]) -> Optional[date]:
@@ -33,25 +34,11 @@ def _crawl_day(value: Optional[str]) -> Optional[date]:
         return None
 
 
-def page_document(body: bytes, url: str, origin: str, fallback: Optional[date],
-                  crawled: Optional[date] = None) -> Union[Document, Skipped]:
-    """The story of a fetched HTML page as a Document, or a Skipped "not news".
-
-    The date is the page's own (meta tags, JSON-LD, visible date line, URL), else the run's
-    ``--published``, else the day the page was fetched (``crawled``): news crawls fetch an
-    article within a day or two of its publication.
-    """
-    page = extract_page(body, url)
-    problem = not_news(page)
-    if problem:
-        return Skipped(origin, NOT_NEWS, problem, url)
-    return make_document(url_document_id(url, page.text), page.text, origin, page.published,
-                         fallback or crawled, url=url, title=page.title, source=page.site)
-
-
 def _record_item(record, origin: str, fallback: Optional[date]) -> Item:
     kind = record.rec_type
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if kind not in WARC_TYPES:  # warcio reads garbage leniently, as a record of no known type
+        return CodingError(origin, f"not a valid WARC record (WARC-Type {kind!r})")
     if kind != "response":
         return Skipped(origin, NOT_RESPONSE, kind, url or None)
     http = record.http_headers
@@ -81,19 +68,39 @@ def _record_item(record, origin: str, fallback: Optional[date]) -> Item:
         return CodingError(origin, f"{url}: {exc}")
 
 
-def read_warc(path: Path, fallback: Optional[date] = None) -> Iterator[Item]:
-    """One Document, Skipped or CodingError per record of the archive at ``path``."""
+def _checked_iterator(handle):
+    """warcio's ArchiveIterator, noting whether the archive ended inside a record: warcio
+    stops quietly at a cut-off gzip member or a record shorter than its Content-Length."""
     from warcio.archiveiterator import ArchiveIterator
 
+    class CheckedIterator(ArchiveIterator):
+        truncated = False
+
+        def close(self):
+            decompressor = self.reader.decompressor if self.reader else None
+            if decompressor is not None and not getattr(decompressor, "eof", True):
+                self.truncated = True
+            if self.record is not None and getattr(self.record.raw_stream, "limit", 0) > 0:
+                self.truncated = True
+            super().close()
+
+    return CheckedIterator(handle)
+
+
+def read_warc(path: Path, fallback: Optional[date] = None) -> Iterator[Item]:
+    """One Document, Skipped or CodingError per record of the archive at ``path``."""
     name = str(path)
     number = 0
     try:
         with open(path, "rb") as handle:
-            records = ArchiveIterator(handle, arc2warc=True)
+            records = _checked_iterator(handle)
             while True:
                 try:
                     record = next(records)
                 except StopIteration:
+                    if records.truncated:
+                        yield CodingError(f"{name}:record {number + 1}" if number else name,
+                                          f"archive cut off inside a record; {number} records read before")
                     break
                 number += 1
                 # The record's start (warcio's get_record_offset() would read past the body).
@@ -104,7 +111,7 @@ def read_warc(path: Path, fallback: Optional[date] = None) -> Iterator[Item]:
     except Exception as exc:  # warcio's ArchiveLoadFailed, a truncated gzip member, ...
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         yield CodingError(f"{name}:record {number + 1}",
-                          f"archive unreadable from here on ({first}); {number} records read before")
+                          f"archive unreadable from here on ({first[:120]}); {number} records read before")
 
 
 def count_warc_records(path: Path) -> int:
