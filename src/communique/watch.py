@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Callable, Iterable, Optional
 
 from .batch import ingest_counted
-from .ingest.feeds import FetchError, article_item, fetch, parse_feed
+from .ingest.feeds import FeedItem, FetchError, article_item, fetch, parse_feed
 from .ingest.readers import BadInput
 from .ingest.tally import DUPLICATE, Skipped, Tally
 from .model import Document
@@ -108,6 +108,9 @@ class Watcher:
             fetched = self.fetch(url, etag=state.etag, modified=state.modified)
             if fetched.status == 304:
                 report = FeedReport(url, "not modified", state.title)
+                # Articles that failed to come last time are retried though the feed is unchanged.
+                retries = [FeedItem(key, link, None, None) for key, link in self.log.pending(url)]
+                self._take_items(url, retries, report)
             else:
                 title, items = parse_feed(fetched.body, url)
                 state.title = title or state.title
@@ -133,14 +136,14 @@ class Watcher:
         tally = report.tally
         documents: list[tuple[Document, object]] = []
         for item in items:
-            seen = self.log.seen(feed_url, item.key, item.url)
+            seen = self.log.seen(feed_url, item.key)
             if seen and (seen[0] in DONE_STATES or seen[1] >= MAX_ITEM_ATTEMPTS):
                 continue
             if seen is None and item.url is None:
                 self.log.mark(feed_url, item.key, None, "skipped", "item has no link")
                 continue
             report.new += 1
-            if seen is None and self._seen_elsewhere(item.url):
+            if seen is None and self.log.url_known(item.url):
                 tally.records += 1
                 tally.skipped[DUPLICATE] += 1
                 self.log.mark(feed_url, item.key, item.url, "duplicate", "linked by another feed")
@@ -168,9 +171,6 @@ class Watcher:
         for document, item in documents:
             status = self._outcome(document)
             self.log.mark(feed_url, item.key, item.url, status, doc=document.id)
-
-    def _seen_elsewhere(self, url: Optional[str]) -> bool:
-        return bool(url) and self.log.seen("", "", url) is not None
 
     def _outcome(self, document: Document) -> str:
         rows = self.store.backend.query(

@@ -78,9 +78,9 @@ class RunProgress:
     def finish(self, tally: Tally, extra: Optional[dict] = None) -> None:
         """Print the summary: a table (default), one line (--quiet) or JSON on stdout (--json)."""
         extra = extra or {}
-        seconds = round(self.elapsed, 2)
+        seconds = self.elapsed
         if self.as_json:
-            summary = {**tally.as_dict(), "seconds": seconds,
+            summary = {**tally.as_dict(), "seconds": round(seconds, 2),
                        "documents_per_second": round(tally.coded / seconds, 2),
                        "events_per_second": round(tally.events / seconds, 2), **extra}
             sys.stdout.write(json.dumps(summary, ensure_ascii=False, default=str) + "\n")

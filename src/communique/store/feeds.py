@@ -60,18 +60,16 @@ class FeedLog:
                 f"INSERT INTO feeds ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' for _ in _COLUMNS)}) "
                 f"ON CONFLICT (url) DO UPDATE SET {updates}", values)
 
-    def seen(self, feed_url: str, key: str, url: Optional[str]) -> Optional[tuple[str, int]]:
-        """(status, attempts) of this item, or of the same article URL seen through any feed."""
+    def seen(self, feed_url: str, key: str) -> Optional[tuple[str, int]]:
+        """(status, attempts) of this feed's item, or None for an item never seen."""
         rows = self.backend.query(
             "SELECT status, attempts FROM feed_items WHERE feed_url = ? AND item_key = ?", (feed_url, key))
-        if rows:
-            return rows[0][0], rows[0][1]
-        if url:
-            rows = self.backend.query(
-                "SELECT status FROM feed_items WHERE url = ? AND status IN ('coded', 'duplicate') LIMIT 1", (url,))
-            if rows:
-                return "duplicate", 0
-        return None
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def url_known(self, url: str) -> bool:
+        """Whether an article at this URL was coded (or found a duplicate) through any feed."""
+        return bool(self.backend.query(
+            "SELECT 1 FROM feed_items WHERE url = ? AND status IN ('coded', 'duplicate') LIMIT 1", (url,)))
 
     def mark(self, feed_url: str, key: str, url: Optional[str], status: str, detail: str = "",
              doc: Optional[str] = None, now: Optional[datetime] = None) -> None:
@@ -83,6 +81,12 @@ class FeedLog:
                 "url = excluded.url, doc = excluded.doc, status = excluded.status, detail = excluded.detail, "
                 "attempts = feed_items.attempts + 1, seen_at = excluded.seen_at",
                 (feed_url, key, url, doc, status, detail or None, now or utc_now()))
+
+    def pending(self, feed_url: str) -> list[tuple[str, Optional[str]]]:
+        """(item key, url) of the items whose article is to be fetched again."""
+        return [(key, url) for key, url in self.backend.query(
+            "SELECT item_key, url FROM feed_items WHERE feed_url = ? AND status = 'retry' ORDER BY seen_at",
+            (feed_url,))]
 
     def item_counts(self, feed_url: str) -> dict[str, int]:
         return {status: n for status, n in self.backend.query(
