@@ -45,6 +45,8 @@ def test_article_item_makes_a_document_or_says_why_not(site):
     site.put("/a.html", render_page(story, "blog", []))
     doc = article_item(items[0], fetch(site.base + "/a.html"), "feed item")
     assert isinstance(doc, Document) and doc.published == story.published and doc.title == story.headline
+    site.put("/page", render_page(story, "wire", []), "application/octet-stream")  # a static server's guess
+    assert isinstance(article_item(items[0], fetch(site.base + "/page"), "feed item"), Document)
     site.put("/b.pdf", b"%PDF-1.4", "application/pdf")
     assert article_item(items[0], fetch(site.base + "/b.pdf"), "feed item").reason == "not HTML"
     site.put("/c.html", render_page(foreign_articles(1, seed=72)[0], "wire", []))

@@ -148,3 +148,24 @@ def test_run_polls_on_schedule_and_stops(site, store):
     Watcher(store, [rss], every_s=90, clock=clock).run(rounds=3, on_round=rounds.append, sleep=sleep)
     assert [r[0].state for r in rounds] == ["ok", "not modified", "not modified"]
     assert slept == [90, 90]
+
+
+def test_a_watcher_thread_writes_while_the_same_process_reads_the_store(site, tmp_path):
+    """serve --watch: the dashboard's connection reads what the watcher's thread writes."""
+    import threading
+
+    from communique.watch import start_in_thread
+    from communique.web import create_app
+    from fastapi.testclient import TestClient
+
+    db = str(tmp_path / "served.duckdb")
+    rss = publish(site, "/served.xml", STORIES[:2])
+    client = TestClient(create_app(db=db))
+    assert client.get("/api/overview").json()["counts"]["documents"] == 0
+    done = threading.Event()
+    thread, stop = start_in_thread(lambda: open_store(db), [rss], every_s=3600, on_round=lambda reports: done.set())
+    assert done.wait(60)
+    stop.set()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert client.get("/api/overview").json()["counts"]["documents"] == 2

@@ -25,6 +25,13 @@ USER_AGENT = f"communique/{__version__} (news event coder; feed watcher)"
 TIMEOUT_S = 20.0
 MAX_BYTES = 5_000_000
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Types a server gives a file it cannot name (a static server and a page without .html): sniffed.
+GENERIC_TYPES = ("", "application/octet-stream", "text/plain")
+
+
+def looks_like_html(body: bytes) -> bool:
+    head = body[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
 
 
 class FetchError(Exception):
@@ -117,8 +124,9 @@ def article_item(item: FeedItem, fetched: Fetched, origin: str,
     The page's own title and date win; the item's stand in where the page has none, and the
     day it was fetched where neither has one. Raises BadInput for a page with no usable text.
     """
-    if fetched.content_type and fetched.content_type not in HTML_TYPES:
-        return Skipped(origin, NOT_HTML, fetched.content_type, fetched.url)
+    if fetched.content_type not in HTML_TYPES and not (
+            fetched.content_type in GENERIC_TYPES and looks_like_html(fetched.body)):
+        return Skipped(origin, NOT_HTML, fetched.content_type or "no content type", fetched.url)
     result = page_document(fetched.body, fetched.url, origin, item.published, date.today(), item.title)
     if isinstance(result, Document) and english_only:
         language = foreign_language(result.text)
