@@ -121,3 +121,13 @@ def test_ingest_codes_the_crawl_and_counts_skips_and_errors(tmp_path, crawl):
     again = CliRunner().invoke(app, ["ingest", str(path), "--db", db, "--quiet"])
     assert again.exit_code == 0, again.output
     assert "0 coded (0 events)" in again.output and "52 duplicate" in again.output
+
+
+def test_code_reads_a_warc_and_says_what_it_skipped(tmp_path):
+    from communique.cli import app
+
+    path = tmp_path / "tiny.warc.gz"
+    build_warc(path, stories=3, copies=0, near=0, foreign=1, not_news=0, non_html=1, statuses=0, broken=0)
+    result = CliRunner().invoke(app, ["code", str(path), "-o", str(tmp_path / "events.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "3 documents" in result.output and "1 non-English" in result.output and "1 not HTML" in result.output

@@ -104,7 +104,7 @@ def build_warc(path: Path, stories: int = 120, copies: int = 12, near: int = 12,
     fetches: list[tuple[str, bytes, datetime]] = []
     pages: dict[str, bytes] = {}
     for i, article in enumerate(english):
-        related = rng.sample(headlines, 4)
+        related = rng.sample(headlines, min(4, len(headlines)))
         body = render_page(article, layouts[i % len(layouts)], related).encode("utf-8")
         pages[article.id] = body
         fetches.append((article.url, _http_response(body, "text/html; charset=utf-8"), _when(article, i)))
@@ -113,7 +113,7 @@ def build_warc(path: Path, stories: int = 120, copies: int = 12, near: int = 12,
                         _when(article, i + 3)))
     for i, article in enumerate(english[copies:copies + near]):
         copy = near_copy(article, i)
-        body = render_page(copy, layouts[(i + 2) % len(layouts)], rng.sample(headlines, 4)).encode("utf-8")
+        body = render_page(copy, layouts[(i + 2) % len(layouts)], rng.sample(headlines, min(4, len(headlines)))).encode("utf-8")
         fetches.append((copy.url, _http_response(body, "text/html; charset=utf-8"), _when(article, i + 5)))
     for i, article in enumerate(foreign_articles(foreign, seed=seed)):
         counts.foreign[article.language] = counts.foreign.get(article.language, 0) + 1
