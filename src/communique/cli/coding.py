@@ -15,12 +15,13 @@ from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, progre
 
 @app.command()
 def code(
-    inputs: List[str] = typer.Argument(..., help="Files (.txt, .jsonl, .json), folders, or - for stdin."),
+    inputs: List[str] = typer.Argument(..., help="Files (.txt, .jsonl, .json, .html, .warc, .warc.gz), folders, or - for stdin."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSONL here instead of stdout."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
+    all_languages: bool = typer.Option(False, "--all-languages", help="Code documents in any language (default: skip those surely not English)."),
 ):
     """Code articles into PLOVER/CAMEO events (JSONL on stdout, or a table).
 
@@ -37,8 +38,12 @@ def code(
     pub = parse_date(published, "--published")
     errors: list = []
 
+    from ..ingest import Tally
+
+    skips = Tally()
+
     def documents():
-        for item in read_documents(inputs, published=pub):
+        for item in read_documents(inputs, published=pub, english_only=not all_languages, on_skip=skips.skip):
             if hasattr(item, "text"):
                 yield item
             else:
@@ -74,7 +79,8 @@ def code(
         from ..report import events_table
 
         Console().print(events_table(rows))
-    err.print(f"{n_docs} documents, {n_events} events, {len(errors)} errors", highlight=False)
+    skipped = f", {skips.skipped_total} skipped ({skips.skipped_line()})" if skips.skipped_total else ""
+    err.print(f"{n_docs} documents, {n_events} events, {len(errors)} errors{skipped}", highlight=False)
     if errors and n_docs == 0:
         raise typer.Exit(1)
 

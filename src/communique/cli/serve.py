@@ -19,10 +19,13 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default: reading needs no token)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     open_browser: bool = typer.Option(True, "--open/--no-open", help="Open the dashboard in a browser."),
+    watch_feeds: Optional[List[str]] = typer.Option(None, "--watch", help="Also poll this RSS/Atom feed and code its new articles into the store (repeat for more feeds)."),
+    every: str = typer.Option("15m", "--every", help="With --watch: how often to poll each feed (90s, 15m, 1h)."),
 ):
     """Serve the dashboard and the HTTP API (pages, /api/..., /openapi.json).
 
     Example: [bold]communique serve --db events.duckdb[/bold]  |  COMMUNIQUE_TOKEN=secret communique serve --port 8080
+    |  communique serve --watch https://example.org/rss.xml --every 15m
     """
     import os
     import threading
@@ -43,6 +46,17 @@ def serve(
         err.print(f"[yellow]note[/yellow] listening on {host}: anyone who can reach it can read the events", highlight=False)
     if not os.environ.get("COMMUNIQUE_TOKEN"):
         err.print("POST /api/documents is off: set COMMUNIQUE_TOKEN to allow writing", highlight=False)
+    if watch_feeds:
+        from .watch import parse_every, report_round
+        from ..store import default_location, open_store
+        from ..watch import start_in_thread
+
+        seconds = parse_every(every)
+        location = db or default_location()
+        # The watcher writes through its own connection, opened in its own thread.
+        start_in_thread(lambda: open_store(location), list(watch_feeds), every_s=seconds,
+                        on_round=lambda reports: report_round(reports, 0, quiet=True, as_json=False))
+        err.print(f"watching {len(watch_feeds)} feeds every {every}", highlight=False)
     err.print(f"dashboard at {url}", highlight=False)
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()

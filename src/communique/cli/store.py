@@ -11,57 +11,53 @@ from rich.console import Console
 
 from .app import app
 from .. import analysis
-from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, progress_bar, show
+from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, show
 
 
 @app.command()
 def ingest(
-    inputs: List[str] = typer.Argument(..., help="Files (.txt, .jsonl, .json), folders, or - for stdin."),
+    inputs: List[str] = typer.Argument(..., help="Files (.txt, .jsonl, .json, .html, .warc, .warc.gz), folders, or - for stdin."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for coding."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Also store negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
+    all_languages: bool = typer.Option(False, "--all-languages", help="Code documents in any language (default: skip those surely not English)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; one summary line."),
+    as_json: bool = typer.Option(False, "--json", help="No progress bar; the summary as one JSON object on stdout."),
 ):
     """Code articles and store them with their events; documents already stored are skipped.
 
-    Example: [bold]communique ingest articles/ feed.jsonl[/bold]  |  communique ingest feed.jsonl --db postgresql://user@localhost/communique
+    Reads web archives too: HTML responses of a WARC are coded, other records skipped with their reason.
+
+    Example: [bold]communique ingest articles/ feed.jsonl[/bold]  |  communique ingest crawl.warc.gz --json  |  communique ingest feed.jsonl --db postgresql://user@localhost/communique
     """
     import os
-    import time
 
     pub = parse_date(published, "--published")
     missing = [p for p in inputs if p != "-" and not os.path.exists(p)]
     if missing:
         raise fail(f"cannot read {missing[0]}: no such file or folder")
-    from ..ingest import read_documents
+    from ..batch import ingest_counted
+    from ..ingest import Tally, count_records, read_documents
+    from .progress import RunProgress
 
     store = open_db(db)
-    start = time.perf_counter()
+    tally = Tally()
     try:
-        with progress_bar() as bar:
-            task = bar.add_task("ingest", total=None, rate="")
-            shown = [0]
+        with RunProgress("ingest", total=count_records(inputs), quiet=quiet, as_json=as_json) as run:
+            def on_skip(item) -> None:
+                tally.skip(item)
+                run.update(tally)
 
-            def progress(report) -> None:
-                elapsed = max(time.perf_counter() - start, 1e-9)
-                for message in report.error_messages[shown[0]:]:
-                    err.print(f"[red]error[/red] {message}", highlight=False)
-                shown[0] = len(report.error_messages)
-                bar.update(task, completed=report.documents_seen,
-                           rate=f"{report.documents_added / elapsed:.1f} docs/s, "
-                                f"{report.events_added / elapsed:.1f} events/s")
-
-            report = store.ingest(read_documents(inputs, published=pub), workers=workers,
-                                  progress=progress, all_modalities=all_modalities)
+            items = read_documents(inputs, published=pub, english_only=not all_languages, on_skip=on_skip)
+            report = ingest_counted(store, items, tally, workers=workers, all_modalities=all_modalities,
+                                    on_progress=run.update)
         counts = store.counts()
     finally:
         store.close()
-    elapsed = time.perf_counter() - start
-    err.print(f"{report.documents_seen} documents: {report.documents_added} added, "
-              f"{report.documents_skipped} already stored, {report.errors} errors; "
-              f"{report.events_added} events added in {elapsed:.1f} s. Store now holds "
-              f"{counts['documents']} documents, {counts['events']} events.", highlight=False)
-    if report.errors and not report.documents_added and not report.documents_skipped:
+    run.finish(tally, {"store": {"documents": counts["documents"], "events": counts["events"]},
+                       "db": store.location})
+    if report.errors and not report.documents_added and not report.documents_skipped and not tally.skipped_total:
         raise typer.Exit(1)
 
 

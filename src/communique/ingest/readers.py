@@ -14,7 +14,7 @@ from typing import Any, Iterator, Optional, Union
 
 from ..model import CodingError, Document
 from .datelines import InvalidDateLine, find_dateline, split_date_line
-from .html import extract_article
+from .pages import extract_page
 
 Item = Union[Document, CodingError]
 _ISO_DAY = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?\Z")
@@ -178,28 +178,68 @@ def read_json(data: bytes, stem: str, origin: str, fallback: Optional[date]) -> 
 
 
 def read_html(data: bytes, doc_id: str, origin: str, fallback: Optional[date]) -> Iterator[Item]:
-    """The title and paragraphs of a web page; the date from its metadata."""
+    """A saved web page: its main text, title, date and URL (communique.ingest.pages)."""
     try:
-        page = extract_article(decode(data))
-        text = page.text
-        if not text.strip():
-            raise BadInput("no article paragraphs (<p>) in the page")
-        published = parse_published(page.published) if page.published else None
-        yield make_document(doc_id, text, origin, published, fallback, title=page.title, url=page.url)
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise BadInput(f"binary file, not a web page (NUL byte at offset {nul})")
+        page = extract_page(data)
+        if not page.text.strip():
+            raise BadInput("no article text found in the page")
+        yield make_document(doc_id, page.text, origin, page.published, fallback, title=page.title,
+                            url=page.url, source=page.site)
     except BadInput as exc:
         yield CodingError(_with_line(origin, exc), str(exc), doc_id)
 
 
+def _read_warc(path: Path, fallback: Optional[date]) -> Iterator[Item]:
+    from .warc import read_warc
+
+    return read_warc(path, fallback)
+
+
 READERS = {".txt": read_text, ".jsonl": read_jsonl, ".json": read_json,
            ".html": read_html, ".htm": read_html}
+# Archives are read as a stream of records, never whole into memory.
+STREAM_READERS = {".warc": _read_warc, ".warc.gz": _read_warc}
+SUFFIXES = (*READERS, *STREAM_READERS)
+
+
+def file_suffix(path: Path) -> str:
+    """The suffix that picks the reader: ".warc.gz" for a compressed archive, else the last one."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+def count_file(path: Path) -> int:
+    """Records in one file, counted as its reader will yield them (1 for an unreadable file)."""
+    suffix = file_suffix(path)
+    try:
+        if suffix in STREAM_READERS:
+            from .warc import count_warc_records
+
+            return max(1, count_warc_records(path))
+        if suffix == ".jsonl":
+            with open(path, "rb") as handle:
+                return max(1, sum(1 for line in handle if line.strip()))
+        if suffix == ".json":
+            parsed = json.loads(path.read_bytes())
+            return len(parsed) if isinstance(parsed, list) and parsed else 1
+    except (OSError, ValueError):
+        return 1
+    return 1
 
 
 def read_file(path: Path, fallback: Optional[date]) -> Iterator[Item]:
     origin = str(path)
-    reader = READERS.get(path.suffix.lower())
+    suffix = file_suffix(path)
+    if suffix in STREAM_READERS:
+        yield from STREAM_READERS[suffix](path, fallback)
+        return
+    reader = READERS.get(suffix)
     if reader is None:
         yield CodingError(origin, f"unsupported file type {path.suffix or '(none)'!r} "
-                                  f"(expected {', '.join(READERS)})")
+                                  f"(expected {', '.join(SUFFIXES)})")
         return
     try:
         data = path.read_bytes()

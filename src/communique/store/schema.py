@@ -103,6 +103,35 @@ SELECT e.dedup_key,
 FROM events e LEFT JOIN documents d ON d.id = e.doc
 GROUP BY e.dedup_key"""
 
+# The feed watcher's memory: each feed's state (for conditional requests and backing off on
+# errors) and every item it has seen, so that a restarted watcher fetches and codes nothing twice.
+_FEEDS = """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    title TEXT,
+    etag TEXT,
+    modified TEXT,
+    last_polled TIMESTAMP,
+    last_ok TIMESTAMP,
+    failures INTEGER NOT NULL,
+    last_error TEXT,
+    next_poll TIMESTAMP,
+    items INTEGER NOT NULL
+)"""
+
+_FEED_ITEMS = """
+CREATE TABLE feed_items (
+    feed_url TEXT NOT NULL,
+    item_key TEXT NOT NULL,
+    url TEXT,
+    doc TEXT,
+    status TEXT NOT NULL,
+    detail TEXT,
+    attempts INTEGER NOT NULL,
+    seen_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+)"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, entities and errors tables",
               (_DOCUMENTS, _EVENTS, _ENTITIES, _ERRORS)),
@@ -118,6 +147,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         {"postgresql": "CREATE INDEX errors_doc ON errors (doc)"},
     )),
     Migration(3, "event_groups view (deduplicated events with mention counts)", (_EVENT_GROUPS,)),
+    Migration(5, "feeds and feed_items tables (the feed watcher's state and the items it has seen)", (
+        _FEEDS, _FEED_ITEMS,
+        {"postgresql": "CREATE INDEX feed_items_url ON feed_items (url)"},
+    )),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version
