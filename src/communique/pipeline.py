@@ -21,43 +21,14 @@ BATCH_SIZE = 64
 def _code_parsed(document: Document, sdoc, all_modalities: bool) -> list[Event]:
     from .actors import find_actors
     from .dates import assign_dates
-    from .events import extract_events
+    from .events import extract_events, report
     from .places import assign_locations
 
     mentions = find_actors(sdoc, document)
     events = extract_events(sdoc, mentions, document)
     assign_dates(events, sdoc, document)
     assign_locations(events, sdoc, document)
-    if not all_modalities:
-        # Background (what happened last year, before the story) is not an event of the story either.
-        events = [e for e in events if not (e.negated or e.hypothetical or e.historical)]
-        # In a story, an act aimed at nobody the coder could name, in the sentence or from the story
-        # around it, is too unsure to report, except in the categories PLOVER allows to have no
-        # recipient (measured: three in four such events were wrong on held-out articles, see
-        # benchmarks/README.md). A lone sentence has no story to consult, and keeps them.
-        if sum(1 for _ in sdoc.sents) >= STORY_SENTENCES:
-            events = [e for e in events if _known(e.actor) and (
-                _named(e.recipient) or e.event in ONE_SIDED_CATEGORIES or len({a.code for a in e.actor}) > 1)]
-    return events
-
-
-STORY_SENTENCES = 3
-
-
-def _named(entities) -> bool:
-    """Does a side name a country or body (not only a party no table knows, see actors.unnamed)?"""
-    return any(e.code for e in entities)
-
-
-def _known(entities) -> bool:
-    """Does a side name a country, a body or at least a sector ("police", "prosecutors")?"""
-    return any(e.code or e.sector for e in entities)
-
-
-# Categories whose events often have no recipient: a deployment, a protest, an arrest of unnamed people.
-# (Events whose actor joins several countries, "leaders of four states agreed", keep no recipient too:
-# PLOVER codes all participants as the actor.)
-ONE_SIDED_CATEGORIES = frozenset({"MOBILIZE", "PROTEST", "COERCE"})
+    return report(events, sum(1 for _ in sdoc.sents), all_modalities)
 
 
 def code_document(document: Document, all_modalities: bool = False) -> list[Event]:

@@ -13,13 +13,14 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from ..model import ActorMention, Document, Entity, Event, Trigger
+from ..model import ActorMention, Document, Event, Trigger
 from ..ontology import cameo
-from .arguments import Arguments, MentionIndex, find_arguments
-from .lexicon import intent_rule, word_class
+from .arguments import MentionIndex, find_arguments
+from .decide import Candidate, decide, entities_of, known_party
+from .lexicon import word_class
 from .matching import TriggerMatch, clause_of, find_triggers
-from .modality import Modality, is_negated, modality
-from .story import (RECIPROCAL_CATEGORIES, answer_to_earlier, counterpart_from_context, done_by_earlier,
+from .modality import is_negated, modality
+from .story import (answer_to_earlier, counterpart_from_context, done_by_earlier,
                     fold_protest_demands, repeats_earlier, with_story_counterparts)
 from .syntax import infinitives
 
@@ -55,7 +56,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
         for e in _dedupe(sentence_events):
             # An act by a party no table knows takes no part in reading the story (whose act a
             # reaction answers, who the other side is): it is set aside and kept as it is.
-            (events if any(a.code or a.sector for a in e.actor) else unknown_doers).append(e)
+            (events if known_party(e.actor) else unknown_doers).append(e)
     events = with_story_counterparts(fold_protest_demands(events), mentions)
     events = sorted(events + unknown_doers, key=lambda e: (e.sentence, e.trigger.start))
     # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place.
@@ -201,113 +202,6 @@ def _proposal_noun(token: Token) -> bool:
     return word in word_class("proposal") or word in word_class("declaration")
 
 
-# What "will not <act>" refuses: to yield (CONCEDE, RETREAT), to meet or negotiate (CONSULT).
-REFUSED_BY_NEGATION = {"CONCEDE": "124", "RETREAT": "124", "CONSULT": "125"}
-
-
-def _recode(match: TriggerMatch, mod: Modality) -> tuple[str, str, str | None, tuple[str, ...], Modality]:
-    """CAMEO code, PLOVER category, mode, context, and the modality left after recoding."""
-    entry = match.entry
-    code, plover, mode, context = entry.cameo, entry.plover, entry.mode, entry.context
-    if entry.pos == "AUX":  # the appeal itself is made now, whatever the modal
-        return code, plover, mode, context, dataclasses.replace(mod, hypothetical=False, future=False)
-    if entry.condition("neg") is not None:  # "will not accept" is itself the (refusal) event
-        mod = dataclasses.replace(mod, negated=False)
-    if plover in REFUSED_BY_NEGATION and mod.negated and not mod.hypothetical and \
-            (mod.future or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo") for c in match.anchor.children)):
-        # "the government would not withdraw the reform", "Guyana would not negotiate its border":
-        # announcing that one will not yield or talk is a refusal.
-        row = cameo(REFUSED_BY_NEGATION[plover])
-        return row.code, row.plover, row.mode, row.context, dataclasses.replace(mod, negated=False, future=False)
-    if plover == "AGREE" and any(is_negated(x) and x.lemma_.lower() not in word_class("violent")
-                                 for x in infinitives(match.anchor)):
-        # ("pledged not to use force" stays a promise.)
-        # "vowed not to return the land": a promise not to cooperate is a refusal.
-        row = cameo("120")
-        return row.code, row.plover, row.mode, row.context, mod
-    intent = None
-    if mod.future and not mod.negated and not mod.hypothetical:
-        intent = intent_rule(code)
-        if intent is not None:
-            mod = dataclasses.replace(mod, future=False)
-    if intent is not None:
-        if intent.to is not None:
-            row = cameo(intent.to)
-            code, plover, mode, context = row.code, row.plover, row.mode, row.context
-        if intent.plover:
-            plover = intent.plover
-    return code, plover, mode, context, mod
-
-
-def _confidence(match: TriggerMatch, args: Arguments, mod: Modality) -> float:
-    score = 0.45
-    score += 0.2 if args.actor_direct else 0.05
-    if args.recipient:
-        score += 0.15 if args.recipient_direct and not args.recipient_weak else 0.05
-    else:
-        score += 0.03
-    if len(match.entry.words) > 1 or match.entry.conditions:
-        score += 0.1
-    if args.actor_from_speaker:
-        score -= 0.05
-    if mod.hypothetical or mod.negated:
-        score -= 0.05
-    return max(0.05, min(0.95, score))
-
-
-def _entities(mentions: list[ActorMention]) -> list[Entity]:
-    out: list[Entity] = []
-    for m in mentions:
-        for e in m.entities:
-            if not any(e.start == o.start and e.end == o.end and e.code == o.code for o in out):
-                out.append(dataclasses.replace(e))
-    return out
-
-
-def _coded_first(entities: list[Entity]) -> list[Entity]:
-    """Entities that name a country or body; those that do not only when none does."""
-    named = [e for e in entities if e.code]
-    return named or entities
-
-
-# Categories where several counterparts mean several bilateral events.
-SEPARATE_PER_COUNTERPART = frozenset({"CONSULT"})
-
-
-def _pair_acts_on_each_other(actor: list[Entity], plover: str) -> bool:
-    """Exactly two parties, in a reciprocal category: three or more joined actors ("Brazil, Colombia
-    and Mexico urged ...") are one compound actor."""
-    if plover not in RECIPROCAL_CATEGORIES:
-        return False
-    codes = {e.code for e in actor}
-    return len(codes) == 2 or (len(codes) == 1 and None not in codes and len(actor) == 2)
-
-
-def _dyads(args: Arguments, plover: str = "", appeal: bool = False) -> list[tuple[list[Entity], list[Entity]]]:
-    """The (actor, recipient) pairs of one trigger: "spoke with his counterparts from A, B and C" is
-    three events; "A and B agreed" (no recipient) is A -> B."""
-    actor = _coded_first(_entities(args.actor))
-    recipient = _coded_first(_entities(args.recipient))
-    if appeal:
-        recipient = _appeal_addressees(actor, recipient, args)
-    if not recipient and args.actor_compound and _pair_acts_on_each_other(actor, plover):
-        if len({e.code for e in actor}) == 1:  # "the government and the rebels agreed": one country
-            actor, recipient = actor[:1], actor[1:]
-        else:
-            first_code = actor[0].code
-            recipient = [e for e in actor if e.code != first_code]
-            actor = [e for e in actor if e.code == first_code]
-    # Meetings and calls with several counterparts are one per counterpart (design.md); an appeal, an
-    # accusation or a sanction aimed at several ("appealed to Russia and Ukraine", "recalled its
-    # ambassadors to Dublin and Oslo") is one event whose recipient is the group.
-    groups: dict[str | None, list[Entity]] = {}
-    for e in recipient:
-        groups.setdefault(e.code, []).append(e)
-    if len(groups) <= 1 or plover not in SEPARATE_PER_COUNTERPART:
-        return [(actor, recipient)]
-    return [(actor, group) for group in groups.values()]
-
-
 def _is_denial(match: TriggerMatch) -> bool:
     """"rejected the accusation", "an allegation Paris dismissed as false": denying a charge
     (CAMEO 016, a statement) is not a refusal of a demand, so it is no REJECT event."""
@@ -328,6 +222,7 @@ DENIED_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "critic
 
 def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, text: str,
                 number: int, warned: bool = False) -> list[Event]:
+    """The trigger as a candidate (its arguments and modes), decided (events/decide.py), as events."""
     if _is_denial(match):
         return []
     verb = clause_of(match)
@@ -344,113 +239,20 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
                                            for c in verb.children):
         # "warned that Cairo would not accept ...": reported speech, "would" is the future of the past.
         mod = dataclasses.replace(mod, hypothetical=False, future=True)
-    code, plover, mode, context, mod = _recode(match, mod)
-    if _judges_a_proposal(match):
-        # "said the union's demand for a 35% rise was unaffordable": turning down what was asked.
-        row = cameo(REJECTION)
-        code, plover, mode, context = row.code, row.plover, row.mode, row.context
-    row = cameo(code)
-    start, end = match.start, match.end
-    trigger = Trigger(document.text[start:end], start, end)
-    confidence = _confidence(match, args, mod)
+    trigger = Trigger(document.text[match.start:match.end], match.start, match.end)
+    unnamed = entities_of(args.unnamed_recipient)
     events = []
-    for actor, recipient in _dyads(args, plover, appeal=plover == "REQUEST"):
-        if match.entry.pos == "AUX" and not recipient:
-            continue
-        if not actor or _same_single_entity(actor, recipient):
-            continue
-        if _expels_foreign_officials(code, actor, recipient):
-            row = cameo(DIPLOMATIC_EXPULSION)
-            code, plover, mode, context = row.code, row.plover, row.mode, row.context
-        if code == SIGN_AGREEMENT and _between_companies(actor, recipient):
-            # "Japanese and Indian companies signed agreements": a business deal, not diplomacy.
-            row = cameo(ECONOMIC_COOPERATION)
-            code, plover, mode, context = row.code, row.plover, row.mode, row.context
-        if code == MILITARY_EXERCISE and recipient and _names_exercise(match) \
-                and not {r.code for r in recipient} & {a.code for a in actor}:
-            # "carried out exercises with Guyana's defence force": exercising with a foreign partner.
-            row = cameo(MILITARY_COOPERATION)
-            code, plover, mode, context = row.code, row.plover, row.mode, row.context
-        if code == HOST_A_VISIT and recipient:
-            # PLOVER codes the visitor as actor and the host as recipient ("Araghchi hosted Grossi").
-            actor, recipient = recipient, actor
-            row = cameo(MAKE_A_VISIT)
-            code, plover, mode, context = row.code, row.plover, row.mode, row.context
+    for d in decide(Candidate(match, args, mod)):
+        row = cameo(d.reading.cameo)
         events.append(Event(
-            doc=document.id, event=plover, cameo=code, actor=actor, recipient=recipient, trigger=trigger,
-            text=text, sentence=number, mode=mode, context=list(context), quad_class=row.quad_class,
-            goldstein=row.goldstein, published=document.published, negated=mod.negated,
-            hypothetical=mod.hypothetical, future=mod.future, historical=mod.historical,
-            confidence=confidence, rule=match.entry.source,
-            unnamed_recipient=[] if recipient else _entities(args.unnamed_recipient),
+            doc=document.id, event=d.reading.plover, cameo=d.reading.cameo, actor=d.actor, recipient=d.recipient,
+            trigger=trigger, text=text, sentence=number, mode=d.reading.mode, context=list(d.reading.context),
+            quad_class=row.quad_class, goldstein=row.goldstein, published=document.published,
+            negated=d.modality.negated, hypothetical=d.modality.hypothetical, future=d.modality.future,
+            historical=d.modality.historical, confidence=d.confidence, rule="; ".join(d.reading.rules),
+            unnamed_recipient=[] if d.recipient else unnamed,
         ))
     return events
-
-
-HOST_A_VISIT, MAKE_A_VISIT = "043", "042"
-MILITARY_EXERCISE, MILITARY_COOPERATION = "150", "062"
-EXERCISE_WORDS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "training"})
-
-
-def _names_exercise(match: TriggerMatch) -> bool:
-    return any(t.lemma_.lower() in EXERCISE_WORDS for t in match.tokens) or any(
-        c.lemma_.lower() in EXERCISE_WORDS for c in match.anchor.children if c.dep_ in ("dobj", "compound"))
-SIGN_AGREEMENT, ECONOMIC_COOPERATION = "057", "061"
-BUSINESS_SECTORS = frozenset({"BUS"})
-
-
-def _between_companies(actor: list[Entity], recipient: list[Entity]) -> bool:
-    """Companies on the acting side and no government anywhere in the deal."""
-    parties = actor + recipient
-    return any(e.sector in BUSINESS_SECTORS or e.code == "MNC" for e in actor) and \
-        not any(e.sector == "GOV" for e in parties)
-
-# Expelling another state's officials ("ordered four Russian consular officials to leave") reduces
-# relations between the states (SANCTION), where expelling people in general is COERCE.
-PERSONAL_EXPULSION = frozenset({"174"})
-DIPLOMATIC_EXPULSION = "166"
-
-
-def _expels_foreign_officials(code: str, actor: list[Entity], recipient: list[Entity]) -> bool:
-    actor_codes = {a.code for a in actor}
-    return code in PERSONAL_EXPULSION and bool(recipient) and all(
-        r.sector == "GOV" and r.code and r.code not in actor_codes for r in recipient)
-
-
-REJECTION = "120"
-
-
-def _judges_a_proposal(match: TriggerMatch) -> bool:
-    """A judgement ("unacceptable", "unaffordable") whose subject is a demand, offer or plan."""
-    if match.entry.pos != "ADJ" or match.entry.plover != "ACCUSE" or match.anchor.dep_ not in ("acomp", "attr"):
-        return False
-    subjects = [c for c in match.anchor.head.children if c.dep_ == "nsubj"]
-    return any(c.lemma_.lower() in word_class("proposal") or c.lemma_.lower() in word_class("demand")
-               for c in subjects)
-
-
-def _appeal_addressees(actor: list[Entity], recipient: list[Entity], args: Arguments) -> list[Entity]:
-    """"Wang said China and Japan should ...": the speaker's own side is not addressed; a person or
-    group of the speaker's country can be ("rebels said President Kagame must ...")."""
-    actor_codes = {e.code for e in actor}
-    codes = {e.code for e in recipient}
-    own_side_kinds = {"country", "capital", "pronoun"}
-    kinds = {m.kind for m in args.recipient}
-    if len(codes) > 1 or kinds <= own_side_kinds:
-        return [e for e in recipient if e.code not in actor_codes]
-    return recipient
-
-
-def _same_single_entity(actor: list[Entity], recipient: list[Entity]) -> bool:
-    if len(actor) != 1 or len(recipient) != 1:
-        return False
-    a, r = actor[0], recipient[0]
-    if (a.start, a.end) == (r.start, r.end):
-        # An implicit own-state recipient shares the actor's words only; "the two ministers" names both.
-        return a.sector == r.sector and a.code == r.code
-    # The same person named twice ("Wang Yi ... himself"); a capital and its country are not "the same".
-    country_level = (a.id or "").startswith("country:") or (r.id or "").startswith("country:")
-    return a.code == r.code and a.name is not None and a.name == r.name and not country_level
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

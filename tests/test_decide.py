@@ -1,0 +1,52 @@
+"""The one place where an event is decided: readings of a clause and of a pair, the rule chain, what a
+story reports."""
+from datetime import date
+
+from communique.events.decide import Reading, report
+from communique.model import Entity, Event, Trigger
+from communique.pipeline import code_text
+
+
+def test_each_visitor_of_a_hosted_visit_is_an_actor():
+    # Before the decision was made once per pair, the second visitor came out backwards (EGY -> TUR).
+    events = code_text("Ghana hosted delegations from Togo and Benin on Monday.", published=date(2024, 2, 7))
+    assert sorted((e.event, e.cameo, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events) == [
+        ("CONSULT", "042", ["BEN"], ["GHA"]), ("CONSULT", "042", ["TGO"], ["GHA"])]
+
+
+def test_an_event_names_the_rules_that_decided_it():
+    (event,) = code_text("Ghana hosted Togo's foreign minister on Monday.", published=date(2024, 2, 7))
+    assert event.rule.startswith("events/data/triggers.tsv line ")
+    assert event.rule.endswith("; decide: the visitor of a hosted visit is the actor")
+    assert event.to_record()["rule"] == event.rule
+
+
+def test_a_future_act_is_recoded_by_its_intent_line():
+    (event,) = code_text("Kenya will send medical teams to Somalia next month.", published=date(2024, 2, 7))
+    assert event.event == "AGREE" and "events/data/intent.tsv line " in event.rule
+
+
+def test_a_reading_recoded_keeps_its_chain():
+    first = Reading.of("043", ("events/data/triggers.tsv line 1",))
+    second = first.recoded("042", "decide: the visitor of a hosted visit is the actor")
+    assert (second.cameo, second.plover, second.mode) == ("042", "CONSULT", "visit")
+    assert second.rules == ("events/data/triggers.tsv line 1", "decide: the visitor of a hosted visit is the actor")
+
+
+def _event(category, actor, recipient, **flags):
+    def side(codes):
+        return [Entity(text=c or "the harbour board", code=c, sector=None) for c in codes]
+    return Event(doc="d", event=category, cameo="010", actor=side(actor), recipient=side(recipient),
+                 trigger=Trigger("x", 0, 1), text="x", sentence=0, **flags)
+
+
+def test_a_story_reports_acts_between_named_parties_and_one_sided_acts():
+    events = [_event("CONSULT", ["KEN"], ["SOM"]), _event("CONSULT", ["KEN"], []),
+              _event("PROTEST", ["KEN"], []), _event("ACCUSE", ["KEN"], [None]),
+              _event("ACCUSE", [None], ["SOM"]), _event("CONSULT", ["KEN"], ["SOM"], historical=True)]
+    kept = report(events, sentences=5)
+    assert [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in kept] == [
+        ("CONSULT", ["KEN"], ["SOM"]), ("PROTEST", ["KEN"], [])]
+    # A lone sentence has no story to consult: only the modalities filter it.
+    assert len(report(events, sentences=1)) == 5
+    assert report(events, sentences=5, all_modalities=True) == events
