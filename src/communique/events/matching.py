@@ -3,6 +3,7 @@ dependents, the governing verb), one trigger per word, the most specific entry f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -83,35 +84,79 @@ def _has_actor(tokens, mention_of) -> bool:
     return False
 
 
-def _condition_holds(cond: Condition, token: Token, mention_of) -> bool:
-    key, values = cond.key, cond.values
+class TokenFacts:
+    """What the conditions of trigger entries ask about one token, each worked out once: a verb may
+    have hundreds of entries (most of them imported verb patterns) that ask about its object."""
+
+    def __init__(self, token: Token):
+        self.token = token
+        self._memo: dict[str, object] = {}
+
+    def _get(self, name: str, compute):
+        if name not in self._memo:
+            self._memo[name] = compute()
+        return self._memo[name]
+
+    @property
+    def objects(self) -> list[Token]:
+        return self._get("objects", lambda: object_tokens(self.token))
+
+    @property
+    def object_lemmas(self) -> set[str]:
+        return self._get("object_lemmas", lambda: object_lemmas(self.token))
+
+    @property
+    def preps(self) -> set[str]:
+        return self._get("preps", lambda: {c.lower_ for c in self.token.children if c.dep_ in PREP_DEPS
+                                           or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))})
+
+    @property
+    def prep_objects(self) -> list[Token]:
+        def compute():
+            objs = prep_objects(self.token)
+            # "answered with volleys of tear gas": a measure's "of" object says what.
+            return objs + [o for t in objs if lemma(t) in word_class("partitive") or t.like_num
+                           for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"]
+        return self._get("prep_objects", compute)
+
+    @property
+    def prep_object_lemmas(self) -> set[str]:
+        # "called on President Lula": the title before a name counts as the object's word too.
+        return self._get("prep_object_lemmas", lambda: {
+            w for o in self.prep_objects
+            for w in lemmas(o) | {x for c in o.children if c.dep_ == "compound" for x in lemmas(c)}})
+
+    @property
+    def modifier_lemmas(self) -> set[str]:
+        return self._get("modifier_lemmas", lambda: {
+            w for c in self.token.children if c.dep_ in MODIFIER_DEPS for w in lemmas(c)})
+
+    @property
+    def infinitives(self) -> list[Token]:
+        return self._get("infinitives", lambda: infinitives(self.token))
+
+
+def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
+    key, values, token = cond.key, cond.values, facts.token
     if key == "neg":
         return is_negated(token)
     if key == "needs":
         return True  # checked once arguments are known
     if key == "obj":
-        objects = object_tokens(token)
-        if "*" in values and objects:
+        if "*" in values and facts.objects:
             return True
-        if "@actor" in values and _has_actor(objects, mention_of):
+        if "@actor" in values and _has_actor(facts.objects, mention_of):
             return True
-        return bool(object_lemmas(token) & values)
+        return bool(facts.object_lemmas & values)
     if key == "prep":
-        found = {c.lower_ for c in token.children
-                 if c.dep_ in PREP_DEPS or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))}
-        return bool(found & values)
+        return bool(facts.preps & values)
     if key == "pobj":
-        objs = prep_objects(token)
-        # "answered with volleys of tear gas": a measure's "of" object says what.
-        objs += [o for t in objs if lemma(t) in word_class("partitive") or t.like_num
-                 for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        # "called on President Lula": the title before a name counts as the object's word too.
-        return bool(objs) if "*" in values else any(
-            (lemmas(o) | {w for c in o.children if c.dep_ == "compound" for w in lemmas(c)}) & values for o in objs)
+        return bool(facts.prep_objects) if "*" in values else bool(facts.prep_object_lemmas & values)
     if key == "mod":
-        return any(lemmas(c) & values for c in token.children if c.dep_ in MODIFIER_DEPS)
+        return bool(facts.modifier_lemmas & values)
     if key == "xcomp":
-        comps = infinitives(token)
+        comps = facts.infinitives
         return bool(comps) if "*" in values else any(lemmas(c) & values for c in comps)
     if key == "head":
         return token.head.i != token.i and bool(lemmas(token.head) & values)
@@ -158,29 +203,30 @@ def _predicate_words(verb: Token) -> list[Token]:
     return found
 
 
-def _conditions_hold(entry: TriggerEntry, token: Token, mention_of) -> bool:
+def _conditions_hold(entry: TriggerEntry, facts: TokenFacts, mention_of) -> bool:
     for cond in entry.conditions:
-        if _condition_holds(cond, token, mention_of) == cond.negated:
+        if _condition_holds(cond, facts, mention_of) == cond.negated:
             return False
     return True
 
 
-def _other_words(entry: TriggerEntry, anchor: Token, near: list[Token] | None = None) -> tuple[Token, ...] | None:
-    """The tokens for the entry's other words, nearest first; ``near`` is the anchor's
-    neighbourhood from ``_near_words`` (computed once per token by find_triggers)."""
+def _other_words(entry: TriggerEntry, anchor: Token,
+                 near: list[tuple[Token, set[str]]] | None = None) -> tuple[Token, ...] | None:
+    """The tokens for the entry's other words, nearest first; ``near`` is the anchor's neighbourhood
+    with each word's forms (``_near_words``, computed once per token by find_triggers)."""
     if not entry.others:
         return ()
     near = _near_words(anchor) if near is None else near
     found: list[Token] = []
     for word in entry.others:
-        hit = next((t for t in near if word in lemmas(t) and t not in found), None)
+        hit = next((t for t, words in near if word in words and t not in found), None)
         if hit is None:
             return None
         found.append(hit)
     return tuple(found)
 
 
-def _near_words(anchor: Token) -> list[Token]:
+def _near_words(anchor: Token) -> list[tuple[Token, set[str]]]:
     # Nearest first: a child ("held talks") before a grandchild ("held talks ..., the first meeting").
     near = neighbourhood(anchor)
     if anchor.pos_ == "VERB":
@@ -190,7 +236,7 @@ def _near_words(anchor: Token) -> list[Token]:
     # "wrapped up two days of peace talks": the "of" object of a measure noun stands for it.
     near += [o for t in near if lemma(t) in MEASURE_NOUNS for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
              for o in p.children if o.dep_ == "pobj"]
-    return near
+    return [(t, lemmas(t)) for t in near]
 
 
 def noun_is_predicate(noun: Token, mention_of) -> bool:
@@ -222,36 +268,41 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     return owner and target
 
 
-def _entries_for(token: Token, index) -> list[TriggerEntry]:
-    """Entries anchored on any form of the token, most specific first (stable: lemma's entries first)."""
-    found: list[TriggerEntry] = []
-    for f in forms(token):
+def _entries_for(token: Token) -> tuple[TriggerEntry, ...]:
+    """Entries anchored on any form of the token, in the order they are tried (``entry_order``)."""
+    return _entries_for_forms(tuple(forms(token)))
+
+
+@lru_cache(maxsize=65536)
+def _entries_for_forms(word_forms: tuple[str, ...]) -> tuple[TriggerEntry, ...]:
+    index = entries_by_anchor()
+    found: dict[int, TriggerEntry] = {}
+    for f in word_forms:
         for e in index.get(f, ()):
-            if e not in found:
-                found.append(e)
-    return sorted(found, key=entry_order)
+            found.setdefault(id(e), e)
+    return tuple(sorted(found.values(), key=entry_order))
 
 
 def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
     """The triggers of one sentence, non-overlapping, in text order. Blocking entries (plover
     ``none``) claim their words and are dropped here."""
-    index = entries_by_anchor()
     candidates: list[TriggerMatch] = []
     for token in sent:
         if token.pos_ in NEVER_TRIGGERS or (token.pos_ == "PROPN" and not token.text.islower()):
             continue
-        entries = _entries_for(token, index)
+        entries = _entries_for(token)
         if not entries:
             continue
         fitted: list[TriggerMatch] = []
-        near: list[Token] | None = None
+        near: list[tuple[Token, set[str]]] | None = None
+        facts = TokenFacts(token)
         for entry in entries:  # most specific first: the first that fits wins for this anchor
             if not _pos_fits(entry, token):
                 continue
             if entry.others and near is None:
                 near = _near_words(token)
             others = _other_words(entry, token, near)
-            if others is None or not _conditions_hold(entry, token, mention_of):
+            if others is None or not _conditions_hold(entry, facts, mention_of):
                 continue
             if entry.pos == "NOUN" and not any(o.pos_ == "VERB" for o in others) \
                     and not noun_is_predicate(token, mention_of):
