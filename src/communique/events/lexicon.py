@@ -6,7 +6,7 @@ conditions on its dependents) express which CAMEO code. Errors name the file and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..model import PLOVER_CATEGORIES
@@ -56,16 +56,16 @@ class TriggerEntry:
     def anchor_lemma(self) -> str:
         return self.words[self.anchor]
 
-    @property
+    @cached_property
     def others(self) -> tuple[str, ...]:
         return self.words[: self.anchor] + self.words[self.anchor + 1:]
 
-    @property
+    @cached_property
     def specificity(self) -> int:
         # Several words beat one word with a condition: "strike deal" beats "strike" + any object.
         return 2 * len(self.words) + sum(CONDITION_WEIGHT.get(c.key, 1) for c in self.conditions)
 
-    @property
+    @cached_property
     def breadth(self) -> int:
         """How many words the conditions accept: fewer is narrower."""
         return sum(10_000 if "*" in c.values else len(c.values) for c in self.conditions if not c.negated)

@@ -62,16 +62,17 @@ class TriggerMatch:
         return max(t.idx + len(t.text) for t in self.span_tokens)
 
 
-def _pos_fits(entry: TriggerEntry, token: Token) -> bool:
+def _pos_fits_part(part: str, token: Token) -> bool:
+    """Can a word of this part of speech (a lexicon entry's ``pos``) be the anchor ``token``?"""
     pos = token.pos_
-    if entry.pos == "VERB":
+    if part == "VERB":
         # "according to" is a preposition in all but its tag; participles used as adjectives are not predicates.
         return pos == "VERB" and token.dep_ not in ("prep", "amod", "compound") and not is_month_word(token)
-    if entry.pos == "NOUN":
+    if part == "NOUN":
         return pos == "NOUN" or (pos == "PROPN" and token.text.islower())
-    if entry.pos == "ADJ":
+    if part == "ADJ":
         return pos == "ADJ" or (pos == "VERB" and token.tag_ in ("VBN", "JJ"))
-    if entry.pos == "AUX":
+    if part == "AUX":
         return token.tag_ == "MD" or (lemma(token) == "need" and bool(children(token, ("xcomp",))))
     return False
 
@@ -296,8 +297,9 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
         fitted: list[TriggerMatch] = []
         near: list[tuple[Token, set[str]]] | None = None
         facts = TokenFacts(token)
+        fits = {part: _pos_fits_part(part, token) for part in {e.pos for e in entries}}
         for entry in entries:  # most specific first: the first that fits wins for this anchor
-            if not _pos_fits(entry, token):
+            if not fits[entry.pos]:
                 continue
             if entry.others and near is None:
                 near = _near_words(token)
