@@ -16,6 +16,7 @@ from . import rows as R
 from .backends import Backend
 from .filters import NON_STATE_CODES, make_filter, source_sql
 from .schema import migrate
+from .versioning import READ_SQL
 
 
 @dataclass
@@ -37,9 +38,19 @@ def _now() -> datetime:
 
 
 class Store:
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: Backend, migrate_schema: bool = True):
         self.backend = backend
-        migrate(backend)
+        if migrate_schema:
+            migrate(backend)
+        backend.counts_writes = True  # store_state exists from here on (schema step 4)
+
+    def reader(self) -> "Store":
+        """The same store on a connection of its own, for reading from another thread."""
+        return Store(self.backend.reader(), migrate_schema=False)
+
+    def version(self) -> int:
+        """The store version: it moves with every write, here or in another process."""
+        return int(self.backend.query(READ_SQL)[0][0])
 
     # -- context manager -------------------------------------------------------------
     def __enter__(self) -> "Store":

@@ -5,7 +5,6 @@ page renders. Every list is paged or bounded: nothing here loads all events.
 """
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from typing import Any, Optional
 
@@ -18,29 +17,6 @@ OVERVIEW_TOP = 10
 OVERVIEW_LATEST = 15
 COUNTERPARTS_SHOWN = 25
 AUTO_MIN_PERIODS = 3  # "auto" granularity steps down from month until the chart has this many bars
-
-
-class SerializedStore:
-    """Lets one store object serve a threaded web server: one call at a time.
-
-    An embedded DuckDB connection must not be used by two threads at once, and the
-    server runs page handlers in a thread pool.
-    """
-
-    def __init__(self, store):
-        self._store = store
-        self._lock = threading.RLock()
-
-    def __getattr__(self, name: str):
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-
-        def call(*args, **kwargs):
-            with self._lock:
-                return attr(*args, **kwargs)
-
-        return call
 
 
 def event_page(store, flt: EventFilter, limit: int, offset: int) -> dict[str, Any]:
