@@ -16,7 +16,7 @@ from typing import Any, List, Optional, Union
 import anyio
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError, field_validator
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from .. import analysis
 from ..model import Document
@@ -48,17 +48,6 @@ class DocumentIn(BaseModel):
     url: Optional[str] = Field(None, max_length=10_000)
     title: Optional[str] = Field(None, max_length=10_000)
     source: Optional[str] = Field(None, max_length=10_000)
-
-    @field_validator("id", "text", "url", "title", "source")
-    @classmethod
-    def _is_text(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                raise ValueError(f"holds a lone surrogate ({value[exc.start]!r} at character {exc.start}), "
-                                 "which is not text: send UTF-8") from None
-        return value
 
     def to_document(self) -> Document:
         return Document(id=self.id, text=self.text, published=self.published, url=self.url,
