@@ -225,13 +225,19 @@ class Store:
         """Event records (newest first) with "mentions", "sources" (doc ids) and "url"."""
         src, params = self.source(dedup=dedup, **filters)
         order = "ASC" if oldest_first else "DESC"
-        sql = (f"SELECT s.id, s.doc, s.record, s.dedup_key, d.url FROM {src} s "
-               f"LEFT JOIN documents d ON d.id = s.doc "
-               f"ORDER BY s.date {order} NULLS LAST, s.doc, s.sentence, s.id")
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = params + [int(limit), int(offset)]
-        return self._records(self.select(sql, params))
+        if limit is None:
+            sql = (f"SELECT s.id, s.doc, s.record, s.dedup_key, d.url FROM {src} s "
+                   f"LEFT JOIN documents d ON d.id = s.doc "
+                   f"ORDER BY s.date {order} NULLS LAST, s.doc, s.sentence, s.id")
+            return self._records(self.select(sql, params))
+        # One page: pick its keys first, then fetch the (large) records of those rows only;
+        # sorting every matching record and joining every document cost 2-4x more.
+        sql = (f"SELECT e.id, e.doc, e.record, e.dedup_key, d.url FROM ("
+               f"SELECT s.id, s.date, s.doc, s.sentence FROM {src} s "
+               f"ORDER BY s.date {order} NULLS LAST, s.doc, s.sentence, s.id LIMIT ? OFFSET ?) k "
+               f"JOIN events e ON e.id = k.id LEFT JOIN documents d ON d.id = e.doc "
+               f"ORDER BY k.date {order} NULLS LAST, k.doc, k.sentence, k.id")
+        return self._records(self.select(sql, params + [int(limit), int(offset)]))
 
     def count_events(self, dedup: bool = False, **filters: Any) -> int:
         src, params = self.source(dedup=dedup, **filters)

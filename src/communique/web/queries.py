@@ -31,10 +31,8 @@ def event_page(store, flt: EventFilter, limit: int, offset: int) -> dict[str, An
 
 
 def latest_event_date(store) -> Optional[date]:
-    newest = store.events(limit=1)
-    if newest and newest[0].get("date"):
-        return date.fromisoformat(newest[0]["date"])
-    return None
+    newest = store.select("SELECT max(date) AS newest FROM events")[0]["newest"]
+    return newest if isinstance(newest, date) or newest is None else date.fromisoformat(str(newest)[:10])
 
 
 def period_presets(latest: Optional[date]) -> list[dict[str, Any]]:
