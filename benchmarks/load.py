@@ -9,6 +9,10 @@ events and entities), starts ``communique serve`` on it in a process of its own 
 127.0.0.1 (a free port), and for each endpoint and client count runs closed-loop clients
 (each sends its next request when the last is answered, HTTP/1.1 keep-alive) for --seconds.
 
+With ``--ingest-every S`` one more client posts a short article every S seconds while the
+others read (the server codes and stores it, and every write makes cached answers stale):
+the load of a dashboard over a store that a feed keeps filling.
+
 Endpoints: ``/api/events``, ``/api/overview``, the dyad page of the busiest dyad
 (``/dyad/CHN/JPN``) and article pages (each client walks through 1,000 different
 articles, so answers not yet cached are part of the figures).
@@ -40,6 +44,7 @@ ROOT = HERE.parent
 
 CLIENTS = (1, 20, 100, 200)
 ARTICLES = 1000
+INGEST_TOKEN = "load-benchmark"
 
 
 # --- the store -----------------------------------------------------------------------------
@@ -113,8 +118,7 @@ def free_port() -> int:
 
 
 def start_server(db: str, src: Path, port: int, log: Path) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(src), "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("COMMUNIQUE_TOKEN", None)
+    env = {**os.environ, "PYTHONPATH": str(src), "PYTHONDONTWRITEBYTECODE": "1", "COMMUNIQUE_TOKEN": INGEST_TOKEN}
     command = [sys.executable, "-c", "from communique.cli import main; main()",
                "serve", "--db", db, "--port", str(port), "--no-open"]
     server = subprocess.Popen(command, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
@@ -143,7 +147,8 @@ def stop_server(server: subprocess.Popen) -> None:
 
 # --- the clients ---------------------------------------------------------------------------
 
-async def read_response(reader: asyncio.StreamReader) -> int:
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """The status of one answer (its body read and dropped) and whether the server closes."""
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1])
@@ -160,9 +165,7 @@ async def read_response(reader: asyncio.StreamReader) -> int:
             await reader.readexactly(size + 2)
             if size == 0:
                 break
-    if headers.get("connection", "").lower() == "close":
-        raise ConnectionResetError("server closed the connection")
-    return status
+    return status, headers.get("connection", "").lower() == "close"
 
 
 async def client(port: int, urls: list[str], until: float, results: list, budget: list) -> None:
@@ -177,8 +180,11 @@ async def client(port: int, urls: list[str], until: float, results: list, budget
             if writer is None:
                 reader, writer = await asyncio.open_connection("127.0.0.1", port)
             writer.write(f"GET {url} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: */*\r\n\r\n".encode())
-            status = await read_response(reader)
+            status, closing = await read_response(reader)
             results.append((time.perf_counter() - start, status == 200))
+            if closing:
+                writer.close()
+                reader = writer = None
         except (OSError, asyncio.IncompleteReadError, ValueError, IndexError):
             results.append((time.perf_counter() - start, False))
             if writer is not None:
@@ -188,15 +194,45 @@ async def client(port: int, urls: list[str], until: float, results: list, budget
         writer.close()
 
 
+ARTICLE = ("The foreign minister of {a} met her counterpart from {b} in {city} on Monday to discuss "
+           "border trade, officials said. {a} later accused {b} of delaying the talks. Report {n}.")
+PLACES = [("Japan", "China", "Tokyo"), ("India", "Pakistan", "Delhi"), ("France", "Mali", "Bamako")]
+
+
+async def ingest(port: int, every: float, until: float, posted: list) -> None:
+    """Post one short article (my own template) every ``every`` seconds: each write moves the
+    store version, so the next answers are computed anew, as on a server fed all day."""
+    n = 0
+    while time.monotonic() < until:
+        a, b, city = PLACES[n % len(PLACES)]
+        body = json.dumps({"id": f"load-{os.getpid()}-{time.time_ns()}",
+                           "text": ARTICLE.format(a=a, b=b, city=city, n=n)}).encode()
+        n += 1
+        try:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(f"POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                         f"Authorization: Bearer {INGEST_TOKEN}\r\nContent-Type: application/json\r\n"
+                         f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body)
+            posted.append((await asyncio.wait_for(read_response(reader), 120))[0] == 200)
+            writer.close()
+        except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ValueError):
+            posted.append(False)
+        await asyncio.sleep(every)
+
+
 async def run_level(port: int, urls: list[str], clients: int, seconds: float, grace: float,
-                    max_requests: int) -> dict:
+                    max_requests: int, ingest_every: float = 0.0) -> dict:
     results: list = []
+    posted: list = []
     budget = [max_requests]
     started = time.monotonic()
     until = started + seconds
     tasks = [asyncio.ensure_future(client(port, urls[i % len(urls):] + urls[:i % len(urls)], until, results, budget))
              for i in range(clients)]
+    writer = asyncio.ensure_future(ingest(port, ingest_every, until, posted)) if ingest_every else None
     done, pending = await asyncio.wait(tasks, timeout=seconds + grace)
+    if writer is not None:
+        await asyncio.wait([writer], timeout=grace)
     for task in pending:  # answers that never came: timeouts
         task.cancel()
         results.append((seconds + grace, False))
@@ -205,6 +241,7 @@ async def run_level(port: int, urls: list[str], clients: int, seconds: float, gr
     errors = sum(1 for _, ok in results if not ok)
     q = statistics.quantiles(answered, n=100, method="inclusive") if len(answered) >= 2 else [answered[0] if answered else 0] * 99
     return {"clients": clients, "requests": len(results), "errors": errors,
+            "posted": sum(posted), "post_errors": len(posted) - sum(posted),
             "rps": len(answered) / min(elapsed, seconds + grace) if answered else 0.0,
             "p50": q[49], "p95": q[94], "p99": q[98]}
 
@@ -254,6 +291,8 @@ def main() -> None:
     parser.add_argument("--grace", type=float, default=20.0, help="wait this long for answers after sending stops")
     parser.add_argument("--max-requests", type=int, default=50_000, help="requests per run at most")
     parser.add_argument("--clients", default=",".join(map(str, CLIENTS)))
+    parser.add_argument("--ingest-every", type=float, default=0.0, metavar="SECONDS",
+                        help="while the clients read, POST a new article this often (0: never)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(args.src).resolve()))  # the store is built by the server's own code
@@ -263,7 +302,8 @@ def main() -> None:
     port = free_port()
     log = Path(tempfile.gettempdir()) / f"communique-load-server-{port}.log"
     print(f"os.cpu_count() = {os.cpu_count()}; server from {args.src}; store {args.db}; "
-          f"{args.seconds:g} s per run; client and server on this machine (127.0.0.1)")
+          f"{args.seconds:g} s per run; client and server on this machine (127.0.0.1)"
+          + (f"; an article posted every {args.ingest_every:g} s" if args.ingest_every else ""))
     server = start_server(args.db, Path(args.src), port, log)
     rows = []
     try:
@@ -272,11 +312,14 @@ def main() -> None:
         for name, urls in plan.items():
             for clients in (int(c) for c in args.clients.split(",")):
                 asyncio.run(settle(port))
-                figures = asyncio.run(run_level(port, urls, clients, args.seconds, args.grace, args.max_requests))
+                figures = asyncio.run(run_level(port, urls, clients, args.seconds, args.grace, args.max_requests,
+                                                args.ingest_every))
                 rows.append({"endpoint": name, **figures})
                 print(f"{name:44} {clients:>7} {figures['requests']:>8} {figures['errors']:>6} "
                       f"{figures['rps']:>7.0f} {1000 * figures['p50']:>8.0f} {1000 * figures['p95']:>8.0f} "
-                      f"{1000 * figures['p99']:>8.0f}", flush=True)
+                      f"{1000 * figures['p99']:>8.0f}"
+                      + (f"  {figures['posted']} posted, {figures['post_errors']} failed" if args.ingest_every else ""),
+                      flush=True)
     finally:
         stop_server(server)
     if args.json:

@@ -3,11 +3,13 @@ version, and a write, here or in another process, makes the next answer new."""
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
 
+from _store_fixtures import address  # noqa: F401
 from communique.model import Document
 from communique.store import open_store
 from communique.store.versioning import WriteCounter
@@ -138,3 +140,20 @@ def test_many_requests_for_one_url_compute_it_once():
     watch.close()
     assert answers == [(200, b"the overview")] * 50
     assert calls[0] == 1
+
+
+def test_a_write_on_another_connection_is_seen(address):
+    """PostgreSQL: `communique ingest` in another process while the server runs (on DuckDB the
+    server is the only process; a second connection in it is counted at once)."""
+    served, other = open_store(address), open_store(address)
+    try:
+        with TestClient(create_app(store=served)) as client:
+            assert client.get("/api/overview").json()["counts"]["documents"] == 0
+            other.add_coded(Document(id="elsewhere", text="Officials met in Hue.", published=date(2021, 9, 2)), [])
+            deadline = time.monotonic() + 5
+            while client.get("/api/overview").json()["counts"]["documents"] == 0:
+                assert time.monotonic() < deadline, "the other connection's write was never seen"
+                time.sleep(0.05)
+    finally:
+        other.close()
+        served.close()
