@@ -2,8 +2,10 @@
 
 DuckDB: each reader is a cursor of the store's connection (a connection of its own to the
 same database instance, safe to use from another thread, and it sees every commit of the
-writer). PostgreSQL: each reader is a connection of its own. Readers are opened when first
-needed, up to ``size``; a thread asking for one while all are busy waits for the next free.
+writer). PostgreSQL: each reader is a connection of its own. All ``size`` readers are opened
+at once, in the thread that makes the pool (a DuckDB cursor is best made while no other
+thread uses its parent connection); a thread asking for one while all are busy waits for the
+next free, and a broken PostgreSQL reader is replaced by a new one.
 """
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ class ReaderPool:
         self._opened: list[Store] = []
         self._lock = threading.Lock()
         self._closed = False
+        for _ in range(size):
+            reader = store.reader()
+            self._opened.append(reader)
+            self._idle.put(reader)
 
     @property
     def size(self) -> int:
