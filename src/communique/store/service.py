@@ -4,6 +4,9 @@
 ``service.select(...)`` and every other read runs on a pooled reader connection, so reads
 run side by side and never wait for a write. Writes (``ingest``, ``add_coded``,
 ``record_error``, or any ``service.writer.call(job)``) go to the one ``StoreWriter``.
+Plain attributes are the writer's store's: code serving a request never touches
+``service.backend`` or ``service.store`` (that connection belongs to the writer thread); it
+runs several reads on one connection with ``service.read(job)``.
 """
 from __future__ import annotations
 
