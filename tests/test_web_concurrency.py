@@ -23,6 +23,7 @@ from _served import running_server
 from communique.model import Document
 from communique.store import open_store
 from communique.web import create_app
+from _web_fixtures import site  # noqa: F401  (fixture: pages and feeds on 127.0.0.1)
 from test_web_api import CORPUS, fill_store
 
 TOKEN = "s3cret"
@@ -135,3 +136,36 @@ def test_the_dashboard_reads_while_the_server_ingests(served):
     message = " ".join((other.stderr + other.stdout).split())
     assert "in use by another process" in message and "POST /api/documents" in message
     assert "Traceback" not in other.stderr
+
+
+def test_a_feed_watcher_in_the_server_stores_through_its_writer(served, site):
+    """`communique serve --watch`: the watcher keeps its feed log on its own connection and hands
+    the articles to the server's writer (POSTs and feeds take turns there), while the
+    dashboard is read."""
+    needs_coder()
+    from communique.watch import start_in_thread
+    from test_watch import STORIES, publish
+
+    app, base, db = served
+    rss = publish(site, "/served.xml", STORIES[:3])
+    coded_on = []
+    served_store = app.state.writer.store
+    original = served_store.ingest
+
+    def ingest(documents, **kwargs):  # Store.ingest of the served store, watched
+        coded_on.append(threading.current_thread().name)
+        return original(documents, **kwargs)
+
+    served_store.ingest = ingest
+    done, reads = threading.Event(), []
+    thread, stop = start_in_thread(lambda: open_store(str(db)), [rss], every_s=3600,
+                                   on_round=lambda reports: done.set(), ingest=app.state.writer.ingest)
+    with httpx.Client(base_url=base, timeout=60) as client:
+        while not done.wait(0.05):
+            reads.append(client.get("/api/overview").status_code)
+        stop.set()
+        thread.join(10)
+        counts = client.get("/api/overview").json()["counts"]
+    assert coded_on == ["communique-store-writer"]  # coded and stored on the server's writer
+    assert counts["documents"] == len(CORPUS) + 3
+    assert set(reads) <= {200}

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from contextlib import contextmanager
 from typing import Any, Iterator, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .versioning import BUMP_SQL, WriteCounter, bump_params, counter_for
+from .versioning import BUMP_ATTEMPTS, BUMP_SQL, WriteCounter, bump_params, counter_for
 
 
 def _dict_rows(cur, size: int):
@@ -41,14 +42,35 @@ class Backend:
     counts_writes = False
     write_counter: WriteCounter = WriteCounter()
 
+    # PostgreSQL advances the version inside the write transaction (its last statement: the
+    # row lock is held from there to the commit, so writers queue for a moment). DuckDB cannot:
+    # two connections updating the one row at once conflict (optimistic concurrency), and the
+    # whole transaction would fail; it advances the version right after the commit, retrying
+    # that update alone. The version then never runs ahead of the data, which is what a cache
+    # keyed on it needs (an answer computed meanwhile is filed under the older version).
+    bump_in_transaction = True
+
     def _end_of_write(self) -> None:
         """The last statement of a write transaction: advance the store version."""
-        if self.counts_writes:
+        if self.counts_writes and self.bump_in_transaction:
             self.execute(BUMP_SQL, bump_params())
 
     def _written(self) -> None:
-        if self.counts_writes:
-            self.write_counter.bump()
+        if not self.counts_writes:
+            return
+        if not self.bump_in_transaction:
+            for attempt in range(BUMP_ATTEMPTS):
+                try:
+                    self.execute(BUMP_SQL, bump_params())
+                    break
+                except Exception as exc:
+                    if not self.is_write_conflict(exc) or attempt == BUMP_ATTEMPTS - 1:
+                        raise
+                    time.sleep(0.001 * (attempt + 1))
+        self.write_counter.bump()
+
+    def is_write_conflict(self, exc: BaseException) -> bool:
+        return False
 
     def reader(self) -> "Backend":
         """Another connection to the same database, for a reader in another thread."""
@@ -87,6 +109,7 @@ class Backend:
 
 class DuckDBBackend(Backend):
     dialect = "duckdb"
+    bump_in_transaction = False
 
     def __init__(self, path: str):
         import duckdb
@@ -174,6 +197,11 @@ class DuckDBBackend(Backend):
         import duckdb
 
         return isinstance(exc, duckdb.ConstraintException)
+
+    def is_write_conflict(self, exc):
+        import duckdb
+
+        return isinstance(exc, duckdb.TransactionException)
 
     def close(self):
         self.con.close()

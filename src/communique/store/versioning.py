@@ -16,9 +16,10 @@ from datetime import datetime, timezone
 STATE_TABLE_SQL = ("CREATE TABLE store_state (id INTEGER PRIMARY KEY, version BIGINT NOT NULL, "
                    "changed_at TIMESTAMP)")
 STATE_ROW_SQL = "INSERT INTO store_state (id, version, changed_at) VALUES (1, 0, NULL)"
-# The last statement of every write transaction: PostgreSQL holds the row lock only from
-# here to the commit, so concurrent writers queue for a moment and never deadlock on it.
+# Run by every write transaction (backends.Backend.transaction): as its last statement on
+# PostgreSQL, right after its commit on DuckDB (see there why).
 BUMP_SQL = "UPDATE store_state SET version = version + 1, changed_at = ? WHERE id = 1"
+BUMP_ATTEMPTS = 50
 READ_SQL = "SELECT version FROM store_state WHERE id = 1"
 
 
