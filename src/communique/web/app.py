@@ -88,6 +88,29 @@ def open_default_store(db: Optional[str]):
     return open_store(db)
 
 
+class VersionReader:
+    """Reads the store version on a connection of its own (it never waits behind page
+    queries), opening a new one if the old one broke (a PostgreSQL server restarted)."""
+
+    def __init__(self, store):
+        self._store = store
+        self._reader = store.reader()
+
+    def __call__(self) -> int:
+        try:
+            return self._reader.version()
+        except Exception:
+            self.close()
+            self._reader = self._store.reader()
+            return self._reader.version()
+
+    def close(self) -> None:
+        try:
+            self._reader.close()
+        except Exception:  # already gone
+            pass
+
+
 def create_app(store=None, db: Optional[str] = None, *, allowed_hosts: Optional[Sequence[str]] = None,
                any_ip_host: bool = False, readers: Optional[int] = None, cache: bool = True) -> FastAPI:
     """The dashboard over ``store``, or over the store at ``db`` (path or URL; None: the default).
@@ -103,8 +126,8 @@ def create_app(store=None, db: Optional[str] = None, *, allowed_hosts: Optional[
     owned = store is None
     raw_store = open_default_store(db) if owned else store
     service = StoreService(raw_store, readers or DEFAULT_READERS)
-    version_reader = raw_store.reader()  # a connection of its own: never waits behind page queries
-    version = VersionWatch(version_reader.version, service.write_counter)
+    version_reader = VersionReader(raw_store)
+    version = VersionWatch(version_reader, service.write_counter)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
