@@ -1,7 +1,8 @@
 """Time the dashboard's pages and API over a large store (default 50,000 events).
 
 Builds a synthetic store once (hand-made events written through store.add_coded, the
-coder is not involved) and prints the median time of each page and endpoint.
+coder is not involved) and prints the median time of each page and endpoint, computed
+afresh each time (the per-version answer cache is off here; benchmarks/load.py measures it).
 
     python benchmarks/web_pages.py                   # 50,000 events in /tmp/communique-web-bench.duckdb
     python benchmarks/web_pages.py --events 200000 --db big.duckdb
@@ -82,7 +83,8 @@ def main() -> None:
     args = parser.parse_args()
     build(args.db, args.events)
     store = open_store(args.db)
-    with TestClient(create_app(store=store)) as client:
+    # cache=False: each request computes its answer (load.py measures the served, cached path)
+    with TestClient(create_app(store=store, cache=False), base_url="http://127.0.0.1") as client:
         print(f"{'url':60} {'status':>6} {'median ms':>10} {'kB':>7}")
         for url in URLS:
             times = []

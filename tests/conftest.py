@@ -1,6 +1,11 @@
+import os
 from pathlib import Path
 
 import pytest
+
+# Starlette's TestClient sends "Host: testserver"; the server answers only to the host names
+# it is given (communique.web.security), and this is how a deployment adds one.
+os.environ.setdefault("COMMUNIQUE_ALLOWED_HOSTS", "testserver")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

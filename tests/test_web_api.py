@@ -254,6 +254,22 @@ def test_document_with_its_events(client):
     assert data["text"][call["trigger"]["start"]:call["trigger"]["end"]] == "spoke by telephone"
 
 
+def test_a_document_does_not_show_where_the_server_read_it(tmp_path):
+    """``origin`` is a path on the server (the file an ingest read): the API keeps it inside."""
+    store = open_store(str(tmp_path / "origin.duckdb"))
+    store.add_coded(Document(id="from-disk", text="Officials met in Hanoi on Monday.", title="A meeting",
+                             origin="/srv/private/feeds/wire-2021.jsonl:17"), [])
+    try:
+        with TestClient(create_app(store=store)) as client:
+            data = client.get("/api/documents/from-disk").json()
+            page = client.get("/documents/from-disk").text
+    finally:
+        store.close()
+    assert data["id"] == "from-disk" and data["title"] == "A meeting" and "text" in data
+    assert "origin" not in data
+    assert "/srv/private" not in str(data) and "/srv/private" not in page
+
+
 def test_unknown_routes_and_methods_are_json_errors_under_api(client):
     missing = client.get("/api/nothing")
     assert missing.status_code == 404 and "no page at /api/nothing" in missing.json()["detail"]
@@ -340,6 +356,12 @@ def test_oversized_body_is_413(client, monkeypatch):
     (b'{"id": "x", "text": "Some words.", "published": "31/12/2021"}', 422),
     (b"[]", 422),
     (b"5", 422),
+    # nested ~5,000 deep (the JSON reader's recursion), a 5,000-digit number (Python's
+    # int-digits limit), a text over the parser's 1,000,000 characters; a lone surrogate (pydantic)
+    (b"[" * 5000 + b"]" * 5000, 400),
+    (b'{"id": "x", "text": "Some words.", "published": ' + b"7" * 5000 + b"}", 400),
+    (b'{"id": "x", "text": "' + b"word " * 200_001 + b'"}', 422),
+    (b'{"id": "x", "text": "A lone \\ud800 surrogate."}', 422),
 ])
 def test_bad_documents_are_4xx(client, monkeypatch, body, status):
     monkeypatch.setenv("COMMUNIQUE_TOKEN", "s3cret")

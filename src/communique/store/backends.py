@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from contextlib import contextmanager
 from typing import Any, Iterator, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .versioning import BUMP_ATTEMPTS, BUMP_SQL, WriteCounter, bump_params, counter_for
 
 
 def _dict_rows(cur, size: int):
@@ -35,6 +37,44 @@ _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 class Backend:
     dialect = ""
     location = ""
+    # Set by the Store once the schema holds store_state: from then on every transaction
+    # advances the store version (see versioning) and this process's write counter.
+    counts_writes = False
+    write_counter: WriteCounter = WriteCounter()
+
+    # PostgreSQL advances the version inside the write transaction (its last statement: the
+    # row lock is held from there to the commit, so writers queue for a moment). DuckDB cannot:
+    # two connections updating the one row at once conflict (optimistic concurrency), and the
+    # whole transaction would fail; it advances the version right after the commit, retrying
+    # that update alone. The version then never runs ahead of the data, which is what a cache
+    # keyed on it needs (an answer computed meanwhile is filed under the older version).
+    bump_in_transaction = True
+
+    def _end_of_write(self) -> None:
+        """The last statement of a write transaction: advance the store version."""
+        if self.counts_writes and self.bump_in_transaction:
+            self.execute(BUMP_SQL, bump_params())
+
+    def _written(self) -> None:
+        if not self.counts_writes:
+            return
+        if not self.bump_in_transaction:
+            for attempt in range(BUMP_ATTEMPTS):
+                try:
+                    self.execute(BUMP_SQL, bump_params())
+                    break
+                except Exception as exc:
+                    if not self.is_write_conflict(exc) or attempt == BUMP_ATTEMPTS - 1:
+                        raise
+                    time.sleep(0.001 * (attempt + 1))
+        self.write_counter.bump()
+
+    def is_write_conflict(self, exc: BaseException) -> bool:
+        return False
+
+    def reader(self) -> "Backend":
+        """Another connection to the same database, for a reader in another thread."""
+        raise NotImplementedError
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         raise NotImplementedError
@@ -69,6 +109,7 @@ class Backend:
 
 class DuckDBBackend(Backend):
     dialect = "duckdb"
+    bump_in_transaction = False
 
     def __init__(self, path: str):
         import duckdb
@@ -85,10 +126,26 @@ class DuckDBBackend(Backend):
         except duckdb.IOException as exc:
             first = str(exc).splitlines()[0]
             if "lock" in first.lower():
-                raise StoreError(f"database {path} is in use by another process (DuckDB allows one writer)") from None
+                raise StoreError(f"database {path} is in use by another process (DuckDB allows one writer; "
+                                 "if that is `communique serve`, send documents to its POST /api/documents, "
+                                 "or use PostgreSQL for several processes)") from None
             raise StoreError(f"cannot open database {path}: {first}") from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {path}: {str(exc).splitlines()[0]}") from None
+        self.write_counter = counter_for(
+            f"duckdb:{os.path.realpath(path)}" if path != ":memory:" else f"duckdb:memory:{id(self.con)}")
+
+    @classmethod
+    def _on_connection(cls, con, parent: "DuckDBBackend") -> "DuckDBBackend":
+        backend = cls.__new__(cls)
+        backend.location, backend.con = parent.location, con
+        backend.write_counter, backend.counts_writes = parent.write_counter, parent.counts_writes
+        return backend
+
+    def reader(self) -> "DuckDBBackend":
+        # A cursor is a connection of its own to the same database instance: it may run in
+        # another thread, and sees every commit of the others (DuckDB's MVCC).
+        return DuckDBBackend._on_connection(self.con.cursor(), self)
 
     def execute(self, sql, params=()):
         self.con.execute(sql, list(params))
@@ -119,11 +176,13 @@ class DuckDBBackend(Backend):
         self.con.begin()
         try:
             yield
+            self._end_of_write()
         except BaseException:
             self.con.rollback()
             raise
         else:
             self.con.commit()
+            self._written()
 
     def bulk_insert(self, table, frame):
         # DuckDB scans the DataFrame directly (no row-by-row inserts).
@@ -138,6 +197,11 @@ class DuckDBBackend(Backend):
         import duckdb
 
         return isinstance(exc, duckdb.ConstraintException)
+
+    def is_write_conflict(self, exc):
+        import duckdb
+
+        return isinstance(exc, duckdb.TransactionException)
 
     def close(self):
         self.con.close()
@@ -166,6 +230,8 @@ class PostgresBackend(Backend):
         clean = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
         self.location = urlunsplit((parts.scheme, parts.hostname or "", parts.path, "", ""))
         self.schema = schema
+        self._url = url
+        self.write_counter = counter_for(f"postgresql:{parts.hostname}:{parts.port}{parts.path}:{schema or ''}")
         try:
             self.con = psycopg.connect(clean, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
@@ -198,10 +264,17 @@ class PostgresBackend(Backend):
             cur.execute(_to_pyformat(sql), list(params))
             yield from _dict_rows(cur, size)
 
+    def reader(self) -> "PostgresBackend":
+        backend = PostgresBackend(self._url)
+        backend.counts_writes = self.counts_writes
+        return backend
+
     @contextmanager
     def transaction(self):
         with self.con.transaction():
             yield
+            self._end_of_write()
+        self._written()
 
     def bulk_insert(self, table, frame):
         columns = ", ".join(frame.columns)

@@ -16,6 +16,7 @@ from . import rows as R
 from .backends import Backend
 from .filters import NON_STATE_CODES, make_filter, source_sql
 from .schema import migrate
+from .versioning import READ_SQL
 
 
 @dataclass
@@ -37,9 +38,19 @@ def _now() -> datetime:
 
 
 class Store:
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: Backend, migrate_schema: bool = True):
         self.backend = backend
-        migrate(backend)
+        if migrate_schema:
+            migrate(backend)
+        backend.counts_writes = True  # store_state exists from here on (schema step 4)
+
+    def reader(self) -> "Store":
+        """The same store on a connection of its own, for reading from another thread."""
+        return Store(self.backend.reader(), migrate_schema=False)
+
+    def version(self) -> int:
+        """The store version: it moves with every write, here or in another process."""
+        return int(self.backend.query(READ_SQL)[0][0])
 
     # -- context manager -------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -214,13 +225,19 @@ class Store:
         """Event records (newest first) with "mentions", "sources" (doc ids) and "url"."""
         src, params = self.source(dedup=dedup, **filters)
         order = "ASC" if oldest_first else "DESC"
-        sql = (f"SELECT s.id, s.doc, s.record, s.dedup_key, d.url FROM {src} s "
-               f"LEFT JOIN documents d ON d.id = s.doc "
-               f"ORDER BY s.date {order} NULLS LAST, s.doc, s.sentence, s.id")
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = params + [int(limit), int(offset)]
-        return self._records(self.select(sql, params))
+        if limit is None:
+            sql = (f"SELECT s.id, s.doc, s.record, s.dedup_key, d.url FROM {src} s "
+                   f"LEFT JOIN documents d ON d.id = s.doc "
+                   f"ORDER BY s.date {order} NULLS LAST, s.doc, s.sentence, s.id")
+            return self._records(self.select(sql, params))
+        # One page: pick its keys first, then fetch the (large) records of those rows only;
+        # sorting every matching record and joining every document cost 2-4x more.
+        sql = (f"SELECT e.id, e.doc, e.record, e.dedup_key, d.url FROM ("
+               f"SELECT s.id, s.date, s.doc, s.sentence FROM {src} s "
+               f"ORDER BY s.date {order} NULLS LAST, s.doc, s.sentence, s.id LIMIT ? OFFSET ?) k "
+               f"JOIN events e ON e.id = k.id LEFT JOIN documents d ON d.id = e.doc "
+               f"ORDER BY k.date {order} NULLS LAST, k.doc, k.sentence, k.id")
+        return self._records(self.select(sql, params + [int(limit), int(offset)]))
 
     def count_events(self, dedup: bool = False, **filters: Any) -> int:
         src, params = self.source(dedup=dedup, **filters)

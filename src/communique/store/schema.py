@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Union
 
 from .backends import Backend
+from .versioning import STATE_ROW_SQL, STATE_TABLE_SQL
 
 Statement = Union[str, dict]
 
@@ -147,6 +148,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         {"postgresql": "CREATE INDEX errors_doc ON errors (doc)"},
     )),
     Migration(3, "event_groups view (deduplicated events with mention counts)", (_EVENT_GROUPS,)),
+    Migration(4, "store_state: a version every write advances (caches key on it)",
+              (STATE_TABLE_SQL, STATE_ROW_SQL)),
     Migration(5, "feeds and feed_items tables (the feed watcher's state and the items it has seen)", (
         _FEEDS, _FEED_ITEMS,
         {"postgresql": "CREATE INDEX feed_items_url ON feed_items (url)"},

@@ -5,6 +5,7 @@ token in ``COMMUNIQUE_TOKEN``, sent as ``Authorization: Bearer <token>``.
 """
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import os
@@ -12,6 +13,7 @@ import secrets
 from datetime import date
 from typing import Any, List, Optional, Union
 
+import anyio
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
@@ -22,7 +24,12 @@ from . import queries
 from .filters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, EventFilter, parse_code, parse_granularity
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+BODY_TIMEOUT_S = 30.0  # a body trickled in slower than this is refused (408), its connection freed
+MAX_TEXT_CHARS = 1_000_000  # the parser's limit (spaCy's nlp.max_length): split longer articles
 TOKEN_ENV = "COMMUNIQUE_TOKEN"
+# Fields of a stored document that the API shows; `origin` (where the server read it: a file
+# path on the server) stays inside.
+DOCUMENT_FIELDS = ("id", "text", "published", "url", "title", "source", "content_hash", "added_at", "events")
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -35,11 +42,12 @@ class DocumentIn(BaseModel):
     """One article to code: the JSONL input record of ``communique code``."""
 
     id: str = Field(min_length=1, max_length=500)
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS,
+                      description=f"the article, at most {MAX_TEXT_CHARS:,} characters")
     published: Optional[date] = None
-    url: Optional[str] = None
-    title: Optional[str] = None
-    source: Optional[str] = None
+    url: Optional[str] = Field(None, max_length=10_000)
+    title: Optional[str] = Field(None, max_length=10_000)
+    source: Optional[str] = Field(None, max_length=10_000)
 
     def to_document(self) -> Document:
         return Document(id=self.id, text=self.text, published=self.published, url=self.url,
@@ -106,7 +114,7 @@ def api_document(request: Request, doc_id: str):
     found = store_of(request).document(doc_id)
     if found is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
-    return jsonable(found)
+    return jsonable({k: found[k] for k in DOCUMENT_FIELDS if k in found})
 
 
 @router.get("/actors/{key:path}", summary="A country, body or person: counterparts and a page of events")
@@ -137,10 +145,14 @@ async def read_bounded_body(request: Request, limit: int = MAX_BODY_BYTES) -> by
     if declared and declared.isdigit() and int(declared) > limit:
         raise HTTPException(413, f"request body over {limit} bytes; send fewer documents per request")
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise HTTPException(413, f"request body over {limit} bytes; send fewer documents per request")
+    try:
+        with anyio.fail_after(BODY_TIMEOUT_S):
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > limit:
+                    raise HTTPException(413, f"request body over {limit} bytes; send fewer documents per request")
+    except TimeoutError:
+        raise HTTPException(408, f"request body not received within {BODY_TIMEOUT_S:.0f} s") from None
     return bytes(body)
 
 
@@ -149,6 +161,10 @@ def parse_documents(body: bytes) -> list[DocumentIn]:
         payload = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise HTTPException(400, f"body is not JSON: {exc}") from None
+    except RecursionError:
+        raise HTTPException(400, "body is JSON nested too deeply; send one document or a flat list") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise HTTPException(400, f"body holds a value JSON readers refuse: {exc}") from None
     try:
         parsed = DocumentsIn.validate_python(payload)
     except ValidationError as exc:
@@ -159,14 +175,19 @@ def parse_documents(body: bytes) -> list[DocumentIn]:
     return documents
 
 
-def ingest(store, documents: list[Document]) -> dict[str, Any]:
+async def ingest(service, documents: list[Document]) -> dict[str, Any]:
+    """Hand the documents to the store's one writer (it codes them, then writes each in one
+    short transaction) and wait for its report; reads go on meanwhile on their own connections."""
     try:
-        report = store.ingest(documents)
+        report = await asyncio.wrap_future(service.writer.submit(documents))
     except ImportError as exc:  # a checkout whose coder is incomplete
         raise HTTPException(503, f"the coder is not available: {exc}") from None
-    coded = [{"id": d.id, "events": store.count_events(doc=d.id), "page": f"/documents/{d.id}"}
-             for d in documents]
-    return {**jsonable(report), "documents": coded}
+
+    def counts() -> list[dict]:
+        return [{"id": d.id, "events": service.count_events(doc=d.id), "page": f"/documents/{d.id}"}
+                for d in documents]
+
+    return {**jsonable(report), "documents": await run_in_threadpool(counts)}
 
 
 _DOCUMENT_SCHEMA = DocumentIn.model_json_schema()
@@ -183,4 +204,4 @@ _DOCUMENT_SCHEMA = DocumentIn.model_json_schema()
 async def api_add_documents(request: Request):
     check_token(request)
     documents = parse_documents(await read_bounded_body(request))
-    return await run_in_threadpool(ingest, store_of(request), [d.to_document() for d in documents])
+    return await ingest(store_of(request), [d.to_document() for d in documents])

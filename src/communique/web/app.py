@@ -2,12 +2,16 @@
 
 Pages (``pages``) and JSON endpoints (``api``) share their queries (``queries``); the
 templates and the chart script ship in this package, so the dashboard works offline.
+The store is served by a ``StoreService`` (``app.state.store``): reads on a pool of reader
+connections, writes through its one ``StoreWriter`` (``app.state.writer``, which code that
+adds documents while the server runs, such as a feed watcher, hands its work to). Answers
+are cached per store version (``cache``); ``security`` checks the Host and sets headers.
 """
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,7 +24,8 @@ from .. import __version__
 from . import api, pages
 from .filters import BadParameter, page_url
 from .highlight import evidence
-from .queries import SerializedStore
+from .cache import ResponseCache, VersionWatch
+from .security import SecurityMiddleware, allowed_host_names
 
 HERE = Path(__file__).parent
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -83,17 +88,53 @@ def open_default_store(db: Optional[str]):
     return open_store(db)
 
 
-def create_app(store=None, db: Optional[str] = None) -> FastAPI:
+class VersionReader:
+    """Reads the store version on a connection of its own (it never waits behind page
+    queries), opening a new one if the old one broke (a PostgreSQL server restarted)."""
+
+    def __init__(self, store):
+        self._store = store
+        self._reader = store.reader()
+
+    def __call__(self) -> int:
+        try:
+            return self._reader.version()
+        except Exception:
+            self.close()
+            self._reader = self._store.reader()
+            return self._reader.version()
+
+    def close(self) -> None:
+        try:
+            self._reader.close()
+        except Exception:  # already gone
+            pass
+
+
+def create_app(store=None, db: Optional[str] = None, *, allowed_hosts: Optional[Sequence[str]] = None,
+               any_ip_host: bool = False, readers: Optional[int] = None, cache: bool = True) -> FastAPI:
     """The dashboard over ``store``, or over the store at ``db`` (path or URL; None: the default).
 
-    A store opened here is closed when the app shuts down; a store passed in stays the caller's.
+    A store opened here is closed when the app shuts down; a store passed in stays the caller's
+    (its readers and writer thread are closed). ``allowed_hosts``: the Host names answered
+    (default: loopback names and $COMMUNIQUE_ALLOWED_HOSTS, see ``security``); ``any_ip_host``
+    also answers any IP address (a server on 0.0.0.0); ``readers``: reader connections.
     """
+    from ..store.readers import DEFAULT_READERS
+    from ..store.service import StoreService
+
     owned = store is None
     raw_store = open_default_store(db) if owned else store
+    service = StoreService(raw_store, readers or DEFAULT_READERS)
+    version_reader = VersionReader(raw_store)
+    version = VersionWatch(version_reader, service.write_counter)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        service.close()
+        version.close()
+        version_reader.close()
         if owned:
             raw_store.close()
 
@@ -106,10 +147,16 @@ def create_app(store=None, db: Optional[str] = None) -> FastAPI:
         docs_url=None,  # FastAPI's Swagger page loads its scripts from a CDN; /api is our own, offline
         redoc_url=None,
     )
-    app.state.store = SerializedStore(raw_store)
+    app.state.store = service
+    app.state.writer = service.writer
     app.state.templates = build_templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
     install_error_handlers(app)
+    if cache:
+        app.add_middleware(ResponseCache, version=version)
+    app.add_middleware(SecurityMiddleware,
+                       allowed_hosts=list(allowed_hosts) if allowed_hosts is not None else allowed_host_names(),
+                       any_ip_literal=any_ip_host)
     return app

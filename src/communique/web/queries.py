@@ -5,7 +5,6 @@ page renders. Every list is paged or bounded: nothing here loads all events.
 """
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from typing import Any, Optional
 
@@ -20,29 +19,6 @@ COUNTERPARTS_SHOWN = 25
 AUTO_MIN_PERIODS = 3  # "auto" granularity steps down from month until the chart has this many bars
 
 
-class SerializedStore:
-    """Lets one store object serve a threaded web server: one call at a time.
-
-    An embedded DuckDB connection must not be used by two threads at once, and the
-    server runs page handlers in a thread pool.
-    """
-
-    def __init__(self, store):
-        self._store = store
-        self._lock = threading.RLock()
-
-    def __getattr__(self, name: str):
-        attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-
-        def call(*args, **kwargs):
-            with self._lock:
-                return attr(*args, **kwargs)
-
-        return call
-
-
 def event_page(store, flt: EventFilter, limit: int, offset: int) -> dict[str, Any]:
     """One page of events and the total, for tables and ``/api/events``."""
     kwargs = flt.store_kwargs()
@@ -55,10 +31,8 @@ def event_page(store, flt: EventFilter, limit: int, offset: int) -> dict[str, An
 
 
 def latest_event_date(store) -> Optional[date]:
-    newest = store.events(limit=1)
-    if newest and newest[0].get("date"):
-        return date.fromisoformat(newest[0]["date"])
-    return None
+    newest = store.select("SELECT max(date) AS newest FROM events")[0]["newest"]
+    return newest if isinstance(newest, date) or newest is None else date.fromisoformat(str(newest)[:10])
 
 
 def period_presets(latest: Optional[date]) -> list[dict[str, Any]]:
