@@ -82,7 +82,7 @@ class MentionIndex:
             self._resolve_definites(mentions, doc)
 
     def _extend_to_head(self, m: ActorMention, doc) -> None:
-        """"South Korean army officers", "Kenyan police vehicles": the noun right after a mention that
+        """"Chilean army officers", "Kenyan police vehicles": the noun right after a mention that
         the mention modifies is its phrase's head, so the parse reaches the mention through it."""
         if not 0 <= m.root < len(doc) or m.token_end >= len(doc):
             return
@@ -143,7 +143,7 @@ class MentionIndex:
 
     def _gazetteer_place(self, i: int) -> ActorMention | None:
         """A town or region the actor tables do not name but the gazetteer knows ("fired rockets at
-        Tel Aviv", "near the port of Hodeidah"): a place mention of its country."""
+        Tel Aviv", "near the port of Mukalla"): a place mention of its country."""
         if i in self._gazetteer_cache:
             return self._gazetteer_cache[i]
         found = None
@@ -368,10 +368,10 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                         return found, places
     preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") or
              (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children))]
-    # "met on the sidelines of the NATO summit": where they met, not whom.
+    # "met on the sidelines of the G20 summit": where they met, not whom.
     preps = [p for p in preps if not any(lemma(o) in VENUE_NOUNS for o in children(p, ("pobj",)))]
     if lemma(token) in word_class("road") or any(lemma(c) in word_class("road") for c in children(token, ("dobj",))):
-        # "blocked the main highway to Georgia": a road's destination names it, it is no counterpart
+        # "blocked the main road to Armenia": a road's destination names it, it is no counterpart
         # (the parser may hang "to Georgia" on the verb).
         preps = [p for p in preps if p.lower_ not in ("to", "toward", "towards", "into", "from")]
     for word in RECIPIENT_PREPS:
@@ -557,7 +557,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         return args
 
     # Actor. A passive governing verb matters for verb triggers ("was attacked by") and for a noun
-    # that is its passive subject ("talks were held"); "were engaged in ethnic cleansing" keeps its subject.
+    # that is its passive subject ("talks were held"); "were engaged in forced deportations" keeps its subject.
     # Stative participles ("is committed to", "is prepared to") are not passives.
     passive = verb.pos_ in ("VERB", "AUX") and is_passive(verb) and match.entry.pos != "ADJ" and (
         anchor is verb or anchor.dep_ == "nsubjpass")
@@ -610,8 +610,8 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         args.actor = _agent(verb, index)
         args.actor_direct = bool(args.actor)
         if not args.actor and match.entry.plover == "COERCE":
-            # "The interior ministry said 63 people had been detained": the state body that reports
-            # an arrest made it; else "was arrested in Lebanon": the state where it happened did.
+            # "The justice ministry said 41 people had been held": the state body that reports
+            # an arrest made it; else "was detained in Jordan": the state where it happened did.
             speaker = _speaker(verb, index)
             if speaker and all(e.sector in STATE_SECTORS for m in speaker for e in m.entities):
                 args.actor, args.actor_from_speaker = speaker, True
@@ -709,11 +709,11 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
     actor_ids = {id(m) for m in args.actor}
     args.recipient = [m for m in args.recipient if id(m) not in actor_ids]
     if not args.recipient and match.entry.plover in DOMESTIC_CATEGORIES:
-        # "imposed a curfew in the town of Cizre in southeastern Turkey": the country where it happens.
+        # "imposed a curfew in the town of Gao in northern Mali": the country where it happens.
         args.recipient = _place_state(verb, index, depth=4)
         args.recipient_weak = True
     if not args.recipient and match.entry.plover in OWN_STATE_TARGETS:
-        # "Egyptian demonstrators rioted", "Kenyan police broke up a rally": a protest with no named
+        # "Tunisian demonstrators rioted", "Kenyan police broke up a rally": a protest with no named
         # target is aimed at the protesters' own state; the state's repression at its own people.
         if match.entry.plover == "PROTEST" or _acts_on_people(anchor, verb):
             args.recipient = _own_state(args.actor, match.entry.plover)
@@ -729,7 +729,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         # country or when the actors are a pair joined by "and".
         actor_codes = {e.code for m in args.actor for e in m.entities}
         same = {e.code for m in args.recipient for e in m.entities} <= actor_codes
-        # "both sides said they would meet again in Brazil": a place is no counterpart of a speaking pair.
+        # "both sides said they would meet again in Qatar": a place is no counterpart of a speaking pair.
         pair_in_clause = args.actor_compound and (not args.actor_from_speaker
                                                   or all(m.kind == "place" for m in args.recipient))
         if pair_in_clause or (same and match.entry.plover not in DOMESTIC_CATEGORIES):
@@ -776,7 +776,7 @@ def _other_side(actor: list[ActorMention], recipient: list[ActorMention], catego
 
 
 def _located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """"opposition supporters marched through Caracas", "security forces have detained ..." under a
+    """"opposition supporters marched through Harare", "security forces have detained ..." under a
     CARACAS dateline: a group that names no country belongs to the country where it acts."""
     place = _place_in_phrase(actor, index) or _place_state(verb, index, depth=4) or _dateline_place(index) \
         or _only_country_of_sentence(verb, index)
@@ -896,7 +896,7 @@ def _acts_on_people(anchor: Token, verb: Token) -> bool:
 def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
     """The country named as the place of the verb ("in Lebanon", "in the town of X in Turkey"), or of
     its target ("dropped bombs on an energy facility in the Sumy region", "struck sites near Hodeidah")."""
-    # ... or of the agent's phrase ("was shot dead by security forces in Omdurman").
+    # ... or of the agent's phrase ("was shot dead by security forces in Bamako").
     hosts = [verb] + children(verb, ("dobj",)) + [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))]
     preps = [p for h in hosts for p in children(h, ("prep",))]
     preps += [p for h in hosts for c in children(h, ("dobj",)) + [h] for o in children(c, ("conj",))
@@ -942,7 +942,7 @@ def _recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     for t in list(hosts):
         hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
     for t in list(hosts):
-        if lemma(t) in word_class("commitment"):  # "reaffirmed its commitment to defend the Philippines"
+        if lemma(t) in word_class("commitment"):  # "reaffirmed its commitment to defend Japan"
             for clause in children(t, ("acl",)):
                 if any(g.dep_ == "aux" and g.tag_ == "TO" for g in clause.children):
                     hosts.append(clause)

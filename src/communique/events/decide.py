@@ -147,7 +147,7 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
         mod = dataclasses.replace(mod, negated=False)
     if reading.plover in REFUSED_BY_NEGATION and mod.negated and not mod.hypothetical and \
             (mod.future or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo") for c in match.anchor.children)):
-        # "the government would not withdraw the reform", "Guyana would not negotiate its border":
+        # "the cabinet would not drop the pension bill", "Belize would not negotiate its frontier":
         # announcing that one will not yield or talk is a refusal.
         return (reading.recoded(REFUSED_BY_NEGATION[reading.plover], "decide: will not yield or talk is a refusal"),
                 dataclasses.replace(mod, negated=False, future=False))
@@ -220,7 +220,7 @@ def _between_companies(actor: list[Entity], recipient: list[Entity]) -> bool:
     return any(e.sector in BUSINESS_SECTORS or e.code == "MNC" for e in actor) and \
         not any(e.sector == "GOV" for e in parties)
 
-# Expelling another state's officials ("ordered four Russian consular officials to leave") reduces
+# Expelling another state's officials ("told three Iranian consular staff to leave") reduces
 # relations between the states (SANCTION), where expelling people in general is COERCE.
 PERSONAL_EXPULSION = frozenset({"174"})
 DIPLOMATIC_EXPULSION = "166"
@@ -294,7 +294,7 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False) -> list[tupl
             recipient = [e for e in actor if e.code != first_code]
             actor = [e for e in actor if e.code == first_code]
     # Meetings and calls with several counterparts are one per counterpart (design.md); an appeal, an
-    # accusation or a sanction aimed at several ("appealed to Russia and Ukraine", "recalled its
+    # accusation or a sanction aimed at several ("appealed to Armenia and Azerbaijan", "recalled its
     # ambassadors to Dublin and Oslo") is one event whose recipient is the group.
     groups: dict[str | None, list[Entity]] = {}
     for e in recipient:

@@ -123,7 +123,7 @@ WARNED_CATEGORIES = frozenset({"REJECT", "THREATEN", "ASSAULT", "COERCE", "SANCT
 
 
 # Verbs of promise whose "that" clause, when it announces conflict, is a threat and not a promise
-# ("vowed that the group would answer the raids").
+# ("vowed that the movement would avenge the raids").
 VOW_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 
 
@@ -141,7 +141,7 @@ def _warning_content_of(match: TriggerMatch, matches: list[TriggerMatch]) -> Tri
 
 
 def _predicts_no_change(match: TriggerMatch) -> bool:
-    """"warned that the deliveries would not change the outcome", "warned that the toll could rise":
+    """"warned that the deliveries would not change the outcome", "warned that the number of dead could grow":
     a warning that something will not happen, or that a thing (no party) may change, is a forecast;
     a threat says what the actor (or its side) will do."""
     clauses = [c for c in match.anchor.children if c.dep_ == "ccomp"]

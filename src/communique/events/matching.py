@@ -115,7 +115,7 @@ class TokenFacts:
     def prep_objects(self) -> list[Token]:
         def compute():
             objs = prep_objects(self.token)
-            # "answered with volleys of tear gas": a measure's "of" object says what.
+            # "replied with rounds of rubber bullets": a measure's "of" object says what.
             return objs + [o for t in objs if lemma(t) in word_class("partitive") or t.like_num
                            for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                            for o in p.children if o.dep_ == "pobj"]
@@ -171,7 +171,7 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
             return False
         if "@actor" in values and mention_of(subj.i) is not None:
             return True
-        # "thousands of protesters", "groups of masked youths": the "of" object says who.
+        # "thousands of protesters", "bands of hooded youths": the "of" object says who.
         inner = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                  if o.dep_ == "pobj"] if lemma(subj) in CROWD_HEADS or subj.like_num else []
         return any(lemmas(t) & values for t in [subj] + inner)
@@ -234,7 +234,7 @@ def _near_words(anchor: Token) -> list[tuple[Token, set[str]]]:
         # The verb a clause hangs from is another event ("fired missiles, setting a hold on fire").
         near = [t for t in near if not (t.i == anchor.head.i and t.pos_ in ("VERB", "AUX"))]
     near = sorted(near, key=lambda t: 0 if t.head.i == anchor.i else 1 if t.i == anchor.head.i else 2)
-    # "wrapped up two days of peace talks": the "of" object of a measure noun stands for it.
+    # "concluded three days of peace talks": the "of" object of a measure noun stands for it.
     near += [o for t in near if lemma(t) in MEASURE_NOUNS for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
              for o in p.children if o.dep_ == "pobj"]
     return [(t, lemmas(t)) for t in near]
@@ -245,7 +245,7 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     t = noun
     while t.dep_ in ("compound", "conj") and t.head.i != t.i:
         t = t.head
-    # "staged a sixth day of nationwide strikes": the measure noun stands for the event.
+    # "held a fourth day of national strikes": the measure noun stands for the event.
     while t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in MEASURE_NOUNS:
         t = t.head.head
     dep, head = t.dep_, t.head

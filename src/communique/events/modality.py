@@ -15,7 +15,7 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs whose infinitive complement is planned (future) or only wished for (hypothetical).
 PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "decide", "prepare", "go",
                         "due"})
-# "declined to comment on the agreement", "failed to reach a deal": the embedded event did not happen.
+# "declined to comment on the accord", "failed to reach an accord": the embedded event did not happen.
 NEGATING_VERBS = frozenset({"decline", "fail", "deny"})
 # Subjects whose words are opinion or forecast, not an act of the story ("analysts warned ...").
 COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "pundit", "scholar",
@@ -94,7 +94,7 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
         if aux & FUTURE_AUX or ("going" in aux and v is not verb):
             m.future = True
         if "would" in aux:
-            # "said they would boycott" is a reported future, as is "would meet him if ..." (a stated
+            # "said they would stay away from" is a reported future, as is "would meet him if ..." (a stated
             # condition); a bare "would" is a hypothesis.
             if _in_reported_clause(v) or _has_condition(v):
                 m.future = True
@@ -141,7 +141,7 @@ def _past_perfect(verb: Token) -> bool:
 def _background_clause(verb: Token) -> bool:
     """Clauses that describe the past of a participant rather than tell the news:
     "Oman, which has mediated between ..." (a relative clause set off by a comma),
-    "a week after soldiers detained ...", "since Araghchi took office"."""
+    "a week after soldiers detained ...", "since Ruto took office"."""
     t = verb
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
@@ -180,7 +180,7 @@ def _background_clause(verb: Token) -> bool:
 
 
 def _said_by_commentators(verb: Token) -> bool:
-    """"Military analysts warned the pullback could be temporary": opinion, not an event."""
+    """"Defence analysts said the withdrawal might not last": opinion, not an event."""
     t = verb
     for _ in range(4):
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]

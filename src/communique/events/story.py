@@ -1,7 +1,7 @@
 """The story around a sentence: who an event answers, reacts to or is aimed at when its own
 sentence does not say.
 
-News tells one story across sentences: "Boluarte has refused to step down" answers the
+News tells one story across sentences: "Arce has refused to resign" answers the
 protesters' demand two sentences earlier; "Russia's embassy called the step unfriendly" is aimed
 at whoever took the step; "Britain delivered the first drones" sends them where the story's aid
 goes. These rules run after each sentence's events are found (extract.py), over the events found
@@ -24,7 +24,7 @@ RECIPROCAL_CATEGORIES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "
 
 
 # Categories whose recipient, when neither the sentence nor the events before name it, is the other
-# party the story is about ("the army would give a fitting reply" in a story about India and China).
+# party the story is about ("the navy would give a firm answer" in a story about India and China).
 # Measured over the three development sets, one category at a time: only for threats were the right
 # events gained clearly more than the wrong ones (promises, appeals, refusals, concessions and
 # accusations gained about as many wrong as right).
@@ -142,14 +142,14 @@ def answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) -
     return event
 
 
-# A refusal answers the latest demand made of the refuser ("Boluarte has refused to step down" after
+# A refusal answers the latest demand made of the refuser ("Arce has refused to resign" after
 # "protesters demanded her resignation"); a promise or concession with no party named is made to
 # the party the actor was last dealing with in the story ("Iran is ready to negotiate" after talks
 # with the IAEA chief). Categories, and the earlier categories they answer (empty: any).
 CONTEXT_COUNTERPART = {
     "REJECT": {"REQUEST", "THREATEN", "AGREE", "SANCTION", "COERCE", "PROTEST"},
     "AGREE": set(), "CONCEDE": set(), "COOPERATE": set(),
-    # "said Moscow would respond": a threat answers the latest hostile act aimed at the threatener.
+    # "said Tehran would respond": a threat answers the latest hostile act aimed at the threatener.
     "THREATEN": {"SANCTION", "COERCE", "ASSAULT", "THREATEN", "MOBILIZE", "ACCUSE"},
 }
 # Acts that answer the latest act of another kind by anyone else, aimed at whoever did it: police
@@ -263,7 +263,7 @@ def done_by_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) -> 
     if match.anchor is not verb:
         return event
     while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
-        verb = verb.head  # "the strikes destroyed a school and killed four civilians"
+        verb = verb.head  # "the raids hit a clinic and killed three farmers"
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
         return event

@@ -87,7 +87,7 @@ def object_tokens(anchor: Token) -> list[Token]:
     for t in found:
         for c in conjuncts(t):
             expanded.append(c)
-            # "700 kg of medicine", "part of a military aid program": the "of" object says what.
+            # "900 kg of vaccines", "part of a security assistance package": the "of" object says what.
             if lemma(c) in partitive or c.like_num or any(g.like_num for g in c.children) or c.tag_ == "NNS":
                 for prep in children(c, ("prep",)):
                     if prep.lower_ == "of":
