@@ -58,7 +58,7 @@ def _names_a_pair(noun: Token) -> bool:
     if noun.tag_ != "NNS" or noun.lemma_.lower() not in PAIR_NOUNS:
         return False
     words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod", "preconj", "poss")]
-    # "both governments", "the two ministers", "its two neighbours"
+    # "both governments", "the two ministers", "their two delegations"
     return "both" in words or ("two" in words and bool({"the", "its", "their", "his", "her"} & set(words)))
 
 
@@ -108,9 +108,7 @@ class MentionIndex:
                 continue
             if (held is None or not coded(held)) and _names_a_pair(t) and len(recent) >= 2:
                 # "urged both governments", "the two ministers agreed": the last two parties named.
-                # "its two neighbours": the owner is the party named last; the pair are the two before it.
-                owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in t.children)
-                pair = recent[-3:-1] if owned and len(recent) >= 3 else recent[-2:]
+                pair = recent[-2:]
                 entities = [Entity(text=t.text, code=e.code, sector=e.sector, name=e.name, id=e.id,
                                    start=t.idx, end=t.idx + len(t.text)) for e in pair]
                 self.by_token[t.i] = ActorMention(entities, t.i, t.i + 1, t.i, "compound")
@@ -579,7 +577,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
             args.actor_direct = True
         elif (len(pair) >= 2 or (len(pair) == 1 and pair[0].kind == "compound")) \
                 and not match.entry.cameo.startswith(MEDIATION_CODES):
-            # "talks between Iran's Shamkhani and Saudi Arabia's al-Aiban", "a ceasefire between Israel
+            # "talks between Egypt's Shoukry and Jordan's Safadi", "a ceasefire between Israel
             # and Hezbollah": the parties named after "between" are the pair.
             args.actor, args.recipient = pair[:1], pair[1:]
             args.actor_direct = args.recipient_direct = True
@@ -693,12 +691,6 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
                 args.recipient, _ = mentions_under(subj, index)
                 if args.recipient:
                     break
-    if not args.recipient and match.entry.plover in ("AGREE", "SUPPORT") and verb.dep_ == "conj" \
-            and verb.head.pos_ == "VERB":
-        # "congratulated Sheinbaum and pledged an orderly handover": the promise is made to the person
-        # just addressed.
-        for obj in children(verb.head, ("dobj",)):
-            args.recipient = [m for m in _coded_under(obj, index, 1) if id(m) not in {id(a) for a in args.actor}]
     if not args.recipient:
         # "called off the strike after talks with the government", "declined despite pressure from X".
         args.recipient = _second_hop_recipient(anchor, verb, index, args.actor)

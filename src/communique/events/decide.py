@@ -14,7 +14,7 @@ Readings proposed for the clause, in the order they are weighed (the first that 
 2. "will not yield/talk" announced is a refusal (REFUSED_BY_NEGATION);
 3. a promise not to cooperate is a refusal ("vowed not to return the land");
 4. a future act recoded by ``intent.tsv`` (future cooperation is a promise, future conflict a threat);
-5. a judgement of a demand or offer ("the demand was unaffordable") turns it down.
+5. a judgement of a demand or offer ("the demand was unacceptable") turns it down.
 
 Readings proposed for a pair: expelling another state's officials is a diplomatic sanction; a deal
 between companies is economic cooperation; an exercise with a foreign partner is military
@@ -166,13 +166,13 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
             elif intent.plover:
                 reading = dataclasses.replace(reading, plover=intent.plover, rules=reading.rules + (rule,))
     if _judges_a_proposal(match):
-        # "said the union's demand for a 35% rise was unaffordable": turning down what was asked.
+        # "said the miners' demand for a 40% raise was unacceptable": turning down what was asked.
         reading = reading.recoded(REJECTION, "decide: judging a demand or offer unacceptable turns it down")
     return reading, mod
 
 
 def _judges_a_proposal(match: TriggerMatch) -> bool:
-    """A judgement ("unacceptable", "unaffordable") whose subject is a demand, offer or plan."""
+    """A judgement ("unacceptable", "unrealistic") whose subject is a demand, offer or plan."""
     if match.entry.pos != "ADJ" or match.entry.plover != "ACCUSE" or match.anchor.dep_ not in ("acomp", "attr"):
         return False
     subjects = [c for c in match.anchor.head.children if c.dep_ == "nsubj"]
