@@ -858,7 +858,7 @@ def _crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
     if subj is None:
         return []
     words = {lemma(t) for t in subj.subtree if t.dep_ in ("nsubj", "pobj") or t.i == subj.i}
-    if not words & (CROWD_WORDS | word_class("populace")):
+    if not words & (CROWD_WORDS | word_class("populace") | word_class("rioters")):
         return []
     place = _place_state(verb, index, depth=4)
     for obj in children(verb, ("dobj",)):  # "blocked streets in Lima"
@@ -901,8 +901,9 @@ def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[Actor
                 for _ in range(depth + 1):
                     for t in level:
                         m = index.place(t.i)
-                        if m is not None and m.kind in ("country", "capital", "place") and coded(m):
-                            return [m]
+                        if m is not None and coded(m) and (m.kind in ("country", "capital", "place") or (
+                                m.kind == "modifier" and lemma(t.head) in word_class("place"))):
+                            return [m]  # "in Kenya", "in Nairobi", "in the Kenyan town of Kisumu"
                     level = [c for t in level for c in t.children if c.dep_ not in SEARCH_STOP_DEPS]
     return []
 
