@@ -12,7 +12,8 @@ Readings proposed for the clause, in the order they are weighed (the first that 
 
 1. an appeal modal ("X said Y must ...") is the appeal, made now;
 2. "will not yield/talk" announced is a refusal (REFUSED_BY_NEGATION);
-3. a promise not to cooperate is a refusal ("vowed not to return the land");
+3. not willing to act, or a promise not to cooperate, is a refusal ("is not ready to resume talks",
+   "vowed not to return the land");
 4. a future act recoded by ``intent.tsv`` (future cooperation is a promise, future conflict a threat);
 5. a judgement of a demand or offer ("the demand was unacceptable") turns it down.
 
@@ -150,6 +151,10 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
         # "the cabinet would not drop the pension bill", "Belize would not negotiate its frontier":
         # announcing that one will not yield or talk is a refusal.
         return (reading.recoded(REFUSED_BY_NEGATION[reading.plover], "decide: will not yield or talk is a refusal"),
+                dataclasses.replace(mod, negated=False, future=False))
+    if reading.plover == "AGREE" and entry.pos == "ADJ" and mod.negated and not mod.hypothetical:
+        # "is not willing to recognise", "is not ready to resume": declining to do it is a refusal.
+        return (reading.recoded(REJECTION, "decide: not willing to act is a refusal"),
                 dataclasses.replace(mod, negated=False, future=False))
     if reading.plover == "AGREE" and any(is_negated(x) and x.lemma_.lower() not in word_class("violent")
                                          for x in infinitives(match.anchor)):
