@@ -24,6 +24,7 @@ from .syntax import (CLAUSE_DEPS, children, conjuncts, forms, infinitives, is_pa
                      object_tokens)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+HOST_A_VISIT = "043"
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
@@ -607,6 +608,9 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
     if not args.actor and passive:
         args.actor = _agent(verb, index)
         args.actor_direct = bool(args.actor)
+        if not args.actor and match.entry.cameo == HOST_A_VISIT:
+            # "was welcomed in Tehran": the host is the state where the visitor was received.
+            args.actor = _place_state(verb, index, depth=4)
         if not args.actor and match.entry.plover == "COERCE":
             # "The justice ministry said 41 people had been held": the state body that reports
             # an arrest made it; else "was detained in Jordan": the state where it happened did.

@@ -201,7 +201,7 @@ def _pair_reading(clause: Reading, match: TriggerMatch, actor: list[Entity],
     if code == SIGN_AGREEMENT and _between_companies(actor, recipient):
         # "Japanese and Indian companies signed agreements": a business deal, not diplomacy.
         return clause.recoded(ECONOMIC_COOPERATION, "decide: a deal between companies"), actor, recipient
-    if code == MILITARY_EXERCISE and recipient and _names_exercise(match) \
+    if code == MILITARY_EXERCISE and recipient and _names_exercise(match) and _partnered(match, recipient) \
             and not {r.code for r in recipient} & {a.code for a in actor}:
         # "carried out exercises with Guyana's defence force": exercising with a foreign partner.
         return clause.recoded(MILITARY_COOPERATION, "decide: an exercise with a foreign partner"), actor, recipient
@@ -212,6 +212,22 @@ def _pair_reading(clause: Reading, match: TriggerMatch, actor: list[Entity],
 
 
 EXERCISE_WORDS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "training"})
+
+def _partnered(match: TriggerMatch, recipient: list[Entity]) -> bool:
+    """Is the recipient named as a partner ("with Guyana's forces", "alongside US troops"), not as the
+    place or target of the act ("exercises around Taiwan")?"""
+    doc = match.anchor.doc
+    for e in recipient:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        token = span.root if span is not None else None
+        for _ in range(4):
+            if token is None or token.head.i == token.i:
+                break
+            if token.dep_ == "pobj" and token.head.lower_ in ("with", "alongside"):
+                return True
+            token = token.head
+    return False
+
 
 def _names_exercise(match: TriggerMatch) -> bool:
     return any(t.lemma_.lower() in EXERCISE_WORDS for t in match.tokens) or any(
