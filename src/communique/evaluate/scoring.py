@@ -17,9 +17,9 @@ Definitions (exactly what the figures mean)
 
 Labels and codes. PLOVER 0.5 labels are mapped to 0.8 (``OLD_LABELS``: DEMAND -> REQUEST,
 DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT); old or non-ISO country codes
-are mapped to ISO 3166 alpha-3 (``OLD_CODES``: JAP -> JPN, ITL -> ITA; IMG, a CAMEO
-"international militarised group", becomes NGO, the output contract's code for a non-state
-body). Actors are compared by code only (``CHN``, ``IGO``, ...), never by sector or name.
+are mapped to ISO 3166 alpha-3 (``OLD_CODES``: JAP -> JPN, ITL -> ITA); IGO, NGO, MNC and IMG
+(an armed group acting across borders, as the output contract and the coder code it) stay as
+they are. Actors are compared by code only (``CHN``, ``IGO``, ...), never by sector or name.
 
 Dyad. A predicted event's *actor codes* and *recipient codes* are the sets of ``code`` of its
 ``actor`` and ``recipient`` entities. A gold side matches when the predicted code set and the
