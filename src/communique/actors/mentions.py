@@ -702,7 +702,7 @@ def _dateline_country(place: str, counts: Counter[str]) -> Optional[str]:
     found = knowledge.country_by_name(place.title())
     if found:
         return found.code
-    from ..places import resolve_place  # the gazetteer: cities and regions
+    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
     location = resolve_place(place)
     if location is not None and location.country and counts.get(location.country):
         return location.country
@@ -869,7 +869,7 @@ class _Resolver:
     def _place_country(self, unit: Unit) -> Optional[str]:
         """The country of a place the noun is "in": "rebel-aligned officials in Idlib" -> SYR,
         "protesters in Lahore" -> PAK (cities and regions the gazetteer knows)."""
-        from ..places import resolve_place  # the gazetteer: cities and regions
+        from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
 
         sdoc = self.sdoc
         root = sdoc[_root(sdoc, unit.head_start, unit.end)]

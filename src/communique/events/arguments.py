@@ -151,7 +151,7 @@ class MentionIndex:
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN":
             span = next((e for e in self.doc.ents if e.start <= i < e.end), None)
             if span is not None:
-                from ..places import resolve_place  # the gazetteer: cities and regions
+                from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
                 location = resolve_place(span.text)
                 if location is not None and location.country:
                     entity = Entity(text=span.text, code=location.country, sector=None, name=None, id=None,
