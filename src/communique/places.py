@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .knowledge.codes import is_country_code
-from .knowledge.gazetteer import gazetteer, name_key, resolve_place  # noqa: F401 (until actors, events import it there)
+from .knowledge.gazetteer import gazetteer, name_key
 from .model import Location
 from .parse import governing_verb
 
