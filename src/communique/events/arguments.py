@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..actors import knowledge
 from ..actors.unnamed import unnamed_party
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity
 from .lexicon import word_class
 from .matching import TriggerMatch
@@ -31,7 +32,6 @@ RECIPIENT_PREPS = ("with", "to", "on", "against", "at", "toward", "towards", "up
                    "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside")
 # Categories whose unnamed target is the actor's own state (see _own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
@@ -804,7 +804,7 @@ def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMen
     sentence names."""
     found = [m for m in (index.place(t.i) for t in verb.sent) if m is not None and coded(m)]
     codes = {e.code for m in found for e in m.entities if e.code}
-    if len(codes) != 1 or next(iter(codes)) in ("IGO", "NGO", "MNC"):
+    if len(codes) != 1 or next(iter(codes)) in NON_STATE_CODES:
         return []
     return found[:1]
 
@@ -830,7 +830,7 @@ def _own_state(actor: list[ActorMention], category: str) -> list[ActorMention]:
     if len(codes) != 1 or not entities:
         return []
     code = next(iter(codes))
-    if code is None or len(code) != 3 or code in ("IGO", "NGO", "MNC"):
+    if code is None or len(code) != 3 or code in NON_STATE_CODES:
         return []
     sectors = {e.sector for e in entities}
     if category == "PROTEST":
