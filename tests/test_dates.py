@@ -5,6 +5,7 @@ import pytest
 
 from conftest import hand_events
 from communique.dates import assign_dates, find_date_expressions, resolve_date_expression
+from communique.ingest import find_dateline
 from communique.model import Document
 
 THURSDAY = date(2020, 7, 30)  # a Thursday
@@ -81,6 +82,12 @@ def _events(nlp, text, triggers, published=THURSDAY, **document_fields):
     return events
 
 
+def _wire(text, published=THURSDAY):
+    """The dateline fields ingest sets on a Document (place, date, where the dateline ends)."""
+    dateline = find_dateline(text, published)
+    return {"dateline_place": dateline.place, "dateline_date": dateline.date, "dateline_end": dateline.end}
+
+
 def test_anchor_date_propagates_to_later_statements(nlp):
     text = ("Norway's foreign minister said on Tuesday during a phone call with her Danish counterpart "
             "that fishing quotas must be settled. The minister said Norway values the partnership. "
@@ -115,7 +122,7 @@ def test_modal_may_does_not_date_an_event(nlp):
 
 def test_dateline_date_then_publication_date_are_the_fallbacks(nlp):
     text = "ACCRA, July 27 (Reuters) - Ghana's president met union leaders to end the strike."
-    (met,) = _events(nlp, text, ["met"], dateline_date=date(2020, 7, 27), dateline_place="Accra")
+    (met,) = _events(nlp, text, ["met"], **_wire(text))
     assert (met.date, met.date_precision) == (date(2020, 7, 27), "day")
     (met,) = _events(nlp, "Ghana's president met union leaders.", ["met"], published=None)
     assert met.date is None and met.published is None
@@ -158,14 +165,14 @@ def test_date_of_the_trigger_clause_still_dates_it(nlp):
 
 def test_the_dateline_date_is_not_the_date_of_the_first_event(nlp):
     text = "LIMA, July 29 (Agency) -- Bandits raided a mining camp late on Monday, police said on Wednesday."
-    (raided,) = _events(nlp, text, ["raided"], dateline_date=date(2020, 7, 29), dateline_place="Lima")
+    (raided,) = _events(nlp, text, ["raided"], **_wire(text))
     assert (raided.date, raided.date_precision) == (date(2020, 7, 27), "day")
 
 
 def test_relative_days_count_from_the_dateline_day(nlp):
     # Filed on Tuesday 28 July, published on Thursday 30 July: "yesterday" is Monday the 27th.
     text = "QUITO, July 28 (Agency) -- Ecuador closed its border with Peru yesterday."
-    (closed,) = _events(nlp, text, ["closed"], dateline_date=date(2020, 7, 28), dateline_place="Quito")
+    (closed,) = _events(nlp, text, ["closed"], **_wire(text))
     assert closed.date == date(2020, 7, 27)
 
 

@@ -31,6 +31,7 @@ class Document:
     origin: Optional[str] = None  # file (and line) it was read from, for error messages
     dateline_place: Optional[str] = None  # "TOKYO" of "TOKYO, Nov. 25 (Xinhua) --"
     dateline_date: Optional[date] = None  # the date a wire dateline states
+    dateline_end: int = 0  # offset in ``text`` where a wire dateline ends (0: none); its date is no event's
 
     @property
     def content_hash(self) -> str:

@@ -59,12 +59,14 @@ def make_document(doc_id: str, text: str, origin: str, published: Optional[date]
     if not text.strip():
         raise BadInput("empty text")
     pub = published or fallback
-    dateline = find_dateline(text.lstrip(), pub)
+    body = text.lstrip()
+    dateline = find_dateline(body, pub)
     if pub is None and dateline is not None:
         pub = dateline.date  # only set when the dateline states its year
     return Document(id=doc_id, text=text, published=pub, origin=origin,
                     dateline_place=dateline.place if dateline else None,
-                    dateline_date=dateline.date if dateline else None, **meta)
+                    dateline_date=dateline.date if dateline else None,
+                    dateline_end=dateline.end + len(text) - len(body) if dateline else 0, **meta)
 
 
 def _text_field(record: dict, key: str) -> Optional[str]:
