@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from ..background import is_background
 from ..knowledge import english
 from .lexicon import word_class
 
@@ -227,13 +228,11 @@ def _background_date(verb: Token, published: date | None) -> bool:
             if t.ent_type_ == "DATE" and YEAR.fullmatch(t.text) and int(t.text) < published.year:
                 return True
             day = _month_day(t, published)
-            if day is not None and (published - day).days > STALE_DAYS:
+            if day is not None and is_background(day, published):
                 return True  # "detained the president on July 26" in a story of August 25
     return False
 
 
-# An event dated this many days or more before the story is background, not news.
-STALE_DAYS = 14
 
 
 def _month_day(token: Token, published: date) -> date | None:
