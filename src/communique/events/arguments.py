@@ -1,7 +1,10 @@
 """Who did it to whom: actor and recipient of a trigger from the dependency parse.
 
-Grammatical role decides, never word order: the subject (or the "by" agent of a passive) is the
-actor; the object, the passive subject, or the object of "with/to/on/against/..." is the recipient.
+Grammatical role decides: the subject (or the "by" agent of a passive) is the actor; the object,
+the passive subject, or the object of "with/to/on/against/..." is the recipient. Word order is
+only a fallback where the parse fails, in two helpers: of two subjects split by a wire dateline,
+the one nearest before the verb (``_subject_token``); a main verb the parser gave no subject
+takes the noun phrase right before it (``_subject_left_of``).
 Nominal triggers take the subject of the verb that governs them ("held talks", "during a phone
 conversation with"); a possessive or national adjective on the noun is its actor ("Israel's
 attack on Gaza"). In reported speech the embedded clause keeps its own subject, unless that is
