@@ -43,7 +43,7 @@ class Entity:
     """An actor or recipient: who, resolved to a country/body, sector and (maybe) a person."""
 
     text: str
-    code: Optional[str]  # ISO alpha-3, or IGO / NGO / MNC
+    code: Optional[str]  # ISO alpha-3, or IGO / NGO / MNC / IMG (knowledge/codes.py)
     sector: Optional[str] = None  # GOV, MIL, COP, REB, ...
     name: Optional[str] = None  # canonical name: "Wang Yi", "United Nations"
     id: Optional[str] = None  # knowledge-base id where known
@@ -60,13 +60,22 @@ class ActorMention:
 
     ``root`` is the index (in the spaCy Doc) of the head token of the mention, which the
     event rules use to attach mentions to triggers via the dependency parse.
+
+    ``kind`` says what named the actor (the actors stage's docstring has examples):
+    ``country``, ``capital`` (a capital or seat of government), ``igo`` (a body coded IGO,
+    NGO, MNC or IMG), ``group`` (a named national organisation), ``sector`` (a sector noun),
+    ``person``, ``title`` (a bare title), ``pronoun``, ``compound`` (several actors in one
+    phrase), ``place`` (a country or capital used as a location: not an actor),
+    ``modifier`` (a name that only modifies a noun that is no actor), and ``implicit``
+    (made by the events stage: the actor's own state as an unnamed recipient, or a crowd
+    given the country of the place it is in).
     """
 
     entities: list[Entity]
     token_start: int
     token_end: int  # exclusive
     root: int
-    kind: str = "country"  # country | igo | person | title | sector | capital | pronoun
+    kind: str = "country"  # one of the twelve kinds above
 
 
 @dataclass
