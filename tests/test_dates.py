@@ -206,3 +206,22 @@ def test_a_date_after_said_belongs_to_said_whatever_the_parse(nlp):
     text = "Uruguay said on Wednesday it would recognise the new government on August 12."
     (recognise,) = _events(nlp, text, ["recognise"])
     assert recognise.date == date(2020, 7, 29)
+
+
+def test_an_undated_sentence_takes_the_day_of_the_sentence_before_it_in_its_paragraph(nlp):
+    text = ("Ghana and Togo signed a border accord on Wednesday.\n\n"
+            "Fishermen from both countries clashed near the maritime line on Monday. "
+            "Togolese police detained twelve Ghanaian fishermen.\n\n"
+            "Ghana's foreign minister urged Togo to release them.")
+    signed, clashed, detained, urged = _events(nlp, text, ["signed", "clashed", "detained", "urged"])
+    assert signed.date == date(2020, 7, 29) and clashed.date == date(2020, 7, 27)
+    assert (detained.date, detained.date_precision) == (date(2020, 7, 27), "day")  # the story moved back
+    assert urged.date == date(2020, 7, 29)  # a new paragraph: the story's anchor again
+
+
+def test_a_date_in_a_clause_below_the_previous_sentence_does_not_move_the_story(nlp):
+    text = ("Chile and Peru held talks on Wednesday.\n\n"
+            "Peru accused Chile of seizing a fishing boat on Monday. The Chilean envoy rejected the claim.")
+    held, accused, rejected = _events(nlp, text, ["held", "accused", "rejected"])
+    assert held.date == date(2020, 7, 29)
+    assert rejected.date == date(2020, 7, 29)  # Monday is when the boat was seized, not the day told

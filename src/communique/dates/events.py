@@ -5,11 +5,19 @@ publication date is only the last resort. For each event the date comes from, in
 
 1. a date expression in the event's own sentence, preferring one attached in the
    dependency tree to the trigger's governing verb (``_best_mention``);
-2. the article's anchor date: the date of the first dated event (statements reported from
+2. the day the story last told, in the event's paragraph: the nearest sentence before it
+   that names a recent day, in an event of its own or in its main clause (``_preceding_day``:
+   "Police detained twelve men on Monday. Most were freed." both happened on Monday);
+3. the article's anchor date: the date of the first dated event (statements reported from
    a meeting or call take the date of that meeting or call), or else of the first dated
    expression in the lede (first two sentences);
-3. the wire dateline's date (``Document.dateline_date``);
-4. the publication date, with precision ``"published"``.
+4. the wire dateline's date (``Document.dateline_date``);
+5. the publication date, with precision ``"published"``.
+
+Taking the day last told (2) rather than the article's anchor (3) for every undated sentence
+was measured: dates right 94.6% -> 96.4% on benchmarks/gold, 92.7% -> 95.6% on
+benchmarks/final, unchanged on benchmarks/heldout; without the paragraph limit and the
+main-clause condition it also moved sample-corpus events to the days of background sentences.
 
 Relative expressions ("on Tuesday", "yesterday") count from the dateline's day when there is
 one (the day the story was filed), else from the publication date; the dateline itself
@@ -26,6 +34,7 @@ The expressions and their dates come from :mod:`communique.dates.grammar`.
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
@@ -182,14 +191,17 @@ def assign_dates(events: list, sdoc, document) -> None:
 
     anchor = _anchor(events, own, mentions, index, published)
     _resolve_anaphoric(events, own, anchor)
+    told = _sentence_days(events, own, mentions, index, published)
+    paragraphs = _paragraphs(document.text, index)
     for event in events:
         mention = own[id(event)]
+        story_day = _preceding_day(told, index.sentence_of(event.trigger.start), paragraphs) or anchor
         if mention is not None:
             event.date, event.date_precision = mention.date, mention.precision
             if mention.is_historical(published):
                 event.historical = True
-        elif anchor is not None:
-            event.date, event.date_precision = anchor, "day"
+        elif story_day is not None:
+            event.date, event.date_precision = story_day, "day"
         elif document.dateline_date is not None:
             event.date, event.date_precision = document.dateline_date, "day"
         else:
@@ -265,11 +277,55 @@ def _resolve_anaphoric(events, own, anchor: Optional[date]) -> None:
             own[id(event)] = DateMention(m.start, m.end, m.text, d, "day", d, relative=True)
 
 
+def _recent_day(m: Optional[DateMention], published) -> bool:
+    """A mention of one day of the story: not background, not after publication."""
+    return (m is not None and m.precision == "day" and not m.is_historical(published)
+            and (published is None or m.date <= published))
+
+
+def _sentence_days(events, own, mentions, index: _DocIndex, published) -> dict[int, date]:
+    """The day each sentence tells of, where it names one: the date of its first event dated to the
+    day, else the first recent day its main clause names (not the day of a plan)."""
+    told: dict[int, date] = {}
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        m = own[id(event)]
+        sentence = index.sentence_of(event.trigger.start)
+        if sentence not in told and _recent_day(m, published) and not getattr(event, "future", False) \
+                and not _mention_in_future_clause(m, index):
+            told[sentence] = m.date
+    for m in mentions:
+        sentence = index.sentence_of(m.start)
+        if sentence not in told and _recent_day(m, published) and not _mention_in_future_clause(m, index) \
+                and _in_main_clause(m, index):
+            told[sentence] = m.date
+    return told
+
+
+def _in_main_clause(mention: DateMention, index: _DocIndex) -> bool:
+    """The mention dates the sentence's main clause (not a clause embedded in it)."""
+    return _clause_top(_mention_verb(mention, index)).dep_ == "ROOT"
+
+
+def _preceding_day(told: dict[int, date], sentence: int, paragraphs: list[int]) -> Optional[date]:
+    """The day of the nearest sentence before ``sentence`` in its paragraph that names one."""
+    for before in range(sentence - 1, -1, -1):
+        if paragraphs[before] != paragraphs[sentence]:
+            return None
+        if before in told:
+            return told[before]
+    return None
+
+
+def _paragraphs(text: str, index: _DocIndex) -> list[int]:
+    """The paragraph (blocks split by a blank line) of each sentence."""
+    breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
+    return [bisect.bisect_right(breaks, s.start_char) for s in index.sents]
+
+
 def _anchor(events, own, mentions: Iterable[DateMention], index: _DocIndex, published) -> Optional[date]:
     """The date of the story's main event: the first event dated to the day, else the lede's."""
     def recent_day(m: Optional[DateMention]) -> bool:
-        return (m is not None and m.precision == "day" and not m.is_historical(published)
-                and (published is None or m.date <= published))
+        return _recent_day(m, published)
 
     for event in sorted(events, key=lambda e: (e.sentence, e.trigger.start)):
         m = own[id(event)]
