@@ -225,3 +225,21 @@ def test_a_date_in_a_clause_below_the_previous_sentence_does_not_move_the_story(
     held, accused, rejected = _events(nlp, text, ["held", "accused", "rejected"])
     assert held.date == date(2020, 7, 29)
     assert rejected.date == date(2020, 7, 29)  # Monday is when the boat was seized, not the day told
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 3), date(9999, 12, 28), date(9999, 12, 31)])
+def test_a_date_outside_the_calendar_is_no_date_and_no_error(published):
+    for text in ("last week", "yesterday", "tomorrow", "next Tuesday", "last year", "next year",
+                 "three weeks ago", "ten years ago", "in March", "next month", "this weekend"):
+        for future in (False, True):
+            found = resolve_date_expression(text, published, future=future)
+            assert found is None or date.min <= found[0] <= date.max
+
+
+def test_an_article_of_year_one_or_9999_is_coded_without_a_traceback():
+    from communique.pipeline import code_text
+
+    text = "Police detained twelve protesters last week. The next day, the ministry freed them."
+    for published in (date(1, 1, 3), date(9999, 12, 31)):
+        for event in code_text(text, published=published, all_modalities=True):
+            assert event.date is not None and event.published == published

@@ -273,7 +273,10 @@ def _resolve_anaphoric(events, own, anchor: Optional[date]) -> None:
                 previous = m.date
             continue
         if previous is not None:
-            d = previous + timedelta(days=m.shift)
+            try:
+                d = previous + timedelta(days=m.shift)
+            except OverflowError:  # "the next day" after 9999-12-31
+                continue
             own[id(event)] = DateMention(m.start, m.end, m.text, d, "day", d, relative=True)
 
 

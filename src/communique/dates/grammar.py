@@ -235,7 +235,15 @@ def _weekday_is_a_name(text: str, match: re.Match) -> bool:
 
 def _resolve(match: re.Match, text: str, published: Optional[date],
              future: bool = False) -> Optional[DateMention]:
-    """Turn one regex match into a DateMention, or None when it cannot be resolved."""
+    """Turn one regex match into a DateMention, or None when it cannot be resolved: also when it
+    falls outside the calendar ("last week" in a piece dated 0001-01-03, "next year" in 9999)."""
+    try:
+        return _resolve_match(match, text, published, future)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve_match(match: re.Match, text: str, published: Optional[date], future: bool) -> Optional[DateMention]:
     kind = match.lastgroup
     ambiguous = relative = False
     start, end = match.span()
