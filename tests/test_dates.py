@@ -32,7 +32,10 @@ THURSDAY = date(2020, 7, 30)  # a Thursday
     ("in June 2018", (date(2018, 6, 1), "month")),
     ("last month", (date(2020, 6, 1), "month")),
     ("earlier this month", (date(2020, 7, 1), "month")),
-    ("last week", (date(2020, 7, 23), "month")),  # best single day; month says "not to the day"
+    ("last week", (date(2020, 7, 20), "week")),  # a week: its Monday, as a month is its 1st
+    ("earlier this week", (date(2020, 7, 27), "week")),
+    ("next week", (date(2020, 8, 3), "week")),
+    ("three weeks ago", (date(2020, 7, 6), "week")),  # the week that held July 9
     ("in 2019", (date(2019, 1, 1), "year")),
     ("last year", (date(2019, 1, 1), "year")),
 ])

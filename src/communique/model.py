@@ -108,7 +108,7 @@ class Event:
     quad_class: int = 0
     goldstein: float = 0.0
     date: Optional[date] = None
-    date_precision: str = "published"
+    date_precision: str = "published"  # day | week | month | year | published (fell back to it)
     published: Optional[date] = None
     location: Optional[Location] = None
     negated: bool = False

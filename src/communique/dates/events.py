@@ -242,7 +242,7 @@ def _dates_a_plan(mention: DateMention, trigger_token, index: _DocIndex, publish
     below = verb.i == trigger_verb.i or _is_ancestor(trigger_verb, verb)
     if below and _mention_in_future_clause(mention, index) and mention.relative:
         return True
-    if mention.relative and mention.precision == "month" and mention.is_historical(published):
+    if mention.relative and mention.precision in ("week", "month") and mention.is_historical(published):
         ahead = _forwards(mention, index, published)
         return ahead is not None and 0 < (ahead.date - published).days <= 183 and below \
             and trigger_verb.lemma_.lower() in COMMITMENT_VERBS

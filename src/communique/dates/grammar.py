@@ -6,15 +6,14 @@ and its precision; ``resolve_date_expression`` the first one; ``parse_full_date`
 calendar date with its year (for date lines and datelines). Which expression dates which
 event is decided over the parse in :mod:`communique.dates.events`.
 
-Precision (the contract allows only day / month / year / published) says how much of the
-date the text states: ``day`` for a calendar day (weekday names, "yesterday", "Nov. 25",
-"last weekend" = its Saturday), ``month`` for a month ("in March", "last month") and also
-for week-sized spans ("last week", "earlier this week", "three weeks ago"), which have no
-precision of their own: their date is the best single-day estimate (for "last week" the
-publication date minus 7 days) and ``month`` says "not to the day". ``year`` for a year
-("in 2019", "last year"; the date is 1 January). Each mention also carries the last day of
-the period it names (``last_day``), from which :mod:`communique.background` tells news from
-background.
+Precision (``date_precision`` of the event record: day / week / month / year, or published)
+says how much of the date the text states, and the date is the first day of the period
+named: ``day`` for a calendar day (weekday names, "yesterday", "Nov. 25", "last weekend" =
+its Saturday); ``week`` for a week ("last week", "earlier this week", "next week", "three
+weeks ago"; the date is that week's Monday); ``month`` for a month ("in March", "last
+month"; the 1st); ``year`` for a year ("in 2019", "last year"; 1 January). Each mention also
+carries the last day of the period it names (``last_day``), from which
+:mod:`communique.background` tells news from background.
 
 Guards against misfires: month names only count next to a day, a year or a preposition
 ("in May", not the modal "may" or "Theresa May"); "May"/"March" alone and bare years
@@ -93,7 +92,7 @@ class DateMention:
     end: int
     text: str
     date: date
-    precision: str  # day | month | year
+    precision: str  # day | week | month | year
     last_day: date  # end of the period it names, for the historical test
     ambiguous: bool = False  # "in May" / "in 2019": needs a spaCy DATE entity to count
     relative: bool = False  # depends on the publication date (weekday, yesterday, ...)
@@ -172,18 +171,22 @@ def _ago(number: str, unit: str, published: date) -> tuple[date, str, date]:
     if unit == "day":
         d = published - timedelta(days=n)
         return d, "day", d
-    if unit == "week":
+    if unit == "week":  # the week that holds the day n weeks back, from its Monday
         d = published - timedelta(days=7 * n)
-        return d, "month", d + timedelta(days=6)
+        return _monday(d), "week", d + timedelta(days=6)
     if unit == "month":
         d = published - timedelta(days=30 * n)
         return d.replace(day=1), "month", _month_end(d.year, d.month)
     return date(published.year - n, 1, 1), "year", date(published.year - n, 12, 31)
 
 
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
 def _relative(phrase: str, published: date) -> tuple[date, str, date]:
     p = phrase.lower()
-    monday = published - timedelta(days=published.weekday())
+    monday = _monday(published)
     if p in ("yesterday", "last night", "late last night", "the previous day", "the day before",
              "a day earlier"):
         d = published - timedelta(days=1)
@@ -195,12 +198,11 @@ def _relative(phrase: str, published: date) -> tuple[date, str, date]:
              "earlier today", "the same day"):
         return published, "day", published
     if p == "last week":
-        d = published - timedelta(days=7)
-        return d, "month", monday - timedelta(days=1)
+        return monday - timedelta(days=7), "week", monday - timedelta(days=1)
     if p in ("this week", "earlier this week"):
-        return monday, "month", published
+        return monday, "week", published
     if p == "next week":
-        return monday + timedelta(days=7), "month", monday + timedelta(days=13)
+        return monday + timedelta(days=7), "week", monday + timedelta(days=13)
     if p in ("last weekend", "this weekend"):
         back = (published.weekday() - 5) % 7 or 7  # the latest Saturday before today
         if p == "this weekend" and published.weekday() >= 5:
