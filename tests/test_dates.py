@@ -246,3 +246,42 @@ def test_an_article_of_year_one_or_9999_is_coded_without_a_traceback():
     for published in (date(1, 1, 3), date(9999, 12, 31)):
         for event in code_text(text, published=published, all_modalities=True):
             assert event.date is not None and event.published == published
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Danish police detained two Swedish activists Tuesday, a spokesman said.", "detained"),
+    ("Two Swedish activists were detained by Danish police late Tuesday.", "detained"),
+    ("Tuesday, Danish police detained two Swedish activists.", "detained"),
+    ("Danish police said Tuesday they had detained two Swedish activists.", "detained"),
+    ("Danish police detained two Swedish activists, the justice ministry said Tuesday.", "detained"),
+])
+def test_a_bare_weekday_dates_its_event_not_the_publication_day(nlp, text, trigger):
+    lead = "Sweden and Denmark held border talks on Thursday.\n\n"
+    _, event = _events(nlp, lead + text, ["held", trigger])
+    assert (event.date, event.date_precision) == (date(2020, 7, 28), "day")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Speaking to reporters on Tuesday, the Danish minister criticised Sweden.", "criticised"),
+    ("After meeting his Swedish counterpart on Tuesday, the Danish premier criticised Norway.", "criticised"),
+    ("When the talks collapsed on Tuesday, Denmark recalled its envoy from Oslo.", "recalled"),
+    ("Coast guards seized two trawlers as they tried to leave the zone on Tuesday.", "seized"),
+    ("Police detained an activist after his boat was forced into port on Tuesday.", "detained"),
+    ("Denmark urged Norway to lift the quota in a joint statement issued on Tuesday.", "urged"),
+])
+def test_a_date_in_a_clause_that_tells_when_the_act_happened_dates_it(nlp, text, trigger):
+    lead = "Sweden and Denmark held border talks on Thursday.\n\n"
+    _, event = _events(nlp, lead + text, ["held", trigger])
+    assert event.date == date(2020, 7, 28)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Danish police arrested a man suspected of smuggling arms on July 3.", "arrested"),
+    ("Denmark accused Sweden of breaking a treaty signed on July 3.", "accused"),
+    ("Before leaving for Oslo on Tuesday, the Danish premier criticised Sweden.", "criticised"),
+    ("Denmark agreed to hold talks with Norway on Tuesday.", "agreed"),
+])
+def test_a_date_of_another_act_in_the_sentence_does_not_date_the_event(nlp, text, trigger):
+    lead = "Sweden and Denmark held border talks on Thursday.\n\n"
+    _, event = _events(nlp, lead + text, ["held", trigger])
+    assert event.date == THURSDAY

@@ -4,7 +4,11 @@ Most wire events happened before the day of publication ("said on Tuesday"), so 
 publication date is only the last resort. For each event the date comes from, in order:
 
 1. a date expression in the event's own sentence, preferring one attached in the
-   dependency tree to the trigger's governing verb (``_best_mention``);
+   dependency tree to the trigger's governing verb, then to a verb above it ("said on
+   Tuesday that troops had ..."), then to a clause that tells when the act happened: a
+   participle or a time clause on it ("Speaking on Tuesday, ...", "as they tried to leave on
+   Tuesday", "after the plane was forced down on Sunday") or the statement it was made in
+   ("in a statement issued on Tuesday") (``_best_mention``, ``_sets_the_circumstance``);
 2. the day the story last told, in the event's paragraph: the nearest sentence before it
    that names a recent day, in an event of its own or in its main clause (``_preceding_day``:
    "Police detained twelve men on Monday. Most were freed." both happened on Monday);
@@ -63,6 +67,8 @@ class _DocIndex:
 
 
 FUTURE_AUXILIARIES = {"will", "shall", "would", "'ll", "plan", "expect", "to"}
+# Verbs whose infinitive was acted on when they were ("tried to cross on Wednesday").
+ATTEMPT_VERBS = frozenset({"try", "attempt", "manage", "begin", "start", "continue"})
 # Verbs whose object is something still to come: a bare month they govern is an upcoming one.
 COMMITMENT_VERBS = {"pledge", "promise", "vow", "offer", "agree", "commit", "announce", "plan",
                     "schedule", "set", "call", "urge", "demand", "threaten", "propose"}
@@ -88,8 +94,11 @@ def _mention_verb(mention: DateMention, index: _DocIndex):
 
 
 def _mention_in_future_clause(mention: DateMention, index: _DocIndex) -> bool:
-    """'will visit on Friday': a date of something announced, not of something done."""
+    """'will visit on Friday': a date of something announced, not of something done ("tried to
+    leave on Monday" is done: the attempt was made then)."""
     verb = _mention_verb(mention, index)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS:
+        return False
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
 
 
@@ -118,6 +127,8 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
         return tier, abs(index.token_at(m.start).i - trigger_token.i)
 
     best = min(mentions, key=rank)
+    if rank(best)[0] >= 2 and _sets_the_circumstance(best, verb, index):
+        return best  # "Speaking on Monday, the minister accused ...": the same time
     if rank(best)[0] >= 2 and _in_noun_clause(index.token_at(max(best.end - 1, best.start))):
         return None  # "a buoy that troops placed last year": the date of another event
     if rank(best)[0] >= 2 and _clause_top(_mention_verb(best, index)).i != _clause_top(verb).i:
@@ -125,6 +136,34 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
         # 2015": a date below the trigger in a clause of its own dates that clause's event.
         return None
     return best
+
+
+# Words that open a clause told as happening at the same time as the clause it hangs on.
+SAME_TIME_MARKS = frozenset({"as", "when", "while", "after", "once"})
+# Prepositions of the setting an act was made in ("in a statement", "at a news conference").
+SETTING_PREPOSITIONS = frozenset({"in", "at", "during"})
+
+
+def _sets_the_circumstance(mention: DateMention, verb, index: _DocIndex) -> bool:
+    """The mention dates a clause that tells when the trigger's clause happened: a participle or a
+    time clause on it ("Speaking to reporters on Monday, the minister accused ...", "detained two
+    trawlers as they tried to leave on Monday", "after the plane was forced down on Sunday"), or
+    the statement, meeting or interview it was made in ("urged ... in a statement issued on
+    Monday")."""
+    top = _clause_top(verb)
+    clause = _clause_top(_mention_verb(mention, index))
+    if clause.dep_ == "advcl" and _clause_top(clause.head).i == top.i:
+        opening = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i}
+        if opening & SAME_TIME_MARKS:
+            return True
+        return clause.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in clause.children)
+    if clause.dep_ == "pcomp" and clause.head.lower_ in SAME_TIME_MARKS \
+            and _clause_top(governing_verb(clause.head)).i == top.i:
+        return True  # "After meeting his counterpart on Monday, the premier said ..."
+    if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.head.dep_ == "pobj":
+        preposition = clause.head.head
+        return preposition.lower_ in SETTING_PREPOSITIONS and _clause_top(governing_verb(preposition)).i == top.i
+    return False
 
 
 # Links that keep a verb in its head's clause: an infinitive complement ("agreed to meet on
