@@ -66,16 +66,17 @@ class ActorMention:
     NGO, MNC or IMG), ``group`` (a named national organisation), ``sector`` (a sector noun),
     ``person``, ``title`` (a bare title), ``pronoun``, ``compound`` (several actors in one
     phrase), ``place`` (a country or capital used as a location: not an actor),
-    ``modifier`` (a name that only modifies a noun that is no actor), and ``implicit``
-    (made by the events stage: the actor's own state as an unnamed recipient, or a crowd
-    given the country of the place it is in).
+    ``modifier`` (a name that only modifies a noun that is no actor); and, made by the
+    events stage, ``implicit`` (the actor's own state as an unnamed recipient, or a crowd
+    given the country of the place it is in) and ``unnamed`` (a noun phrase in an actor's or
+    recipient's place that no table names: code None, see ``actors/unnamed.py``).
     """
 
     entities: list[Entity]
     token_start: int
     token_end: int  # exclusive
     root: int
-    kind: str = "country"  # one of the twelve kinds above
+    kind: str = "country"  # one of the thirteen kinds above
 
 
 @dataclass
