@@ -257,6 +257,7 @@ def test_owner_of_a_proposal_is_a_modifier_mention(nlp):
 def test_root_and_offsets_are_consistent(nlp):
     text = "Indian troops and Chinese soldiers clashed, Beijing said."
     sdoc, mentions = actors(nlp, text)
+    assert [e.code for m in mentions for e in m.entities] == ["IND", "CHN", "CHN"]  # nothing found fails
     for m in mentions:
         assert m.token_start <= m.root < m.token_end
         for e in m.entities:
@@ -395,6 +396,8 @@ def test_unlisted_named_bodies_are_organisations(nlp):
 
 def test_a_month_after_a_title_is_no_name(nlp):
     sdoc, mentions = actors(nlp, "He hopes to be elected president February 4, an aide said.")
+    texts = [sdoc[m.token_start:m.token_end].text for m in mentions]
+    assert "president" in texts  # the title is found, and stops before the date
     assert not any(e.text.startswith("February") for m in mentions for e in m.entities)
 
 
@@ -533,5 +536,3 @@ def test_a_group_name_cut_off_from_its_noun_by_a_parenthesis_is_the_actor(nlp):
     sdoc, mentions = actors(nlp, "The Iran-backed Hezbollah (Party of God) group announced a truce on Friday.")
     group = by_text(sdoc, mentions)["Hezbollah"]
     assert group.kind == "group" and group.entities[0].code == "LBN"
-
-

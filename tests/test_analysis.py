@@ -99,3 +99,21 @@ def test_results_become_pandas_frames(loaded):
     assert str(frame["period"].dtype).startswith("datetime64")
     assert to_frame(analysis.balance(loaded, "CHN", "JPN")).loc[0, "conflict"] == 2
     assert len(to_frame(analysis.timeline(loaded, "CHN", "JPN"))) == 4
+
+
+def test_an_event_dated_to_a_week_is_stored_counted_and_shown_with_its_precision(store):
+    from datetime import date
+
+    from _store_fixtures import entity, make_event
+    from communique.model import Document
+
+    text = "Chinese and Japanese officials met in Tokyo last week."
+    event = make_event("doc-w", "040", [entity("CHN")], [entity("JPN", start=12)], date(2020, 7, 20), text=text,
+                       published=date(2020, 7, 30))
+    event.date_precision = "week"
+    store.add_coded(Document(id="doc-w", text=text, published=date(2020, 7, 30)), [event])
+    (row,) = analysis.timeline(store, "CHN", "JPN")
+    assert (row["date"], row["date_precision"]) == ("2020-07-20", "week")
+    weekly = analysis.dyad_series(store, "CHN", "JPN", by="week")
+    assert [(r["period"], r["events"]) for r in weekly] == [("2020-07-20", 1)]
+    assert store.events(limit=5)[0]["date_precision"] == "week"

@@ -5,6 +5,7 @@ import pytest
 
 from conftest import hand_events
 from communique.dates import assign_dates, find_date_expressions, resolve_date_expression
+from communique.ingest import find_dateline
 from communique.model import Document
 
 THURSDAY = date(2020, 7, 30)  # a Thursday
@@ -31,7 +32,10 @@ THURSDAY = date(2020, 7, 30)  # a Thursday
     ("in June 2018", (date(2018, 6, 1), "month")),
     ("last month", (date(2020, 6, 1), "month")),
     ("earlier this month", (date(2020, 7, 1), "month")),
-    ("last week", (date(2020, 7, 23), "month")),  # best single day; month says "not to the day"
+    ("last week", (date(2020, 7, 20), "week")),  # a week: its Monday, as a month is its 1st
+    ("earlier this week", (date(2020, 7, 27), "week")),
+    ("next week", (date(2020, 8, 3), "week")),
+    ("three weeks ago", (date(2020, 7, 6), "week")),  # the week that held July 9
     ("in 2019", (date(2019, 1, 1), "year")),
     ("last year", (date(2019, 1, 1), "year")),
 ])
@@ -81,6 +85,12 @@ def _events(nlp, text, triggers, published=THURSDAY, **document_fields):
     return events
 
 
+def _wire(text, published=THURSDAY):
+    """The dateline fields ingest sets on a Document (place, date, where the dateline ends)."""
+    dateline = find_dateline(text, published)
+    return {"dateline_place": dateline.place, "dateline_date": dateline.date, "dateline_end": dateline.end}
+
+
 def test_anchor_date_propagates_to_later_statements(nlp):
     text = ("Norway's foreign minister said on Tuesday during a phone call with her Danish counterpart "
             "that fishing quotas must be settled. The minister said Norway values the partnership. "
@@ -115,7 +125,7 @@ def test_modal_may_does_not_date_an_event(nlp):
 
 def test_dateline_date_then_publication_date_are_the_fallbacks(nlp):
     text = "ACCRA, July 27 (Reuters) - Ghana's president met union leaders to end the strike."
-    (met,) = _events(nlp, text, ["met"], dateline_date=date(2020, 7, 27), dateline_place="Accra")
+    (met,) = _events(nlp, text, ["met"], **_wire(text))
     assert (met.date, met.date_precision) == (date(2020, 7, 27), "day")
     (met,) = _events(nlp, "Ghana's president met union leaders.", ["met"], published=None)
     assert met.date is None and met.published is None
@@ -158,14 +168,14 @@ def test_date_of_the_trigger_clause_still_dates_it(nlp):
 
 def test_the_dateline_date_is_not_the_date_of_the_first_event(nlp):
     text = "LIMA, July 29 (Agency) -- Bandits raided a mining camp late on Monday, police said on Wednesday."
-    (raided,) = _events(nlp, text, ["raided"], dateline_date=date(2020, 7, 29), dateline_place="Lima")
+    (raided,) = _events(nlp, text, ["raided"], **_wire(text))
     assert (raided.date, raided.date_precision) == (date(2020, 7, 27), "day")
 
 
 def test_relative_days_count_from_the_dateline_day(nlp):
     # Filed on Tuesday 28 July, published on Thursday 30 July: "yesterday" is Monday the 27th.
     text = "QUITO, July 28 (Agency) -- Ecuador closed its border with Peru yesterday."
-    (closed,) = _events(nlp, text, ["closed"], dateline_date=date(2020, 7, 28), dateline_place="Quito")
+    (closed,) = _events(nlp, text, ["closed"], **_wire(text))
     assert closed.date == date(2020, 7, 27)
 
 
@@ -199,3 +209,79 @@ def test_a_date_after_said_belongs_to_said_whatever_the_parse(nlp):
     text = "Uruguay said on Wednesday it would recognise the new government on August 12."
     (recognise,) = _events(nlp, text, ["recognise"])
     assert recognise.date == date(2020, 7, 29)
+
+
+def test_an_undated_sentence_takes_the_day_of_the_sentence_before_it_in_its_paragraph(nlp):
+    text = ("Ghana and Togo signed a border accord on Wednesday.\n\n"
+            "Fishermen from both countries clashed near the maritime line on Monday. "
+            "Togolese police detained twelve Ghanaian fishermen.\n\n"
+            "Ghana's foreign minister urged Togo to release them.")
+    signed, clashed, detained, urged = _events(nlp, text, ["signed", "clashed", "detained", "urged"])
+    assert signed.date == date(2020, 7, 29) and clashed.date == date(2020, 7, 27)
+    assert (detained.date, detained.date_precision) == (date(2020, 7, 27), "day")  # the story moved back
+    assert urged.date == date(2020, 7, 29)  # a new paragraph: the story's anchor again
+
+
+def test_a_date_in_a_clause_below_the_previous_sentence_does_not_move_the_story(nlp):
+    text = ("Chile and Peru held talks on Wednesday.\n\n"
+            "Peru accused Chile of seizing a fishing boat on Monday. The Chilean envoy rejected the claim.")
+    held, accused, rejected = _events(nlp, text, ["held", "accused", "rejected"])
+    assert held.date == date(2020, 7, 29)
+    assert rejected.date == date(2020, 7, 29)  # Monday is when the boat was seized, not the day told
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 3), date(9999, 12, 28), date(9999, 12, 31)])
+def test_a_date_outside_the_calendar_is_no_date_and_no_error(published):
+    for text in ("last week", "yesterday", "tomorrow", "next Tuesday", "last year", "next year",
+                 "three weeks ago", "ten years ago", "in March", "next month", "this weekend"):
+        for future in (False, True):
+            found = resolve_date_expression(text, published, future=future)
+            assert found is None or date.min <= found[0] <= date.max
+
+
+def test_an_article_of_year_one_or_9999_is_coded_without_a_traceback():
+    from communique.pipeline import code_text
+
+    text = "Police detained twelve protesters last week. The next day, the ministry freed them."
+    for published in (date(1, 1, 3), date(9999, 12, 31)):
+        for event in code_text(text, published=published, all_modalities=True):
+            assert event.date is not None and event.published == published
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Danish police detained two Swedish activists Tuesday, a spokesman said.", "detained"),
+    ("Two Swedish activists were detained by Danish police late Tuesday.", "detained"),
+    ("Tuesday, Danish police detained two Swedish activists.", "detained"),
+    ("Danish police said Tuesday they had detained two Swedish activists.", "detained"),
+    ("Danish police detained two Swedish activists, the justice ministry said Tuesday.", "detained"),
+])
+def test_a_bare_weekday_dates_its_event_not_the_publication_day(nlp, text, trigger):
+    lead = "Sweden and Denmark held border talks on Thursday.\n\n"
+    _, event = _events(nlp, lead + text, ["held", trigger])
+    assert (event.date, event.date_precision) == (date(2020, 7, 28), "day")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Speaking to reporters on Tuesday, the Danish minister criticised Sweden.", "criticised"),
+    ("After meeting his Swedish counterpart on Tuesday, the Danish premier criticised Norway.", "criticised"),
+    ("When the talks collapsed on Tuesday, Denmark recalled its envoy from Oslo.", "recalled"),
+    ("Coast guards seized two trawlers as they tried to leave the zone on Tuesday.", "seized"),
+    ("Police detained an activist after his boat was forced into port on Tuesday.", "detained"),
+    ("Denmark urged Norway to lift the quota in a joint statement issued on Tuesday.", "urged"),
+])
+def test_a_date_in_a_clause_that_tells_when_the_act_happened_dates_it(nlp, text, trigger):
+    lead = "Sweden and Denmark held border talks on Thursday.\n\n"
+    _, event = _events(nlp, lead + text, ["held", trigger])
+    assert event.date == date(2020, 7, 28)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Danish police arrested a man suspected of smuggling arms on July 3.", "arrested"),
+    ("Denmark accused Sweden of breaking a treaty signed on July 3.", "accused"),
+    ("Before leaving for Oslo on Tuesday, the Danish premier criticised Sweden.", "criticised"),
+    ("Denmark agreed to hold talks with Norway on Tuesday.", "agreed"),
+])
+def test_a_date_of_another_act_in_the_sentence_does_not_date_the_event(nlp, text, trigger):
+    lead = "Sweden and Denmark held border talks on Thursday.\n\n"
+    _, event = _events(nlp, lead + text, ["held", trigger])
+    assert event.date == THURSDAY

@@ -71,6 +71,19 @@ def test_gdelt_tsv_read_back_by_column_name(loaded, tmp_path):
     assert sanction["Actor2Name"] == "UNITED NATIONS" and sanction["Actor2CountryCode"] == ""
 
 
+
+def test_gdelt_country_columns_never_hold_an_armed_group_code(store, tmp_path):
+    # IMG (an armed group acting across borders) is an actor code, not a country.
+    text = "Islamic State fighters attacked an Iraqi army post."
+    event = make_event("doc-g", "190", [entity("IMG", sector="REB", name="Islamic State", text="Islamic State")],
+                       [entity("IRQ", sector="MIL", text="Iraqi army", start=35)], date(2021, 5, 2), text=text)
+    store.add_coded(Document(id="doc-g", text=text, published=date(2021, 5, 3)), [event])
+    out = tmp_path / "events.tsv"
+    assert export(store, "gdelt", out) == 1
+    row = pd.read_csv(out, sep="\t", dtype=str, keep_default_na=False).iloc[0]
+    assert row["Actor1Code"] == "IMGREB" and row["Actor1Name"] == "ISLAMIC STATE"
+    assert row["Actor1CountryCode"] == "" and row["Actor2CountryCode"] == "IRQ"
+
 def test_cameo_tsv(loaded, tmp_path):
     out = tmp_path / "events.cameo.tsv"
     export(loaded, "cameo", out, dyad=("CHN", "JPN"), types=["CONSULT"])

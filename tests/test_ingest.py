@@ -75,6 +75,14 @@ def test_dateline_is_kept_in_text_and_read(tmp_path):
     (doc,), _ = _read(tmp_path / "n.txt")
     assert doc.text == text
     assert doc.dateline_place == "Nairobi" and doc.dateline_date == date(2021, 3, 9)
+    assert doc.text[:doc.dateline_end] == "NAIROBI, March 9 -- "  # the dates stage skips it
+    (plain,), _ = _read(_write(tmp_path, "p.txt", "Kenyan police dispersed protesters."))
+    assert plain.dateline_end == 0
+
+
+def _write(folder, name, text):
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder / name
 
 
 def test_published_option_and_dateline_with_year(tmp_path):

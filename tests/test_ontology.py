@@ -1,7 +1,7 @@
 import pytest
 
 from communique.model import PLOVER_CATEGORIES
-from communique.ontology import UnknownCameoCode, cameo, cameo_table, quad_class
+from communique.ontology import CAMEO_TABLE, UnknownCameoCode, cameo, cameo_table, quad_class, read_cameo_table
 
 
 def test_phone_call_is_consult_phone():
@@ -22,3 +22,13 @@ def test_quad_class_follows_the_root(code, quad):
 def test_unknown_code_is_a_clear_error():
     with pytest.raises(UnknownCameoCode, match="'999'"):
         cameo("999")
+
+
+def test_a_bad_line_is_named_by_its_line_in_the_file(tmp_path):
+    # The table starts with comment lines; the error names the line as an editor numbers it.
+    lines = CAMEO_TABLE.read_text(encoding="utf-8").splitlines()
+    lines.append("999\tHUG\t\t\t0.0\t1\tHug")
+    path = tmp_path / "cameo.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"cameo.tsv:{len(lines)}: unknown PLOVER category 'HUG'"):
+        read_cameo_table(path)

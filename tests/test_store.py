@@ -1,7 +1,6 @@
 """The event store over DuckDB (always) and PostgreSQL (when COMMUNIQUE_TEST_POSTGRES is set)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import signal
@@ -19,10 +18,6 @@ from communique.model import CodingError, Document
 from communique.store import MIGRATIONS, StoreError, open_store
 from communique.store.schema import Migration, migrate
 
-HAS_CODER = importlib.util.find_spec("communique.actors.resolve") is not None or (
-    importlib.util.find_spec("communique.actors") is not None
-    and Path(importlib.util.find_spec("communique.actors").origin or "").name == "__init__.py")
-needs_coder = pytest.mark.skipif(not HAS_CODER, reason="the coder (communique.actors) is not importable yet")
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 
@@ -252,7 +247,7 @@ def _snapshot(address):
                 sorted(r["id"] for r in s.select("SELECT id FROM events")))
 
 
-@pytest.mark.parametrize("coder", ["hand", pytest.param("real", marks=needs_coder)])
+@pytest.mark.parametrize("coder", ["hand", "real"])
 def test_an_ingest_killed_half_way_resumes_to_the_same_result(coder, address, tmp_path):
     hand = coder == "hand"
     n = 100 if hand else 48
@@ -282,7 +277,6 @@ def test_an_ingest_killed_half_way_resumes_to_the_same_result(coder, address, tm
             drop_schema(schema)
 
 
-@needs_coder
 def test_ingesting_the_sample_corpus_twice_gives_the_same_counts(store):
     from importlib import resources
 
@@ -290,10 +284,10 @@ def test_ingesting_the_sample_corpus_twice_gives_the_same_counts(store):
 
     samples = resources.files("communique").joinpath("samples")
     files = [str(p) for p in Path(str(samples)).glob("*") if p.suffix in (".txt", ".jsonl")]
-    if not files:
-        pytest.skip("the bundled sample corpus is not there yet")
+    assert files, "the sample corpus ships in the package"
     first = store.ingest(read_documents(files))
     counts = store.counts()
+    assert counts["documents"] == 48 and counts["events"] > 100
     second = store.ingest(read_documents(files))
     assert store.counts() == counts
     assert second.documents_added == 0 and second.events_added == 0

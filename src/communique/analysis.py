@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 from .model import PLOVER_CATEGORIES
-from .store.filters import check_period, make_filter, source_sql
+from .store.filters import NON_STATE_SQL, check_period, make_filter, source_sql
 
 if TYPE_CHECKING:
     from .store import Store
@@ -136,7 +136,7 @@ def top_actors(store: "Store", limit: int = 20, since=None, until=None,
     # One row per event, actor and role first (a compound side names a country twice), then
     # plain counts: cheaper than three count(DISTINCT ...) over the whole join.
     sql = ("WITH roles AS (SELECT DISTINCT n.event_id, n.code, "
-           "CASE WHEN n.code IN ('IGO', 'NGO', 'MNC') THEN n.name END AS body, n.role "
+           f"CASE WHEN n.code IN {NON_STATE_SQL} THEN n.name END AS body, n.role "
            f"FROM entities n {events_sql}WHERE n.code IS NOT NULL) "
            "SELECT code, body, count(DISTINCT event_id) AS events, "
            "count(*) FILTER (WHERE role = 'actor') AS as_actor, "

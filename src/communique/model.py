@@ -31,6 +31,7 @@ class Document:
     origin: Optional[str] = None  # file (and line) it was read from, for error messages
     dateline_place: Optional[str] = None  # "TOKYO" of "TOKYO, Nov. 25 (Xinhua) --"
     dateline_date: Optional[date] = None  # the date a wire dateline states
+    dateline_end: int = 0  # offset in ``text`` where a wire dateline ends (0: none); its date is no event's
 
     @property
     def content_hash(self) -> str:
@@ -42,7 +43,7 @@ class Entity:
     """An actor or recipient: who, resolved to a country/body, sector and (maybe) a person."""
 
     text: str
-    code: Optional[str]  # ISO alpha-3, or IGO / NGO / MNC
+    code: Optional[str]  # ISO alpha-3, or IGO / NGO / MNC / IMG (knowledge/codes.py)
     sector: Optional[str] = None  # GOV, MIL, COP, REB, ...
     name: Optional[str] = None  # canonical name: "Wang Yi", "United Nations"
     id: Optional[str] = None  # knowledge-base id where known
@@ -59,13 +60,23 @@ class ActorMention:
 
     ``root`` is the index (in the spaCy Doc) of the head token of the mention, which the
     event rules use to attach mentions to triggers via the dependency parse.
+
+    ``kind`` says what named the actor (the actors stage's docstring has examples):
+    ``country``, ``capital`` (a capital or seat of government), ``igo`` (a body coded IGO,
+    NGO, MNC or IMG), ``group`` (a named national organisation), ``sector`` (a sector noun),
+    ``person``, ``title`` (a bare title), ``pronoun``, ``compound`` (several actors in one
+    phrase), ``place`` (a country or capital used as a location: not an actor),
+    ``modifier`` (a name that only modifies a noun that is no actor); and, made by the
+    events stage, ``implicit`` (the actor's own state as an unnamed recipient, or a crowd
+    given the country of the place it is in) and ``unnamed`` (a noun phrase in an actor's or
+    recipient's place that no table names: code None, see ``actors/unnamed.py``).
     """
 
     entities: list[Entity]
     token_start: int
     token_end: int  # exclusive
     root: int
-    kind: str = "country"  # country | igo | person | title | sector | capital | pronoun
+    kind: str = "country"  # one of the thirteen kinds above
 
 
 @dataclass
@@ -98,7 +109,7 @@ class Event:
     quad_class: int = 0
     goldstein: float = 0.0
     date: Optional[date] = None
-    date_precision: str = "published"
+    date_precision: str = "published"  # day | week | month | year | published (fell back to it)
     published: Optional[date] = None
     location: Optional[Location] = None
     negated: bool = False

@@ -1,12 +1,13 @@
 """PLOVER and CAMEO tables: category, mode, context, Goldstein weight and quad class of each
-CAMEO code, loaded once from ``data/cameo.tsv`` (the project's own table)."""
+CAMEO code, loaded once from ``data/cameo.tsv`` (the project's own table; a bad line is an
+error naming the file and the line)."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
+from .knowledge.tables import PACKAGE_DIR, read_table
 from .model import PLOVER_CATEGORIES
 
 
@@ -29,22 +30,36 @@ class UnknownCameoCode(KeyError):
     pass
 
 
+CAMEO_TABLE = PACKAGE_DIR / "data" / "cameo.tsv"
+CAMEO_COLUMNS = ("code", "plover", "mode", "context", "goldstein", "quad_class", "name")
+
+
 @lru_cache(maxsize=None)
 def cameo_table() -> dict[str, CameoCode]:
-    text = resources.files("communique").joinpath("data/cameo.tsv").read_text("utf-8")
-    rows = csv.DictReader((l for l in text.splitlines() if not l.startswith("#")), delimiter="\t")
+    return read_cameo_table(CAMEO_TABLE)
+
+
+def read_cameo_table(path: Path) -> dict[str, CameoCode]:
+    """The CAMEO table of a file; a bad line is a TableError naming the file and its line."""
     table = {}
-    for lineno, row in enumerate(rows, start=2):
-        plover = row["plover"].strip() or None
+    for row in read_table(path, CAMEO_COLUMNS):
+        plover = row["plover"] or None
         if plover and plover not in PLOVER_CATEGORIES:
-            raise ValueError(f"data/cameo.tsv line {lineno}: unknown PLOVER category {plover!r}")
+            raise row.error(f"unknown PLOVER category {plover!r}")
+        if row["code"] in table:
+            raise row.error(f"CAMEO code {row['code']} listed twice")
+        try:
+            goldstein, quad = float(row["goldstein"]), int(row["quad_class"])
+        except ValueError:
+            raise row.error(f"goldstein {row['goldstein']!r} and quad_class {row['quad_class']!r} "
+                            "must be numbers") from None
         table[row["code"]] = CameoCode(
             code=row["code"],
             plover=plover,
-            mode=row["mode"].strip() or None,
+            mode=row["mode"] or None,
             context=tuple(c for c in row["context"].split(";") if c),
-            goldstein=float(row["goldstein"]),
-            quad_class=int(row["quad_class"]),
+            goldstein=goldstein,
+            quad_class=quad,
             name=row["name"],
         )
     return table

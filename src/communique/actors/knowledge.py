@@ -20,17 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ..knowledge.codes import NON_STATE_CODES, SECTORS
+from ..knowledge.tables import read_table
+
 DATA_DIR = Path(__file__).parent / "data"
-
-# Codes an entity may carry besides ISO alpha-3: international bodies, NGOs, companies, and
-# transnational armed groups (CAMEO's IMG) that belong to no single country.
-NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
-
-# PLOVER / CAMEO sector codes this project uses.
-SECTORS = frozenset({
-    "GOV", "MIL", "POL", "JUD", "LEG", "COP", "REB", "OPP", "CVL", "BUS", "MED", "EDU", "REL",
-    "HLH", "REF", "CRM", "SPY", "LAB", "AGR", "ENV", "HRI", "DEV", "ELI", "INS", "SEP", "UAF",
-})
 
 
 class KnowledgeError(ValueError):
@@ -102,25 +95,8 @@ class OfficeHolder:
 
 def _rows(filename: str, columns: tuple[str, ...]):
     """Yield (line number, dict) for each data line of a TSV file, checking the header."""
-    path = DATA_DIR / filename
-    with path.open(encoding="utf-8", newline="") as handle:
-        header_seen = False
-        for number, line in enumerate(handle, start=1):
-            line = line.rstrip("\r\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if not header_seen:
-                if tuple(fields) != columns:
-                    raise KnowledgeError(f"{filename}:{number}: header must be {' | '.join(columns)}, got {fields}")
-                header_seen = True
-                continue
-            if len(fields) != len(columns):
-                raise KnowledgeError(
-                    f"{filename}:{number}: expected {len(columns)} tab-separated columns, got {len(fields)}")
-            yield number, dict(zip(columns, (f.strip() for f in fields)))
-    if not header_seen:
-        raise KnowledgeError(f"{filename}: no header line")
+    for row in read_table(DATA_DIR / filename, columns, label=filename, error=KnowledgeError):
+        yield row.line, row.values()
 
 
 def _split_aliases(value: str) -> list[str]:

@@ -23,6 +23,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ..knowledge import english
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Document, Entity
 from . import knowledge
 from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, PERSON, SECTOR, LexMatch, lexical_matches, pair_phrases
@@ -58,9 +60,6 @@ COREFERENT_BODIES = {
 NOT_PLACE_ENTITY_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
                                     "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"})
 PRONOUN_WINDOW = 2  # sentences back that "he"/"she" may reach
-MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.",
-                         "nov.", "dec."})
 
 
 @dataclass
@@ -220,7 +219,7 @@ def _ethnic_groups(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         sent = root.sent
         others = [o for o in out if o is not m and sent.start <= o.root < sent.end and len(o.entities) == 1
                   and o.entities[0].code not in (None, own) and len(o.entities[0].code or "") == 3
-                  and o.entities[0].code not in knowledge.NON_STATE_CODES]
+                  and o.entities[0].code not in NON_STATE_CODES]
         if not others:
             continue
         home = next((o for o in others if o.kind == "place"), others[0])
@@ -290,7 +289,6 @@ POLITICAL_HEADS = frozenset({"union", "front", "party", "congress", "movement", 
 # Words that put a group outside the story's own country.
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "other", "western", "outside", "neighbouring",
                            "neighboring", "regional", "european", "african", "arab", "asian", "allied"})
-NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 UNLISTED = "unlisted"  # key prefix of a body named in the text but in no table
 
 
@@ -358,9 +356,6 @@ def _disambiguated_organizations(sdoc: Doc, lex: list[LexMatch], document: Docum
             m = replace(m, key=best)
         out.append(m)
     return out
-
-
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def _state_sector(match: LexMatch) -> bool:
@@ -477,7 +472,7 @@ def _with_person_names(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
             # "... elected prime minister February 4": a date after a title is no name.
             while end < len(sdoc) and end - m.end < 4 and not covered[end] and sdoc[end].pos_ == "PROPN" \
                     and sdoc[end].is_title and sdoc[end].ent_type_ != "DATE" \
-                    and sdoc[end].lower_ not in MONTH_WORDS:
+                    and sdoc[end].lower_ not in english.MONTH_TOKENS:
                 end += 1
             if end > m.end:
                 add(m.end, end)
@@ -702,7 +697,7 @@ def _dateline_country(place: str, counts: Counter[str]) -> Optional[str]:
     found = knowledge.country_by_name(place.title())
     if found:
         return found.code
-    from ..places import resolve_place  # the gazetteer: cities and regions
+    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
     location = resolve_place(place)
     if location is not None and location.country and counts.get(location.country):
         return location.country
@@ -797,7 +792,7 @@ class _Resolver:
             return _entity(text_span, code, sector, name, entity_id), "modifier"
         if mod.kind == ORG:
             org = _organization(mod.key)
-            kind = "igo" if org.code in knowledge.NON_STATE_CODES else "group"
+            kind = "igo" if org.code in NON_STATE_CODES else "group"
             return _entity(text_span, org.code, org.sector, org.name, org.id), kind
         if mod.kind == METONYM:
             meto = knowledge.metonyms()[mod.key]
@@ -869,7 +864,7 @@ class _Resolver:
     def _place_country(self, unit: Unit) -> Optional[str]:
         """The country of a place the noun is "in": "rebel-aligned officials in Idlib" -> SYR,
         "protesters in Lahore" -> PAK (cities and regions the gazetteer knows)."""
-        from ..places import resolve_place  # the gazetteer: cities and regions
+        from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
 
         sdoc = self.sdoc
         root = sdoc[_root(sdoc, unit.head_start, unit.end)]
@@ -1051,7 +1046,7 @@ def _only_modifies(sdoc: Doc, unit: Unit, root) -> bool:
 def _names_its_head(unit: Unit, root) -> bool:
     """"the Hizbollah (Party of God) group", "the Houthi-led movement": a named body that modifies an
     actor noun the parenthesis or hyphen kept out of its phrase is the actor that noun names."""
-    if unit.mods[-1].kind != ORG or _organization(unit.mods[-1].key).code in knowledge.NON_STATE_CODES:
+    if unit.mods[-1].kind != ORG or _organization(unit.mods[-1].key).code in NON_STATE_CODES:
         return False
     term = knowledge.sector_terms().get(root.head.lower_)
     return term is not None and not term.blocks and root.head.i >= unit.end

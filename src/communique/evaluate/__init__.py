@@ -1,7 +1,8 @@
 """Accuracy: code gold texts and score the coder against them (``communique eval``).
 
 ``gold`` reads the three gold formats (gsr, articles, plv), ``scoring`` holds the exact
-definitions of every figure, ``render`` shows a report with Rich. ``evaluate`` runs the
+definitions of every figure of the gsr and articles formats and ``pairs`` those of the plv
+format, ``render`` shows a report with Rich. ``evaluate`` runs the
 whole: read, code (or read earlier predictions), score.
 """
 from __future__ import annotations
@@ -16,8 +17,8 @@ from .gold import (GoldFormatError, entity_codes, gold_path_for, gsr_documents, 
                    load_plv, plv_documents,
                    map_code, map_label, parse_gsr, read_article_documents, validate_gold_event)
 from .render import print_report
-from .scoring import (dyad_matches, match_events, same_sentence, score_articles,
-                      score_gsr, score_plv)
+from .pairs import score_plv
+from .scoring import dyad_matches, match_events, same_sentence, score_articles, score_gsr
 
 __all__ = ["evaluate", "run_coder", "read_predictions", "detect_format", "print_report",
            "GoldFormatError", "gold_path_for", "gsr_documents", "load_gold_events", "load_gsr",

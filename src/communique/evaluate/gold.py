@@ -17,12 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Optional
 
+from ..knowledge.codes import NON_STATE_CODES
 from ..model import PLOVER_CATEGORIES, CodingError, Document
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-# Codes in the GSR file that are not ISO 3166 alpha-3 (found with a script over the file).
-OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "IMG": "NGO"}
-BODY_CODES = ("IGO", "NGO", "MNC")
+# Codes in the GSR file that are not ISO 3166 alpha-3 (found with a script over the file). Its IMG
+# (an armed group acting across borders) is the contract's own code and stays IMG.
+OLD_CODES = {"JAP": "JPN", "ITL": "ITA"}
 GSR_PLACEHOLDER_DATE = date(2000, 1, 1)
 SALIENCE = ("main", "secondary")
 
@@ -38,7 +39,7 @@ def map_label(label: str) -> str:
 
 
 def map_code(code: Optional[str]) -> Optional[str]:
-    """An old or non-ISO country code in its ISO alpha-3 (or IGO/NGO/MNC) form."""
+    """An old or non-ISO country code in its ISO alpha-3 form (IGO, NGO, MNC, IMG pass through)."""
     if not code:
         return None
     code = code.strip().upper()
@@ -140,7 +141,7 @@ def _parse_date(value: Any) -> Optional[date]:
 
 
 def _valid_code(code: Optional[str]) -> bool:
-    if code is None or code in BODY_CODES:
+    if code is None or code in NON_STATE_CODES:
         return True
     import pycountry
 
@@ -157,7 +158,7 @@ def _check_side(side: Any, name: str, where: str, required: bool) -> None:
         if not isinstance(item, dict) or "country" not in item:
             raise GoldFormatError(f"{where}: {name} must be {{text, country, sector}}")
         if not _valid_code(item["country"]):
-            raise GoldFormatError(f"{where}: {name} country {item['country']!r} is not ISO alpha-3, IGO, NGO or MNC")
+            raise GoldFormatError(f"{where}: {name} country {item['country']!r} is not ISO alpha-3, IGO, NGO, MNC or IMG")
 
 
 def validate_gold_event(obj: Any, where: str) -> dict:

@@ -1,7 +1,10 @@
 """Who did it to whom: actor and recipient of a trigger from the dependency parse.
 
-Grammatical role decides, never word order: the subject (or the "by" agent of a passive) is the
-actor; the object, the passive subject, or the object of "with/to/on/against/..." is the recipient.
+Grammatical role decides: the subject (or the "by" agent of a passive) is the actor; the object,
+the passive subject, or the object of "with/to/on/against/..." is the recipient. Word order is
+only a fallback where the parse fails, in two helpers: of two subjects split by a wire dateline,
+the one nearest before the verb (``_subject_token``); a main verb the parser gave no subject
+takes the noun phrase right before it (``_subject_left_of``).
 Nominal triggers take the subject of the verb that governs them ("held talks", "during a phone
 conversation with"); a possessive or national adjective on the noun is its actor ("Israel's
 attack on Gaza"). In reported speech the embedded clause keeps its own subject, unless that is
@@ -15,6 +18,7 @@ from spacy.tokens import Token
 
 from ..actors import knowledge
 from ..actors.unnamed import unnamed_party
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity
 from .lexicon import word_class
 from .matching import TriggerMatch
@@ -32,7 +36,6 @@ RECIPIENT_PREPS = ("with", "to", "on", "against", "at", "toward", "towards", "up
                    "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside")
 # Categories whose unnamed target is the actor's own state (see _own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
@@ -152,7 +155,7 @@ class MentionIndex:
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN":
             span = next((e for e in self.doc.ents if e.start <= i < e.end), None)
             if span is not None:
-                from ..places import resolve_place  # the gazetteer: cities and regions
+                from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
                 location = resolve_place(span.text)
                 if location is not None and location.country:
                     entity = Entity(text=span.text, code=location.country, sector=None, name=None, id=None,
@@ -808,7 +811,7 @@ def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMen
     sentence names."""
     found = [m for m in (index.place(t.i) for t in verb.sent) if m is not None and coded(m)]
     codes = {e.code for m in found for e in m.entities if e.code}
-    if len(codes) != 1 or next(iter(codes)) in ("IGO", "NGO", "MNC"):
+    if len(codes) != 1 or next(iter(codes)) in NON_STATE_CODES:
         return []
     return found[:1]
 
@@ -834,7 +837,7 @@ def _own_state(actor: list[ActorMention], category: str) -> list[ActorMention]:
     if len(codes) != 1 or not entities:
         return []
     code = next(iter(codes))
-    if code is None or len(code) != 3 or code in ("IGO", "NGO", "MNC"):
+    if code is None or len(code) != 3 or code in NON_STATE_CODES:
         return []
     sectors = {e.sector for e in entities}
     if category == "PROTEST":

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
+from pathlib import Path
 
+from ..knowledge import english
+from ..knowledge.tables import read_table
 from ..model import PLOVER_CATEGORIES
 from ..ontology import UnknownCameoCode, cameo
 
@@ -18,6 +20,7 @@ CONDITION_KEYS = ("prep", "obj", "pobj", "mod", "xcomp", "head", "subj", "pred",
 # ("withdraw inspectors" is SANCTION before "withdraw from" is RETREAT).
 CONDITION_WEIGHT = {"obj": 2, "xcomp": 2, "mod": 2, "pobj": 2, "head": 2, "subj": 2, "pred": 2, "aux": 1, "neg": 2, "prep": 1,
                     "needs": 0}
+DATA_DIR = Path(__file__).parent / "data"
 NO_EVENT = "none"  # plover value of a blocking entry: claims its words, emits nothing
 # The trigger tables, in the order they are consulted: hand-written rows win over imported ones.
 TIER_FILES = ("triggers.tsv", "petrarch_verbs.tsv")
@@ -79,26 +82,16 @@ class TriggerEntry:
         return bool(c and "recipient" in c.values)
 
 
-def _data_text(name: str) -> str:
-    return resources.files("communique.events").joinpath("data", name).read_text("utf-8")
-
-
 def _rows(name: str):
     """(line number, fields) of a TSV file, skipping comments, blank lines and the header."""
-    header_seen = False
-    for lineno, line in enumerate(_data_text(name).splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            continue
-        yield lineno, fields
+    for row in read_table(DATA_DIR / name, label=f"events/data/{name}", error=LexiconError):
+        yield row.line, list(row.fields)
 
 
 @lru_cache(maxsize=None)
 def word_classes() -> dict[str, frozenset[str]]:
-    classes: dict[str, frozenset[str]] = {}
+    # The words of the language itself (months, reporting verbs) come from knowledge/english.py.
+    classes: dict[str, frozenset[str]] = dict(english.WORD_CLASSES)
     for lineno, fields in _rows("classes.tsv"):
         if len(fields) != 2 or not fields[0].strip() or not fields[1].strip():
             raise LexiconError(f"events/data/classes.tsv line {lineno}: expected 'name<TAB>lemmas'")

@@ -7,6 +7,8 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from ..background import is_background
+from ..knowledge import english
 from .lexicon import word_class
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -23,8 +25,7 @@ COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "pundi
 # "a week after soldiers detained the president": a clause dated a stretch of time before the news.
 ELAPSED_UNITS = frozenset({"days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 # Words that date a clause to the news of the day ("earlier on Tuesday", "yesterday").
-RECENT_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                          "today", "yesterday", "tonight", "earlier"})
+RECENT_WORDS = frozenset(english.WEEKDAY_NAMES) | {"today", "yesterday", "tonight", "earlier"}
 WISH_VERBS = frozenset({"hope", "want", "wish", "seek", "consider", "propose", "would", "like", "need", "have"})
 BACKGROUND_WORDS = re.compile(r"\b(last year|years ago|a year ago|decades? ago|in the past|previously|"
                               r"formerly|last decade|over the (?:winter|summer|spring|autumn|past (?:year|months))|"
@@ -227,24 +228,17 @@ def _background_date(verb: Token, published: date | None) -> bool:
             if t.ent_type_ == "DATE" and YEAR.fullmatch(t.text) and int(t.text) < published.year:
                 return True
             day = _month_day(t, published)
-            if day is not None and (published - day).days > STALE_DAYS:
+            if day is not None and is_background(day, published):
                 return True  # "detained the president on July 26" in a story of August 25
     return False
 
 
-# An event dated this many days or more before the story is background, not news.
-STALE_DAYS = 14
-MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-MONTH_NUMBERS.update({m[:3]: i for m, i in list(MONTH_NUMBERS.items())})
-MONTH_NUMBERS["sept"] = 9
 
 
 def _month_day(token: Token, published: date) -> date | None:
     """"July 26", "Sept. 16" (a month name with a day number) as a date near the story: up to half a
     year ahead, else the latest such day before it; None for anything else."""
-    month = MONTH_NUMBERS.get(token.lower_.rstrip("."))
+    month = english.MONTHS.get(token.lower_.rstrip("."))
     if month is None or token.ent_type_ != "DATE":
         return None
     number = next((c for c in token.children if c.like_num and c.text.isdigit()), None)

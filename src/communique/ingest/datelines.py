@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from ..dates import parse_full_date, resolve_date_expression
+from ..dates.grammar import parse_full_date, resolve_date_expression
+from ..knowledge.english import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 DATE_LINE = re.compile(
     r"\A[ \t]*(?P<label>date|published|publication date|pubdate)[ \t]*[:=]?[ \t]+"
@@ -24,8 +25,9 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.?|May|June?\.?|July?\.?"
-          r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+# A month as datelines write it: its name or abbreviation, with or without a full stop.
+_MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in (*MONTH_NAMES, *MONTH_ABBREVIATIONS)),
+                                 key=len, reverse=True)) + r")\.?"
 DATELINE = re.compile(
     r"\A(?P<place>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,4})"  # TOKYO, NEW YORK, ST. LOUIS
     r"(?:,[ \t]*(?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2}))?"  # , Afghanistan
@@ -42,6 +44,7 @@ class Dateline:
     raw_place: str  # as written: "TOKYO"
     date: Optional[date]
     agency: Optional[str]
+    end: int = 0  # offset in the body where the dateline (with its dash) ends
 
 
 class InvalidDateLine(ValueError):
@@ -117,4 +120,4 @@ def find_dateline(body: str, published: Optional[date]) -> Optional[Dateline]:
             when = resolved[0] if resolved else None
             if when is not None and when > published:  # a dateline never follows publication
                 when = _previous_year(when)
-    return Dateline(normalise_place(raw), raw, when, match["agency"])
+    return Dateline(normalise_place(raw), raw, when, match["agency"], match.end())

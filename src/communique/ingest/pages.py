@@ -138,7 +138,7 @@ def page_document(body: bytes, url: str, origin: str, fallback: Optional[date],
     article within a day or two of its publication. ``title`` (a feed item's) stands in
     for a page without one. Raises BadInput for a page that cannot be a document.
     """
-    from .readers import make_document
+    from .documents import make_document
     from .tally import NOT_NEWS, Skipped
 
     page = extract_page(body, url)

@@ -15,7 +15,7 @@ from typing import Iterator, Optional, Union
 
 from ..model import CodingError, Document
 from .pages import page_document
-from .readers import BadInput
+from .documents import BadInput
 from .tally import HTTP_STATUS, NOT_HTML, NOT_NEWS, NOT_RESPONSE, Skipped
 
 Item = Union[Document, CodingError, Skipped]

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Optional, Union
 from ..model import CodingError, Document, Event
 from . import rows as R
 from .backends import Backend
-from .filters import NON_STATE_CODES, make_filter, source_sql
+from .filters import NON_STATE_CODES, NON_STATE_SQL, make_filter, source_sql
 from .schema import migrate
 from .versioning import READ_SQL
 
@@ -195,7 +195,7 @@ class Store:
         row = self.backend.query(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
             "(SELECT count(*) FROM errors), "
-            "(SELECT count(DISTINCT CASE WHEN code IN ('IGO', 'NGO', 'MNC') THEN name ELSE code END)"
+            f"(SELECT count(DISTINCT CASE WHEN code IN {NON_STATE_SQL} THEN name ELSE code END)"
             " FROM entities WHERE code IS NOT NULL), "
             "(SELECT count(DISTINCT dedup_key) FROM events)")[0]
         return {"documents": row[0], "events": row[1], "errors": row[2], "actors": row[3],

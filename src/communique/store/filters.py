@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Optional, Sequence
 
+from ..knowledge.codes import NON_STATE_CODES
 from ..model import PLOVER_CATEGORIES
 
 PERIODS = ("day", "week", "month", "year")
-NON_STATE_CODES = ("IGO", "NGO", "MNC")
+# The non-state codes as an SQL list: bodies that share one are told apart by name.
+NON_STATE_SQL = "(" + ", ".join(f"'{code}'" for code in sorted(NON_STATE_CODES)) + ")"
 
 
 @dataclass

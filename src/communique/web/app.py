@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..knowledge.codes import NON_STATE_CODES
 from . import api, pages
 from .filters import BadParameter, page_url
 from .highlight import evidence
@@ -45,7 +46,8 @@ def build_templates() -> Jinja2Templates:
     env.filters["web_link"] = web_link
     env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
     env.filters["signed"] = lambda x: "–" if x is None else f"{x:+.2f}"
-    env.globals.update(page_url=page_url, quad_names=QUAD_NAMES, version=__version__)
+    env.globals.update(page_url=page_url, quad_names=QUAD_NAMES, version=__version__,
+                       non_state_codes=NON_STATE_CODES)
     return templates
 
 

@@ -1,0 +1,65 @@
+"""From text and its metadata to a ``Document``: the helpers every reader shares.
+
+``make_document`` reads the wire dateline (place, date, where it ends) and settles the
+publication date; ``decode`` and ``parse_published`` turn bytes and dates into text and
+days; a record that cannot become a Document raises ``BadInput`` with the reason, which
+the reader reports as a one-line ``CodingError``. Kept apart from the format readers so that
+the page, WARC and feed readers use them without importing each other.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Optional
+
+from ..model import Document
+from .datelines import find_dateline
+
+_ISO_DAY = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?\Z")
+
+
+class BadInput(ValueError):
+    """A record that cannot become a Document; the message says why."""
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text (a byte-order mark is dropped); BadInput names the line of a bad byte."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise BadInput(f"binary file, not text (NUL byte at offset {nul})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise BadInput(f"not UTF-8 text: byte 0x{data[exc.start]:02x} on line {line}") from None
+
+
+def parse_published(value: Any) -> Optional[date]:
+    """A record's publication date: YYYY-MM-DD, or an ISO timestamp of that day."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise BadInput(f"invalid published date {value!r} (expected a YYYY-MM-DD string)")
+    match = _ISO_DAY.match(value.strip())
+    try:
+        if match is None:
+            raise ValueError
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        raise BadInput(f"invalid published date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def make_document(doc_id: str, text: str, origin: str, published: Optional[date],
+                  fallback: Optional[date], **meta: Optional[str]) -> Document:
+    """A Document with its wire dateline read; ``published`` wins over the run's ``fallback``."""
+    if not text.strip():
+        raise BadInput("empty text")
+    pub = published or fallback
+    body = text.lstrip()
+    dateline = find_dateline(body, pub)
+    if pub is None and dateline is not None:
+        pub = dateline.date  # only set when the dateline states its year
+    return Document(id=doc_id, text=text, published=pub, origin=origin,
+                    dateline_place=dateline.place if dateline else None,
+                    dateline_date=dateline.date if dateline else None,
+                    dateline_end=dateline.end + len(text) - len(body) if dateline else 0, **meta)
