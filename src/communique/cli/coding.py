@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 import typer
 from rich.console import Console
 
 from .app import app
-from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, progress_bar, show
+from .common import err, parse_date, progress_bar
 
 
 @app.command()
@@ -120,13 +120,3 @@ def eval_(
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     else:
         print_report(report, Console(), errors=errors)
-
-
-# --- store commands (issue: Event store) ---
-from typing import Tuple  # noqa: E402  (used by the --dyad options below)
-
-DB_HELP = "DuckDB file or postgresql:// URL (default: $COMMUNIQUE_DB or ./communique.duckdb)."
-
-
-class _StoreFailure(Exception):
-    pass

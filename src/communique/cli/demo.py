@@ -1,16 +1,14 @@
 """`demo`: the Quick start's main job (code the bundled samples into a store and show them)."""
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-from typing import List, Optional, Tuple
+import os
+from typing import Optional
 
 import typer
 from rich.console import Console
 
 from .app import app
-from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, progress_bar, show
+from .common import DB_HELP, open_db, show
 
 from .store import ingest
 

@@ -1,17 +1,13 @@
 """`serve`: the dashboard and HTTP API."""
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from .app import app
-from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, progress_bar, show
+from .common import err
 
 
 @app.command()

@@ -1,13 +1,10 @@
 """Commands over a store: `ingest` articles, then read them back (`events`, `dyad`, `timeline`, `actors`), `export` and `errors`."""
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 from typing import List, Optional, Tuple
 
 import typer
-from rich.console import Console
 
 from .app import app
 from .. import analysis
