@@ -25,6 +25,7 @@ def serve(
     open_browser: bool = typer.Option(True, "--open/--no-open", help="Open the dashboard in a browser."),
     watch_feeds: Optional[List[str]] = typer.Option(None, "--watch", help="Also poll this RSS/Atom feed and code its new articles into the store (repeat for more feeds)."),
     every: str = typer.Option("15m", "--every", help="With --watch: how often to poll each feed (90s, 15m, 1h)."),
+    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST new alerts (after articles are POSTed to /api/documents) as JSON to this address."),
 ):
     """Serve the dashboard and the HTTP API (pages, /api/..., /openapi.json).
 
@@ -42,9 +43,12 @@ def serve(
     from ..web.security import WILDCARD_ADDRESSES, allowed_host_names
     from ..web.server import make_server
 
+    from .alerts import _check_webhook
+
+    hook = _check_webhook(webhook)
     hosts = allowed_host_names(host, allowed_host)
     try:
-        web_app = create_app(db=db, allowed_hosts=hosts, any_ip_host=host in WILDCARD_ADDRESSES)
+        web_app = create_app(db=db, allowed_hosts=hosts, any_ip_host=host in WILDCARD_ADDRESSES, webhook=hook)
     except StoreError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1)

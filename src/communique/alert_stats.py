@@ -1,0 +1,243 @@
+"""The relations monitor's statistical tests: which subject-weeks depart from their
+baseline (``find_candidates``), before ``alert_evidence`` checks them on the reports.
+
+Pure functions of the weekly frame (``alerts.weekly_frame``); the work is done on dense
+subject-by-week blocks with cumulative sums, so every week of every dyad of a store of a
+million events is judged in seconds.
+
+Counts (conflict surge, cooperation drop) are judged over windows of ``windows`` weeks
+ending at the week (one week catches a spike; two and four catch a smaller change that
+lasts, as a CUSUM would). The expected count of a window of L weeks after a baseline of
+S reports in n weeks is M = L (S + prior) / n, and its spread a negative binomial whose
+size k obeys 1/k = 1/(L k_week) + 1/(S + prior): week-to-week swings of news attention
+(k_week, the smaller of ``dispersion`` and the baseline's own moment estimate) plus the
+uncertainty of a rate read off a few weeks (the gamma-Poisson predictive).
+
+Tone (hostile turn, warming) is a z-score of the week's mean Goldstein against the
+baseline's reports, with a variance that shrinks with the week's number of reports but
+keeps the baseline's own week-to-week swing (a random-effects model): a week of three
+reports has to move much further than a week of thirty.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Iterable, Optional
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .alerts import Settings, Span
+
+SUBJECT_CHUNK = 2000  # subjects per dense block: bounds memory on stores with many dyads
+
+
+# -- tails ----------------------------------------------------------------------------------
+def _log_pmf(j: int, mean: float, size: Optional[float]) -> float:
+    if size is None:
+        return j * math.log(mean) - mean - math.lgamma(j + 1)
+    p = size / (size + mean)
+    return (math.lgamma(j + size) - math.lgamma(size) - math.lgamma(j + 1)
+            + size * math.log(p) + j * math.log1p(-p))
+
+
+def upper_tail(x: int, mean: float, size: Optional[float] = None) -> float:
+    """P(X >= x) for a negative binomial of this mean and size (Poisson when size is None)."""
+    if x <= 0:
+        return 1.0
+    if x <= mean:
+        return max(0.0, 1.0 - lower_tail(x - 1, mean, size))
+    # beyond the mode the terms shrink geometrically: sum them relative to the first
+    term, total, j = 1.0, 1.0, x
+    while term > 1e-15 * total and j < x + 100_000:
+        ratio = mean / (j + 1) if size is None else (j + size) / (j + 1) * mean / (size + mean)
+        term *= ratio
+        total += term
+        j += 1
+    return min(1.0, math.exp(_log_pmf(x, mean, size)) * total)
+
+
+def lower_tail(x: int, mean: float, size: Optional[float] = None) -> float:
+    """P(X <= x)."""
+    if x < 0:
+        return 0.0
+    return min(1.0, sum(math.exp(_log_pmf(j, mean, size)) for j in range(int(x) + 1)))
+
+
+def normal_tail(z: float) -> float:
+    """P(Z >= z) for a standard normal."""
+    return 0.5 * math.erfc(z / math.sqrt(2.0))
+
+
+def score_of(p: float) -> float:
+    """-log10 of a chance: 3 is one week in a thousand."""
+    return round(-math.log10(max(p, 1e-300)), 2)
+
+
+def tone_z(mean: float, n: int, base_mean: float, base_var: float, swing: float,
+           settings: "Settings") -> float:
+    """The week's mean Goldstein of ``n`` reports against the baseline (random effects)."""
+    spread = math.sqrt(max(base_var, settings.tone_sd_floor ** 2) / max(n, 1) + swing)
+    return (mean - base_mean) / spread
+
+
+# -- candidates -----------------------------------------------------------------------------
+def find_candidates(frame: "pd.DataFrame", targets: Iterable[date], span: "Span",
+                    settings: "Settings") -> list[dict]:
+    """Subject-weeks whose counts or tone depart from their baseline. Each candidate is a
+    dict: scope, a, b, week, kind, window, observed, expected, size or tone figures, p,
+    and the baseline weeks."""
+    from .alerts import week_of
+
+    origin = span.first_week
+    index = lambda d: (d - origin).days // 7  # noqa: E731
+    columns = np.array(sorted({index(week_of(d)) for d in targets if week_of(d) >= origin}), dtype=int)
+    columns = columns[columns >= settings.min_history_weeks]
+    if frame.empty or not len(columns):
+        return []
+    frame = frame.assign(t=frame["week"].map(index))
+    width = max(int(frame["t"].max()), int(columns.max())) + 1
+    volume = np.zeros(width)
+    every = frame[frame["scope"] == "all"]
+    volume[every["t"].to_numpy()] = every["reports"].to_numpy()
+    subjects = frame[frame["scope"] != "all"]
+    keys = subjects[["scope", "a", "b"]].drop_duplicates().sort_values(["scope", "a", "b"])
+    keys = keys.reset_index(drop=True)
+    complete = np.array([origin + timedelta(weeks=int(t)) <= span.complete_through for t in columns])
+    found: list[dict] = []
+    for start in range(0, len(keys), SUBJECT_CHUNK):
+        chunk = keys.iloc[start:start + SUBJECT_CHUNK].reset_index(drop=True)
+        rows = subjects.merge(chunk.reset_index().rename(columns={"index": "row"}), on=["scope", "a", "b"])
+        block = {}
+        for name in ("reports", "conflict", "cooperation", "gsum", "gsq"):
+            matrix = np.zeros((len(chunk), width))
+            matrix[rows["row"].to_numpy(), rows["t"].to_numpy()] = rows[name].to_numpy()
+            block[name] = matrix
+        found += _Block(block, chunk, columns, volume, complete, origin, settings).candidates()
+    return found
+
+
+class _Block:
+    def __init__(self, block, chunk, columns, volume, complete, origin, settings):
+        self.m = block
+        self.chunk = chunk
+        self.columns = columns
+        self.complete = complete
+        self.origin = origin
+        self.s = settings
+        zero = np.zeros((len(chunk), 1))
+        self.cum = {name: np.concatenate([zero, np.cumsum(matrix, axis=1)], axis=1)
+                    for name, matrix in block.items()}
+        for name, matrix in (("conflict2", block["conflict"] ** 2), ("cooperation2", block["cooperation"] ** 2)):
+            self.cum[name] = np.concatenate([zero, np.cumsum(matrix, axis=1)], axis=1)
+        self.volume = np.concatenate([[0.0], np.cumsum(volume)])
+        self.best: dict[tuple, dict] = {}
+
+    def sum(self, name: str, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """Sums over weeks [start, end) for each column."""
+        cum = self.cum[name]
+        return cum[:, end] - cum[:, start]
+
+    def add(self, row: int, col: int, kind: str, window: int, **figures) -> None:
+        key = (row, col, kind)
+        if key in self.best and self.best[key]["p"] <= figures["p"]:
+            return
+        t = int(self.columns[col])
+        start = max(t - window + 1 - self.s.baseline_weeks, 0)
+        baseline = []
+        for u in range(start, t + 1):
+            n = int(self.m["reports"][row, u])
+            baseline.append({"week": (self.origin + timedelta(weeks=u)).isoformat(), "reports": n,
+                             "conflict": int(self.m["conflict"][row, u]),
+                             "cooperation": int(self.m["cooperation"][row, u]),
+                             "goldstein_mean": round(float(self.m["gsum"][row, u]) / n, 3) if n else None,
+                             "judged": u > t - window})
+        self.best[key] = {"scope": self.chunk.at[row, "scope"], "a": self.chunk.at[row, "a"],
+                          "b": self.chunk.at[row, "b"] or None, "week": self.origin + timedelta(weeks=t),
+                          "kind": kind, "window": window, "baseline": baseline, **figures}
+
+    def candidates(self) -> list[dict]:
+        s = self.s
+        t = self.columns
+        silent = self.sum("reports", np.maximum(t - s.silence_weeks, 0), t) == 0
+        now = self.m["reports"][:, t]
+        first = (now >= s.min_reports) & silent & (t >= s.silence_weeks)[None, :]
+        for row, col in zip(*np.nonzero(first)):
+            n = int(now[row, col])
+            rate = s.prior_reports / s.silence_weeks
+            self.add(row, col, "first_contact", 1, observed=n, expected=rate, rate=rate, size=None,
+                     p=upper_tail(n, rate))
+        for window in s.windows:
+            self._counts(window, first)
+        self._tone(first)
+        return list(self.best.values())
+
+    def _counts(self, window: int, blocked: np.ndarray) -> None:
+        s, t = self.s, self.columns
+        first = t - window + 1
+        valid = (first >= s.min_history_weeks)[None, :] & ~blocked
+        base_start = np.maximum(first - s.baseline_weeks, 0)
+        weeks = (first - base_start).astype(float)
+        volume_base = (self.volume[first] - self.volume[base_start]) / np.maximum(weeks, 1)
+        volume_now = (self.volume[t + 1] - self.volume[first]) / window
+        coverage = np.where(volume_base > 0, volume_now / np.maximum(volume_base, 1e-9), 1.0)
+        for name, kind in (("conflict", "conflict_surge"), ("cooperation", "cooperation_drop")):
+            now = self.sum(name, first, t + 1)
+            base = self.sum(name, base_start, first)
+            mean_obs = base / weeks
+            var = (self.sum(name + "2", base_start, first) / weeks - mean_obs ** 2) * weeks / np.maximum(weeks - 1, 1)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                own = np.where((var > mean_obs) & (mean_obs > 0), mean_obs ** 2 / (var - mean_obs), np.inf)
+            k_week = np.minimum(own, s.dispersion)
+            inv_size = 1.0 / (window * k_week) + 1.0 / (base + s.prior_reports)
+            expected = window * (base + s.prior_reports) / weeks
+            if kind == "conflict_surge":
+                hits = valid & (now >= s.min_reports) & (now >= s.surge_min_ratio * expected)
+            else:
+                expected = expected * np.minimum(coverage, 1.0)[None, :]
+                hits = (valid & (mean_obs >= s.drop_min_baseline) & self.complete[None, :]
+                        & (coverage >= s.min_coverage)[None, :] & (now <= s.drop_max_ratio * expected))
+            for row, col in zip(*np.nonzero(hits)):
+                x, mean, size = int(now[row, col]), float(expected[row, col]), 1.0 / float(inv_size[row, col])
+                p = upper_tail(x, mean, size) if kind == "conflict_surge" else lower_tail(x, mean, size)
+                if score_of(p) >= s.min_score:
+                    self.add(row, col, kind, window, observed=x, expected=round(mean, 4), size=round(size, 4),
+                             baseline_reports=int(base[row, col]), baseline_weeks=int(weeks[col]),
+                             coverage=round(float(coverage[col]), 3), p=p)
+
+    def _tone(self, blocked: np.ndarray) -> None:
+        s, t = self.s, self.columns
+        n_now = self.m["reports"][:, t]
+        start = np.maximum(t - s.baseline_weeks, 0)
+        n_base = self.sum("reports", start, t)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            base_mean = self.sum("gsum", start, t) / n_base
+            base_var = self.sum("gsq", start, t) / n_base - base_mean ** 2
+            now_mean = self.m["gsum"][:, t] / n_now
+        hits = (~blocked) & (n_now >= s.min_reports) & (n_base >= s.min_reports) \
+            & (np.abs(now_mean - base_mean) >= s.tone_min_shift)
+        for row, col in zip(*np.nonzero(hits)):
+            week = int(t[col])
+            swing = self._swing(row, week, float(base_var[row, col]))
+            if swing is None:
+                continue
+            n = int(n_now[row, col])
+            z = tone_z(float(now_mean[row, col]), n, float(base_mean[row, col]), float(base_var[row, col]), swing, s)
+            p = normal_tail(abs(z))
+            if score_of(p) >= s.min_score:
+                self.add(row, col, "hostile_turn" if z < 0 else "warming", 1,
+                         observed=round(float(now_mean[row, col]), 3), expected=round(float(base_mean[row, col]), 3),
+                         base_var=round(float(base_var[row, col]), 4), swing=round(swing, 4), z=round(z, 2), p=p)
+
+    def _swing(self, row: int, week: int, base_var: float) -> Optional[float]:
+        """The variance of the baseline's weekly means beyond what their sizes explain."""
+        counts = self.m["reports"][row, max(week - self.s.baseline_weeks, 0):week]
+        sums = self.m["gsum"][row, max(week - self.s.baseline_weeks, 0):week]
+        seen = counts > 0
+        if seen.sum() < self.s.tone_min_weeks:
+            return None
+        means = sums[seen] / counts[seen]
+        within = max(base_var, self.s.tone_sd_floor ** 2) * float(np.mean(1.0 / counts[seen]))
+        return max(float(np.var(means, ddof=1)) - within, 0.0)
