@@ -323,7 +323,7 @@ def test_a_republished_story_alone_is_one_story(tmp_path):
     try:
         load(s, republished("CHN", "JPN", 3, 30))
         week = START + timedelta(weeks=3)
-        reports = merge_copies(read_rows(s, week, week + timedelta(days=6), ["CHN"]))
+        reports = merge_copies(read_rows(s, {("CHN", "JPN"): (week, week + timedelta(days=6))}))
     finally:
         s.close()
     assert reports.n == 4 and reports.story_count == 1 and reports.outlets == 30

@@ -109,11 +109,11 @@ def merge_copies(rows: list[dict], link_copies: bool = True) -> Reports:
         articles.find(("doc", row["doc"]))
         if not link_copies:
             continue
-        sentence = normalise(row["text"])
+        sentence = row["norm_text"] if "norm_text" in row else normalise(row["text"])
         if sentence:
             groups.join(("group", row["dedup_key"]), ("text", sentence))
             articles.join(("doc", row["doc"]), ("text", sentence))
-        title = normalise(row.get("title"))
+        title = row["norm_title"] if "norm_title" in row else normalise(row.get("title"))
         if title:
             articles.join(("doc", row["doc"]), ("title", title))
     members: dict[Hashable, list[dict]] = defaultdict(list)
@@ -144,18 +144,29 @@ def _ordered(items: list[dict], kind: str) -> list[dict]:
 
 
 def _chance(p: float) -> str:
+    """'about 1 in 640,000', 'about 1 in 46 million': two significant figures are plenty."""
     if p <= 1e-12:
         return "under one in a trillion"
-    return f"about 1 in {1 / p:,.0f}" if p < 0.5 else f"{p:.0%}"
+    if p >= 0.5:
+        return f"{p:.0%}"
+    odds = float(f"{1 / p:.2g}")
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if odds >= size:
+            return f"about 1 in {odds / size:g} {word}"
+    return f"about 1 in {odds:,.0f}"
 
 
 def _report_goldstein(report: list[dict]) -> float:
     return sum(r["goldstein"] or 0.0 for r in report) / len(report)
 
 
+def _is_conflict(report: list[dict]) -> bool:
+    return min(r["quad"] or 0 for r in report) in (3, 4)
+
+
 def _test(kind: str, candidate: dict, reports: Reports, settings: "Settings") -> tuple[float, float]:
     """(observed, chance) of the candidate's test on these reports."""
-    from .alert_stats import normal_tail, tone_z, upper_tail
+    from .alert_stats import tone_chance, upper_tail
 
     if kind == "conflict_surge":
         n = reports.n
@@ -170,10 +181,11 @@ def _test(kind: str, candidate: dict, reports: Reports, settings: "Settings") ->
         return candidate["expected"], 1.0
     mean = sum(_report_goldstein(g) for g in reports.groups) / reports.n
     shift = mean - candidate["expected"]
-    if (shift < 0) != (kind == "hostile_turn") or abs(shift) < settings.tone_min_shift:
+    hostile = kind == "hostile_turn"
+    if (shift < 0) != hostile or abs(shift) < settings.tone_min_shift:
         return mean, 1.0
-    z = tone_z(mean, reports.n, candidate["expected"], candidate["base_var"], candidate["swing"], settings)
-    return mean, normal_tail(abs(z))
+    conflict = sum(_is_conflict(g) for g in reports.groups)
+    return mean, tone_chance(hostile, conflict, reports.n, mean, candidate, settings)
 
 
 def _summary(kind: str, candidate: dict, observed: float, p: float, settings: "Settings") -> str:
@@ -188,7 +200,8 @@ def _summary(kind: str, candidate: dict, observed: float, p: float, settings: "S
     if kind == "first_contact":
         return f"{observed:.0f} reports after {settings.silence_weeks} weeks or more without any (chance {_chance(p)})."
     return (f"Mean Goldstein {observed:+.1f} against {expected:+.1f} over the {B} weeks before "
-            f"({observed - expected:+.1f} points; chance {_chance(p)}).")
+            f"({observed - expected:+.1f} points; {candidate['base_share']:.0%} of the reports before were "
+            f"conflict; chance {_chance(p)}).")
 
 
 def judge(candidate: dict, rows: list[dict], settings: "Settings") -> Optional["Alert"]:
@@ -280,25 +293,66 @@ def explained_by_dyads(alert: "Alert", dyad_alerts: list["Alert"]) -> bool:
     return sum(d.reports for d in related) >= 0.5 * alert.reports
 
 
-BATCH_WEEKS = 8  # candidate weeks whose reports are read in one query
+BATCH = 300  # candidates whose reports are read in one query
 
 
-def read_rows(store: "Store", first, last, codes: list[str]) -> list[dict]:
-    """Every report from ``first`` to ``last`` that involves one of ``codes``, with its
-    article's outlet, title, address and publication date."""
-    rows = store.select(
-        "SELECT e.id, e.doc, e.dedup_key, e.date, e.quad_class AS quad, e.goldstein, "
-        "e.actor_code AS ac, e.recipient_code AS rc, e.text FROM events e "
-        "WHERE e.date >= ? AND e.date <= ? AND (e.actor_code = ANY(?) OR e.recipient_code = ANY(?)) "
-        "ORDER BY e.id", (first, last, codes, codes))
-    docs = {d["id"]: d for d in store.select(
-        "SELECT id, source, title, url, published FROM documents WHERE id = ANY(?)",
-        (sorted({r["doc"] for r in rows}),))}
+_COLUMNS = ("e.id, e.doc, e.dedup_key, e.date, e.quad_class AS quad, e.goldstein, "
+            "e.actor_code AS ac, e.recipient_code AS rc, e.text")
+
+
+def _values(ranges: dict, width: int) -> tuple[str, list]:
+    row = "(" + ", ".join(["?"] * (width - 2) + ["CAST(? AS DATE)", "CAST(? AS DATE)"]) + ")"
+    params = [v for key, (lo, hi) in sorted(ranges.items()) for v in (*key, lo, hi)]
+    return "VALUES " + ", ".join([row] * len(ranges)), params
+
+
+def read_rows(store: "Store", dyads: dict, actors: Optional[dict] = None) -> list[dict]:
+    """The reports of each dyad ``(a, b): (first day, last day)`` and each actor
+    ``(code,): (first, last)``, with their article's outlet, title, address and date."""
+    parts, params = [], []
+    if dyads:
+        values, more = _values(dyads, 4)
+        parts.append(f"SELECT {_COLUMNS} FROM events e JOIN ({values}) AS c(a, b, lo, hi) "
+                     "ON least(e.actor_code, e.recipient_code) = c.a AND greatest(e.actor_code, e.recipient_code) = c.b "
+                     "AND e.actor_code IS NOT NULL AND e.recipient_code IS NOT NULL "
+                     "AND e.date >= c.lo AND e.date <= c.hi")
+        params += more
+    for side, other in (("actor_code", None), ("recipient_code", "actor_code")):
+        if actors:
+            values, more = _values(actors, 3)
+            twice = f" AND e.{other} IS DISTINCT FROM c.code" if other else ""
+            parts.append(f"SELECT {_COLUMNS} FROM events e JOIN ({values}) AS c(code, lo, hi) "
+                         f"ON e.{side} = c.code AND e.date >= c.lo AND e.date <= c.hi{twice}")
+            params += more
+    if not parts:
+        return []
+    rows = store.select(" UNION ".join(parts) + " ORDER BY 1", params)
+    docs: dict[str, dict] = {}
+    names = sorted({r["doc"] for r in rows})
+    for start in range(0, len(names), 5000):
+        for d in store.select("SELECT id, source, title, url, published FROM documents WHERE id = ANY(?)",
+                              (names[start:start + 5000],)):
+            docs[d["id"]] = d
+    titles: dict[Optional[str], Optional[str]] = {}
     for row in rows:
         doc = docs.get(row["doc"], {})
-        row.update(source=doc.get("source"), title=doc.get("title"), url=doc.get("url"),
-                   doc_published=doc.get("published"))
+        title = doc.get("title")
+        if title not in titles:
+            titles[title] = normalise(title)
+        row.update(source=doc.get("source"), title=title, url=doc.get("url"),
+                   doc_published=doc.get("published"), norm_text=normalise(row["text"]),
+                   norm_title=titles[title])
     return rows
+
+
+def _window(candidate: dict) -> tuple:
+    week = candidate["week"]
+    return week - timedelta(weeks=candidate["window"] - 1), week + timedelta(days=6)
+
+
+def _wider(ranges: dict, key: tuple, window: tuple) -> None:
+    lo, hi = ranges.get(key, window)
+    ranges[key] = (min(lo, window[0]), max(hi, window[1]))
 
 
 def attach_records(store: "Store", alerts: list["Alert"]) -> None:
@@ -310,17 +364,6 @@ def attach_records(store: "Store", alerts: list["Alert"]) -> None:
             records[row["id"]] = json.loads(row["record"])
     for alert in alerts:
         alert.events = [{**records.get(e["id"], {}), **e} for e in alert.events]
-
-
-def _batches(candidates: list[dict]) -> list[list[dict]]:
-    """Candidates grouped by week, consecutive weeks together (up to BATCH_WEEKS)."""
-    batches: list[list[dict]] = []
-    for candidate in sorted(candidates, key=lambda c: (c["week"], c["scope"], c["a"], c["b"] or "", c["kind"])):
-        if batches and (candidate["week"] - batches[-1][0]["week"]).days < 7 * BATCH_WEEKS:
-            batches[-1].append(candidate)
-        else:
-            batches.append([candidate])
-    return batches
 
 
 def continuing(alerts: list["Alert"]) -> list["Alert"]:
@@ -336,23 +379,30 @@ def continuing(alerts: list["Alert"]) -> list["Alert"]:
 
 
 def confirm(store: "Store", candidates: list[dict], settings: "Settings") -> list["Alert"]:
-    """Read the candidates' reports (a batch of weeks per query) and keep those that hold."""
+    """Read the candidates' reports (a few hundred candidates per query) and keep those that hold."""
     alerts: list["Alert"] = []
-    for batch in _batches(candidates):
-        first = min(c["week"] - timedelta(weeks=c["window"] - 1) for c in batch)
-        last = max(c["week"] for c in batch) + timedelta(days=6)
-        codes = sorted({c["a"] for c in batch} | {c["b"] for c in batch if c["b"]})
+    ordered = sorted(candidates, key=lambda c: (c["week"], c["scope"], c["a"], c["b"] or "", c["kind"]))
+    for start in range(0, len(ordered), BATCH):
+        batch = ordered[start:start + BATCH]
+        dyads: dict[tuple, tuple] = {}
+        actors: dict[tuple, tuple] = {}
+        for c in batch:
+            if c["scope"] == "actor":
+                _wider(actors, (c["a"],), _window(c))
+            else:
+                _wider(dyads, (c["a"], c["b"]), _window(c))
         by_pair: dict[tuple, list[dict]] = defaultdict(list)
         by_code: dict[str, list[dict]] = defaultdict(list)
-        for row in read_rows(store, first, last, codes):
+        for row in read_rows(store, dyads, actors):
             if row["ac"] is not None and row["rc"] is not None:
                 by_pair[tuple(sorted((row["ac"], row["rc"])))].append(row)
             for code in {row["ac"], row["rc"]} - {None}:
-                by_code[code].append(row)
+                if (code,) in actors:
+                    by_code[code].append(row)
         for candidate in batch:
             pool = by_code[candidate["a"]] if candidate["scope"] == "actor" else by_pair[(candidate["a"], candidate["b"])]
-            end = candidate["week"] + timedelta(days=6)
-            alert = judge(candidate, [r for r in pool if r["date"] <= end], settings)
+            lo, hi = _window(candidate)
+            alert = judge(candidate, [r for r in pool if lo <= r["date"] <= hi], settings)
             if alert is not None:
                 alerts.append(alert)
     alerts = one_per_week(continuing(alerts))

@@ -9,14 +9,17 @@ Counts (conflict surge, cooperation drop) are judged over windows of ``windows``
 ending at the week (one week catches a spike; two and four catch a smaller change that
 lasts, as a CUSUM would). The expected count of a window of L weeks after a baseline of
 S reports in n weeks is M = L (S + prior) / n, and its spread a negative binomial whose
-size k obeys 1/k = 1/(L k_week) + 1/(S + prior): week-to-week swings of news attention
-(k_week, the smaller of ``dispersion`` and the baseline's own moment estimate) plus the
-uncertainty of a rate read off a few weeks (the gamma-Poisson predictive).
+size k obeys 1/k = 1/(L^g k_week) + 1/(S + prior): the swings of news attention (k_week,
+the smaller of ``dispersion`` and the baseline's own moment estimate; g is
+``window_growth``: 1 if attention were independent from week to week, 0 if it lasted the
+whole window; news attention lasts, so less than 1) plus the uncertainty of a rate read
+off a few weeks (the gamma-Poisson predictive).
 
-Tone (hostile turn, warming) is a z-score of the week's mean Goldstein against the
-baseline's reports, with a variance that shrinks with the week's number of reports but
-keeps the baseline's own week-to-week swing (a random-effects model): a week of three
-reports has to move much further than a week of thirty.
+Tone (hostile turn, warming) is judged on the share of conflict among the week's reports
+against the baseline's share (a beta-binomial tail: the volume of news cancels out, and a
+week of three reports has to move much further than a week of thirty), and reported as
+the shift of the mean Goldstein weight. ``tone_test="mean_z"`` judges the mean Goldstein
+with a z-score instead (random effects), which benchmarks/alerts.py measures as noisier.
 """
 from __future__ import annotations
 
@@ -81,6 +84,35 @@ def tone_z(mean: float, n: int, base_mean: float, base_var: float, swing: float,
     """The week's mean Goldstein of ``n`` reports against the baseline (random effects)."""
     spread = math.sqrt(max(base_var, settings.tone_sd_floor ** 2) / max(n, 1) + swing)
     return (mean - base_mean) / spread
+
+
+def share_prior(conflict: float, reports: float, settings: "Settings") -> tuple[float, float]:
+    """Beta parameters of the baseline's conflict share, their sum capped at
+    ``share_concentration`` (the share itself moves from week to week)."""
+    alpha, beta = conflict + 0.5, reports - conflict + 0.5
+    scale = min(1.0, settings.share_concentration / (alpha + beta))
+    return alpha * scale, beta * scale
+
+
+def share_tail(conflict: int, n: int, alpha: float, beta: float, upper: bool) -> float:
+    """P(X >= conflict) (or P(X <= conflict)) for a beta-binomial of n trials."""
+    base = math.lgamma(alpha + beta) - math.lgamma(alpha) - math.lgamma(beta) - math.lgamma(n + alpha + beta)
+    ks = range(conflict, n + 1) if upper else range(0, conflict + 1)
+    total = 0.0
+    for k in ks:
+        total += math.exp(base + math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+                          + math.lgamma(k + alpha) + math.lgamma(n - k + beta))
+    return min(1.0, total)
+
+
+def tone_chance(kind_hostile: bool, conflict: int, n: int, mean: float, figures: dict,
+                settings: "Settings") -> float:
+    """The chance of a week this far toward conflict (or away from it) under the baseline."""
+    if settings.tone_test == "mean_z":
+        z = tone_z(mean, n, figures["expected"], figures["base_var"], figures["swing"], settings)
+        return normal_tail(-z if kind_hostile else z)
+    alpha, beta = figures["share_prior"]
+    return share_tail(conflict, n, alpha, beta, upper=kind_hostile)
 
 
 # -- candidates -----------------------------------------------------------------------------
@@ -180,8 +212,11 @@ class _Block:
         valid = (first >= s.min_history_weeks)[None, :] & ~blocked
         base_start = np.maximum(first - s.baseline_weeks, 0)
         weeks = (first - base_start).astype(float)
-        volume_base = (self.volume[first] - self.volume[base_start]) / np.maximum(weeks, 1)
-        volume_now = (self.volume[t + 1] - self.volume[first]) / window
+        # the rest of the store's reports in the window against its baseline: a gap in the
+        # feed is no drop (the relation's own reports are left out of both)
+        volume_base = (self.volume[first] - self.volume[base_start])[None, :] - self.sum("reports", base_start, first)
+        volume_now = (self.volume[t + 1] - self.volume[first])[None, :] - self.sum("reports", first, t + 1)
+        volume_base, volume_now = volume_base / np.maximum(weeks, 1), volume_now / window
         coverage = np.where(volume_base > 0, volume_now / np.maximum(volume_base, 1e-9), 1.0)
         for name, kind in (("conflict", "conflict_surge"), ("cooperation", "cooperation_drop")):
             now = self.sum(name, first, t + 1)
@@ -191,45 +226,51 @@ class _Block:
             with np.errstate(divide="ignore", invalid="ignore"):
                 own = np.where((var > mean_obs) & (mean_obs > 0), mean_obs ** 2 / (var - mean_obs), np.inf)
             k_week = np.minimum(own, s.dispersion)
-            inv_size = 1.0 / (window * k_week) + 1.0 / (base + s.prior_reports)
+            inv_size = 1.0 / (window ** s.window_growth * k_week) + 1.0 / (base + s.prior_reports)
             expected = window * (base + s.prior_reports) / weeks
             if kind == "conflict_surge":
                 hits = valid & (now >= s.min_reports) & (now >= s.surge_min_ratio * expected)
             else:
-                expected = expected * np.minimum(coverage, 1.0)[None, :]
+                expected = expected * np.minimum(coverage, 1.0)
                 hits = (valid & (mean_obs >= s.drop_min_baseline) & self.complete[None, :]
-                        & (coverage >= s.min_coverage)[None, :] & (now <= s.drop_max_ratio * expected))
+                        & (coverage >= s.min_coverage) & (now <= s.drop_max_ratio * expected))
             for row, col in zip(*np.nonzero(hits)):
                 x, mean, size = int(now[row, col]), float(expected[row, col]), 1.0 / float(inv_size[row, col])
                 p = upper_tail(x, mean, size) if kind == "conflict_surge" else lower_tail(x, mean, size)
                 if score_of(p) >= s.min_score:
                     self.add(row, col, kind, window, observed=x, expected=round(mean, 4), size=round(size, 4),
                              baseline_reports=int(base[row, col]), baseline_weeks=int(weeks[col]),
-                             coverage=round(float(coverage[col]), 3), p=p)
+                             coverage=round(float(coverage[row, col]), 3), p=p)
 
     def _tone(self, blocked: np.ndarray) -> None:
         s, t = self.s, self.columns
         n_now = self.m["reports"][:, t]
+        c_now = self.m["conflict"][:, t]
         start = np.maximum(t - s.baseline_weeks, 0)
         n_base = self.sum("reports", start, t)
+        c_base = self.sum("conflict", start, t)
         with np.errstate(divide="ignore", invalid="ignore"):
             base_mean = self.sum("gsum", start, t) / n_base
             base_var = self.sum("gsq", start, t) / n_base - base_mean ** 2
             now_mean = self.m["gsum"][:, t] / n_now
-        hits = (~blocked) & (n_now >= s.min_reports) & (n_base >= s.min_reports) \
+        hits = (~blocked) & (n_now >= s.min_reports) & (n_base >= s.tone_min_baseline) \
             & (np.abs(now_mean - base_mean) >= s.tone_min_shift)
         for row, col in zip(*np.nonzero(hits)):
-            week = int(t[col])
-            swing = self._swing(row, week, float(base_var[row, col]))
-            if swing is None:
-                continue
-            n = int(n_now[row, col])
-            z = tone_z(float(now_mean[row, col]), n, float(base_mean[row, col]), float(base_var[row, col]), swing, s)
-            p = normal_tail(abs(z))
+            week, n, mean = int(t[col]), int(n_now[row, col]), float(now_mean[row, col])
+            hostile = mean < base_mean[row, col]
+            figures = {"expected": round(float(base_mean[row, col]), 3),
+                       "share_prior": share_prior(float(c_base[row, col]), float(n_base[row, col]), s),
+                       "base_share": round(float(c_base[row, col] / n_base[row, col]), 3),
+                       "baseline_reports": int(n_base[row, col])}
+            if s.tone_test == "mean_z":
+                swing = self._swing(row, week, float(base_var[row, col]))
+                if swing is None:
+                    continue
+                figures.update(base_var=round(float(base_var[row, col]), 4), swing=round(swing, 4))
+            p = tone_chance(hostile, int(c_now[row, col]), n, mean, figures, s)
             if score_of(p) >= s.min_score:
-                self.add(row, col, "hostile_turn" if z < 0 else "warming", 1,
-                         observed=round(float(now_mean[row, col]), 3), expected=round(float(base_mean[row, col]), 3),
-                         base_var=round(float(base_var[row, col]), 4), swing=round(swing, 4), z=round(z, 2), p=p)
+                self.add(row, col, "hostile_turn" if hostile else "warming", 1,
+                         observed=round(mean, 3), p=p, **figures)
 
     def _swing(self, row: int, week: int, base_var: float) -> Optional[float]:
         """The variance of the baseline's weekly means beyond what their sizes explain."""

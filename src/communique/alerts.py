@@ -60,12 +60,16 @@ class Settings:
     surge_min_ratio: float = 2.0   # conflict reports at least this many times the expected
     prior_reports: float = 0.5     # added to a baseline's reports (a silent baseline is not a rate of 0)
     dispersion: float = 4.0        # largest negative binomial size for weekly counts (news swings)
+    window_growth: float = 0.5     # how the size grows with a window's weeks (1: independent weeks)
     drop_min_baseline: float = 2.0  # cooperation reports a week before a drop can be judged
     drop_max_ratio: float = 0.4    # cooperation at most this share of the expected
     min_coverage: float = 0.5      # the store's volume in the window against its baseline
     tone_min_shift: float = 2.0    # Goldstein points between the week's mean and the baseline's
-    tone_sd_floor: float = 1.0     # smallest spread of one report's Goldstein weight
-    tone_min_weeks: int = 4        # baseline weeks with reports needed for a tone test
+    tone_min_baseline: int = 6     # baseline reports needed for a tone test
+    share_concentration: float = 40.0  # cap on the beta prior of the baseline's conflict share
+    tone_test: str = "share"       # "share" (conflict share, beta-binomial) or "mean_z" (see alert_stats)
+    tone_sd_floor: float = 1.0     # mean_z only: smallest spread of one report's Goldstein weight
+    tone_min_weeks: int = 4        # mean_z only: baseline weeks with reports
     silence_weeks: int = 26        # weeks without reports before a first contact
     copy_check: bool = True        # merge copies, count stories, test without the largest story
 

@@ -123,7 +123,8 @@ def alerts(
         return
     table = [{**r, "subject": _subject(r), "kind": r["kind_label"],
               "size": (f"{r['size']:+.1f} pts" if r["kind"] in ("hostile_turn", "warming")
-                       else f"{r['reports']} reports" if r["kind"] == "first_contact" else f"×{r['size']:.2f}"),
+                       else f"{r['reports']} reports" if r["kind"] == "first_contact"
+                       else f"{r['size']:.0%}" if r["kind"] == "cooperation_drop" else f"×{r['size']:.1f}"),
               "evidence": f"{r['reports']}/{r['stories']}/{r['sources']}"} for r in rows]
     show(table, ["week", "subject", "kind", "size", "score", "evidence", "summary", "id"],
          f"{len(rows)} alerts (newest first; evidence = reports/independent articles/outlets)", False, False)

@@ -50,7 +50,8 @@ def decorate(alert: dict) -> dict:
     subject = " – ".join(names) if alert["b"] else f"{names[0]} (with everyone)"
     kind = alert["kind"]
     size = (f"{alert['size']:+.1f} pts" if kind in ("hostile_turn", "warming")
-            else f"{alert['reports']} reports" if kind == "first_contact" else f"×{alert['size']:.1f}")
+            else f"{alert['reports']} reports" if kind == "first_contact"
+            else f"{alert['size']:.0%}" if kind == "cooperation_drop" else f"×{alert['size']:.1f}")
     return {**alert, "names": names, "subject": subject, "week_url": week_url,
             "evidence_url": f"/alerts/{alert['id']}#evidence", "size_label": size,
             "title": f"{alert['kind_label'].capitalize()}: {subject}, week of {alert['week']}"}
