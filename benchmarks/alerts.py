@@ -286,11 +286,14 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller stores")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-timing", action="store_true", help="skip the 1,000,000-event timing")
+    parser.add_argument("--only-timing", action="store_true", help="only the 1,000,000-event timing")
     args = parser.parse_args()
     dyads, weeks = (200, 104) if args.quick else (700, 156)
     print(f"communique alerts benchmark on {os.cpu_count()} cores; shifts last {SHIFT_WEEKS} weeks")
     print("chosen settings: " + ", ".join(f"{k}={v}" for k, v in DEFAULT_SETTINGS.as_dict().items()))
     with tempfile.TemporaryDirectory() as tmp:
+        if args.only_timing:
+            return timing(os.path.join(tmp, "timing.duckdb"), 200_000 if args.quick else 1_000_000, args.seed + 1)
         t = time.perf_counter()
         builder = build(dyads, weeks, args.seed)
         store = builder.load(os.path.join(tmp, "quality.duckdb"))

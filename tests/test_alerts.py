@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from communique.alert_stats import lower_tail, normal_tail, score_of, upper_tail
 from communique.alert_store import after_ingest, get_alert, list_alerts, refresh, save_alerts
-from communique.alerts import DEFAULT_SETTINGS, compute_alerts, weekly_frame
+from communique.alerts import DEFAULT_SETTINGS, compute_alerts, weekly_rows
 from communique.cli import app
 from communique.store import open_store
 from communique.webhook import check_url, deliver, send_unsent, WebhookError
@@ -69,9 +69,8 @@ def test_a_story_republished_by_30_outlets_does_not_fire(scenario_store, scenari
     # the copies are there: thirty articles, and more report groups than events (the copies
     # that take their publication date as the event's date do not share one group)
     s, _ = scenario_store
-    frame = weekly_frame(s)
-    row = frame[(frame.scope == "dyad") & (frame.a == a) & (frame.b == b) & (frame.week == week)]
-    assert int(row.conflict.iloc[0]) > 4
+    [row] = [r for r in weekly_rows(s) if (r.scope, r.a, r.b, r.week) == ("dyad", a, b, week)]
+    assert row.conflict > 4
     assert s.count_events(doc="story-CHNJPN-copy-17") == 4
 
 

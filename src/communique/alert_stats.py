@@ -1,7 +1,7 @@
 """The relations monitor's statistical tests: which subject-weeks depart from their
 baseline (``find_candidates``), before ``alert_evidence`` checks them on the reports.
 
-Pure functions of the weekly frame (``alerts.weekly_frame``); the work is done on dense
+Pure functions of the weekly rows (``alerts.weekly_rows``); the work is done on dense
 subject-by-week blocks with cumulative sums, so every week of every dyad of a store of a
 million events is judged in seconds.
 
@@ -30,9 +30,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 import numpy as np
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from .alerts import Settings, Span
+    from .alerts import Settings, Span, WeekRow
 
 SUBJECT_CHUNK = 2000  # subjects per dense block: bounds memory on stores with many dyads
 
@@ -116,39 +114,43 @@ def tone_chance(kind_hostile: bool, conflict: int, n: int, mean: float, figures:
 
 
 # -- candidates -----------------------------------------------------------------------------
-def find_candidates(frame: "pd.DataFrame", targets: Iterable[date], span: "Span",
+def find_candidates(weekly: list["WeekRow"], targets: Iterable[date], span: "Span",
                     settings: "Settings") -> list[dict]:
     """Subject-weeks whose counts or tone depart from their baseline. Each candidate is a
     dict: scope, a, b, week, kind, window, observed, expected, size or tone figures, p,
-    and the baseline weeks."""
+    and the baseline weeks. Pure: only the weekly rows (``alerts.weekly_rows``)."""
     from .alerts import week_of
 
     origin = span.first_week
-    index = lambda d: (d - origin).days // 7  # noqa: E731
-    columns = np.array(sorted({index(week_of(d)) for d in targets if week_of(d) >= origin}), dtype=int)
+    columns = np.array(sorted({(week_of(d) - origin).days // 7 for d in targets if week_of(d) >= origin}),
+                       dtype=int)
     columns = columns[columns >= settings.min_history_weeks]
-    if frame.empty or not len(columns):
+    if not weekly or not len(columns):
         return []
-    frame = frame.assign(t=frame["week"].map(index))
-    width = max(int(frame["t"].max()), int(columns.max())) + 1
+    width = max(max((r.week - origin).days // 7 for r in weekly), int(columns.max())) + 1
     volume = np.zeros(width)
-    every = frame[frame["scope"] == "all"]
-    volume[every["t"].to_numpy()] = every["reports"].to_numpy()
-    subjects = frame[frame["scope"] != "all"]
-    keys = subjects[["scope", "a", "b"]].drop_duplicates().sort_values(["scope", "a", "b"])
-    keys = keys.reset_index(drop=True)
+    by_subject: dict[tuple, list] = {}
+    for r in weekly:
+        if r.scope == "all":
+            volume[(r.week - origin).days // 7] = r.reports
+        else:
+            by_subject.setdefault((r.scope, r.a, r.b), []).append(r)
+    keys = sorted(by_subject)
     complete = np.array([origin + timedelta(weeks=int(t)) <= span.complete_through for t in columns])
     found: list[dict] = []
     for start in range(0, len(keys), SUBJECT_CHUNK):
-        chunk = keys.iloc[start:start + SUBJECT_CHUNK].reset_index(drop=True)
-        rows = subjects.merge(chunk.reset_index().rename(columns={"index": "row"}), on=["scope", "a", "b"])
-        block = {}
-        for name in ("reports", "conflict", "cooperation", "gsum", "gsq"):
-            matrix = np.zeros((len(chunk), width))
-            matrix[rows["row"].to_numpy(), rows["t"].to_numpy()] = rows[name].to_numpy()
-            block[name] = matrix
+        chunk = keys[start:start + SUBJECT_CHUNK]
+        block = {name: np.zeros((len(chunk), width)) for name in WEEK_FIGURES}
+        for row, key in enumerate(chunk):
+            for r in by_subject[key]:
+                t = (r.week - origin).days // 7
+                for name in WEEK_FIGURES:
+                    block[name][row, t] = getattr(r, name)
         found += _Block(block, chunk, columns, volume, complete, origin, settings).candidates()
     return found
+
+
+WEEK_FIGURES = ("reports", "conflict", "cooperation", "gsum", "gsq")
 
 
 class _Block:
@@ -186,8 +188,8 @@ class _Block:
                              "cooperation": int(self.m["cooperation"][row, u]),
                              "goldstein_mean": round(float(self.m["gsum"][row, u]) / n, 3) if n else None,
                              "judged": u > t - window})
-        self.best[key] = {"scope": self.chunk.at[row, "scope"], "a": self.chunk.at[row, "a"],
-                          "b": self.chunk.at[row, "b"] or None, "week": self.origin + timedelta(weeks=t),
+        scope, a, b = self.chunk[row]
+        self.best[key] = {"scope": scope, "a": a, "b": b or None, "week": self.origin + timedelta(weeks=t),
                           "kind": kind, "window": window, "baseline": baseline, **figures}
 
     def candidates(self) -> list[dict]:

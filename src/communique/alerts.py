@@ -4,7 +4,7 @@ history, each with the reports that made the difference.
 Everything is a pure function of the store's events and the ``Settings``: the same store
 always gives the same alerts, and each alert carries the figures that made it fire.
 
-1. **Series** (``weekly_frame``). Events are counted once per report group (the store's
+1. **Series** (``weekly_rows``). Events are counted once per report group (the store's
    ``dedup_key``: one event told by fifty articles is one report), per ISO week (Monday
    first), for every undirected dyad and every state actor: reports, conflict reports
    (quad classes 3-4), cooperation reports (1-2), and their Goldstein weights.
@@ -13,7 +13,8 @@ always gives the same alerts, and each alert carries the figures that made it fi
    first week on): a *conflict surge* or a *cooperation drop* when the count over the last
    one, two or four weeks is too unlikely under a negative binomial with the baseline's
    rate and spread; a *turn to hostility* or *to cooperation* when the week's mean
-   Goldstein is too far from the baseline's; a *first contact* when reports come after
+   Goldstein moves ``tone_min_shift`` points and its share of conflict reports is too
+   unlikely under the baseline's share; a *first contact* when reports come after
    ``silence_weeks`` weeks without any.
 3. **Evidence** (``alert_evidence``). A candidate is confirmed on its reports: copies of one
    story are merged, the alert must rest on ``min_reports`` reports from ``min_stories``
@@ -29,11 +30,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from .store import Store
 
 KINDS = {
@@ -160,18 +159,24 @@ def weekly_sql(since: Optional[date], until: Optional[date]) -> tuple[str, list]
     return sql, params
 
 
-def weekly_frame(store: "Store", since: Optional[date] = None, until: Optional[date] = None) -> "pd.DataFrame":
-    import pandas as pd
+class WeekRow(NamedTuple):
+    """One subject's week: ('dyad', a, b), ('actor', code, '') or ('all', '', '')."""
 
+    scope: str
+    a: str
+    b: str
+    week: date
+    reports: int
+    conflict: int
+    cooperation: int
+    gsum: float
+    gsq: float
+
+
+def weekly_rows(store: "Store", since: Optional[date] = None, until: Optional[date] = None) -> list[WeekRow]:
     sql, params = weekly_sql(since, until)
-    rows = store.backend.query(sql, params)
-    frame = pd.DataFrame(rows, columns=["scope", "a", "b", "week", "reports", "conflict",
-                                        "cooperation", "gsum", "gsq"])
-    for column in ("reports", "conflict", "cooperation"):
-        frame[column] = frame[column].astype("int64")
-    for column in ("gsum", "gsq"):
-        frame[column] = frame[column].astype("float64").fillna(0.0)
-    return frame
+    return [WeekRow(scope, a, b, week, int(n), int(c or 0), int(p or 0), float(g or 0.0), float(q or 0.0))
+            for scope, a, b, week, n, c, p, g, q in store.backend.query(sql, params)]
 
 
 @dataclass(frozen=True)
@@ -228,13 +233,12 @@ def compute_alerts(store: "Store", weeks: Optional[Iterable[date]] = None, since
     # the weeks before are judged too, to tell a new change from one that goes on
     judged = sorted(set(targets) | {w - timedelta(weeks=k) for w in targets for k in range(1, max(settings.windows) + 1)})
     reach = max(settings.baseline_weeks + max(settings.windows), settings.silence_weeks) + 1
-    frame = weekly_frame(store, since=max(judged[0] - timedelta(weeks=reach), span.first_week),
+    weekly = weekly_rows(store, since=max(judged[0] - timedelta(weeks=reach), span.first_week),
                          until=judged[-1] + timedelta(days=6))
     if dyad:
         a, b = sorted(code.upper() for code in dyad)
-        frame = frame[(frame["scope"] == "all")
-                      | ((frame["scope"] == "dyad") & (frame["a"] == a) & (frame["b"] == b))]
-    alerts = confirm(store, find_candidates(frame, judged, span, settings), settings)
+        weekly = [r for r in weekly if r.scope == "all" or (r.scope == "dyad" and (r.a, r.b) == (a, b))]
+    alerts = confirm(store, find_candidates(weekly, judged, span, settings), settings)
     wanted = set(targets)
     alerts = [al for al in alerts if al.week in wanted]
     alerts.sort(key=lambda al: (al.week, al.score, al.id), reverse=True)
