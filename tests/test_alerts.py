@@ -22,6 +22,7 @@ from communique.webhook import check_url, deliver, send_unsent, WebhookError
 from _alert_fixtures import (OUTLETS, START, SURGE_WEEK, history, load, load_one_by_one, report, republished,
                              scenario, surge)
 from _store_fixtures import address, store  # noqa: F401  (fixtures: each backend)
+from _web_fixtures import site  # noqa: F401  (fixture: a local web site)
 
 
 def of(alerts, a, b=None):
@@ -327,3 +328,21 @@ def test_a_republished_story_alone_is_one_story(tmp_path):
         s.close()
     assert reports.n == 4 and reports.story_count == 1 and reports.outlets == 30
     assert reports.without(reports.largest_story()).n == 0
+
+
+def test_each_round_of_the_feed_watcher_is_judged(site, tmp_path, monkeypatch):  # noqa: F811
+    import communique.cli.alerts as cli_alerts
+    from test_cli_watch import STORIES, publish
+
+    calls = []
+    monkeypatch.setattr(cli_alerts, "after_ingest", lambda store, started, hook, quiet=False:
+                        calls.append((store.counts()["documents"], started, hook, quiet)))
+    feed = publish(site, "/alerts.xml", STORIES[:2])
+    runner = CliRunner()
+    result = runner.invoke(app, ["watch", "--once", "--quiet", feed, "--db", str(tmp_path / "w.duckdb"),
+                                 "--webhook", "http://127.0.0.1:9/hook"])
+    assert result.exit_code == 0, result.output
+    assert [(n, hook, quiet) for n, _, hook, quiet in calls] == [(2, "http://127.0.0.1:9/hook", True)]
+    assert isinstance(calls[0][1], datetime)
+    again = runner.invoke(app, ["watch", "--once", "--quiet", "--no-alerts", feed, "--db", str(tmp_path / "w2.duckdb")])
+    assert again.exit_code == 0 and len(calls) == 1

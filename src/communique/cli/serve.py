@@ -68,9 +68,20 @@ def serve(
         location = db or default_location()
         # The watcher keeps its feed log on a connection of its own, opened in its own thread;
         # the articles it fetches are coded and stored by the server's one writer, in turn
-        # with POST /api/documents.
-        start_in_thread(lambda: open_store(location), list(watch_feeds), every_s=seconds,
-                        on_round=lambda reports: report_round(reports, 0, quiet=True, as_json=False),
+        # with POST /api/documents; the weeks each round added to are then judged for alerts.
+        from datetime import datetime, timezone
+
+        from ..web.alerts import judge_new_articles
+
+        round_start = [datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)]
+
+        def on_round(reports) -> None:
+            report_round(reports, 0, quiet=True, as_json=False)
+            if any(r.tally.coded for r in reports):
+                judge_new_articles(web_app, round_start[0])
+            round_start[0] = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+        start_in_thread(lambda: open_store(location), list(watch_feeds), every_s=seconds, on_round=on_round,
                         ingest=web_app.state.writer.ingest)
         err.print(f"watching {len(watch_feeds)} feeds every {every}", highlight=False)
     err.print(f"dashboard at {url}", highlight=False)
