@@ -3,8 +3,9 @@
 evidence sentences), the Atom feed ``/alerts.atom`` and ``/api/alerts``.
 
 ``install`` adds these routes to the app and makes a POST of new articles
-(``/api/documents``) judge the weeks it added to once the response has gone out, posting
-new alerts to the server's webhook, if it has one, from a thread of its own.
+(``/api/documents``) judge the weeks it added to once the response has gone out
+(``judge_new_articles``, which ``serve --watch`` also calls after each round of its feed
+watcher), posting new alerts to the server's webhook, if it has one, from a thread of its own.
 """
 from __future__ import annotations
 
