@@ -3,7 +3,7 @@
 Every command has --help with an example. No coding or query logic lives here: each module
 holds the commands of one concern and registers them on the one ``app``.
 """
-from . import coding, demo, serve, store, watch  # noqa: F401  (registers the commands)
+from . import alerts, coding, demo, serve, store, watch  # noqa: F401  (registers the commands)
 from .app import app
 
 __all__ = ["app", "main"]

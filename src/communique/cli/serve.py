@@ -21,6 +21,7 @@ def serve(
     open_browser: bool = typer.Option(True, "--open/--no-open", help="Open the dashboard in a browser."),
     watch_feeds: Optional[List[str]] = typer.Option(None, "--watch", help="Also poll this RSS/Atom feed and code its new articles into the store (repeat for more feeds)."),
     every: str = typer.Option("15m", "--every", help="With --watch: how often to poll each feed (90s, 15m, 1h)."),
+    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST new alerts (after articles are POSTed to /api/documents) as JSON to this address."),
 ):
     """Serve the dashboard and the HTTP API (pages, /api/..., /openapi.json).
 
@@ -38,9 +39,12 @@ def serve(
     from ..web.security import WILDCARD_ADDRESSES, allowed_host_names
     from ..web.server import make_server
 
+    from .alerts import _check_webhook
+
+    hook = _check_webhook(webhook)
     hosts = allowed_host_names(host, allowed_host)
     try:
-        web_app = create_app(db=db, allowed_hosts=hosts, any_ip_host=host in WILDCARD_ADDRESSES)
+        web_app = create_app(db=db, allowed_hosts=hosts, any_ip_host=host in WILDCARD_ADDRESSES, webhook=hook)
     except StoreError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1)
@@ -60,9 +64,20 @@ def serve(
         location = db or default_location()
         # The watcher keeps its feed log on a connection of its own, opened in its own thread;
         # the articles it fetches are coded and stored by the server's one writer, in turn
-        # with POST /api/documents.
-        start_in_thread(lambda: open_store(location), list(watch_feeds), every_s=seconds,
-                        on_round=lambda reports: report_round(reports, 0, quiet=True, as_json=False),
+        # with POST /api/documents; the weeks each round added to are then judged for alerts.
+        from datetime import datetime, timezone
+
+        from ..web.alerts import judge_new_articles
+
+        round_start = [datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)]
+
+        def on_round(reports) -> None:
+            report_round(reports, 0, quiet=True, as_json=False)
+            if any(r.tally.coded for r in reports):
+                judge_new_articles(web_app, round_start[0])
+            round_start[0] = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+        start_in_thread(lambda: open_store(location), list(watch_feeds), every_s=seconds, on_round=on_round,
                         ingest=web_app.state.writer.ingest)
         err.print(f"watching {len(watch_feeds)} feeds every {every}", highlight=False)
     err.print(f"dashboard at {url}", highlight=False)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from typing import List, Optional, Tuple
 
 import typer
@@ -21,6 +22,8 @@ def ingest(
     all_languages: bool = typer.Option(False, "--all-languages", help="Code documents in any language (default: skip those surely not English)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; one summary line."),
     as_json: bool = typer.Option(False, "--json", help="No progress bar; the summary as one JSON object on stdout."),
+    alerts: bool = typer.Option(True, "--alerts/--no-alerts", help="Judge the weeks this run added to for alerts (see `communique alerts`)."),
+    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST new alerts of the store's last weeks as JSON to this address (never blocks the ingest)."),
 ):
     """Code articles and store them with their events; documents already stored are skipped.
 
@@ -36,10 +39,13 @@ def ingest(
         raise fail(f"cannot read {missing[0]}: no such file or folder")
     from ..batch import ingest_counted
     from ..ingest import Tally, count_records, read_documents
+    from .alerts import _check_webhook, after_ingest
     from .progress import RunProgress
 
+    hook = _check_webhook(webhook)
     store = open_db(db)
     tally = Tally()
+    started = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
     try:
         with RunProgress("ingest", total=count_records(inputs), quiet=quiet, as_json=as_json) as run:
             def on_skip(item) -> None:
@@ -50,10 +56,13 @@ def ingest(
             report = ingest_counted(store, items, tally, workers=workers, all_modalities=all_modalities,
                                     on_progress=run.update)
         counts = store.counts()
+        run.finish(tally, {"store": {"documents": counts["documents"], "events": counts["events"]},
+                           "db": store.location})
+        if alerts and report.documents_added:
+            # the documents are stored: nothing here can undo that, or fail the run
+            after_ingest(store, started, hook, quiet=quiet or as_json)
     finally:
         store.close()
-    run.finish(tally, {"store": {"documents": counts["documents"], "events": counts["events"]},
-                       "db": store.location})
     if report.errors and not report.documents_added and not report.documents_skipped and not tally.skipped_total:
         raise typer.Exit(1)
 

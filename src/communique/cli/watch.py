@@ -66,6 +66,12 @@ def report_round(reports: list, number: int, quiet: bool, as_json: bool, console
     console.print(feed_table(reports, f"round {number} of communique watch"))
 
 
+def _utc_now():
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
 @app.command()
 def watch(
     feeds: List[str] = typer.Argument(..., help="RSS 2.0 or Atom feed URLs (http or https)."),
@@ -77,6 +83,8 @@ def watch(
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Also store negated, hypothetical and historical events."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or tables; one line per feed and round."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per round on stdout (feeds, counts, states)."),
+    alerts: bool = typer.Option(True, "--alerts/--no-alerts", help="After each round, judge the weeks it added to for alerts (see `communique alerts`)."),
+    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST new alerts as JSON to this address (never stops the watcher)."),
 ):
     """Poll news feeds, fetch the new articles, code and store them; remembers what it has seen.
 
@@ -88,6 +96,9 @@ def watch(
     from ..watch import Watcher
     from .progress import RunProgress
 
+    from .alerts import _check_webhook, after_ingest
+
+    hook = _check_webhook(webhook)
     seconds = parse_every(every)
     bad = [f for f in feeds if not f.lower().startswith(("http://", "https://"))]
     if bad:
@@ -98,12 +109,16 @@ def watch(
         watcher = Watcher(store, feeds, every_s=seconds, workers=workers, english_only=not all_languages,
                           all_modalities=all_modalities)
         number = [0]
+        round_start = [_utc_now()]
 
         def on_round(reports: list) -> None:
             nonlocal failed
             number[0] += 1
             failed = any(r.state == "error" for r in reports)
             report_round(reports, number[0], quiet, as_json)
+            if alerts and any(r.tally.coded for r in reports):
+                after_ingest(store, round_start[0], hook, quiet=quiet or as_json)
+            round_start[0] = _utc_now()
 
         def run_round(rounds: Optional[int]) -> None:
             with RunProgress("coding new articles", quiet=quiet, as_json=as_json) as progress:

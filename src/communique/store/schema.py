@@ -133,6 +133,33 @@ CREATE TABLE feed_items (
     PRIMARY KEY (feed_url, item_key)
 )"""
 
+# One row per alert of the relations monitor (communique.alerts): the id is a hash of what
+# the alert is about (scope, dyad or actor, week, kind), so a re-run finds the same row;
+# sent_at is set once a webhook took it, so an alert is never sent twice.
+_ALERTS = """
+CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    a TEXT NOT NULL,
+    b TEXT,
+    week DATE NOT NULL,
+    kind TEXT NOT NULL,
+    observed DOUBLE PRECISION NOT NULL,
+    expected DOUBLE PRECISION NOT NULL,
+    size DOUBLE PRECISION NOT NULL,
+    score DOUBLE PRECISION NOT NULL,
+    reports INTEGER NOT NULL,
+    stories INTEGER NOT NULL,
+    sources INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    first_seen TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    sent_at TIMESTAMP,
+    send_attempts INTEGER NOT NULL DEFAULT 0,
+    send_error TEXT
+)"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, entities and errors tables",
               (_DOCUMENTS, _EVENTS, _ENTITIES, _ERRORS)),
@@ -154,9 +181,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         _FEEDS, _FEED_ITEMS,
         {"postgresql": "CREATE INDEX feed_items_url ON feed_items (url)"},
     )),
+    Migration(6, "alerts table (relations monitor: one row per alert, with its delivery state)", (
+        _ALERTS,
+        {"postgresql": "CREATE INDEX alerts_week ON alerts (week)"},
+    )),
 )
 
-CURRENT_VERSION = MIGRATIONS[-1].version
+CURRENT_VERSION = max(m.version for m in MIGRATIONS)
 
 
 def _statement_for(statement: Statement, dialect: str) -> str | None:

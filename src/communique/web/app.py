@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..knowledge.codes import NON_STATE_CODES
-from . import api, pages
+from . import alerts, api, pages
 from .filters import BadParameter, page_url
 from .highlight import evidence
 from .cache import ResponseCache, VersionWatch
@@ -114,13 +114,15 @@ class VersionReader:
 
 
 def create_app(store=None, db: Optional[str] = None, *, allowed_hosts: Optional[Sequence[str]] = None,
-               any_ip_host: bool = False, readers: Optional[int] = None, cache: bool = True) -> FastAPI:
+               any_ip_host: bool = False, readers: Optional[int] = None, cache: bool = True,
+               webhook: Optional[str] = None) -> FastAPI:
     """The dashboard over ``store``, or over the store at ``db`` (path or URL; None: the default).
 
     A store opened here is closed when the app shuts down; a store passed in stays the caller's
     (its readers and writer thread are closed). ``allowed_hosts``: the Host names answered
     (default: loopback names and $COMMUNIQUE_ALLOWED_HOSTS, see ``security``); ``any_ip_host``
-    also answers any IP address (a server on 0.0.0.0); ``readers``: reader connections.
+    also answers any IP address (a server on 0.0.0.0); ``readers``: reader connections;
+    ``webhook``: where new alerts are POSTed after articles are added (see ``web.alerts``).
     """
     from ..store.readers import DEFAULT_READERS
     from ..store.service import StoreService
@@ -155,6 +157,7 @@ def create_app(store=None, db: Optional[str] = None, *, allowed_hosts: Optional[
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    alerts.install(app, webhook)
     install_error_handlers(app)
     if cache:
         app.add_middleware(ResponseCache, version=version)
