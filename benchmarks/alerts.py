@@ -240,7 +240,7 @@ def timing(path: str, target_events: int, seed: int) -> None:
         print(f"  judging {label}: {min(runs):.2f} s (best of 2), {len(alerts)} alerts")
 
     # what an ingest pays: 50 new documents stored, then their weeks judged
-    from communique.alert_store import after_ingest
+    from communique.alerts.store import after_ingest
     from communique.model import Document, Entity, Event, Trigger
 
     started = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)

@@ -1,4 +1,4 @@
-"""The relations monitor (communique.alerts, alert_stats, alert_evidence, alert_store,
+"""The relations monitor (communique.alerts: model, stats, evidence, store;
 webhook, cli/alerts) on synthetic stores of hand-written reports (see _alert_fixtures)."""
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from typer.testing import CliRunner
 
-from communique.alert_stats import lower_tail, normal_tail, score_of, upper_tail
-from communique.alert_store import after_ingest, get_alert, list_alerts, refresh, save_alerts
+from communique.alerts.stats import lower_tail, normal_tail, score_of, upper_tail
+from communique.alerts.store import after_ingest, get_alert, list_alerts, refresh, save_alerts
 from communique.alerts import DEFAULT_SETTINGS, compute_alerts, weekly_rows
 from communique.cli import app
 from communique.store import open_store
@@ -317,7 +317,7 @@ def test_reports_of_one_outlet_need_a_second(tmp_path):
 
 
 def test_a_republished_story_alone_is_one_story(tmp_path):
-    from communique.alert_evidence import merge_copies, read_rows
+    from communique.alerts.evidence import merge_copies, read_rows
 
     s = open_store(str(tmp_path / "copies.duckdb"))
     try:

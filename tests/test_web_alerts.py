@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.alert_store import list_alerts, refresh
+from communique.alerts.store import list_alerts, refresh
 from communique.store import open_store
 from communique.web import create_app
 from communique.web.alerts import judge_new_articles

@@ -19,7 +19,7 @@ from test_web_browser import browser, free_port, page, pytestmark, screenshot  #
 def server(tmp_path_factory):
     import uvicorn
 
-    from communique.alert_store import refresh
+    from communique.alerts.store import refresh
     from communique.store import open_store
     from communique.web import create_app
 

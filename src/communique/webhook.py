@@ -101,7 +101,7 @@ def deliver(alerts: list[dict], url: str, attempts: int = ATTEMPTS, timeout: flo
 
 def record(store: "Store", deliveries: list[Delivery]) -> tuple[int, int]:
     """Mark what was delivered as sent, note the failures; (sent, failed)."""
-    from .alert_store import mark_failed, mark_sent
+    from .alerts.store import mark_failed, mark_sent
 
     sent = failed = 0
     for d in deliveries:
@@ -136,7 +136,7 @@ class Courier:
 
 def send_unsent(store: "Store", url: str, since=None, dyad=None, **options) -> tuple[int, int]:
     """Deliver every stored alert not yet sent (from ``since``, of ``dyad``); (sent, failed)."""
-    from .alert_store import list_alerts
+    from .alerts.store import list_alerts
 
     pending = list_alerts(store, since=since, dyad=dyad, limit=None, unsent=True)
     if not pending:

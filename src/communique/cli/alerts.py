@@ -51,8 +51,8 @@ def after_ingest(store, started: datetime, webhook: Optional[str], quiet: bool =
     """Judge the weeks an ingest run touched, save the alerts, tell the user (unless
     ``quiet``; on stderr) and the webhook about those of the store's last weeks. Never
     fails the ingest."""
-    from ..alert_store import after_ingest as refresh_after_ingest
-    from ..alert_store import list_alerts, notify_since
+    from ..alerts.store import after_ingest as refresh_after_ingest
+    from ..alerts.store import list_alerts, notify_since
 
     begin = time.perf_counter()
     try:
@@ -96,7 +96,7 @@ def alerts(
     Example: [bold]communique alerts --since 2024-01-01[/bold]  |  communique alerts --dyad CHN JPN --json
     |  communique alerts --no-refresh --webhook http://127.0.0.1:9000/hook
     """
-    from ..alert_store import list_alerts, refresh as refresh_alerts
+    from ..alerts.store import list_alerts, refresh as refresh_alerts
     from ..alerts import KINDS
 
     start, end = parse_date(since, "--since"), parse_date(until, "--until")

@@ -18,7 +18,7 @@ from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
-from ..alert_store import count_alerts, get_alert, list_alerts
+from ..alerts.store import count_alerts, get_alert, list_alerts
 from ..alerts import KINDS
 from ..store import country_name
 from .filters import BadParameter, page_url, parse_date
@@ -183,7 +183,7 @@ def _escape(text: str) -> str:
 def judge_new_articles(app: FastAPI, started: datetime) -> None:
     """Judge the weeks of the articles stored since ``started`` on the store's one writer
     (``store.writer``), and hand the new alerts of the last weeks to the webhook thread."""
-    from ..alert_store import after_ingest, notify_since
+    from ..alerts.store import after_ingest, notify_since
 
     url = getattr(app.state, "alert_webhook", None)
 

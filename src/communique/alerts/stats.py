@@ -1,5 +1,5 @@
 """The relations monitor's statistical tests: which subject-weeks depart from their
-baseline (``find_candidates``), before ``alert_evidence`` checks them on the reports.
+baseline (``find_candidates``), before ``alerts.evidence`` checks them on the reports.
 
 Pure functions of the weekly rows (``alerts.weekly_rows``); the work is done on dense
 subject-by-week blocks with cumulative sums, so every week of every dyad of a store of a
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 import numpy as np
 
 if TYPE_CHECKING:
-    from .alerts import Settings, Span, WeekRow
+    from .model import Settings, Span, WeekRow
 
 SUBJECT_CHUNK = 2000  # subjects per dense block: bounds memory on stores with many dyads
 
@@ -119,7 +119,7 @@ def find_candidates(weekly: list["WeekRow"], targets: Iterable[date], span: "Spa
     """Subject-weeks whose counts or tone depart from their baseline. Each candidate is a
     dict: scope, a, b, week, kind, window, observed, expected, size or tone figures, p,
     and the baseline weeks. Pure: only the weekly rows (``alerts.weekly_rows``)."""
-    from .alerts import week_of
+    from .model import week_of
 
     origin = span.first_week
     columns = np.array(sorted({(week_of(d) - origin).days // 7 for d in targets if week_of(d) >= origin}),

@@ -13,11 +13,12 @@ import json
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Iterable, Optional
 
-from .alerts import DEFAULT_SETTINGS, KINDS, Alert, Settings, Span, compute_alerts, week_of, weeks_touched
-from .store.rows import insert_sql
+from . import compute_alerts, weeks_touched
+from .model import DEFAULT_SETTINGS, KINDS, Alert, Settings, Span, week_of
+from ..store.rows import insert_sql
 
 if TYPE_CHECKING:
-    from .store import Store
+    from ..store import Store
 
 NOTIFY_WEEKS = 4  # after an ingest, a webhook gets the alerts of the store's last weeks only
 COLUMNS = ("id", "scope", "a", "b", "week", "kind", "observed", "expected", "size", "score",

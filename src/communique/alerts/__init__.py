@@ -8,7 +8,7 @@ always gives the same alerts, and each alert carries the figures that made it fi
    ``dedup_key``: one event told by fifty articles is one report), per ISO week (Monday
    first), for every undirected dyad and every state actor: reports, conflict reports
    (quad classes 3-4), cooperation reports (1-2), and their Goldstein weights.
-2. **Tests** (``alert_stats``). A week is compared with the same series over the
+2. **Tests** (``alerts.stats``). A week is compared with the same series over the
    ``baseline_weeks`` weeks before it (a week without events is a zero, from the store's
    first week on): a *conflict surge* or a *cooperation drop* when the count over the last
    one, two or four weeks is too unlikely under a negative binomial with the baseline's
@@ -16,116 +16,28 @@ always gives the same alerts, and each alert carries the figures that made it fi
    Goldstein moves ``tone_min_shift`` points and its share of conflict reports is too
    unlikely under the baseline's share; a *first contact* when reports come after
    ``silence_weeks`` weeks without any.
-3. **Evidence** (``alert_evidence``). A candidate is confirmed on its reports: copies of one
+3. **Evidence** (``alerts.evidence``). A candidate is confirmed on its reports: copies of one
    story are merged, the alert must rest on ``min_reports`` reports from ``min_stories``
    independent articles and ``min_sources`` outlets, and must still hold without the one
    story it leans on most. One alert per dyad and week, one per lasting change; an actor's
    alert that its dyads' alerts explain is left out.
 
 The score is ``-log10`` of the chance, under the baseline, of weeks at least this far from
-it (3: one in a thousand). ``alert_store`` keeps the alerts; ``webhook`` sends them.
+it (3: one in a thousand). ``alerts.store`` keeps the alerts; ``webhook`` sends them. The records (``Alert``, ``Settings``,
+``WeekRow``, ``Span``) are in ``alerts.model``.
 """
 from __future__ import annotations
 
-import hashlib
-from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from ..knowledge.codes import NON_STATE_CODES
+from .model import (DEFAULT_SETTINGS, KINDS, Alert, Settings, Span, WeekRow, alert_id,  # noqa: F401
+                    week_of)
 
 if TYPE_CHECKING:
-    from .store import Store
+    from ..store import Store
 
-KINDS = {
-    "conflict_surge": "conflict surge",
-    "cooperation_drop": "cooperation drop",
-    "hostile_turn": "turn to hostility",
-    "warming": "turn to cooperation",
-    "first_contact": "first contact after a long silence",
-}
-NON_STATE_CODES = ("IGO", "NGO", "MNC")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The monitor's thresholds (chosen with benchmarks/alerts.py; see the README)."""
-
-    baseline_weeks: int = 26       # the recent history a week is compared with
-    min_history_weeks: int = 8     # weeks of store before a week can be judged
-    windows: tuple = (1, 2, 4)     # count changes are judged over windows of these many weeks
-    min_reports: int = 3           # distinct reports (copies merged) behind an alert
-    min_stories: int = 2           # independent stories (a republished story is one)
-    min_sources: int = 2           # distinct outlets
-    min_score: float = 3.0         # -log10 chance under the baseline
-    surge_min_ratio: float = 2.0   # conflict reports at least this many times the expected
-    prior_reports: float = 0.5     # added to a baseline's reports (a silent baseline is not a rate of 0)
-    dispersion: float = 4.0        # largest negative binomial size for weekly counts (news swings)
-    window_growth: float = 0.5     # how the size grows with a window's weeks (1: independent weeks)
-    drop_min_baseline: float = 2.0  # cooperation reports a week before a drop can be judged
-    drop_max_ratio: float = 0.4    # cooperation at most this share of the expected
-    min_coverage: float = 0.5      # the store's volume in the window against its baseline
-    tone_min_shift: float = 2.0    # Goldstein points between the week's mean and the baseline's
-    tone_min_baseline: int = 6     # baseline reports needed for a tone test
-    share_concentration: float = 40.0  # cap on the beta prior of the baseline's conflict share
-    tone_test: str = "share"       # "share" (conflict share, beta-binomial) or "mean_z" (see alert_stats)
-    tone_sd_floor: float = 1.0     # mean_z only: smallest spread of one report's Goldstein weight
-    tone_min_weeks: int = 4        # mean_z only: baseline weeks with reports
-    silence_weeks: int = 26        # weeks without reports before a first contact
-    copy_check: bool = True        # merge copies, count stories, test without the largest story
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-DEFAULT_SETTINGS = Settings()
-
-
-@dataclass
-class Alert:
-    scope: str                # "dyad" or "actor"
-    a: str
-    b: Optional[str]          # None for an actor alert
-    week: date                # the Monday of the week
-    kind: str
-    observed: float
-    expected: float
-    size: float               # observed / expected for counts; Goldstein shift for tone
-    score: float
-    reports: int
-    stories: int
-    sources: int
-    summary: str
-    baseline: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
-    stats: dict = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return alert_id(self.scope, self.a, self.b, self.week, self.kind)
-
-    @property
-    def subject(self) -> str:
-        return f"{self.a}–{self.b}" if self.b else self.a
-
-    def to_dict(self) -> dict:
-        out = asdict(self)
-        out["id"] = self.id
-        out["week"] = self.week.isoformat()
-        out["week_end"] = (self.week + timedelta(days=6)).isoformat()
-        out["kind_label"] = KINDS.get(self.kind, self.kind)
-        return out
-
-
-def alert_id(scope: str, a: str, b: Optional[str], week: date, kind: str) -> str:
-    """Stable: what the alert is about, not what it found (a re-run keeps the id)."""
-    key = "|".join([scope, a, b or "", week.isoformat(), kind])
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def week_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-# -- weekly series from the store --------------------------------------------------------
 _WEEK = "CAST(date_trunc('week', CAST(day AS TIMESTAMP)) AS DATE)"
 _SUMS = ("count(*) AS reports, "
          "sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END) AS conflict, "
@@ -159,46 +71,12 @@ def weekly_sql(since: Optional[date], until: Optional[date]) -> tuple[str, list]
     return sql, params
 
 
-class WeekRow(NamedTuple):
-    """One subject's week: ('dyad', a, b), ('actor', code, '') or ('all', '', '')."""
-
-    scope: str
-    a: str
-    b: str
-    week: date
-    reports: int
-    conflict: int
-    cooperation: int
-    gsum: float
-    gsq: float
-
-
 def weekly_rows(store: "Store", since: Optional[date] = None, until: Optional[date] = None) -> list[WeekRow]:
     sql, params = weekly_sql(since, until)
     return [WeekRow(scope, a, b, week, int(n), int(c or 0), int(p or 0), float(g or 0.0), float(q or 0.0))
             for scope, a, b, week, n, c, p, g, q in store.backend.query(sql, params)]
 
 
-@dataclass(frozen=True)
-class Span:
-    """The store's first week, its last day with events and its last complete week."""
-
-    first_week: date
-    last_day: date
-    complete_through: date  # Monday of the last week the store has whole
-
-    @classmethod
-    def of(cls, store: "Store") -> Optional["Span"]:
-        first, last, published = store.backend.query(
-            "SELECT min(date), max(date), max(published) FROM events WHERE date IS NOT NULL")[0]
-        if first is None:
-            return None
-        newest = max(d for d in (last, published) if d is not None)
-        complete = week_of(newest) - timedelta(days=0 if newest.weekday() == 6 else 7)
-        return cls(week_of(first), last, complete)
-
-
-# -- the whole run ------------------------------------------------------------------------
 def target_weeks(span: Span, weeks: Optional[Iterable[date]] = None, since: Optional[date] = None,
                  until: Optional[date] = None) -> list[date]:
     """Weeks to judge: the given ones, else every week from ``since`` (or the store's first)
@@ -221,8 +99,8 @@ def compute_alerts(store: "Store", weeks: Optional[Iterable[date]] = None, since
     A change that lasts fires once, in its first week: an alert whose dyad (or actor) had
     an alert of the same kind in the weeks it judged, or the week before, is the same
     change and is left out."""
-    from .alert_evidence import confirm
-    from .alert_stats import find_candidates
+    from .evidence import confirm
+    from .stats import find_candidates
 
     span = Span.of(store)
     if span is None:

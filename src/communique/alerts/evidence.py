@@ -19,8 +19,8 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Hashable, Optional
 
 if TYPE_CHECKING:
-    from .alerts import Alert, Settings
-    from .store import Store
+    from .model import Alert, Settings
+    from ..store import Store
 
 MIN_LINK_WORDS = 5
 EVIDENCE_SHOWN = 12  # reports kept with an alert, the most telling first
@@ -166,7 +166,7 @@ def _is_conflict(report: list[dict]) -> bool:
 
 def _test(kind: str, candidate: dict, reports: Reports, settings: "Settings") -> tuple[float, float]:
     """(observed, chance) of the candidate's test on these reports."""
-    from .alert_stats import tone_chance, upper_tail
+    from .stats import tone_chance, upper_tail
 
     if kind == "conflict_surge":
         n = reports.n
@@ -211,8 +211,8 @@ def judge(candidate: dict, rows: list[dict], settings: "Settings") -> Optional["
     evidence to corroborate) must rest on ``min_reports`` reports from ``min_stories``
     stories and ``min_sources`` outlets, and still pass its test, on two reports or more,
     without the one story it leans on most."""
-    from .alerts import Alert
-    from .alert_stats import score_of
+    from .model import Alert
+    from .stats import score_of
 
     kind, week = candidate["kind"], candidate["week"]
     start = week - timedelta(weeks=candidate["window"] - 1)
@@ -264,7 +264,7 @@ PRECEDENCE = ("first_contact", "conflict_surge", "cooperation_drop", "hostile_tu
 
 
 def one_per_week(alerts: list["Alert"]) -> list["Alert"]:
-    from .alerts import KINDS
+    from .model import KINDS
 
     by_subject: dict[tuple, list["Alert"]] = defaultdict(list)
     for alert in alerts:
