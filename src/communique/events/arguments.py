@@ -29,6 +29,8 @@ from .syntax import (CLAUSE_DEPS, children, conjuncts, forms, infinitives, is_pa
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HOST_A_VISIT = "043"
+# A state's own forces: what it deploys, never whom a deployment is aimed at.
+OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
@@ -470,7 +472,7 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
     phrases in the subject's and object's places as parties no table names (``actors.unnamed``)."""
     args = _named_arguments(match, verb, index)
     if match.entry.pos != "AUX":
-        _unnamed_arguments(args, match, verb)
+        _unnamed_arguments(args, match, verb, index)
     return args
 
 
@@ -487,7 +489,7 @@ def names_an_act(token: Token) -> bool:
 AIMED_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into")
 
 
-def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token) -> None:
+def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex) -> None:
     """The phrases in the places of a missing actor or recipient (``unnamed_actor``/``unnamed_recipient``):
     the story may still name the party (events/story.py), so they are used only as a last resort."""
     anchor = match.anchor
@@ -521,8 +523,26 @@ def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token) -> Non
                 continue
             party = unnamed_party(t, taken, names_an_act)
             if party is not None:
-                args.unnamed_recipient = [party]
+                if match.entry.plover in DOMESTIC_CATEGORIES and (_names_people(t) or match.entry.plover in PLACE_TARGETS):
+                    # "ordered the army to crush 22 gangs", "seized a truck in Mombasa": what a state acts
+                    # on at home belongs to the country where it acts.
+                    args.unnamed_recipient = _located([party], verb, index)
+                else:
+                    args.unnamed_recipient = [party]
                 break
+
+
+# Acts whose target, when a thing ("shelled a market", "raided a warehouse"), stands for where it is.
+PLACE_TARGETS = frozenset({"ASSAULT"})
+PEOPLE_CLASSES = ("populace", "rioters", "prisoner", "people_moved", "group")
+PEOPLE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _names_people(token: Token) -> bool:
+    """Does the noun name people or a group of them (not a thing: "the ban", "its arms", "access")?"""
+    if token.ent_type_ in PEOPLE_ENTS:
+        return True
+    return any(lemma(token) in word_class(c) for c in PEOPLE_CLASSES)
 
 
 def _target_places(match: TriggerMatch, verb: Token) -> list[Token]:
@@ -531,7 +551,8 @@ def _target_places(match: TriggerMatch, verb: Token) -> list[Token]:
     then the same places in the infinitive it governs ("agreed to help X", "refused to let X land")."""
     anchor = match.anchor
     hosts = list(match.tokens) + ([verb] if verb.i != anchor.i else [])
-    places = list(object_tokens(anchor))
+    # What a deployment moves ("put its forces on alert", "deployed police") is its own, not its target.
+    places = list(object_tokens(anchor)) if match.entry.plover != "MOBILIZE" else []
 
     def aimed(tokens: list[Token]) -> list[Token]:
         return [p for word in AIMED_PREPS for h in tokens for prep in children(h, ("prep", "dative"))
@@ -717,6 +738,11 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         if match.entry.plover == "PROTEST" or _acts_on_people(anchor, verb):
             args.recipient = _own_state(args.actor, match.entry.plover)
             args.recipient_weak = True
+    if match.entry.plover == "MOBILIZE" and args.recipient and all(
+            e.code in {a.code for m in args.actor for a in m.entities} and e.sector in OWN_FORCE_SECTORS
+            for m in args.recipient for e in m.entities):
+        # "put its army on alert", "deployed extra police": the forces moved are the actor's own.
+        args.recipient = []
     if args.actor_compound and args.recipient and not args.actor_from_speaker:
         # "Manila and Tokyo agreed to expand their coast guard training": a party of the pair named
         # again in the object is no third party; the pair acts on each other.
