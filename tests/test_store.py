@@ -208,7 +208,10 @@ KILL_SCRIPT = textwrap.dedent("""
     docs = [Document(id=r["id"], text=r["text"], published=date.fromisoformat(r["published"]))
             for r in map(json.loads, open(sys.argv[2], encoding="utf-8"))]
     with open_store(sys.argv[1]) as store:
-        store.ingest(docs, progress=lambda r: print(r.documents_added, flush=True))
+        # Small batches (one transaction each), so that the kill lands between and within them.
+        # (The pause after each document leaves the test time to kill the run mid-way.)
+        store.ingest(docs, batch_size=8,
+                     progress=lambda r: (print(r.documents_added, flush=True), time.sleep(0.005)))
     print("done", flush=True)
 """)
 

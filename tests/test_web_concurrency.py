@@ -40,13 +40,23 @@ def needs_coder():
         pytest.skip(f"the coder cannot code yet: {exc}")
 
 
-def long_article(words: int) -> str:
-    """An article of my own sentences, about ``words`` words long."""
+TOPICS = ("border trade", "fishing rights", "a new railway", "river water", "visa rules", "grain sales",
+          "a gas pipeline", "port fees", "air links", "power lines", "student exchanges", "mining rights",
+          "cattle routes", "a road toll", "refugee camps")
+VERBS = ("met", "phoned", "wrote to", "hosted", "called on")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday")
+
+
+def long_article(words: int, story: int = 0) -> str:
+    """An article of my own sentences, about ``words`` words long; each ``story`` is about
+    other topics (so that ingest does not fold one into another as a near-duplicate copy)."""
     sentences, i = [], 0
     while sum(len(s.split()) for s in sentences) < words:
         a, b, city = PLACES[i % len(PLACES)]
-        sentences.append(f"The foreign minister of {a} met her counterpart from {b} in {city} on Monday "
-                         f"to discuss border trade, round {i}, officials said.")
+        topic = TOPICS[(story + 5 * i) % len(TOPICS)]
+        verb, day = VERBS[story % len(VERBS)], DAYS[story // len(VERBS) % len(DAYS)]
+        sentences.append(f"The foreign minister of {a} {verb} her counterpart from {b} in {city} on {day} "
+                         f"to discuss {topic}, round {story * 100 + i}, officials said.")
         i += 1
     return " ".join(sentences)
 
@@ -111,12 +121,12 @@ def test_the_dashboard_reads_while_the_server_ingests(served):
     for t in readers:
         t.start()
     try:
-        feed = [Document(id=f"feed-{i}", text=long_article(60) + f" Item {i}.", published=date(2021, 11, 1 + i))
+        feed = [Document(id=f"feed-{i}", text=long_article(60, story=i) + f" Item {i}.", published=date(2021, 11, 1 + i))
                 for i in range(12)]
         watched = app.state.writer.submit(feed)  # what a watcher inside the server does
         with httpx.Client(base_url=base, timeout=120) as client:
             posted = client.post("/api/documents", headers={"Authorization": f"Bearer {TOKEN}"},
-                                 json=[{"id": f"post-{i}", "text": long_article(60) + f" Post {i}."} for i in range(3)])
+                                 json=[{"id": f"post-{i}", "text": long_article(60, story=12 + i) + f" Post {i}."} for i in range(3)])
         report = watched.result(300)
     finally:
         stop.set()

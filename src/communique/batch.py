@@ -14,16 +14,18 @@ from .model import CodingError, Document
 Ingest = Callable[..., "IngestReport"]  # Store.ingest's signature
 
 
-def ingest_counted(store, items: Iterable[Union[Document, CodingError]], tally: Tally, workers: int = 1,
+def ingest_counted(store, items: Iterable[Union[Document, CodingError]], tally: Tally, workers: Optional[int] = 1,
                    all_modalities: bool = False, on_progress: Optional[Callable[[Tally], None]] = None,
-                   ingest: Optional[Ingest] = None):
+                   ingest: Optional[Ingest] = None, ray: Optional[str] = None, dedup: bool = True):
     """Code and store ``items`` with ``ingest`` (default ``store.ingest``), counting into ``tally``.
 
     Skipped records are counted by whoever reads (``tally.skip``); this adds the documents,
     reader errors, coded documents, events, duplicates and coding errors. Returns the
-    store's IngestReport.
+    store's IngestReport. Near-duplicate copies folded into their first report count as
+    "duplicate" too (and in ``tally.copies``). ``ray`` and ``dedup``: see ``Store.ingest``.
     """
     base_coded, base_events, base_duplicates = tally.coded, tally.events, tally.skipped[DUPLICATE]
+    base_copies = tally.copies
     messages_seen = [0]
 
     def counted():
@@ -36,7 +38,9 @@ def ingest_counted(store, items: Iterable[Union[Document, CodingError]], tally: 
     def progress(report) -> None:
         tally.coded = base_coded + report.documents_added
         tally.events = base_events + report.events_added
-        tally.skipped[DUPLICATE] = base_duplicates + report.documents_skipped
+        copies = report.skipped.get("duplicate", 0)  # near-duplicate copies (communique.dedup)
+        tally.copies = base_copies + copies
+        tally.skipped[DUPLICATE] = base_duplicates + report.documents_skipped + copies
         if not tally.skipped[DUPLICATE]:
             del tally.skipped[DUPLICATE]
         for message in report.error_messages[messages_seen[0]:]:
@@ -45,6 +49,12 @@ def ingest_counted(store, items: Iterable[Union[Document, CodingError]], tally: 
         if on_progress:
             on_progress(tally)
 
-    report = (ingest or store.ingest)(counted(), workers=workers, progress=progress, all_modalities=all_modalities)
+    engine = {}
+    if ray is not None:
+        engine["ray"] = ray
+    if not dedup:
+        engine["dedup"] = False
+    report = (ingest or store.ingest)(counted(), workers=workers, progress=progress, all_modalities=all_modalities,
+                                      **engine)
     progress(report)
     return report

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from .model import CodingError, Document, Event
 
@@ -46,6 +46,7 @@ def code_text(text: str, published: date | None = None, doc_id: str = "text",
 
 
 def _code_batch(documents: list[Document], all_modalities: bool) -> list[Result]:
+    """The pure coding function every engine runs: this process, the worker pool, Ray's actors."""
     from .nlp import load_model
 
     nlp = load_model()
@@ -72,12 +73,20 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def code_documents(documents: Iterable[Document], workers: int = 1,
-                   all_modalities: bool = False) -> Iterator[Result]:
-    """Code many documents, in order, with ``workers`` processes (1 = this process).
+def code_documents(documents: Iterable[Document], workers: Optional[int] = 1,
+                   all_modalities: bool = False, ray: Optional[str] = None) -> Iterator[Result]:
+    """Code many documents with ``workers`` processes (1 = this process), in input order.
 
-    Yields ``(document, events)`` or ``(document, CodingError)`` for each document.
+    Yields ``(document, events)`` or ``(document, CodingError)`` for each document. With
+    ``ray`` ("local", or the address of a Ray cluster) the batches are coded by a pool of
+    Ray actors (``distributed.py``) and come back as they finish, not in input order;
+    ``workers`` is then the pool's size (None: one actor per CPU Ray has).
     """
+    if ray is not None:
+        from .distributed import code_on_ray
+
+        yield from code_on_ray(documents, _code_batch, address=ray, actors=workers, all_modalities=all_modalities)
+        return
     workers = max(1, workers or 1)
     if workers == 1:
         for batch in _batches(documents, BATCH_SIZE):

@@ -10,4 +10,8 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app()
+    import sys
+
+    from .scaling import expand_ray_flag
+
+    app(args=expand_ray_flag(sys.argv[1:]))

@@ -10,7 +10,9 @@ import typer
 from rich.console import Console
 
 from .app import app
-from .common import err, parse_date, progress_bar
+from .common import err, fail, parse_date, progress_bar
+from .scaling import RAY_HELP, ray_engine
+from ..distributed import RayUnavailable
 
 
 @app.command()
@@ -19,14 +21,16 @@ def code(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSONL here instead of stdout."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default 1; with --ray, coder actors)."),
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Code documents in any language (default: skip those surely not English)."),
+    ray: Optional[str] = typer.Option(None, "--ray", metavar="[ADDRESS]", help=RAY_HELP + " Events then come in the order documents finish."),
 ):
     """Code articles into PLOVER/CAMEO events (JSONL on stdout, or a table).
 
     Example: [bold]communique code article.txt[/bold]  |  communique code articles.jsonl -o events.jsonl
     |  communique code folder/ --format table  |  cat a.txt | communique code - --published 2020-07-30
+    |  communique code archive.jsonl --ray -o events.jsonl
     """
     import time
 
@@ -57,7 +61,8 @@ def code(
     try:
         with progress_bar() as bar:
             task = bar.add_task("coding", total=None, rate="")
-            for document, result in code_documents(documents(), workers=workers, all_modalities=all_modalities):
+            engine = {"ray": ray_engine(ray), "workers": workers} if ray else {"workers": workers or 1}
+            for document, result in code_documents(documents(), all_modalities=all_modalities, **engine):
                 n_docs += 1
                 if isinstance(result, list):
                     n_events += len(result)
@@ -71,7 +76,10 @@ def code(
                     errors.append(result)
                     err.print(f"[red]error[/red] {result}", highlight=False)
                 elapsed = max(time.perf_counter() - start, 1e-9)
-                bar.update(task, advance=1, rate=f"{n_docs / elapsed:.1f} docs/s, {n_events / elapsed:.1f} events/s")
+                bar.update(task, advance=1, rate=f"{n_docs / elapsed:.1f} docs/s, {n_events / elapsed:.1f} events/s, "
+                                                 f"{len(errors)} errors")
+    except RayUnavailable as exc:
+        raise fail(str(exc))
     finally:
         if output:
             out.close()

@@ -16,20 +16,24 @@ DB_HELP = "DuckDB file or postgresql:// URL (default: $COMMUNIQUE_DB or ./commun
 
 
 def progress_bar(console: Console = err):
-    """The Rich progress bar every long run shows: counts and rates."""
+    """The Rich progress bar every long run shows: counts and rates, and an ETA when the
+    total is known."""
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                               TimeElapsedColumn)
+                               TimeElapsedColumn, TimeRemainingColumn)
 
     return Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
         console=console, transient=False, disable=not console.is_terminal,
     )
 
 
 def fail(message: str) -> "typer.Exit":
     """Print one error line and return the Exit to raise (status 2)."""
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    # Escaped: a message may hold brackets ("pip install 'communique[ray]'", file names).
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
 
 

@@ -26,7 +26,8 @@ def demo(
 
     location = db or os.environ.get("COMMUNIQUE_DB") or "communique.duckdb"
     ingest([str(p) for p in sample_paths()], db=location, workers=workers, published=None,
-           all_modalities=False, all_languages=False, quiet=True, as_json=False, alerts=True, webhook=None)
+           all_modalities=False, all_languages=False, quiet=True, as_json=False, ray=None, keep_copies=False,
+           alerts=True, webhook=None)
     store = open_db(location)
     try:
         from ..report import events_table

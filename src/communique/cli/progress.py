@@ -113,6 +113,10 @@ def summary_table(title: str, tally: Tally, seconds: float, extra: dict) -> Tabl
             detail = ", ".join(f"{lang} {n}" for lang, n in tally.languages.most_common())
         elif reason == "duplicate":
             detail = "already stored, or the same text earlier in this run"
+            if tally.copies:
+                rest = "" if tally.copies >= count else f"; the rest {detail}"
+                detail = (f"{tally.copies} copies (the same or nearly the same text) folded into their "
+                          f"first report as further sources{rest}")
         else:
             kinds: dict[str, int] = {}
             for item in tally.skipped_items:
@@ -125,6 +129,8 @@ def summary_table(title: str, tally: Tally, seconds: float, extra: dict) -> Tabl
     more = f" (and {tally.errors - ERRORS_SHOWN} more: communique errors)" if tally.errors > ERRORS_SHOWN else ""
     table.add_row("errors", str(tally.errors), "\n".join(shown) + more)
     if "store" in extra:
+        copies = extra["store"].get("copies")
         table.add_row("store now holds", str(extra["store"]["documents"]),
-                      f"documents, {extra['store']['events']} events ({extra.get('db', '')})")
+                      f"documents, {extra['store']['events']} events"
+                      + (f", {copies} copies" if copies else "") + f" ({extra.get('db', '')})")
     return table

@@ -10,13 +10,15 @@ import typer
 from .app import app
 from .. import analysis
 from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, show
+from .scaling import RAY_HELP, ray_engine
+from ..distributed import RayUnavailable
 
 
 @app.command()
 def ingest(
     inputs: List[str] = typer.Argument(..., help="Files (.txt, .jsonl, .json, .html, .warc, .warc.gz), folders, or - for stdin."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for coding."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes for coding (default 1; with --ray, coder actors)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
     all_modalities: bool = typer.Option(False, "--all-modalities", help="Also store negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Code documents in any language (default: skip those surely not English)."),
@@ -24,12 +26,15 @@ def ingest(
     as_json: bool = typer.Option(False, "--json", help="No progress bar; the summary as one JSON object on stdout."),
     alerts: bool = typer.Option(True, "--alerts/--no-alerts", help="Judge the weeks this run added to for alerts (see `communique alerts`)."),
     webhook: Optional[str] = typer.Option(None, "--webhook", help="POST new alerts of the store's last weeks as JSON to this address (never blocks the ingest)."),
+    ray: Optional[str] = typer.Option(None, "--ray", metavar="[ADDRESS]", help=RAY_HELP),
+    keep_copies: bool = typer.Option(False, "--keep-copies", help="Code near-duplicate copies as documents of their own instead of folding them into their first report."),
 ):
     """Code articles and store them with their events; documents already stored are skipped.
 
-    Reads web archives too: HTML responses of a WARC are coded, other records skipped with their reason.
+    Reads web archives too: HTML responses of a WARC are coded, other records skipped with their reason. Near-duplicate copies (the same story under another headline, trimmed, with an agency credit line) are not coded: they are recorded as further sources of their first report.
 
     Example: [bold]communique ingest articles/ feed.jsonl[/bold]  |  communique ingest crawl.warc.gz --json  |  communique ingest feed.jsonl --db postgresql://user@localhost/communique
+    |  communique ingest archive/ --ray  |  communique ingest archive/ --ray 10.0.0.5:6379
     """
     import os
 
@@ -43,6 +48,7 @@ def ingest(
     from .progress import RunProgress
 
     hook = _check_webhook(webhook)
+    ray = ray_engine(ray)
     store = open_db(db)
     tally = Tally()
     started = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
@@ -53,10 +59,15 @@ def ingest(
                 run.update(tally)
 
             items = read_documents(inputs, published=pub, english_only=not all_languages, on_skip=on_skip)
-            report = ingest_counted(store, items, tally, workers=workers, all_modalities=all_modalities,
-                                    on_progress=run.update)
+            try:
+                report = ingest_counted(store, items, tally, workers=workers if ray else (workers or 1),
+                                        all_modalities=all_modalities, on_progress=run.update,
+                                        ray=ray, dedup=not keep_copies)
+            except RayUnavailable as exc:
+                raise fail(str(exc))
         counts = store.counts()
-        run.finish(tally, {"store": {"documents": counts["documents"], "events": counts["events"]},
+        run.finish(tally, {"store": {"documents": counts["documents"], "events": counts["events"],
+                                     "copies": counts.get("copies", 0)},
                            "db": store.location})
         if alerts and report.documents_added:
             # the documents are stored: nothing here can undo that, or fail the run

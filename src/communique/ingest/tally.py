@@ -53,6 +53,7 @@ class Tally:
     events: int = 0
     errors: int = 0
     skipped: Counter = field(default_factory=Counter)
+    copies: int = 0  # of the "duplicate" skips: near-duplicate copies folded into their first report
     languages: Counter = field(default_factory=Counter)
     skipped_items: list[Skipped] = field(default_factory=list)
     error_messages: list[str] = field(default_factory=list)
@@ -86,7 +87,7 @@ class Tally:
 
     def as_dict(self) -> dict:
         return {"records": self.records, "documents": self.documents, "coded": self.coded,
-                "events": self.events, "errors": self.errors,
+                "events": self.events, "errors": self.errors, "copies": self.copies,
                 "skipped": {r: self.skipped[r] for r in REASONS if self.skipped[r]}
                 | {r: n for r, n in self.skipped.items() if r not in REASONS},
                 "languages": dict(self.languages.most_common()),

@@ -100,6 +100,10 @@ class Backend:
         """Append a pandas DataFrame whose columns are a subset of the table's columns."""
         raise NotImplementedError
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Append many rows in one bulk operation (DuckDB: an Arrow scan; PostgreSQL: COPY)."""
+        raise NotImplementedError
+
     def is_integrity_error(self, exc: BaseException) -> bool:
         raise NotImplementedError
 
@@ -193,6 +197,25 @@ class DuckDBBackend(Backend):
         finally:
             self.con.unregister("_bulk_frame")
 
+    def insert_rows(self, table, columns, rows):
+        if not rows:
+            return
+        import duckdb
+        import pyarrow as pa
+
+        # Arrow infers each column's type from its values (dates, floats, bytes); an all-NULL
+        # column is cast by the INSERT. One scan, no per-row statements.
+        arrow = pa.table({name: pa.array([row[i] for row in rows]) for i, name in enumerate(columns)})
+        names = ", ".join(columns)
+        self.con.register("_bulk_rows", arrow)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _bulk_rows")
+        finally:
+            try:
+                self.con.unregister("_bulk_rows")
+            except duckdb.Error:
+                pass  # the transaction failed: the next register of the name replaces it
+
     def is_integrity_error(self, exc):
         import duckdb
 
@@ -282,6 +305,14 @@ class PostgresBackend(Backend):
             with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in frame.itertuples(index=False, name=None):
                     copy.write_row([None if _is_missing(v) else v for v in row])
+
+    def insert_rows(self, table, columns, rows):
+        if not rows:
+            return
+        with self.con.cursor() as cur:
+            with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
 
     def is_integrity_error(self, exc):
         import psycopg

@@ -1,8 +1,10 @@
 """The event store: documents, their coded events and entities, and the errors of a run.
 
 Ingest is idempotent and resumable: a document is known by its content hash and its id;
-each document is written with all its events in one transaction, so a run killed at any
-point leaves only whole documents behind, and the next run codes the rest.
+documents are written with all their events in batches, one transaction each
+(``bulk.py``), so a run killed at any point leaves only whole documents behind, and the
+next run codes the rest. The steps of an ingest run (known documents, near-duplicate
+copies, coding, writing) are in ``ingestion.py``.
 """
 from __future__ import annotations
 
@@ -23,14 +25,36 @@ from .versioning import READ_SQL
 class IngestReport:
     documents_seen: int = 0
     documents_added: int = 0
-    documents_skipped: int = 0
+    documents_skipped: int = 0  # already stored
     events_added: int = 0
     errors: int = 0
     error_messages: list[str] = field(default_factory=list)
+    # Documents not coded for a reason other than being stored already: "duplicate" (a copy
+    # of a stored or earlier report, recorded as its further source), ...
+    skipped: dict[str, int] = field(default_factory=dict)
+    documents_total: Optional[int] = None  # when the input's length is known (for an ETA)
+    seconds: float = 0.0
+    seconds_writing: float = 0.0  # inside the store's batch transactions
+    seconds_dedup: float = 0.0  # fingerprints, look-ups and loading the index
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def unskip(self, reason: str) -> None:
+        self.skipped[reason] -= 1
+        if not self.skipped[reason]:
+            del self.skipped[reason]
+
+    @property
+    def documents_done(self) -> int:
+        """Documents read and settled: added, skipped for any reason, or failed."""
+        return self.documents_added + self.documents_skipped + sum(self.skipped.values()) + self.errors
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in
-                ("documents_seen", "documents_added", "documents_skipped", "events_added", "errors")}
+        out = {k: getattr(self, k) for k in
+               ("documents_seen", "documents_added", "documents_skipped", "events_added", "errors")}
+        out["skipped"] = dict(self.skipped)
+        return out
 
 
 def _now() -> datetime:
@@ -137,50 +161,24 @@ class Store:
 
     def ingest(self, documents: Iterable[Union[Document, CodingError]], workers: int = 1,
                progress: Optional[Callable[[IngestReport], None]] = None,
-               all_modalities: bool = False) -> IngestReport:
+               all_modalities: bool = False, ray: Optional[str] = None,
+               dedup: bool = True, batch_size: Optional[int] = None) -> IngestReport:
         """Code and store documents, skipping those already stored; errors are recorded, not raised.
 
         ``documents`` may hold CodingErrors (as communique.ingest.read_documents yields them).
-        ``progress`` is called with the running report after each document.
+        ``progress`` is called with the running report after each document. With ``dedup``
+        (the default) near-duplicate copies are folded into their first report (see
+        ``store/ingestion.py``). ``ray``: code on Ray ("local", or a cluster address).
+        Documents are written in batches of up to ``batch_size`` (default 500) per transaction,
+        and at least every two seconds (``store/bulk.py``).
         """
-        from ..pipeline import code_documents
+        from .ingestion import IngestRun
+        from .bulk import MAX_DOCUMENTS, BatchWriter
 
-        report = IngestReport()
-
-        def note_error(error: CodingError, doc: Optional[str] = None) -> None:
-            self.record_error(error, doc=doc)
-            report.errors += 1
-            report.error_messages.append(str(error))
-
-        def to_code():
-            for item in documents:
-                if isinstance(item, CodingError):
-                    note_error(item)
-                    if progress:
-                        progress(report)
-                    continue
-                report.documents_seen += 1
-                if self.is_stored(item):
-                    report.documents_skipped += 1
-                    if progress:
-                        progress(report)
-                    continue
-                yield item
-
-        for document, result in code_documents(to_code(), workers=workers, all_modalities=all_modalities):
-            if isinstance(result, CodingError):
-                note_error(result, doc=document.id)
-            elif self.add_coded(document, result):
-                report.documents_added += 1
-                report.events_added += len({e.id for e in result})
-            elif self._id_clash(document):
-                report.errors += 1
-                report.error_messages.append(f"{document.origin or document.id}: id already used")
-            else:
-                report.documents_skipped += 1
-            if progress:
-                progress(report)
-        return report
+        report = IngestReport(documents_total=len(documents) if hasattr(documents, "__len__") else None)
+        writer = BatchWriter(self, max_documents=batch_size or MAX_DOCUMENTS)
+        return IngestRun(self, report, dedup=dedup, progress=progress, writer=writer).run(
+            documents, workers=workers, all_modalities=all_modalities, ray=ray)
 
     # -- reading ---------------------------------------------------------------------
     def select(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
@@ -197,17 +195,23 @@ class Store:
             "(SELECT count(*) FROM errors), "
             f"(SELECT count(DISTINCT CASE WHEN code IN {NON_STATE_SQL} THEN name ELSE code END)"
             " FROM entities WHERE code IS NOT NULL), "
-            "(SELECT count(DISTINCT dedup_key) FROM events)")[0]
+            "(SELECT count(DISTINCT dedup_key) FROM events), "
+            "(SELECT count(*) FROM document_copies)")[0]
         return {"documents": row[0], "events": row[1], "errors": row[2], "actors": row[3],
-                "dedup_events": row[4]}
+                "dedup_events": row[4], "copies": row[5]}
 
     def _groups(self, keys: list[str]) -> dict[str, list[str]]:
         """The documents reporting each event group."""
         if not keys:
             return {}
         groups: dict[str, list[str]] = {}
+        # Copies folded into a report (communique.dedup) are further sources of its events.
         for key, doc in self.backend.query(
-                "SELECT dedup_key, doc FROM events WHERE dedup_key = ANY(?) ORDER BY doc", (keys,)):
+                "SELECT dedup_key, doc FROM ("
+                " SELECT e.dedup_key, e.doc FROM events e WHERE e.dedup_key = ANY(?)"
+                " UNION ALL SELECT e.dedup_key, c.id AS doc FROM events e"
+                " JOIN document_copies c ON c.original = e.doc WHERE e.dedup_key = ANY(?)"
+                ") reports ORDER BY doc", (keys, keys)):
             groups.setdefault(key, []).append(doc)
         return groups
 

@@ -160,6 +160,49 @@ CREATE TABLE alerts (
     send_error TEXT
 )"""
 
+# Near-duplicate copies (issue 12): a copy is not coded; it is a further source of the first
+# report it copies, so the groups count its events' mentions, the article and its source.
+_DOCUMENT_COPIES = """
+CREATE TABLE document_copies (
+    id TEXT PRIMARY KEY,
+    original TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    similarity DOUBLE PRECISION NOT NULL,
+    published DATE,
+    url TEXT,
+    title TEXT,
+    source TEXT,
+    origin TEXT,
+    added_at TIMESTAMP NOT NULL
+)"""
+
+# The near-duplicate fingerprint of every coded document (communique.dedup), so that a later
+# run finds copies of what earlier runs stored.
+_SIGNATURES = """
+CREATE TABLE document_signatures (
+    doc TEXT PRIMARY KEY,
+    published DATE,
+    minhash {blob} NOT NULL,
+    names TEXT NOT NULL
+)"""
+
+_EVENT_GROUPS_WITH_COPIES = """
+CREATE VIEW event_groups AS
+WITH reports AS (
+    SELECT e.dedup_key, e.doc AS article, coalesce(d.source, e.doc) AS source
+    FROM events e LEFT JOIN documents d ON d.id = e.doc
+    UNION ALL
+    SELECT e.dedup_key, c.id AS article, coalesce(c.source, c.id) AS source
+    FROM events e JOIN document_copies c ON c.original = e.doc
+)
+SELECT dedup_key,
+       count(*) AS mentions,
+       count(DISTINCT article) AS articles,
+       count(DISTINCT source) AS sources,
+       string_agg(DISTINCT article, ';' ORDER BY article) AS docs
+FROM reports
+GROUP BY dedup_key"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, entities and errors tables",
               (_DOCUMENTS, _EVENTS, _ENTITIES, _ERRORS)),
@@ -184,6 +227,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "alerts table (relations monitor: one row per alert, with its delivery state)", (
         _ALERTS,
         {"postgresql": "CREATE INDEX alerts_week ON alerts (week)"},
+    )),
+    Migration(7, "near-duplicate copies and document fingerprints; event_groups counts copies", (
+        _DOCUMENT_COPIES,
+        {"duckdb": _SIGNATURES.format(blob="BLOB"), "postgresql": _SIGNATURES.format(blob="BYTEA")},
+        "DROP VIEW event_groups",
+        _EVENT_GROUPS_WITH_COPIES,
+        {"postgresql": "CREATE INDEX document_copies_original ON document_copies (original)"},
+        {"postgresql": "CREATE INDEX document_copies_hash ON document_copies (content_hash)"},
+        {"postgresql": "CREATE INDEX document_signatures_published ON document_signatures (published)"},
     )),
 )
 
