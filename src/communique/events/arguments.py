@@ -508,8 +508,20 @@ def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token, index:
         for t in doers:
             if _is_pronoun(t) or t.lower_ in RELATIVE_PRONOUNS:
                 continue
+            if lemma(t) in word_class("weapon"):
+                # "a roadside bomb planted by rebels killed ...", "a Russian mine": whoever laid or fired it.
+                owner, planter = _weapon_owner(t, index)
+                if owner:
+                    args.actor, args.actor_direct = owner, True
+                    break
+                if planter is not None:
+                    t = planter
             party = unnamed_party(t, skip, names_an_act)
             if party is not None:
+                if match.entry.plover == "ASSAULT" and lemma(t) in word_class("perpetrator"):
+                    # "a suicide bomber killed three engineers in Balochistan": unknown attackers are
+                    # placed in the country where they struck.
+                    party = _located([party], verb, index)[0]
                 args.unnamed_actor = [party]
                 break
     actor = args.actor or args.unnamed_actor
@@ -534,7 +546,24 @@ def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token, index:
 
 # Acts whose target, when a thing ("shelled a market", "raided a warehouse"), stands for where it is.
 PLACE_TARGETS = frozenset({"ASSAULT"})
-PEOPLE_CLASSES = ("populace", "rioters", "prisoner", "people_moved", "group")
+PEOPLE_CLASSES = ("populace", "rioters", "prisoner", "people_moved", "group", "perpetrator")
+
+
+def _weapon_owner(weapon: Token, index: MentionIndex) -> tuple[list[ActorMention], Token | None]:
+    """Whose a weapon is: a party the tables name, by the agent of a participle on it ("planted by",
+    "claimed by", "fired by") or a national word on it ("a Russian mine"); else the agent's own
+    noun ("planted by jihadist fighters"), for the caller to treat as a party no table names."""
+    planter = None
+    for acl in children(weapon, ("acl",)):
+        for agent in children(acl, ("agent",)):
+            for p in children(agent, ("pobj",)):
+                found = _coded_under(p, index, 2)
+                if found:
+                    return found, None
+                planter = planter or p
+    owners = [m for c in weapon.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+              for m in (index(c.i), index.place(c.i)) if m is not None and coded(m)]
+    return _unique(owners), planter
 PEOPLE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 
 
