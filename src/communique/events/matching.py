@@ -269,19 +269,62 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     return owner and target
 
 
-def _entries_for(token: Token) -> tuple[TriggerEntry, ...]:
-    """Entries anchored on any form of the token, in the order they are tried (``entry_order``)."""
+@dataclass(frozen=True)
+class _Entries:
+    """The entries of one word form, in the order they are tried, indexed by the object word an entry
+    cannot do without: a verb may have hundreds of imported patterns, each for one object ("launch
+    an attack", "launch a probe"), and only those whose object the sentence has are worth trying."""
+
+    entries: tuple[TriggerEntry, ...]
+    parts: frozenset[str]
+    always: tuple[int, ...]  # positions of entries with no such object condition
+    by_object: dict[str, tuple[int, ...]]  # object word -> positions ("obj=")
+    by_prep_object: dict[str, tuple[int, ...]]  # object of a preposition -> positions ("pobj=")
+
+    def to_try(self, facts: "TokenFacts") -> list[TriggerEntry]:
+        positions = set(self.always)
+        if self.by_object:
+            for word in facts.object_lemmas:
+                positions.update(self.by_object.get(word, ()))
+        if self.by_prep_object:
+            for word in facts.prep_object_lemmas:
+                positions.update(self.by_prep_object.get(word, ()))
+        return [self.entries[i] for i in sorted(positions)]
+
+
+def _required_words(entry: TriggerEntry) -> tuple[str, frozenset[str]] | None:
+    """An object condition the entry cannot match without (a positive obj= or pobj= naming words)."""
+    for c in entry.conditions:
+        if c.key in ("obj", "pobj") and not c.negated and "*" not in c.values and "@actor" not in c.values:
+            return c.key, c.values
+    return None
+
+
+def _entries_for(token: Token) -> _Entries:
+    """Entries anchored on any form of the token (see ``_Entries``)."""
     return _entries_for_forms(tuple(forms(token)))
 
 
 @lru_cache(maxsize=65536)
-def _entries_for_forms(word_forms: tuple[str, ...]) -> tuple[TriggerEntry, ...]:
+def _entries_for_forms(word_forms: tuple[str, ...]) -> _Entries:
     index = entries_by_anchor()
     found: dict[int, TriggerEntry] = {}
     for f in word_forms:
         for e in index.get(f, ()):
             found.setdefault(id(e), e)
-    return tuple(sorted(found.values(), key=entry_order))
+    entries = tuple(sorted(found.values(), key=entry_order))
+    always: list[int] = []
+    keyed: dict[str, dict[str, list[int]]] = {"obj": {}, "pobj": {}}
+    for i, e in enumerate(entries):
+        required = _required_words(e)
+        if required is None:
+            always.append(i)
+        else:
+            for word in required[1]:
+                keyed[required[0]].setdefault(word, []).append(i)
+    return _Entries(entries, frozenset(e.pos for e in entries), tuple(always),
+                    {w: tuple(v) for w, v in keyed["obj"].items()},
+                    {w: tuple(v) for w, v in keyed["pobj"].items()})
 
 
 def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
@@ -291,14 +334,14 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
     for token in sent:
         if token.pos_ in NEVER_TRIGGERS or (token.pos_ == "PROPN" and not token.text.islower()):
             continue
-        entries = _entries_for(token)
-        if not entries:
+        known = _entries_for(token)
+        if not known.entries:
             continue
         fitted: list[TriggerMatch] = []
         near: list[tuple[Token, set[str]]] | None = None
         facts = TokenFacts(token)
-        fits = {part: _pos_fits_part(part, token) for part in {e.pos for e in entries}}
-        for entry in entries:  # most specific first: the first that fits wins for this anchor
+        fits = {part: _pos_fits_part(part, token) for part in known.parts}
+        for entry in known.to_try(facts):  # most specific first: the first that fits wins for this anchor
             if not fits[entry.pos]:
                 continue
             if entry.others and near is None:
