@@ -58,21 +58,25 @@ def fold_protest_demands(events: list[Event]) -> list[Event]:
     """What protesters demand is the topic of their protest, not an event of its own (PLOVER manual,
     PROTEST): a REQUEST by the crowd of a PROTEST in the same story, or by the protest's actor in the
     protest's own sentence ("blocked roads demanding that ..."), is dropped, and its addressee
-    becomes the protest's target where the protest had none or only the protesters' own state."""
+    becomes the protest's target where the protest had none or only the protesters' own state.
+    Events are not changed in place: a protest given a target is replaced by a copy."""
     protests = [e for e in events if e.event == "PROTEST" and not e.negated]
     if not protests:
         return events
-    kept: list[Event] = []
+    retargeted: dict[int, Event] = {}  # id of a protest -> its copy with the demand's addressee
+    folded: set[int] = set()
     for event in events:
         protest = next((p for p in protests if event.event == "REQUEST" and
                         (_crowd(event.actor) or p.sentence == event.sentence) and
                         any(_same_group(a, b) for a in event.actor for b in p.actor)), None)
         if protest is None:
-            kept.append(event)
             continue
-        if event.recipient and {r.code for r in protest.recipient} <= {a.code for a in protest.actor}:
-            protest.recipient = [dataclasses.replace(r) for r in event.recipient]
-    return kept
+        folded.add(id(event))
+        current = retargeted.get(id(protest), protest)
+        if event.recipient and {r.code for r in current.recipient} <= {a.code for a in current.actor}:
+            retargeted[id(protest)] = dataclasses.replace(
+                current, recipient=[dataclasses.replace(r) for r in event.recipient])
+    return [retargeted.get(id(e), e) for e in events if id(e) not in folded]
 
 
 VERBAL_CATEGORIES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT"}
