@@ -99,9 +99,9 @@ def read_synsets(lines: list[str]) -> dict[str, list[list[str]]]:
     synsets: dict[str, list[list[str]]] = {}
     current = None
     for raw in lines:
-        line = _strip_comment(raw).strip()
-        if line.startswith("####### VERB PATTERNS"):
+        if raw.startswith("####### VERB PATTERNS"):  # (a "#" line: look before comments are cut)
             break
+        line = _strip_comment(raw).strip()
         if not line:
             continue
         if line.startswith("&"):
@@ -172,7 +172,7 @@ def _heads(item: str, synsets: dict[str, list[list[str]]]) -> tuple[list[str], l
         phrases = synsets.get(item.rstrip("_").upper())
         if not phrases:
             return None
-        return sorted({p[-1] for p in phrases if p}), []
+        return sorted({p[-1] for p in phrases if p and re.fullmatch(r"[a-z][a-z'-]*", p[-1])}), []
     words = [w.lower() for w in item.strip("{}").replace("_", " ").split() if w not in MARKERS]
     words = [w for w in words if re.fullmatch(r"[a-z][a-z'-]*", w)]
     if not words:
