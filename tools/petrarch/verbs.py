@@ -172,7 +172,7 @@ def _heads(item: str, synsets: dict[str, list[list[str]]]) -> tuple[list[str], l
         phrases = synsets.get(item.rstrip("_").upper())
         if not phrases:
             return None
-        return sorted({p[-1] for p in phrases if p and re.fullmatch(r"[a-z][a-z'-]*", p[-1])}), []
+        return sorted({p[-1] for p in phrases if p and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", p[-1])}), []
     words = [w.lower() for w in item.strip("{}").replace("_", " ").split() if w not in MARKERS]
     words = [w for w in words if re.fullmatch(r"[a-z][a-z'-]*", w)]
     if not words:
