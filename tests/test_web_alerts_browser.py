@@ -6,19 +6,16 @@ COMMUNIQUE_SCREENSHOTS=1 saves docs/screenshots/alerts.png.
 """
 from __future__ import annotations
 
-import threading
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from test_web_browser import browser, free_port, page, pytestmark, screenshot  # noqa: F401  (fixtures, marks)
+from _served import running_server
+from test_web_browser import browser, page, pytestmark, screenshot  # noqa: F401  (fixtures, marks)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     from communique.alerts.store import refresh
     from communique.store import open_store
     from communique.web import create_app
@@ -28,18 +25,8 @@ def server(tmp_path_factory):
     store = open_store(str(tmp_path_factory.mktemp("browser-alerts") / "alerts.duckdb"))
     scenario(store)
     refresh(store)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_server(create_app(store=store)) as (url, _port):
+        yield url
     store.close()
 
 

@@ -21,6 +21,7 @@ import logging
 import pickle
 from typing import Callable, Iterable, Iterator, Optional
 
+from .batching import chunked
 from .model import Document
 
 LOCAL = "local"
@@ -111,7 +112,7 @@ def code_on_ray(documents: Iterable[Document], code_batch: Callable, address: Op
     cpus = connect(address, cpus=actors if local else None)
     size = max(1, min(actors or cpus, cpus))
     chunk = chunk_documents or min(MAX_CHUNK, max(MIN_CHUNK, DOCUMENTS_PER_ACTOR * size))
-    for part in _chunks(documents, chunk):
+    for part in chunked(documents, chunk):
         blobs = [{"document": pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)} for d in part]
         blocks = max(1, -(-len(blobs) // batch_documents))
         # No more actors than blocks: a small last chunk does not start idle actors.
@@ -122,14 +123,3 @@ def code_on_ray(documents: Iterable[Document], code_batch: Callable, address: Op
         for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
             for blob in batch["result"]:
                 yield pickle.loads(blob)
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

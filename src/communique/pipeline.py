@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from typing import Iterable, Iterator, Optional, Union
 
+from .batching import chunked
 from .model import CodingError, Document, Event
 
 Result = tuple[Document, Union[list[Event], CodingError]]
@@ -62,17 +63,6 @@ def _code_batch(documents: list[Document], all_modalities: bool) -> list[Result]
     return results
 
 
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for d in documents:
-        batch.append(d)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def code_documents(documents: Iterable[Document], workers: Optional[int] = 1,
                    all_modalities: bool = False, ray: Optional[str] = None) -> Iterator[Result]:
     """Code many documents with ``workers`` processes (1 = this process), in input order.
@@ -89,14 +79,14 @@ def code_documents(documents: Iterable[Document], workers: Optional[int] = 1,
         return
     workers = max(1, workers or 1)
     if workers == 1:
-        for batch in _batches(documents, BATCH_SIZE):
+        for batch in chunked(documents, BATCH_SIZE):
             yield from _code_batch(batch, all_modalities)
         return
     # Small batches so that every worker gets work; results come back in input order.
     size = max(4, BATCH_SIZE // workers)
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
         pending = []
-        for batch in _batches(documents, size):
+        for batch in chunked(documents, size):
             pending.append(pool.submit(_code_batch, batch, all_modalities))
             if len(pending) >= workers * 2:
                 yield from pending.pop(0).result()

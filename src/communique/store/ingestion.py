@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
+from ..batching import chunked
 from ..model import CodingError, Document
 from .bulk import BatchWriter, Coded, Copy
 
@@ -96,7 +97,7 @@ class IngestRun:
 
     # -- steps 1 and 2: known documents and copies -----------------------------------
     def _screened(self, items: Iterable[Union[Document, CodingError]]) -> Iterator[Document]:
-        for chunk in _chunks(items, KNOWN_CHUNK):
+        for chunk in chunked(items, KNOWN_CHUNK):
             documents = [d for d in chunk if isinstance(d, Document)]
             known_ids, stored_hashes = self._known(documents)
             for item in chunk:
@@ -213,14 +214,3 @@ class IngestRun:
             return
         fingerprint = entry.fingerprint.to_row() if entry.fingerprint is not None else None
         self.writer.add(Coded(document, result, fingerprint, entry.copies))
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
