@@ -7,13 +7,12 @@ whole: read, code (or read earlier predictions), score.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ..model import CodingError, Document
-from .gold import (GoldFormatError, entity_codes, gold_path_for, gsr_documents, load_gold_events, load_gsr,
+from .gold import (GoldFormatError, entity_codes, gold_path_for, jsonl_objects, gsr_documents, load_gold_events, load_gsr,
                    load_plv, plv_documents,
                    map_code, map_label, parse_gsr, read_article_documents, validate_gold_event)
 from .render import print_report
@@ -47,13 +46,8 @@ def run_coder(documents: list[Document], workers: int = 1,
 def read_predictions(path: Path | str) -> dict[str, list[dict]]:
     """Event records written earlier by ``communique code`` (JSONL), grouped by ``doc``."""
     grouped: dict[str, list[dict]] = defaultdict(list)
-    for lineno, line in enumerate(Path(path).read_text("utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldFormatError(f"{path}:{lineno}: not JSON: {exc.msg}") from None
-            grouped[record["doc"]].append(record)
+    for _where, record in jsonl_objects(path):
+        grouped[record["doc"]].append(record)
     return grouped
 
 

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from ..knowledge.codes import NON_STATE_CODES
 from ..model import PLOVER_CATEGORIES, CodingError, Document
@@ -184,10 +184,10 @@ def validate_gold_event(obj: Any, where: str) -> dict:
     return {**obj, "event": event}
 
 
-def load_gold_events(path: Path | str) -> list[dict]:
-    """Read and validate a ``.gold.jsonl`` file (blank lines and ``#`` lines are skipped)."""
+def jsonl_objects(path: Path | str) -> Iterator[tuple[str, Any]]:
+    """``(file:line, object)`` for each line of a JSONL file (blank and ``#`` lines skipped); a file
+    that cannot be read or a line that is not JSON is a GoldFormatError naming it."""
     path = Path(path)
-    events = []
     try:
         lines = path.read_text("utf-8").splitlines()
     except OSError as exc:
@@ -197,11 +197,14 @@ def load_gold_events(path: Path | str) -> list[dict]:
             continue
         where = f"{path}:{lineno}"
         try:
-            obj = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as exc:
             raise GoldFormatError(f"{where}: not JSON: {exc.msg}") from None
-        events.append(validate_gold_event(obj, where))
-    return events
+
+
+def load_gold_events(path: Path | str) -> list[dict]:
+    """Read and validate a ``.gold.jsonl`` file (blank lines and ``#`` lines are skipped)."""
+    return [validate_gold_event(obj, where) for where, obj in jsonl_objects(path)]
 
 
 def gold_path_for(documents_path: Path | str) -> Path:
@@ -249,21 +252,9 @@ class PlvPair:
 
 def load_plv(path: Path | str) -> list[PlvPair]:
     """Read a PLV JSONL file (``uid``, ``sentence``, ``source``, ``target``, ``gold_root`` per line)."""
-    path = Path(path)
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read: {exc}") from None
     pairs: list[PlvPair] = []
     doc_of_sentence: dict[str, str] = {}
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: not JSON: {exc.msg}") from None
+    for where, obj in jsonl_objects(path):
         if not isinstance(obj, dict):
             raise GoldFormatError(f"{where}: expected a JSON object")
         missing = [f for f in ("uid", "sentence", "source", "target", "gold_root") if not obj.get(f)]

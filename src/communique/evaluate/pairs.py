@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any, Optional
 
 from .gold import PlvPair
-from .scoring import NONE, Confusion, Tally, _brief, _ordered, _ratio
+from .scoring import Confusion, Tally, _brief, _ratio, tally_label
 
 # Categories with no direction: a pair is found in either order.
 JOINT_CATEGORIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
@@ -80,17 +80,9 @@ def score_plv(pairs: list[PlvPair], predictions: dict[str, list[dict]],
             sentence_tally.add(pair.label, "tp" if pair.label in labels else "fn")
             linking = plv_pair_events(pair, preds)
             linked = {_plv_label(p["event"]) for p in linking}
-            ok = pair.label in linked
+            ok = tally_label(pair_tally, confusion, pair.label, linked)
             found += bool(linking)
             right += ok
-            pair_tally.add(pair.label, "tp" if ok else "fn")
-            for label in linked - {pair.label}:
-                pair_tally.add(label, "fp")
-            if ok:
-                confusion.add(pair.label, pair.label)
-            else:
-                for label in _ordered(linked) or [NONE]:
-                    confusion.add(pair.label, label)
             if not ok or doc in coding_errors:
                 errors.append({"id": pair.id, "text": pair.sentence, "found": bool(linking),
                                "gold": {"event": pair.label, "source": pair.source, "target": pair.target},

@@ -157,6 +157,18 @@ class Confusion:
         return {"labels": labels, "matrix": {g: row for g, row in matrix.items() if row}}
 
 
+def tally_label(tally: Tally, confusion: Confusion, gold: str, predicted: set[str]) -> bool:
+    """One gold label against the labels predicted for it: TP if among them (else FN), FP for each
+    other one; the confusion row gets the gold label, or each predicted one, or NONE. Returns TP."""
+    ok = gold in predicted
+    tally.add(gold, "tp" if ok else "fn")
+    for label in predicted - {gold}:
+        tally.add(label, "fp")
+    for label in [gold] if ok else _ordered(predicted) or [NONE]:
+        confusion.add(gold, label)
+    return ok
+
+
 # --------------------------------------------------------------------------- dyads
 
 def side_matches(predicted: set[str], gold: set[str]) -> bool:
@@ -204,15 +216,7 @@ def score_gsr(records: list[GsrRecord], predictions: dict[str, list[dict]],
         preds = predictions.get(r.id, [])
         n_pred += len(preds)
         predicted_categories = {p["event"] for p in preds}
-        category_ok = r.event in predicted_categories
-        category.add(r.event, "tp" if category_ok else "fn")
-        for c in predicted_categories - {r.event}:
-            category.add(c, "fp")
-        if category_ok:
-            confusion.add(r.event, r.event)
-        else:
-            for c in _ordered(predicted_categories) or [NONE]:
-                confusion.add(r.event, c)
+        category_ok = tally_label(category, confusion, r.event, predicted_categories)
 
         matching = [p for p in preds if _pred_triple_matches(p, r.event, r.source, r.target, r.compound)]
         triple_ok = bool(matching)
