@@ -536,3 +536,26 @@ def test_a_group_name_cut_off_from_its_noun_by_a_parenthesis_is_the_actor(nlp):
     sdoc, mentions = actors(nlp, "The Iran-backed Hezbollah (Party of God) group announced a truce on Friday.")
     group = by_text(sdoc, mentions)["Hezbollah"]
     assert group.kind == "group" and group.entities[0].code == "LBN"
+
+
+# ---------------------------------------------------------------------------- emitted records are frozen
+
+def test_emitted_mentions_and_entities_are_frozen(nlp):
+    import dataclasses
+
+    _, mentions = actors(nlp, "Kenya and Uganda signed a trade accord on Monday.")
+    assert mentions
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mentions[0].entities[0].code = "XXX"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mentions[0].kind = "sector"  # type: ignore[misc]
+
+
+def test_an_apposition_after_an_emitted_person_emits_a_corrected_copy(nlp):
+    """The person is emitted before the title beside it tells the sector: the emitted mention is
+    replaced by a copy that carries it, and a later surname resolves to the same person."""
+    sdoc, mentions = actors(nlp, "Halima Odhiambo, the foreign minister, said Nairobi would reply. "
+                                 "Odhiambo later left for Kampala.", published=date(2031, 3, 3))
+    found = [m for m in mentions if m.kind == "person"]
+    assert [(sdoc[m.token_start:m.token_end].text, codes(m)) for m in found] == [
+        ("Halima Odhiambo", [(None, "GOV")]), ("Odhiambo", [(None, "GOV")])]

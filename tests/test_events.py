@@ -5,6 +5,7 @@ a few go through the whole pipeline. Which events a sentence gives, exactly, is 
 regression corpus (``tests/corpus/events.jsonl``, run by ``test_corpus.py``); the tests here check
 what the corpus does not: lexicon loading and errors, record fields, trigger offsets, modality flags.
 """
+import dataclasses
 from datetime import date
 
 import pytest
@@ -425,9 +426,7 @@ def test_a_sector_word_on_an_event_noun_is_not_its_doer(nlp):
     text = "Kenyan and Ugandan forces began a joint military exercise on Monday."
     sdoc = nlp(text)
     mentions = _mentions(sdoc, {"Kenyan": "KEN", "Ugandan forces": "UGA/MIL", "military": "KEN/MIL"})
-    for m in mentions:
-        if sdoc[m.root].text == "military":
-            m.kind = "sector"
+    mentions = [dataclasses.replace(m, kind="sector") if sdoc[m.root].text == "military" else m for m in mentions]
     events = extract_events(sdoc, mentions, Document("t", text))
     assert {(e.event, tuple(sorted([*(a.code for a in e.actor), *(r.code for r in e.recipient)])))
             for e in events} == {("COOPERATE", ("KEN", "UGA"))}
@@ -437,9 +436,8 @@ def test_a_group_that_names_no_country_belongs_to_the_one_in_its_sentence(nlp):
     text = "Bolivia's court annulled the vote, and security forces have detained 40 people since then."
     sdoc = nlp(text)
     mentions = _mentions(sdoc, {"Bolivia": "BOL", "security forces": "/MIL"})
-    for m in mentions:
-        for e in m.entities:
-            e.code = e.code or None
+    mentions = [dataclasses.replace(m, entities=[dataclasses.replace(e, code=e.code or None) for e in m.entities])
+                for m in mentions]
     events = extract_events(sdoc, mentions, Document("t", text))
     assert [(e.event, [a.code for a in e.actor]) for e in events if e.event == "COERCE"] == [("COERCE", ["BOL"])]
 

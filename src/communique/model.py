@@ -38,9 +38,12 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entity:
-    """An actor or recipient: who, resolved to a country/body, sector and (maybe) a person."""
+    """An actor or recipient: who, resolved to a country/body, sector and (maybe) a person.
+
+    Frozen: an entity, once emitted, is never changed; a stage that knows better makes a
+    corrected copy with ``dataclasses.replace``."""
 
     text: str
     code: Optional[str]  # ISO alpha-3, or IGO / NGO / MNC / IMG (knowledge/codes.py)
@@ -54,7 +57,7 @@ class Entity:
         return _flat_dict(self)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActorMention:
     """A resolved actor mention found in a sentence (output of the actors stage).
 
@@ -69,7 +72,8 @@ class ActorMention:
     ``modifier`` (a name that only modifies a noun that is no actor); and, made by the
     events stage, ``implicit`` (the actor's own state as an unnamed recipient, or a crowd
     given the country of the place it is in) and ``unnamed`` (a noun phrase in an actor's or
-    recipient's place that no table names: code None, see ``actors/unnamed.py``).
+    recipient's place that no table names: code None, see ``actors/unnamed.py``). Frozen, like
+    :class:`Entity`; its ``entities`` list is never changed after the mention is emitted.
     """
 
     entities: list[Entity]

@@ -9,6 +9,8 @@ one pass of each matcher rather than a Python loop over the tables:
 
 Each pattern's match label is ``KIND|key``; :func:`lexical_matches` turns raw matches into
 non-overlapping :class:`LexMatch` objects (longest first, then by kind priority).
+An organisation match's key is a table id, or ``unlisted|CODE|name`` for a body the text
+names but no table lists (made by the pre-passes); :func:`organization` reads either.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ COUNTRY, DEMONYM, METONYM, ORG, PERSON, SECTOR = "COUNTRY", "DEMONYM", "METONYM"
 
 # When two matches cover the same tokens, the more specific table wins.
 PRIORITY = {ORG: 0, PERSON: 1, METONYM: 2, COUNTRY: 3, DEMONYM: 4, SECTOR: 5}
+UNLISTED = "unlisted"  # key prefix of a body named in the text but in no table
 
 # Nouns of "the two sides", "both countries", "the two foreign ministers": who they refer to.
 PAIR_NOUNS = {
@@ -77,6 +80,15 @@ class Lexicon:
             by_label.setdefault(f"{kind}|{key}", []).append(doc)
         for label, docs in by_label.items():
             matcher.add(label, docs)
+
+
+def organization(key: str) -> knowledge.Organization:
+    """The table entry of an organisation match, or one made up for an unlisted body."""
+    if key.startswith(UNLISTED + "|"):
+        _, code, name = key.split("|", 2)
+        return knowledge.Organization(id=f"{UNLISTED}:{name.lower()}", code=code, sector=None, name=name,
+                                      aliases=(name,))
+    return knowledge.organizations()[key]
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,172 @@
+"""What an article has said so far, and which country it is about.
+
+:class:`ArticleMemory` is filled in text order by the resolver: people named so far (for
+surnames, bare titles, "he"/"she"), how often each country was named, the last pair of
+countries named together ("the two sides"), and the countries named with nouns such as "junta"
+or "administration" (for a later bare "the junta"). Its records are frozen: once remembered, a
+person's entity changes only by being replaced (:meth:`ArticleMemory.replace_entity`).
+
+:func:`main_country` decides the country a sector noun or title with no country of its own
+belongs to, from the table matches of the whole article and its dateline.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Optional
+
+from ..knowledge.codes import NON_STATE_CODES
+from ..model import Document, Entity
+from . import knowledge
+from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, PERSON, UNLISTED, LexMatch
+
+# Nouns for a government that a later bare noun of the same kind refers back to: "Myanmar's military
+# government ... the junta". "The government" is left out: bare, it is nearly always the story's own
+# country's even after a foreign government was named ("the U.S. government said ... the government").
+COREFERENT_BODIES = {
+    **dict.fromkeys(("junta", "military junta", "ruling junta", "military government", "military regime",
+                     "military rulers", "regime"), "junta"),
+    "administration": "administration",
+    **dict.fromkeys(("authorities", "local authorities", "de facto authorities"), "authorities"),
+}
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """A person the article has named, for surnames, titles and pronouns later on."""
+
+    entity: Entity
+    offices: set[str]
+    token: int
+    sentence: int
+    subject: bool
+
+
+class ArticleMemory:
+    """What the article has said so far, in text order."""
+
+    def __init__(self, published: Optional[date], main_country: Optional[str]):
+        self.published = published
+        self.main_country = main_country
+        self.people: list[PersonRecord] = []
+        self.by_name: dict[str, Entity] = {}  # full name, surname, given name -> latest entity
+        self.country_counts: Counter[str] = Counter()
+        self.last_pair: Optional[tuple[str, str]] = None
+        self.bodies: dict[str, list[str]] = {}  # coreference class -> countries named with it, in order
+
+    def remember_person(self, entity: Entity, name_text: Optional[str], offices: set[str], token: int,
+                        sentence: int, subject: bool) -> None:
+        self.people.append(PersonRecord(entity, offices, token, sentence, subject))
+        if name_text:
+            parts = name_text.split()
+            keys = {name_text, parts[-1]}
+            if len(parts) == 2:  # family name first in Chinese, Korean, Japanese-press usage
+                keys.add(parts[0])
+            for key in keys:
+                self.by_name[key] = entity
+
+    def replace_entity(self, old: Entity, new: Entity) -> None:
+        """A person learned more about later ("Wang Yi, China's foreign minister"): every record
+        that holds ``old`` holds ``new`` from now on. Records are replaced, never changed."""
+        self.people = [replace(r, entity=new) if r.entity is old else r for r in self.people]
+        self.by_name = {key: new if value is old else value for key, value in self.by_name.items()}
+
+    def remember_countries(self, entities: list[Entity]) -> None:
+        codes = [e.code for e in entities if e.code and e.code in knowledge.countries()]
+        self.country_counts.update(codes)
+        distinct = list(dict.fromkeys(codes))
+        if len(distinct) == 2:
+            self.last_pair = (distinct[0], distinct[1])
+
+    def remember_body(self, phrase: str, code: Optional[str]) -> None:
+        """ "Myanmar's military government": a later bare "the junta" ("junta supporters") may mean Myanmar's."""
+        kind = COREFERENT_BODIES.get(phrase)
+        if kind and code in knowledge.countries():
+            self.bodies.setdefault(kind, []).append(code)
+
+    def body_country(self, phrase: str) -> Optional[str]:
+        """The country a bare "the junta" / "the regime" / "the administration" / "the authorities"
+        refers to: one the article named with a noun of the same kind; the main country if it was
+        one of them (a story about Niger that mentions "Mali's junta" once still means Niger's by
+        "the junta"), else the latest."""
+        codes = self.bodies.get(COREFERENT_BODIES.get(phrase, ""))
+        if not codes:
+            return None
+        return self.main_country if self.main_country in codes else codes[-1]
+
+    def salient_pair(self) -> Optional[tuple[str, str]]:
+        if self.last_pair:
+            return self.last_pair
+        top = self.country_counts.most_common(2)
+        return (top[0][0], top[1][0]) if len(top) == 2 else None
+
+    def person_with_office(self, office: str, code: Optional[str]) -> Optional[Entity]:
+        for record in reversed(self.people):
+            if code and record.entity.code != code:
+                continue
+            if any(_office_fits(office, held) for held in record.offices):
+                return record.entity
+        return None
+
+
+def _office_fits(wanted: str, held: str) -> bool:
+    """ "the minister" fits a foreign minister; "the foreign minister" fits only that office."""
+    return wanted == held or (" " not in wanted and wanted in held.split())
+
+
+def main_country(document: Document, pieces: list[LexMatch]) -> Optional[str]:
+    """The country the article is about, which a sector noun or title with no country of its own
+    belongs to ("Officers detained six suspects", "the government", "police fired tear gas").
+
+    Each naming of a country counts (by name, demonym or capital, and through a national group or a
+    known office holder: "the ELN", "Petro" count for Colombia); the dateline's country (a country, a
+    capital, or a city the gazetteer knows: "LAHORE" -> PAK) counts once more. The main country is
+    the one counted strictly more often than any other: a HAVANA dateline over talks between
+    Colombia's government and the ELN leaves Colombia the main country. None when two or more
+    countries are counted equally often, or when the article names none.
+    """
+    counts = country_counts(pieces)
+    if document.dateline_place:
+        code = _dateline_country(document.dateline_place, counts)
+        if code:
+            counts[code] += 1
+    top = counts.most_common(2)
+    if top and (len(top) == 1 or top[0][1] > top[1][1]):
+        return top[0][0]
+    return None
+
+
+def _dateline_country(place: str, counts: Counter[str]) -> Optional[str]:
+    """A dateline's country: a country or capital always; any other city the gazetteer knows only
+    if the article names its country too (a GENEVA or NEW YORK dateline over a story about Syria
+    tells where the United Nations met, not whose the officials are)."""
+    found = knowledge.country_by_name(place.title())
+    if found:
+        return found.code
+    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
+    location = resolve_place(place)
+    if location is not None and location.country and counts.get(location.country):
+        return location.country
+    return None
+
+
+def country_counts(pieces: list[LexMatch]) -> Counter[str]:
+    """How often the article names each country, by name, demonym or capital."""
+    counts: Counter[str] = Counter()
+    for piece in pieces:
+        if piece.kind in (COUNTRY, DEMONYM):
+            counts[piece.key] += 1
+        elif piece.kind == METONYM:
+            counts[knowledge.metonyms()[piece.key].code] += 1
+        elif piece.kind == ORG and not piece.key.startswith(UNLISTED + "|") \
+                and piece.key in knowledge.organizations():
+            code = knowledge.organizations()[piece.key].code
+            if code and code not in NON_STATE_CODES:
+                counts[code] += 1
+        elif piece.kind == PERSON:
+            holder = knowledge.person_identity(piece.key)
+            if holder is not None:
+                counts[holder.country] += 1
+    return counts
+

@@ -1,0 +1,97 @@
+"""Step 5 of the actors stage, the post-passes: corrections that need the whole list of mentions.
+
+Each post-pass takes the resolved mentions in text order and returns a new list; a mention it
+corrects is replaced by a copy (``dataclasses.replace``), never changed in place:
+
+- :func:`stacked_demonyms`: "Bosnian Serbs" are a people of the country the first adjective names;
+- :func:`appositions`: a person the tables do not know takes the country of a title set beside
+  the name by a comma ("Qatar's emir, Sheikh Hamad");
+- :func:`ethnic_groups`: "ethnic Albanians in southern Serbia" are coded with the country the
+  sentence places them in.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..knowledge.codes import NON_STATE_CODES
+from ..model import ActorMention
+from . import knowledge
+from .spans import LEADING_WORDS
+
+ETHNIC_HEADS = frozenset({"population", "populations", "minority", "minorities", "community", "communities"})
+
+
+def ethnic_groups(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"ethnic Albanians in southern Serbia", "the Turkish minority of the province": an ethnic group is
+    coded with the country the sentence places it in, not the country its name comes from."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if len(m.entities) != 1 or m.entities[0].text not in knowledge.demonyms():
+            continue
+        root = sdoc[m.root]
+        before = sdoc[m.token_start - 1] if m.token_start > 0 else None
+        ethnic = before is not None and before.lower_ == "ethnic"
+        if not ethnic and not (m.kind == "modifier" and root.head.lower_ in ETHNIC_HEADS):
+            continue
+        own = m.entities[0].code
+        sent = root.sent
+        others = [o for o in out if o is not m and sent.start <= o.root < sent.end and len(o.entities) == 1
+                  and o.entities[0].code not in (None, own) and len(o.entities[0].code or "") == 3
+                  and o.entities[0].code not in NON_STATE_CODES]
+        if not others:
+            continue
+        home = next((o for o in others if o.kind == "place"), others[0])
+        out[k] = replace(m, entities=[replace(m.entities[0], code=home.entities[0].code, name=None, id=None)])
+    return out
+
+
+def stacked_demonyms(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Bosnian Serbs", "Kosovar Albanians": a people named with the adjective of the country they
+    live in belong to that country; the adjective is a modifier of the people's name."""
+    out: list[ActorMention] = []
+    skip = set()
+    for k, m in enumerate(mentions):
+        if k in skip:
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if m.kind == "modifier" and nxt is not None and nxt.kind == "country" and nxt.token_start == m.token_end \
+                and len(m.entities) == 1 and len(nxt.entities) == 1 and m.entities[0].code \
+                and sdoc[m.root].head.i == nxt.root and sdoc[nxt.root].tag_ in ("NNS", "NNPS") \
+                and sdoc[nxt.root].text in knowledge.demonyms():
+            first, people = m.entities[0], nxt.entities[0]
+            entity = replace(people, text=sdoc[m.token_start:nxt.token_end].text, code=first.code,
+                             start=first.start, name=None, id=None)
+            out.append(replace(nxt, entities=[entity], token_start=m.token_start))
+            skip.add(k + 1)
+            continue
+        out.append(m)
+    return out
+
+
+def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Qatar's emir, Sheikh Hamad ...", "Hamad, the Qatari emir, ...": a person the tables do not
+    know takes the country of the title set beside it by a comma."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.kind != "person" or len(m.entities) != 1 or m.entities[0].code is not None:
+            continue
+        for other in (out[k - 1] if k > 0 else None, out[k + 1] if k + 1 < len(out) else None):
+            if other is None or other.kind not in ("title", "sector") or len(other.entities) != 1:
+                continue
+            title = other.entities[0]
+            if title.code is None:
+                continue
+            lo, hi = (other.token_end, m.token_start) if other.token_start < m.token_start \
+                else (m.token_end, other.token_start)
+            # Leading words and honorifics compounded onto the name ("Sheikh") may stand between.
+            between = [t for t in sdoc[lo:hi] if t.lower_ not in LEADING_WORDS and not (
+                t.dep_ == "compound" and m.token_start <= t.head.i < m.token_end)]
+            if len(between) == 1 and between[0].text == ",":
+                entity = replace(m.entities[0], code=title.code,
+                                 sector=m.entities[0].sector or title.sector)
+                out[k] = replace(m, entities=[entity])
+                break
+    return out
+

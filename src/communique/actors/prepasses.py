@@ -1,0 +1,237 @@
+"""Step 1 of the actors stage, the pre-passes: table matches become the pieces of mentions.
+
+Each pre-pass takes the list of :class:`~communique.actors.lexicon.LexMatch` pieces and returns
+a new list (nothing is changed in place):
+
+- :func:`disambiguated_organizations`: an alias two bodies share ("RSF") goes to the one whose
+  country the article is about;
+- :func:`with_unlisted_bodies`: a named body no table lists ("the Kenya Human Rights
+  Commission") becomes an organisation piece of its country, the story's, or NGO;
+- :func:`drop_inside`: pieces inside "the two sides"-like phrases go;
+- :func:`valid_matches`: matches the context shows are something else go (a surname without a
+  name beside it, a place that is a person's first name, blocking sector nouns);
+- :func:`with_person_names`: person names no table lists are added (NER persons, proper nouns
+  after a title, later surnames of people named in full).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..knowledge import english
+from ..knowledge.codes import STATE_SECTORS
+from ..model import Document
+from . import knowledge
+from . import memory
+from .lexicon import COUNTRY, METONYM, ORG, PERSON, SECTOR, UNLISTED, LexMatch
+
+# Last words of the name of a body: "the Ceasefire Violations Committee", "the Kenya Human Rights
+# Commission". Courts, ministries and agencies are left out: they are organs of a state.
+BODY_HEADS = frozenset({"committee", "commission", "council", "forum", "association", "federation", "union",
+                        "league", "society", "foundation", "institute", "front", "movement", "alliance",
+                        "congress", "coalition", "organization", "organisation", "network", "party"})
+# Of these, a name without a country is a national political body ("the Karen National Union",
+# "the Homeland Union"): it belongs to the country the story is about.
+POLITICAL_HEADS = frozenset({"union", "front", "party", "congress", "movement", "alliance", "coalition", "league"})
+
+
+def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[str]) -> list[LexMatch]:
+    """Named bodies the tables do not know ("the Third World Water Forum"): an NER organisation
+    whose name ends in a body word becomes an organisation of the country its name holds
+    ("the Kenya Human Rights Commission" -> KEN); a party, front or union without one belongs to
+    the story's country, when there is one; anything else is non-governmental (NGO)."""
+    found: list[LexMatch] = []
+    dropped: set[LexMatch] = set()
+    for ent in sdoc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        end = next((t.i for t in ent if t.text == "("), ent.end)  # "the Homeland Union (Conservatives"
+        if end - start < 2:
+            continue
+        # "... Water Forum", or "Association of African Jurists".
+        head = sdoc[end - 1] if sdoc[end - 1].lower_ in BODY_HEADS else sdoc[start]
+        if head.lower_ not in BODY_HEADS or not head.is_title \
+                or (head.i == start and sdoc[start + 1].lower_ != "of"):
+            continue
+        inside = [m for m in lex if start <= m.start and m.end <= end]
+        if any(m.start < end and start < m.end for m in lex if m not in inside) \
+                or any(m.kind in (ORG, PERSON) or (m.kind == SECTOR and (m.start, m.end) != (head.i, head.i + 1)
+                                                   and _state_sector(m))
+                       for m in inside):
+            continue  # a listed body, a person, a title or an organ of state ("the National Police Commission")
+        inside = [m for m in inside if m.kind != SECTOR]
+        codes = {m.key if m.kind != METONYM else knowledge.metonyms()[m.key].code for m in inside}
+        if len(codes) > 1:
+            continue
+        if codes:
+            code = codes.pop()
+        elif head.lower_ in POLITICAL_HEADS:
+            if main_country is None:
+                continue  # whose party it is cannot be told
+            code = main_country
+        else:
+            code = "NGO"
+        dropped.update(inside)
+        found.append(LexMatch(start, end, ORG, f"{UNLISTED}|{code}|{sdoc[start:end].text}"))
+    if not found:
+        return lex
+    covered = {i for m in found for i in range(m.start, m.end)}
+    return sorted([m for m in lex if m not in dropped and not (m.kind == SECTOR and m.start in covered)] + found,
+                  key=lambda m: m.start)
+
+
+def disambiguated_organizations(sdoc: Doc, lex: list[LexMatch], document: Document) -> list[LexMatch]:
+    """An alias several bodies share ("RSF": Reporters Without Borders, Sudan's Rapid Support Forces)
+    names the one whose country the article is about: the main country, else the country named most
+    often; if the article names none of their countries the first row of the table wins."""
+    shared = knowledge.shared_organization_aliases()
+    if not shared or not any(m.kind == ORG and sdoc[m.start:m.end].text in shared for m in lex):
+        return lex
+    main = memory.main_country(document, lex)
+    counts = memory.country_counts(lex)
+    out = []
+    for m in lex:
+        ids = shared.get(sdoc[m.start:m.end].text) if m.kind == ORG else None
+        if ids:
+            orgs = knowledge.organizations()
+            best = max(ids, key=lambda i: (orgs[i].code == main, counts.get(orgs[i].code, 0)))
+            m = replace(m, key=best)
+        out.append(m)
+    return out
+
+
+def _state_sector(match: LexMatch) -> bool:
+    """A title, or a noun of an organ of state ("police", "army"); "fishermen", "farmers" are not."""
+    term = knowledge.sector_terms()[match.key]
+    return term.role == "title" or term.sector in STATE_SECTORS
+
+
+def drop_inside(lex: list[LexMatch], spans: list[tuple[int, int]]) -> list[LexMatch]:
+    """The pieces that overlap none of the spans."""
+    if not spans:
+        return lex
+    return [m for m in lex if not any(s < m.end and m.start < e for s, e in spans)]
+
+
+def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
+    """Drop table matches that the context shows are something else."""
+    covered = bytearray(len(sdoc))
+    for m in lex:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    kept = []
+    for m in lex:
+        if m.kind == PERSON and m.end - m.start == 1 and not _plausible_surname(sdoc, m.start, covered):
+            continue
+        if m.kind == PERSON and _other_first_name(sdoc, m, covered):
+            continue
+        if m.kind == SECTOR and knowledge.sector_terms()[m.key].blocks:
+            continue
+        if m.kind in (METONYM, COUNTRY) and _first_name(sdoc, m):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _other_first_name(sdoc: Doc, m: LexMatch, covered: bytearray) -> bool:
+    """"Carlos Ruiz Massieu" is not the office holder "Ruiz Massieu" the table knows by surname: a
+    surname alias right after a first name the table did not match is someone else's."""
+    if m.start == 0:
+        return False
+    before = sdoc[m.start - 1]
+    return before.pos_ == "PROPN" and before.is_title and not covered[m.start - 1] \
+        and before.ent_type_ == "PERSON" and sdoc[m.start].ent_type_ == "PERSON"
+
+
+def _first_name(sdoc: Doc, m: LexMatch) -> bool:
+    """"his girlfriend Sofia Sapega", "Jordan Bardella": a place name that is the first part of a
+    person's name the NER marks as one."""
+    if m.end - m.start != 1 or m.end >= len(sdoc):
+        return False
+    token, nxt = sdoc[m.start], sdoc[m.end]
+    return token.ent_type_ == "PERSON" and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I" \
+        and nxt.pos_ == "PROPN" and nxt.is_title
+
+
+def _name_like(token) -> bool:
+    """A proper noun, or a capitalised word the tagger misread ("Yoon and Kishida met": "Yoon" as ADJ)."""
+    return token.pos_ == "PROPN" or (token.is_title and token.pos_ in ("ADJ", "NOUN", "X", "VERB"))
+
+
+def _plausible_surname(sdoc: Doc, i: int, covered: bytearray) -> bool:
+    """A one-word name ("Motegi", "Rice") counts only as a proper noun standing on its own. The
+    article named the person in full earlier, so the NER's place labels do not veto it ("Kamikawa"
+    tagged GPE); places the actor tables know are already covered."""
+    token = sdoc[i]
+    if not _name_like(token) or token.ent_type_ in ("DATE", "EVENT", "PRODUCT"):
+        return False
+    for j in (i - 1, i + 1):  # part of a longer name we do not know ("Bill Gates", "Fox News")
+        if 0 <= j < len(sdoc) and sdoc[j].pos_ == "PROPN" and not covered[j] and sdoc[j].is_title:
+            return False
+    return True
+
+
+def with_person_names(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
+    """Add person names the tables do not know: NER persons, names after titles, later surnames."""
+    covered = bytearray(len(sdoc))
+    for m in lex:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    found: list[LexMatch] = []
+
+    def add(start: int, end: int) -> None:
+        while start < end and not _name_token(sdoc[start]):
+            start += 1
+        while end > start and not _name_token(sdoc[end - 1]):
+            end -= 1
+        if end <= start or any(covered[start:end]):
+            return
+        if end - start == 1 and sdoc[start].pos_ != "PROPN":
+            return
+        covered[start:end] = b"\x01" * (end - start)
+        found.append(LexMatch(start, end, PERSON, sdoc[start:end].text))
+
+    for ent in sdoc.ents:
+        if ent.label_ == "PERSON":
+            run_start = None
+            for i in range(ent.start, ent.end + 1):
+                free = i < ent.end and not covered[i]
+                if free and run_start is None:
+                    run_start = i
+                elif not free and run_start is not None:
+                    add(run_start, i)
+                    run_start = None
+    # Proper nouns right after a title are a name even where NER missed it ("Minister Joseph Mwangi").
+    for m in lex:
+        if m.kind == SECTOR and knowledge.sector_terms()[m.key].role == "title":
+            end = m.end
+            # "... elected prime minister February 4": a date after a title is no name.
+            while end < len(sdoc) and end - m.end < 4 and not covered[end] and sdoc[end].pos_ == "PROPN" \
+                    and sdoc[end].is_title and sdoc[end].ent_type_ != "DATE" \
+                    and sdoc[end].lower_ not in english.MONTH_TOKENS:
+                end += 1
+            if end > m.end:
+                add(m.end, end)
+    # A surname or given name of someone named in full earlier ("Wang" after "Wang Yi").
+    full_names: dict[str, tuple[int, str]] = {}
+    for m in sorted(lex + found, key=lambda p: p.start):
+        if m.kind == PERSON and m.end - m.start >= 2:
+            parts = [t.text for t in sdoc[m.start:m.end] if _name_token(t)]
+            candidates = {parts[-1]} | ({parts[0]} if len(parts) == 2 else set())
+            for part in candidates:
+                full_names.setdefault(part, (m.end, sdoc[m.start:m.end].text))
+    if full_names:
+        for token in sdoc:
+            hit = full_names.get(token.text)
+            if hit and token.i >= hit[0] and not covered[token.i] and _name_like(token) \
+                    and _plausible_surname(sdoc, token.i, covered):
+                covered[token.i] = 1
+                found.append(LexMatch(token.i, token.i + 1, PERSON, token.text))
+    return sorted(lex + found, key=lambda p: p.start)
+
+
+def _name_token(token) -> bool:
+    return token.is_alpha or (token.text[:1].isupper() and any(c.isalpha() for c in token.text)) \
+        or token.text in ("-", ".")
+
