@@ -54,8 +54,16 @@ most recent person (the last subject among them) of the nearest of the two previ
 sentences; "they"/"it" are never resolved; "the two sides" needs a pair of countries named
 together earlier (else the two most-named countries).
 
+The work is done in named steps, each in a module of its own (:mod:`.mentions` runs them):
+pre-passes over the table matches (:mod:`.prepasses`), noun phrases and chains of them
+(:mod:`.phrases`), the resolver with the article's memory (:mod:`.resolver`, :mod:`.memory`),
+post-passes (:mod:`.postpasses`) and discards (:mod:`.discards`). Emitted mentions are frozen.
+
 Knowledge is data (``actors/data/*.tsv``, see :mod:`communique.actors.knowledge`), read and
-validated once. Adding a minister is one line of ``office_holders.tsv`` (tab-separated:
+validated once. Under the hand-written tables lie tables derived from the PETRARCH-2 / Phoenix
+dictionaries (``phoenix_*.tsv``, see :mod:`communique.actors.phoenix`): about 14,000 more people
+with dated roles, 7,000 bodies and companies, 1,000 armed groups, 4,000 sector nouns, discard
+phrases. A hand-written row always wins; ``COMMUNIQUE_PHOENIX=none`` switches the derived rows off. Adding a minister is one line of ``office_holders.tsv`` (tab-separated:
 id, name, aliases, country, sector, office, start, end; an empty end means still in office)::
 
     person:mariko-example<TAB>Mariko Example<TAB>Mariko Example;Example<TAB>JPN<TAB>GOV<TAB>foreign minister<TAB>2031-04-01<TAB>
@@ -69,7 +77,16 @@ after which "Example said ..." in an article published in May 2031 resolves to J
 For "the Japanese foreign minister" to resolve to her too, also fill in the end date of her
 predecessor's open term (two holders of one office on one day are ambiguous: no answer).
 """
-from . import knowledge
+from . import discards, knowledge, lexicon, phoenix
 from .mentions import find_actors
 
-__all__ = ["find_actors", "knowledge"]
+__all__ = ["find_actors", "knowledge", "reload_knowledge"]
+
+
+def reload_knowledge() -> None:
+    """Forget every table and matcher built so far, so that the next look-up reads the data files
+    (and ``COMMUNIQUE_PHOENIX``) again. For tests and long-lived processes whose data changed."""
+    for module in (phoenix, knowledge, discards, lexicon):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()

@@ -4,6 +4,12 @@ Every table is a TSV file in ``actors/data/`` with a header line; lines starting
 are comments. Each table is read and validated once per process (``lru_cache``); a bad
 line raises :class:`KnowledgeError` naming the file and the line number.
 
+The hand-written tables come first; the tables derived from the Phoenix dictionaries
+(:mod:`.phoenix`) are merged under them: :func:`organizations` and :func:`sector_terms` hold
+both (hand-written rows win), :func:`holder_terms` answers from the hand-written office holders
+when they know the name, else from the derived people (whose roles have no office, so titles
+such as "the foreign minister" still resolve only to hand-written office holders).
+
 Lookups for other stages and tests::
 
     country_by_name("South Korea").code        -> "KOR"
@@ -14,89 +20,27 @@ Lookups for other stages and tests::
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ..knowledge.codes import NON_STATE_CODES, SECTORS
-from ..knowledge.tables import read_table
+from . import phoenix, tsv
+from .records import Country, Metonym, OfficeHolder, Organization, SectorTerm
+from .codes import NON_STATE_CODES, SECTORS
+from .tsv import KnowledgeError  # noqa: F401 (raised by the readers, caught by callers as knowledge.KnowledgeError)
 
 DATA_DIR = Path(__file__).parent / "data"
-
-
-class KnowledgeError(ValueError):
-    """A data file has a bad line."""
-
-
-@dataclass(frozen=True)
-class Country:
-    code: str
-    name: str
-
-    @property
-    def id(self) -> str:
-        return f"country:{self.code}"
-
-
-@dataclass(frozen=True)
-class Metonym:
-    """A capital or seat of government standing for a government ("Beijing", "the Pentagon")."""
-
-    alias: str
-    code: str
-    sector: str
-    kind: str  # capital | seat
-
-
-@dataclass(frozen=True)
-class Organization:
-    id: str
-    code: str
-    sector: Optional[str]
-    name: str
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SectorTerm:
-    """A sector noun or title: "police" (COP group), "foreign minister" (GOV title)."""
-
-    phrase: str
-    sector: Optional[str]  # None: inherit from the word before it, else GOV; "-": not an actor
-    role: str  # title | group
-    alone: bool  # names an actor without a country, body or name next to it
-    office: Optional[str]
-
-    @property
-    def blocks(self) -> bool:
-        return self.sector == "-"
-
-
-@dataclass(frozen=True)
-class OfficeHolder:
-    """One term of office of one person."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    country: str
-    sector: str
-    office: str
-    start: date
-    end: Optional[date]  # exclusive; None = still in office
-
-    def holds_on(self, day: date) -> bool:
-        return self.start <= day and (self.end is None or day < self.end)
+# Heads of an ethnic group's name ("the Albanian population"), which the actors stage places by its
+# sentence (postpasses.ethnic_groups): a derived table never makes them sector nouns.
+ETHNIC_HEADS = frozenset({"population", "populations", "minority", "minorities", "community", "communities"})
 
 
 # ---------------------------------------------------------------------------- reading
 
 def _rows(filename: str, columns: tuple[str, ...]):
-    """Yield (line number, dict) for each data line of a TSV file, checking the header."""
-    for row in read_table(DATA_DIR / filename, columns, label=filename, error=KnowledgeError):
-        yield row.line, row.values()
+    """Yield (line number, dict) for each data line of a table in ``DATA_DIR``, checking the header."""
+    return tsv.rows(filename, columns, DATA_DIR)
 
 
 def _split_aliases(value: str) -> list[str]:
@@ -111,16 +55,8 @@ def _split_aliases(value: str) -> list[str]:
     return out
 
 
-def _check(condition: bool, filename: str, number: int, message: str) -> None:
-    if not condition:
-        raise KnowledgeError(f"{filename}:{number}: {message}")
-
-
-def _parse_date(value: str, filename: str, number: int) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise KnowledgeError(f"{filename}:{number}: bad date {value!r} (want YYYY-MM-DD)") from None
+_check = tsv.check
+_parse_date = tsv.parse_date
 
 
 # ---------------------------------------------------------------------------- tables
@@ -179,7 +115,14 @@ def demonyms() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def metonyms() -> dict[str, Metonym]:
-    """Capital or seat of government (as written) -> Metonym."""
+    """Capital or seat of government (as written) -> Metonym; then the derived country names in
+    use (cities, regions, other names: kind "region", no sector)."""
+    hand = _hand_metonyms()
+    return {**hand, **{name: Metonym(name, code, None, "region") for name, code in derived_country_names()}}
+
+
+@lru_cache(maxsize=None)
+def _hand_metonyms() -> dict[str, Metonym]:
     table: dict[str, Metonym] = {}
     for number, row in _rows("metonyms.tsv", ("alias", "code", "sector", "kind")):
         _check_code(row["code"], "metonyms.tsv", number, allow_non_state=False)
@@ -220,9 +163,10 @@ def _organization_tables() -> tuple[dict[str, Organization], dict[str, str], dic
     return by_id, by_alias, {alias: tuple(ids) for alias, ids in shared.items()}
 
 
+@lru_cache(maxsize=None)
 def organizations() -> dict[str, Organization]:
-    """Organization id -> Organization."""
-    return _organization_tables()[0]
+    """Organization id -> Organization: the hand-written table's, then the derived ones in use."""
+    return {**_organization_tables()[0], **{o.id: o for o in derived_organizations()}}
 
 
 def organization_aliases() -> dict[str, str]:
@@ -239,7 +183,13 @@ def shared_organization_aliases() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def sector_terms() -> dict[str, SectorTerm]:
-    """Lower-cased phrase -> SectorTerm."""
+    """Lower-cased phrase -> SectorTerm: the hand-written table's, then the derived ones in use."""
+    hand = _hand_sector_terms()
+    return {**hand, **{t.phrase: t for t in phoenix.agents(frozenset(hand) | ETHNIC_HEADS)}}
+
+
+@lru_cache(maxsize=None)
+def _hand_sector_terms() -> dict[str, SectorTerm]:
     table: dict[str, SectorTerm] = {}
     columns = ("phrase", "sector", "role", "alone", "office")
     for number, row in _rows("sector_nouns.tsv", columns):
@@ -303,6 +253,61 @@ def person_aliases() -> tuple[str, ...]:
     return tuple(_holders_by_alias())
 
 
+# ---------------------------------------------------------------------------- derived tables
+
+@lru_cache(maxsize=None)
+def _hand_surfaces() -> frozenset[str]:
+    """Every name or phrase a hand-written table lists, case-folded: a derived row never takes one."""
+    surfaces = [*country_names(), *demonyms(), *_hand_metonyms(), *organization_aliases(), *_holders_by_alias(),
+                *_hand_sector_terms()]
+    return frozenset(phoenix.fold(s) for s in surfaces)
+
+
+def _valid_codes() -> frozenset[str]:
+    return frozenset(countries()) | NON_STATE_CODES
+
+
+@lru_cache(maxsize=None)
+def derived_people() -> tuple[OfficeHolder, ...]:
+    """The roles of the derived (Phoenix) people in use; see :func:`phoenix.people`."""
+    hand_people: dict[str, set[str]] = {}
+    for term in office_holders():
+        hand_people.setdefault(term.id, set()).update(term.aliases)
+    return phoenix.people(_valid_codes(), _hand_surfaces(), hand_people.values())
+
+
+@lru_cache(maxsize=None)
+def _derived_people_by_alias() -> dict[str, tuple[OfficeHolder, ...]]:
+    table: dict[str, list[OfficeHolder]] = {}
+    for term in derived_people():
+        for alias in term.aliases:
+            table.setdefault(phoenix.fold(alias), []).append(term)
+    return {alias: tuple(terms) for alias, terms in table.items()}
+
+
+def derived_person_aliases() -> tuple[str, ...]:
+    """Every derived person alias (case-folded), for the case-insensitive phrase matcher."""
+    return tuple(_derived_people_by_alias())
+
+
+@lru_cache(maxsize=None)
+def derived_organizations() -> tuple[Organization, ...]:
+    """The derived (Phoenix) bodies and armed groups in use; see :func:`phoenix.bodies`."""
+    return phoenix.bodies(_valid_codes(), _hand_surfaces(), frozenset(sector_terms()))
+
+
+@lru_cache(maxsize=None)
+def derived_country_names() -> tuple[tuple[str, str], ...]:
+    """(name, code) of the derived country names in use; see :func:`phoenix.country_names`."""
+    return phoenix.country_names(frozenset(countries()), _hand_surfaces())
+
+
+@lru_cache(maxsize=None)
+def derived_organization_aliases() -> dict[str, str]:
+    """Derived body alias (case-folded) -> organization id."""
+    return {phoenix.fold(alias): org.id for org in derived_organizations() for alias in org.aliases}
+
+
 # ---------------------------------------------------------------------------- lookups
 
 def country(code: str) -> Optional[Country]:
@@ -317,8 +322,8 @@ def country_by_name(text: str) -> Optional[Country]:
     for table in (country_names(), demonyms()):
         if text in table:
             return countries()[table[text]]
-    if text in metonyms():
-        return countries()[metonyms()[text].code]
+    if text in _hand_metonyms():
+        return countries()[_hand_metonyms()[text].code]
     folded = text.lower()
     for table in (country_names(), demonyms()):
         for surface, code in table.items():
@@ -337,8 +342,9 @@ def organization_by_name(text: str) -> Optional[Organization]:
 
 
 def holder_terms(name: str) -> tuple[OfficeHolder, ...]:
-    """All terms of office of anyone known by this name or alias."""
-    return _holders_by_alias().get(name.strip(), ())
+    """All terms of office of anyone known by this name or alias: the hand-written table's if it
+    knows the name, else the derived people's roles (compared case-folded)."""
+    return _holders_by_alias().get(name.strip()) or _derived_people_by_alias().get(phoenix.fold(name), ())
 
 
 def office_holder(name: str, on: Optional[date] = None, office: Optional[str] = None) -> Optional[OfficeHolder]:
@@ -352,7 +358,9 @@ def office_holder(name: str, on: Optional[date] = None, office: Optional[str] = 
     if office:
         terms = tuple(t for t in terms if t.office == office.lower())
     if on is not None:
-        terms = tuple(t for t in terms if t.holds_on(on))
+        # A derived person's undated default role holds only on days no dated role covers.
+        terms = tuple(t for t in terms if t.holds_on(on) and not (
+            t.default and any(o.id == t.id and not o.default and o.holds_on(on) for o in terms)))
     if not terms or len({t.id for t in terms}) > 1:
         return None
     return max(terms, key=lambda t: t.start)
@@ -379,4 +387,4 @@ def person_identity(name: str) -> Optional[OfficeHolder]:
 def validate_all() -> None:
     """Load every table (raises KnowledgeError on the first bad line)."""
     countries(), country_names(), demonyms(), metonyms(), organizations(), organization_aliases()
-    sector_terms(), office_holders()
+    sector_terms(), office_holders(), derived_people(), derived_organizations(), phoenix.discards()

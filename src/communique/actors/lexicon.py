@@ -1,19 +1,24 @@
 """Phrase matchers built from the knowledge tables, once per spaCy vocabulary.
 
-Two ``PhraseMatcher``s do all table look-ups in compiled code, so the cost per document is
-one pass of each matcher rather than a Python loop over the tables:
+Two ``PhraseMatcher``s do the hand-written tables' look-ups in compiled code, so the cost per
+document is one pass of each matcher rather than a Python loop over the tables:
 
 - names (case-sensitive ``ORTH``): countries, demonyms, capitals/seats, organisations,
   office-holder aliases. Case matters: "US" is a country, "us" is not; "WHO" is a body.
 - sector nouns and titles (``LOWER``): "police", "Foreign Minister", "foreign ministry".
 
+The derived (Phoenix) tables' ~35,000 phrases go into a :class:`DerivedIndex` (one dictionary
+look-up per token; names matched case-insensitively and kept only where the text writes a name).
+
 Each pattern's match label is ``KIND|key``; :func:`lexical_matches` turns raw matches into
-non-overlapping :class:`LexMatch` objects (longest first, then by kind priority).
+non-overlapping :class:`LexMatch` objects (longest first, hand-written before derived, then by
+kind priority).
 An organisation match's key is a table id, or ``unlisted|CODE|name`` for a body the text
 names but no table lists (made by the pre-passes); :func:`organization` reads either.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,6 +50,7 @@ class LexMatch:
     end: int
     kind: str  # COUNTRY | DEMONYM | METONYM | ORG | PERSON | SECTOR
     key: str  # code, organization id, alias, or lower-cased sector phrase
+    derived: bool = False  # from a derived (Phoenix) table: a hand-written match of the same length wins
 
 
 class Lexicon:
@@ -56,10 +62,20 @@ class Lexicon:
         self.sectors = PhraseMatcher(vocab, attr="LOWER")
         self._add(self.names, tokenizer, COUNTRY, knowledge.country_names().items())
         self._add(self.names, tokenizer, DEMONYM, knowledge.demonyms().items())
-        self._add(self.names, tokenizer, METONYM, ((a, a) for a in knowledge.metonyms()))
+        self._add(self.names, tokenizer, METONYM,
+                  ((a, a) for a, m in knowledge.metonyms().items() if m.kind != "region"))
         self._add(self.names, tokenizer, ORG, knowledge.organization_aliases().items())
         self._add(self.names, tokenizer, PERSON, ((a, a) for a in knowledge.person_aliases()))
-        self._add(self.sectors, tokenizer, SECTOR, ((p, p) for p in knowledge.sector_terms()))
+        terms = knowledge.sector_terms()
+        self._add(self.sectors, tokenizer, SECTOR, ((p, p) for p, t in terms.items() if not t.source))
+        # Derived phrases: names are upper case in their source, so they are matched case-insensitively
+        # and kept only where the text writes them as a name (see _name_shaped).
+        self.derived = DerivedIndex(tokenizer)
+        self.derived.add(PERSON, {(alias, knowledge.phoenix.fold(alias))
+                                  for term in knowledge.derived_people() for alias in term.aliases})
+        self.derived.add(ORG, ((alias, org.id) for org in knowledge.derived_organizations() for alias in org.aliases))
+        self.derived.add(SECTOR, ((p, p) for p, t in terms.items() if t.source))
+        self.derived.add(METONYM, ((name, name) for name, _ in knowledge.derived_country_names()))
         self.pairs = Matcher(vocab)
         # "the two (neighboring) sides", "both (foreign) ministers"; never a bare "two diplomats".
         middle = [
@@ -91,6 +107,41 @@ def organization(key: str) -> knowledge.Organization:
     return knowledge.organizations()[key]
 
 
+# A name of plain words, maybe hyphenated, which spaCy's English tokenizer splits at blanks and
+# hyphens only ("Ban Ki-moon" -> ban, ki, -, moon); anything else goes through the tokenizer.
+SIMPLE_PHRASE = re.compile(r"[A-Za-z]+(?:[ -][A-Za-z]+)*")
+
+
+class DerivedIndex:
+    """Derived phrases by their lower-case token sequence, looked up from each token of a document.
+
+    The derived tables hold about 40,000 phrases: through spaCy's tokenizer and ``PhraseMatcher``
+    they would cost seconds in every process, so plain phrases are split here (the way the
+    tokenizer splits them) and matched with one dictionary look-up per token."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self.special = frozenset(tokenizer.rules or ())  # words the tokenizer splits its own way ("Im")
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+
+    def add(self, kind: str, items) -> None:
+        for surface, key in items:
+            if SIMPLE_PHRASE.fullmatch(surface) and not any(w in self.special for w in re.split("[ -]", surface)):
+                words = tuple(re.sub(r"-", " - ", surface.lower()).split())
+            else:
+                words = tuple(t.lower_ for t in self.tokenizer(surface))
+            if words:
+                self.by_first.setdefault(words[0], []).append((words, kind, key))
+
+    def __call__(self, sdoc: Doc):
+        """(start, end, kind, key) of every phrase found, overlapping ones included."""
+        lowers = [t.lower_ for t in sdoc]
+        for i, word in enumerate(lowers):
+            for words, kind, key in self.by_first.get(word, ()):
+                if tuple(lowers[i:i + len(words)]) == words:
+                    yield i, i + len(words), kind, key
+
+
 @lru_cache(maxsize=4)
 def lexicon_for(vocab: Vocab) -> Lexicon:
     return Lexicon(vocab)
@@ -105,8 +156,12 @@ def lexical_matches(sdoc: Doc) -> list[LexMatch]:
         for match_id, start, end in matcher(sdoc):
             kind, key = strings[match_id].split("|", 1)
             raw.append(LexMatch(start, end, kind, key))
-    # Longest first, then by table priority; a token belongs to one match only.
-    raw.sort(key=lambda m: (-(m.end - m.start), PRIORITY[m.kind], m.start))
+    for start, end, kind, key in lexicon.derived(sdoc):
+        if kind == SECTOR or _name_shaped(sdoc[start:end]):
+            raw.append(LexMatch(start, end, kind, key, derived=True))
+    # Longest first, then hand-written before derived, then by table priority; a token belongs
+    # to one match only.
+    raw.sort(key=lambda m: (-(m.end - m.start), m.derived, PRIORITY[m.kind], m.start))
     taken = bytearray(len(sdoc))
     kept = []
     for match in raw:
@@ -116,6 +171,23 @@ def lexical_matches(sdoc: Doc) -> list[LexMatch]:
         kept.append(match)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+# Words a name may hold in lower case ("Bank of America", "Jaish al-Adl", "Ban Ki-moon" after a hyphen).
+NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "de", "del", "la", "le", "du", "des", "da", "do",
+                            "dos", "van", "von", "der", "den", "y", "e", "et", "al", "el", "bin", "bint", "ibn",
+                            "to", "at", "a", "an", "&"})
+
+
+def _name_shaped(span) -> bool:
+    """The text writes these words as a name: each word capitalised, but for particles and the part
+    of a word after a hyphen; "shell" or "the un envoy" are no names, "Shell" and "SHELL" are."""
+    for token in span:
+        if token.is_alpha and not token.text[0].isupper() and token.lower_ not in NAME_PARTICLES \
+                and not (token.i > span.start and span.doc[token.i - 1].text in ("-", "–")
+                         and not span.doc[token.i - 1].whitespace_):
+            return False
+    return any(t.text[:1].isupper() for t in span)
 
 
 def pair_phrases(sdoc: Doc) -> list[tuple[int, int, str]]:

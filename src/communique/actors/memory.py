@@ -152,7 +152,8 @@ def _dateline_country(place: str, counts: Counter[str]) -> Optional[str]:
 
 
 def country_counts(pieces: list[LexMatch]) -> Counter[str]:
-    """How often the article names each country, by name, demonym or capital."""
+    """How often the article names each country, by name, demonym or capital (or a city or region
+    of the derived tables)."""
     counts: Counter[str] = Counter()
     for piece in pieces:
         if piece.kind in (COUNTRY, DEMONYM):

@@ -13,6 +13,8 @@ the previous step's output and returning a new list:
    pronouns, in text order with the article's memory (:mod:`.memory`), become
    :class:`~communique.model.ActorMention` records.
 5. post-passes (:mod:`.postpasses`): stacked demonyms, appositions, ethnic groups.
+6. discards (:mod:`.discards`): no actor in a sentence, or a story, that a discard phrase marks
+   as not political (sport, entertainment).
 
 Emitted mentions and entities are frozen dataclasses: a later step that knows better emits a
 corrected copy instead of changing a record in place.
@@ -22,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import ActorMention, Document
-from . import memory, phrases, postpasses, prepasses
+from . import discards, memory, phrases, postpasses, prepasses
 from .lexicon import lexical_matches, pair_phrases
 from .resolver import OBJECT_PRONOUNS, Resolver
 from .spans import SUBJECT_DEPS
@@ -33,7 +35,7 @@ OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 
 def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     """Every actor mention of the document, in text order (see the package docstring)."""
-    if len(sdoc) == 0:
+    if len(sdoc) == 0 or discards.discarded_story(sdoc):
         return []
     pieces, pairs = _pieces(sdoc, document)
     chains = phrases.chains(sdoc, phrases.units(sdoc, pieces))
@@ -42,7 +44,9 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     mentions = Resolver(sdoc, article).resolve(_in_text_order(sdoc, chains, pairs))
     mentions = postpasses.stacked_demonyms(sdoc, mentions)
     mentions = postpasses.appositions(sdoc, mentions)
-    return postpasses.ethnic_groups(sdoc, mentions)
+    mentions = postpasses.ethnic_groups(sdoc, mentions)
+    dropped = discards.discarded_sentences(sdoc)
+    return [m for m in mentions if not any(s <= m.root < e for s, e in dropped)] if dropped else mentions
 
 
 def _pieces(sdoc: Doc, document: Document):

@@ -20,8 +20,6 @@ from ..model import ActorMention
 from . import knowledge
 from .spans import LEADING_WORDS
 
-ETHNIC_HEADS = frozenset({"population", "populations", "minority", "minorities", "community", "communities"})
-
 
 def ethnic_groups(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"ethnic Albanians in southern Serbia", "the Turkish minority of the province": an ethnic group is
@@ -33,7 +31,7 @@ def ethnic_groups(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]
         root = sdoc[m.root]
         before = sdoc[m.token_start - 1] if m.token_start > 0 else None
         ethnic = before is not None and before.lower_ == "ethnic"
-        if not ethnic and not (m.kind == "modifier" and root.head.lower_ in ETHNIC_HEADS):
+        if not ethnic and not (m.kind == "modifier" and root.head.lower_ in knowledge.ETHNIC_HEADS):
             continue
         own = m.entities[0].code
         sent = root.sent

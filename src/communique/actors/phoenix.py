@@ -1,0 +1,244 @@
+"""The actor tables derived from the PETRARCH-2 / Phoenix dictionaries, and which of their rows are used.
+
+``tools/petrarch/actors.py`` derives these tables from ``third_party/petrarch2/`` (MIT license);
+every row ends with the source file and line it came from:
+
+- ``phoenix_people.tsv``: one row per dated role of a person (``AFG GOV 2002-06-02 .. 2004-12-15``)
+  or the person's undated default role (no days: it holds whenever no dated role does);
+- ``phoenix_organizations.tsv``: national institutions, international bodies, NGOs, companies;
+- ``phoenix_armed_groups.tsv``: armed non-state groups (a country and REB, or IMG across borders);
+- ``phoenix_agents.tsv``: sector nouns ("gendarmes" -> COP), plural forms included;
+- ``phoenix_discards.tsv``: phrases that mark a sentence, or a whole story, as not political;
+- ``phoenix_country_names.tsv``: other names, adjectives, cities and regions of each country.
+
+The knowledge base (:mod:`.knowledge`) merges them *under* the hand-written tables: a name a
+hand-written table lists, under any kind, is never taken from a derived table, and a person the
+hand-written office holders know is left out of the derived people whole. Which kinds are used,
+and which rows of a kind, was decided by measuring each import on the development sets (README,
+"Accuracy"); the rules here are rules for kinds of rows, each with the reason it exists.
+
+``COMMUNIQUE_PHOENIX`` (environment) chooses the kinds: a comma list of :data:`KINDS`, ``all`` or
+``none``; unset, :data:`DEFAULT_KINDS`. It exists to measure the imports one by one.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import tsv
+from .codes import NON_STATE_CODES, SECTORS
+from .records import OfficeHolder, Organization, SectorTerm
+
+KINDS = ("people", "organizations", "armed_groups", "agents", "country_names", "discards")
+# Every kind but the discards, which lost events on every development set (README, "Accuracy").
+DEFAULT_KINDS = frozenset(KINDS) - {"discards"}
+PEOPLE = "phoenix_people.tsv"
+ORGANIZATIONS = "phoenix_organizations.tsv"
+ARMED_GROUPS = "phoenix_armed_groups.tsv"
+AGENTS = "phoenix_agents.tsv"
+DISCARDS = "phoenix_discards.tsv"
+COUNTRY_NAMES = "phoenix_country_names.tsv"
+BODY_COLUMNS = ("id", "code", "sector", "name", "aliases", "source")
+
+
+@dataclass(frozen=True)
+class Discard:
+    """A phrase that marks a sentence (or with ``scope`` "story", the whole story) as not political."""
+
+    phrase: str  # lower case, words separated by one blank
+    scope: str  # sentence | story
+    whole_word: bool  # else the last word is a stem: "championship" matches "champion"
+    source: str
+
+
+@lru_cache(maxsize=None)
+def kinds() -> frozenset[str]:
+    """The kinds of derived rows in use (``COMMUNIQUE_PHOENIX``, else :data:`DEFAULT_KINDS`)."""
+    value = os.environ.get("COMMUNIQUE_PHOENIX")
+    if value is None:
+        return DEFAULT_KINDS
+    words = {w.strip() for w in value.lower().split(",") if w.strip()}
+    if words == {"all"}:
+        return frozenset(KINDS)
+    if words <= {"none", ""}:
+        return frozenset()
+    unknown = words - set(KINDS)
+    if unknown:
+        raise tsv.KnowledgeError(f"COMMUNIQUE_PHOENIX: unknown kinds {sorted(unknown)} (known: {', '.join(KINDS)})")
+    return frozenset(words)
+
+
+def _present(filename: str, folder: Path) -> bool:
+    return (folder / filename).exists()
+
+
+def _split(value: str) -> list[str]:
+    return [a.strip() for a in value.split(";") if a.strip()]
+
+
+def fold(text: str) -> str:
+    """The form names are compared in: lower case, single blanks."""
+    return " ".join(text.lower().split())
+
+
+# ---------------------------------------------------------------------------- people
+
+def people(valid_codes: frozenset[str], hand_surfaces: frozenset[str], hand_people: Iterable[Iterable[str]],
+           folder: Path = tsv.DATA_DIR) -> tuple[OfficeHolder, ...]:
+    """The derived people's roles that the coder uses.
+
+    Left out, by kind: a person any of whose names is a hand-written office holder's, or who shares
+    first and last name with one ("Ashraf Ghani" when the table knows "Mohammad Ashraf Ghani"),
+    since the hand-written terms are checked and current; a name any hand-written table gives to
+    anything (a country, a body, a title); a one-word name ("Khodaidad", "Abdullah", "Pentagon")
+    unless it is the surname of one of the person's full names and no other derived person's
+    ("Mubarak"): a first name or a lone word is more often someone or something else."""
+    if "people" not in kinds() or not _present(PEOPLE, folder):
+        return ()
+    hand_pairs = set()
+    for aliases in hand_people:
+        for alias in aliases:
+            words = fold(alias).split()
+            if len(words) > 1:
+                hand_pairs.add((words[0], words[-1]))
+    rows: list[tuple[int, dict[str, str]]] = list(tsv.rows(PEOPLE, (
+        "id", "name", "aliases", "country", "sector", "start", "end", "source"), folder))
+    surname_of: dict[str, set[str]] = {}  # last word of a full name -> ids of the people with it
+    for _, row in rows:
+        for alias in _split(row["aliases"]):
+            if len(alias.split()) > 1:
+                surname_of.setdefault(fold(alias).split()[-1], set()).add(row["id"])
+    known_elsewhere: set[str] = set()
+    for _, row in rows:
+        for alias in _split(row["aliases"]):
+            words = fold(alias).split()
+            if fold(alias) in hand_surfaces or (len(words) > 1 and (words[0], words[-1]) in hand_pairs):
+                known_elsewhere.add(row["id"])
+    out = []
+    for number, row in rows:
+        tsv.check(row["country"] in valid_codes, PEOPLE, number, f"unknown country code {row['country']!r}")
+        tsv.check(not row["sector"] or row["sector"] in SECTORS, PEOPLE, number, f"unknown sector {row['sector']!r}")
+        if row["id"] in known_elsewhere:
+            continue
+        aliases = tuple(a for a in _split(row["aliases"]) if len(a.split()) > 1
+                        or (fold(a) not in hand_surfaces and surname_of.get(fold(a)) == {row["id"]}))
+        if not aliases:
+            continue
+        default = not row["start"]
+        start = tsv.parse_date(row["start"], PEOPLE, number) if row["start"] else date.min
+        end = tsv.parse_date(row["end"], PEOPLE, number) if row["end"] else None
+        tsv.check(end is None or end > start, PEOPLE, number, "role ends before it starts")
+        out.append(OfficeHolder(row["id"], row["name"], aliases, row["country"], row["sector"] or None, "",
+                                start, end, default=default, source=row["source"]))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------- bodies
+
+def bodies(valid_codes: frozenset[str], hand_surfaces: frozenset[str], sector_phrases: frozenset[str],
+           folder: Path = tsv.DATA_DIR) -> tuple[Organization, ...]:
+    """The derived organisations and armed groups that the coder uses.
+
+    Left out, by kind: names any hand-written table lists (the hand-written row wins); names that
+    are sector nouns ("army", "police"), which the coder reads as sectors of the country named
+    with them; a name two derived bodies of different codes share, which no article can decide."""
+    wanted = [(f, k) for f, k in ((ORGANIZATIONS, "organizations"), (ARMED_GROUPS, "armed_groups"))
+              if k in kinds() and _present(f, folder)]
+    rows = [(f, n, row) for f, _ in wanted for n, row in tsv.rows(f, BODY_COLUMNS, folder)]
+    codes_by_alias: dict[str, set[str]] = {}
+    for _, _, row in rows:
+        for alias in _split(row["aliases"]):
+            codes_by_alias.setdefault(fold(alias), set()).add(row["code"])
+    out = []
+    for filename, number, row in rows:
+        tsv.check(row["code"] in valid_codes or row["code"] in NON_STATE_CODES, filename, number,
+                  f"unknown code {row['code']!r}")
+        tsv.check(not row["sector"] or row["sector"] in SECTORS, filename, number, f"unknown sector {row['sector']!r}")
+        aliases = tuple(a for a in _split(row["aliases"])
+                        if fold(a) not in hand_surfaces and fold(a) not in sector_phrases
+                        and len(codes_by_alias[fold(a)]) == 1)
+        if aliases:
+            out.append(Organization(row["id"], row["code"], row["sector"] or None, row["name"], aliases,
+                                    source=row["source"]))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------- sector nouns, discards
+
+# Words that end a derived pattern which needs more words after it ("ambassador to", "embassy in").
+OPEN_ENDS = frozenset({"to", "in", "of", "for", "from", "at", "on", "with", "the", "a", "an", "and"})
+
+
+def agents(hand_phrases: frozenset[str], folder: Path = tsv.DATA_DIR) -> tuple[SectorTerm, ...]:
+    """The derived sector nouns in use, as groups ("gendarmes"): they name an actor only with a
+    country, body or place next to them ("Malian gendarmes").
+
+    Left out, by kind: a phrase that holds a hand-written phrase ("former president", "federal
+    police", "army reservists": the hand-written title or noun inside decides, and title rules
+    resolve its holder); a pattern that begins with an article or ends in a preposition ("the
+    court", "embassy in"), which PETRARCH completes with words this table does not have; religious
+    nouns ("Muslim", "Christians"), mostly adjectives of other nouns in news, which cost on the
+    CAMEO-manual sentences and gained nothing elsewhere; crowds and dissidents (OPP: "rioters",
+    "activists"), whom the events stage reads as the crowd of a place itself."""
+    if "agents" not in kinds() or not _present(AGENTS, folder):
+        return ()
+    out = []
+    for number, row in tsv.rows(AGENTS, ("phrase", "sector", "source"), folder):
+        tsv.check(row["sector"] in SECTORS, AGENTS, number, f"unknown sector {row['sector']!r}")
+        words = fold(row["phrase"]).split()
+        if not words or words[0] in ("the", "a", "an") or words[-1] in OPEN_ENDS or row["sector"] in ("REL", "OPP"):
+            continue
+        inside = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        if not inside & hand_phrases:
+            out.append(SectorTerm(" ".join(words), row["sector"], "group", False, None, source=row["source"]))
+    return tuple(out)
+
+
+# Words of a chronology marker ("1990", "years ago", "months later").
+TIME_WORDS = frozenset({"ago", "later", "earlier", "years", "months", "weeks", "days"})
+
+
+def discards(folder: Path = tsv.DATA_DIR) -> tuple[Discard, ...]:
+    """The discard phrases in use.
+
+    Left out, by kind: chronology markers, a year ("1990") or a span of time ("years ago", "months
+    later"), with which PETRARCH kept historical chronologies out: the coder dates each event and
+    marks background itself, and a year says nothing about whether a sentence is political."""
+    if "discards" not in kinds() or not _present(DISCARDS, folder):
+        return ()
+    out = []
+    for number, row in tsv.rows(DISCARDS, ("phrase", "scope", "whole_word", "source"), folder):
+        tsv.check(row["scope"] in ("sentence", "story"), DISCARDS, number, "scope must be sentence or story")
+        tsv.check(row["whole_word"] in ("yes", "no"), DISCARDS, number, "whole_word must be yes or no")
+        words = fold(row["phrase"]).split()
+        if all(w.isdigit() or w in TIME_WORDS for w in words):
+            continue
+        out.append(Discard(" ".join(words), row["scope"], row["whole_word"] == "yes", row["source"]))
+    return tuple(out)
+
+
+def country_names(valid_codes: frozenset[str], hand_surfaces: frozenset[str],
+                  folder: Path = tsv.DATA_DIR) -> tuple[tuple[str, str], ...]:
+    """(name, code) of the derived country names in use: those no hand-written table lists."""
+    if "country_names" not in kinds() or not _present(COUNTRY_NAMES, folder):
+        return ()
+    out = []
+    for number, row in tsv.rows(COUNTRY_NAMES, ("phrase", "code", "source"), folder):
+        tsv.check(row["code"] in valid_codes, COUNTRY_NAMES, number, f"unknown country code {row['code']!r}")
+        if fold(row["phrase"]) not in hand_surfaces:
+            out.append((row["phrase"], row["code"]))
+    return tuple(out)
+
+
+def best_role(terms: Iterable[OfficeHolder], on: Optional[date]) -> tuple[OfficeHolder, ...]:
+    """Of one derived person's roles, those that hold on a day: the dated ones covering it, else the
+    default role; without a day, all of them."""
+    terms = tuple(terms)
+    if on is None:
+        return terms
+    dated = tuple(t for t in terms if not t.default and t.holds_on(on))
+    return dated or tuple(t for t in terms if t.default)
