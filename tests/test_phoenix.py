@@ -117,14 +117,26 @@ def test_dated_roles_beat_the_default_role_and_hand_written_people_win(tmp_path)
         "person:phx-b\tJoseph Otieno\tJoseph Otieno;Otieno\tKEN\tGOV\t2003-01-01\t\tx:3\n",
         "person:phx-c\tJoseph Kamau Otieno\tJoseph Otieno Kamau\tKEN\tMIL\t2001-01-01\t\tx:4\n",
     ]), encoding="utf-8")
-    roles = phoenix.people(frozenset({"KEN"}), frozenset({"joseph otieno"}), [], folder=tmp_path)
-    assert {r.id for r in roles} == {"person:phx-a", "person:phx-c"}  # phx-b's name is hand-written
-    assert all(len(alias.split()) > 1 for r in roles for alias in r.aliases)  # one-word names left out
-    amina = [r for r in roles if r.id == "person:phx-a"]
+    people = phoenix.people(frozenset({"KEN"}), frozenset({"joseph otieno"}), [], folder=tmp_path)
+    assert {person for _, person in people.names} == {"person:phx-a", "person:phx-c"}  # phx-b's name is hand-written
+    assert people.terms("Otieno") == ()  # a one-word name (of someone left out) is no name here
+    amina = people.terms("AMINA WANJIRU")
     assert [r.sector for r in phoenix.best_role(amina, date(2005, 1, 1))] == ["GOV"]
     assert [r.sector for r in phoenix.best_role(amina, date(2010, 1, 1))] == ["ELI"]
+    assert people.terms("Joseph Otieno Kamau")[0].sector == "MIL"
     hand_pairs = phoenix.people(frozenset({"KEN"}), frozenset(), [["Joseph Kamau"]], folder=tmp_path)
-    assert "person:phx-c" not in {r.id for r in hand_pairs}  # same first and last name as a hand-written one
+    assert hand_pairs.terms("Joseph Otieno Kamau") == ()  # same first and last name as a hand-written one
+
+
+def test_a_surname_is_a_name_only_when_one_derived_person_bears_it(tmp_path):
+    (tmp_path / "phoenix_people.tsv").write_text(PEOPLE_HEADER + "".join([
+        "person:phx-a\tAmina Wanjiru\tAmina Wanjiru;Wanjiru\tKEN\tGOV\t2003-01-01\t\tx:1\n",
+        "person:phx-b\tPeter Kamau\tPeter Kamau;Kamau;Peter\tKEN\tGOV\t2003-01-01\t\tx:2\n",
+        "person:phx-c\tGrace Kamau\tGrace Kamau\tKEN\tMIL\t2001-01-01\t\tx:3\n",
+    ]), encoding="utf-8")
+    people = phoenix.people(frozenset({"KEN"}), frozenset(), [], folder=tmp_path)
+    assert [r.id for r in people.terms("Wanjiru")] == ["person:phx-a"]
+    assert people.terms("Kamau") == () and people.terms("Peter") == ()
 
 
 def test_the_knowledge_base_prefers_a_dated_role_to_the_default_one():

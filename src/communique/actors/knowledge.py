@@ -268,26 +268,12 @@ def _valid_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def derived_people() -> tuple[OfficeHolder, ...]:
-    """The roles of the derived (Phoenix) people in use; see :func:`phoenix.people`."""
+def derived_people() -> phoenix.DerivedPeople:
+    """The derived (Phoenix) people in use; see :func:`phoenix.people`."""
     hand_people: dict[str, set[str]] = {}
     for term in office_holders():
         hand_people.setdefault(term.id, set()).update(term.aliases)
     return phoenix.people(_valid_codes(), _hand_surfaces(), hand_people.values())
-
-
-@lru_cache(maxsize=None)
-def _derived_people_by_alias() -> dict[str, tuple[OfficeHolder, ...]]:
-    table: dict[str, list[OfficeHolder]] = {}
-    for term in derived_people():
-        for alias in term.aliases:
-            table.setdefault(phoenix.fold(alias), []).append(term)
-    return {alias: tuple(terms) for alias, terms in table.items()}
-
-
-def derived_person_aliases() -> tuple[str, ...]:
-    """Every derived person alias (case-folded), for the case-insensitive phrase matcher."""
-    return tuple(_derived_people_by_alias())
 
 
 @lru_cache(maxsize=None)
@@ -300,12 +286,6 @@ def derived_organizations() -> tuple[Organization, ...]:
 def derived_country_names() -> tuple[tuple[str, str], ...]:
     """(name, code) of the derived country names in use; see :func:`phoenix.country_names`."""
     return phoenix.country_names(frozenset(countries()), _hand_surfaces())
-
-
-@lru_cache(maxsize=None)
-def derived_organization_aliases() -> dict[str, str]:
-    """Derived body alias (case-folded) -> organization id."""
-    return {phoenix.fold(alias): org.id for org in derived_organizations() for alias in org.aliases}
 
 
 # ---------------------------------------------------------------------------- lookups
@@ -344,7 +324,7 @@ def organization_by_name(text: str) -> Optional[Organization]:
 def holder_terms(name: str) -> tuple[OfficeHolder, ...]:
     """All terms of office of anyone known by this name or alias: the hand-written table's if it
     knows the name, else the derived people's roles (compared case-folded)."""
-    return _holders_by_alias().get(name.strip()) or _derived_people_by_alias().get(phoenix.fold(name), ())
+    return _holders_by_alias().get(name.strip()) or derived_people().terms(name)
 
 
 def office_holder(name: str, on: Optional[date] = None, office: Optional[str] = None) -> Optional[OfficeHolder]:
@@ -358,9 +338,7 @@ def office_holder(name: str, on: Optional[date] = None, office: Optional[str] = 
     if office:
         terms = tuple(t for t in terms if t.office == office.lower())
     if on is not None:
-        # A derived person's undated default role holds only on days no dated role covers.
-        terms = tuple(t for t in terms if t.holds_on(on) and not (
-            t.default and any(o.id == t.id and not o.default and o.holds_on(on) for o in terms)))
+        terms = phoenix.best_role(terms, on)  # an undated default role only where no dated role holds
     if not terms or len({t.id for t in terms}) > 1:
         return None
     return max(terms, key=lambda t: t.start)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -71,8 +72,7 @@ class Lexicon:
         # Derived phrases: names are upper case in their source, so they are matched case-insensitively
         # and kept only where the text writes them as a name (see _name_shaped).
         self.derived = DerivedIndex(tokenizer)
-        self.derived.add(PERSON, {(alias, knowledge.phoenix.fold(alias))
-                                  for term in knowledge.derived_people() for alias in term.aliases})
+        self.derived.add(PERSON, {(alias, knowledge.phoenix.fold(alias)) for alias, _ in knowledge.derived_people().names})
         self.derived.add(ORG, ((alias, org.id) for org in knowledge.derived_organizations() for alias in org.aliases))
         self.derived.add(SECTOR, ((p, p) for p, t in terms.items() if t.source))
         self.derived.add(METONYM, ((name, name) for name, _ in knowledge.derived_country_names()))
@@ -107,39 +107,53 @@ def organization(key: str) -> knowledge.Organization:
     return knowledge.organizations()[key]
 
 
-# A name of plain words, maybe hyphenated, which spaCy's English tokenizer splits at blanks and
-# hyphens only ("Ban Ki-moon" -> ban, ki, -, moon); anything else goes through the tokenizer.
-SIMPLE_PHRASE = re.compile(r"[A-Za-z]+(?:[ -][A-Za-z]+)*")
+HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
 
 class DerivedIndex:
-    """Derived phrases by their lower-case token sequence, looked up from each token of a document.
+    """Derived phrases by the hashes of their lower-case tokens, looked up from each token.
 
-    The derived tables hold about 40,000 phrases: through spaCy's tokenizer and ``PhraseMatcher``
-    they would cost seconds in every process, so plain phrases are split here (the way the
-    tokenizer splits them) and matched with one dictionary look-up per token."""
+    The derived tables hold about 35,000 phrases: through spaCy's tokenizer and ``PhraseMatcher``
+    they would cost a second in every process, so phrases are split here the way the tokenizer
+    splits plain words (a phrase with punctuation the tokenizer splits otherwise, such as "Joe's",
+    just never matches; ``tests/test_lexicon.py`` counts them) and a document is scanned with one
+    dictionary look-up per token over its ``LOWER`` array (no Token objects)."""
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
+        self.strings = tokenizer.vocab.strings
         self.special = frozenset(tokenizer.rules or ())  # words the tokenizer splits its own way ("Im")
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self.single: dict[int, list[tuple[str, str]]] = {}  # one-token phrases by their token
+        # Longer phrases by their first two tokens (first words such as "national" begin hundreds).
+        self.multi: dict[tuple[int, int], list[tuple[tuple[int, ...], str, str]]] = {}
+        self.multi_first: set[int] = set()
 
     def add(self, kind: str, items) -> None:
+        strings, special = self.strings, self.special
         for surface, key in items:
-            if SIMPLE_PHRASE.fullmatch(surface) and not any(w in self.special for w in re.split("[ -]", surface)):
-                words = tuple(re.sub(r"-", " - ", surface.lower()).split())
-            else:
-                words = tuple(t.lower_ for t in self.tokenizer(surface))
-            if words:
-                self.by_first.setdefault(words[0], []).append((words, kind, key))
+            # Split as the tokenizer splits plain words: at blanks, and around a hyphen between letters.
+            words = HYPHEN_BETWEEN_LETTERS.sub(" - ", surface).split()
+            if any(w in special for w in words):
+                words = [t.text for t in self.tokenizer(surface)]
+            hashes = tuple(strings[w.lower()] for w in words)  # a hash, without storing the string
+            if len(hashes) == 1:
+                self.single.setdefault(hashes[0], []).append((kind, key))
+            elif hashes:
+                self.multi.setdefault(hashes[:2], []).append((hashes, kind, key))
+                self.multi_first.add(hashes[0])
 
     def __call__(self, sdoc: Doc):
         """(start, end, kind, key) of every phrase found, overlapping ones included."""
-        lowers = [t.lower_ for t in sdoc]
-        for i, word in enumerate(lowers):
-            for words, kind, key in self.by_first.get(word, ()):
-                if tuple(lowers[i:i + len(words)]) == words:
-                    yield i, i + len(words), kind, key
+        lowers = sdoc.to_array(LOWER).tolist()
+        single, multi, multi_first = self.single, self.multi, self.multi_first
+        for i, first in enumerate(lowers):
+            if first in single:
+                for kind, key in single[first]:
+                    yield i, i + 1, kind, key
+            if first in multi_first and i + 1 < len(lowers):
+                for hashes, kind, key in multi.get((first, lowers[i + 1]), ()):
+                    if tuple(lowers[i:i + len(hashes)]) == hashes:
+                        yield i, i + len(hashes), kind, key
 
 
 @lru_cache(maxsize=4)

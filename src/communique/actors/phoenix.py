@@ -9,7 +9,8 @@ every row ends with the source file and line it came from:
 - ``phoenix_armed_groups.tsv``: armed non-state groups (a country and REB, or IMG across borders);
 - ``phoenix_agents.tsv``: sector nouns ("gendarmes" -> COP), plural forms included;
 - ``phoenix_discards.tsv``: phrases that mark a sentence, or a whole story, as not political;
-- ``phoenix_country_names.tsv``: other names, adjectives, cities and regions of each country.
+- ``phoenix_country_names.tsv``: other names, adjectives, cities and regions of each country,
+  used as a place standing for its country ("Mosul" -> IRQ, no sector; "in Mosul" is a place).
 
 The knowledge base (:mod:`.knowledge`) merges them *under* the hand-written tables: a name a
 hand-written table lists, under any kind, is never taken from a derived table, and a person the
@@ -87,9 +88,37 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------------------- people
 
+class DerivedPeople:
+    """The derived people in use: each name (case-folded) with the people it names, and each
+    person's roles, made into :class:`OfficeHolder` records when first looked up (the table holds
+    ~27,000 roles, most never named by a given corpus)."""
+
+    def __init__(self, names: list[tuple[str, str]], rows: dict[str, list[tuple]]):
+        self.names = tuple(names)  # (alias as written, person id)
+        self.by_name: dict[str, tuple[str, ...]] = {}
+        for alias, person in names:
+            ids = self.by_name.get(fold(alias), ())
+            if person not in ids:
+                self.by_name[fold(alias)] = ids + (person,)
+        self._rows = rows
+        self._roles: dict[str, tuple[OfficeHolder, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def roles(self, person: str) -> tuple[OfficeHolder, ...]:
+        if person not in self._roles:
+            self._roles[person] = tuple(OfficeHolder(person, *row) for row in self._rows[person])
+        return self._roles[person]
+
+    def terms(self, name: str) -> tuple[OfficeHolder, ...]:
+        """Every role of everyone a name (any case) names."""
+        return tuple(r for person in self.by_name.get(fold(name), ()) for r in self.roles(person))
+
+
 def people(valid_codes: frozenset[str], hand_surfaces: frozenset[str], hand_people: Iterable[Iterable[str]],
-           folder: Path = tsv.DATA_DIR) -> tuple[OfficeHolder, ...]:
-    """The derived people's roles that the coder uses.
+           folder: Path = tsv.DATA_DIR) -> DerivedPeople:
+    """The derived people that the coder uses.
 
     Left out, by kind: a person any of whose names is a hand-written office holder's, or who shares
     first and last name with one ("Ashraf Ghani" when the table knows "Mohammad Ashraf Ghani"),
@@ -98,43 +127,40 @@ def people(valid_codes: frozenset[str], hand_surfaces: frozenset[str], hand_peop
     unless it is the surname of one of the person's full names and no other derived person's
     ("Mubarak"): a first name or a lone word is more often someone or something else."""
     if "people" not in kinds() or not _present(PEOPLE, folder):
-        return ()
-    hand_pairs = set()
-    for aliases in hand_people:
-        for alias in aliases:
-            words = fold(alias).split()
-            if len(words) > 1:
-                hand_pairs.add((words[0], words[-1]))
-    rows: list[tuple[int, dict[str, str]]] = list(tsv.rows(PEOPLE, (
-        "id", "name", "aliases", "country", "sector", "start", "end", "source"), folder))
-    surname_of: dict[str, set[str]] = {}  # last word of a full name -> ids of the people with it
-    for _, row in rows:
-        for alias in _split(row["aliases"]):
-            if len(alias.split()) > 1:
-                surname_of.setdefault(fold(alias).split()[-1], set()).add(row["id"])
-    known_elsewhere: set[str] = set()
-    for _, row in rows:
-        for alias in _split(row["aliases"]):
-            words = fold(alias).split()
-            if fold(alias) in hand_surfaces or (len(words) > 1 and (words[0], words[-1]) in hand_pairs):
-                known_elsewhere.add(row["id"])
-    out = []
-    for number, row in rows:
-        tsv.check(row["country"] in valid_codes, PEOPLE, number, f"unknown country code {row['country']!r}")
-        tsv.check(not row["sector"] or row["sector"] in SECTORS, PEOPLE, number, f"unknown sector {row['sector']!r}")
-        if row["id"] in known_elsewhere:
-            continue
-        aliases = tuple(a for a in _split(row["aliases"]) if len(a.split()) > 1
-                        or (fold(a) not in hand_surfaces and surname_of.get(fold(a)) == {row["id"]}))
-        if not aliases:
-            continue
-        default = not row["start"]
-        start = tsv.parse_date(row["start"], PEOPLE, number) if row["start"] else date.min
-        end = tsv.parse_date(row["end"], PEOPLE, number) if row["end"] else None
+        return DerivedPeople([], {})
+    hand_pairs = {(words[0], words[-1]) for aliases in hand_people for alias in aliases
+                  if len(words := fold(alias).split()) > 1}
+    rows: dict[str, list[tuple]] = {}
+    cells: dict[str, str] = {}  # id -> its aliases cell (one person's rows share it)
+    for number, (person, name, aliases, country, sector, first, last, source) in tsv.lines(
+            PEOPLE, ("id", "name", "aliases", "country", "sector", "start", "end", "source"), folder):
+        tsv.check(country in valid_codes, PEOPLE, number, f"unknown country code {country!r}")
+        tsv.check(not sector or sector in SECTORS, PEOPLE, number, f"unknown sector {sector!r}")
+        start = tsv.parse_date(first, PEOPLE, number) if first else date.min
+        end = tsv.parse_date(last, PEOPLE, number) if last else None
         tsv.check(end is None or end > start, PEOPLE, number, "role ends before it starts")
-        out.append(OfficeHolder(row["id"], row["name"], aliases, row["country"], row["sector"] or None, "",
-                                start, end, default=default, source=row["source"]))
-    return tuple(out)
+        cells[person] = aliases
+        rows.setdefault(person, []).append((name, (), country, sector or None, "", start, end, not first, source))
+    folded = {person: [(a, fold(a).split()) for a in _split(cell)] for person, cell in cells.items()}
+    surname_of: dict[str, set[str]] = {}  # last word of a full name -> ids of the people with it
+    known_elsewhere: set[str] = set()
+    for person, names in folded.items():
+        for _, words in names:
+            if len(words) > 1:
+                surname_of.setdefault(words[-1], set()).add(person)
+            if " ".join(words) in hand_surfaces or (len(words) > 1 and (words[0], words[-1]) in hand_pairs):
+                known_elsewhere.add(person)
+    kept: list[tuple[str, str]] = []
+    kept_rows: dict[str, list[tuple]] = {}
+    for person, names in folded.items():
+        if person in known_elsewhere:
+            continue
+        aliases = tuple(a for a, words in names if len(words) > 1 or (
+            words and words[0] not in hand_surfaces and surname_of.get(words[0]) == {person}))
+        if aliases:
+            kept += [(a, person) for a in aliases]
+            kept_rows[person] = [(r[0], aliases, *r[2:]) for r in rows[person]]
+    return DerivedPeople(kept, kept_rows)
 
 
 # ---------------------------------------------------------------------------- bodies
@@ -235,8 +261,8 @@ def country_names(valid_codes: frozenset[str], hand_surfaces: frozenset[str],
 
 
 def best_role(terms: Iterable[OfficeHolder], on: Optional[date]) -> tuple[OfficeHolder, ...]:
-    """Of one derived person's roles, those that hold on a day: the dated ones covering it, else the
-    default role; without a day, all of them."""
+    """The roles that hold on a day: the dated ones covering it, else the undated default roles of
+    derived people; without a day, all of them."""
     terms = tuple(terms)
     if on is None:
         return terms

@@ -20,6 +20,13 @@ class KnowledgeError(ValueError):
 
 def rows(filename: str, columns: tuple[str, ...], folder: Path = DATA_DIR) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, dict) for each data line of a TSV file, checking the header."""
+    for number, fields in lines(filename, columns, folder):
+        yield number, dict(zip(columns, (f.strip() for f in fields)))
+
+
+def lines(filename: str, columns: tuple[str, ...], folder: Path = DATA_DIR) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, fields as written) for each data line, checking the header and the
+    number of columns: the fast path for the large derived tables, which no hand edits."""
     path = folder / filename
     with path.open(encoding="utf-8", newline="") as handle:
         header_seen = False
@@ -36,7 +43,7 @@ def rows(filename: str, columns: tuple[str, ...], folder: Path = DATA_DIR) -> It
             if len(fields) != len(columns):
                 raise KnowledgeError(
                     f"{filename}:{number}: expected {len(columns)} tab-separated columns, got {len(fields)}")
-            yield number, dict(zip(columns, (f.strip() for f in fields)))
+            yield number, fields
     if not header_seen:
         raise KnowledgeError(f"{filename}: no header line")
 
