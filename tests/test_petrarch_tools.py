@@ -114,7 +114,7 @@ def test_an_armed_group_of_a_region_acts_across_borders():
 
 
 def test_the_converter_knows_the_projects_sectors():
-    from communique.actors.codes import SECTORS
+    from communique.knowledge.codes import SECTORS
 
     assert convert.PROJECT_SECTORS == SECTORS
 

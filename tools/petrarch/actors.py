@@ -1,7 +1,8 @@
 """Derive the project's actor tables from the vendored Phoenix actor, agent and discard dictionaries.
 
-    python -m tools.petrarch.actors            # write src/communique/actors/data/phoenix_*.tsv
-    python -m tools.petrarch.actors --check    # exit 1 if the committed tables differ from a fresh run
+    python tools/petrarch/actors.py            # write src/communique/actors/data/phoenix_*.tsv
+    python tools/petrarch/actors.py --check    # exit 1 if the committed tables differ from a fresh run
+    (or python -m tools.petrarch.actors from the repository root)
 
 Reads ``third_party/petrarch2/`` (syntax: :mod:`tools.petrarch.common`) and the project's own
 list of country codes (``src/communique/actors/data/countries.tsv``, read as a file: this script
@@ -36,8 +37,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .common import (DICTIONARIES, NULL_CODE, ROOT, ActorRecord, CodeRestriction, display_case, phrase_words,
-                     read_actor_records, read_plain_entries, whole_word)
+if __package__ in (None, ""):  # run as a script: the repository root holds the tools package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tools.petrarch.common import (DICTIONARIES, NULL_CODE, ROOT, ActorRecord, display_case,  # noqa: E402
+                                   phrase_words, read_actor_records, read_plain_entries, whole_word)
 
 OUT = ROOT / "src" / "communique" / "actors" / "data"
 COUNTRY_TABLE = OUT / "countries.tsv"
@@ -47,7 +51,7 @@ ARMED_FILE = "Phoenix.MilNonState.actors.txt"
 AGENTS_FILE = "Phoenix.agents.txt"
 DISCARDS_FILE = "Phoenix.discards.txt"
 
-# The project's sector codes (communique.actors.codes.SECTORS; a test keeps the two equal).
+# The project's sector codes (communique.knowledge.codes.SECTORS; a test keeps the two equal).
 PROJECT_SECTORS = frozenset({
     "GOV", "MIL", "POL", "JUD", "LEG", "COP", "REB", "OPP", "CVL", "BUS", "MED", "EDU", "REL",
     "HLH", "REF", "CRM", "SPY", "LAB", "AGR", "ENV", "HRI", "DEV", "ELI", "INS", "SEP", "UAF",

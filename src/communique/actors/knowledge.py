@@ -25,10 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from . import phoenix, tsv
-from .records import Country, Metonym, OfficeHolder, Organization, SectorTerm
-from .codes import NON_STATE_CODES, SECTORS
-from .tsv import KnowledgeError  # noqa: F401 (raised by the readers, caught by callers as knowledge.KnowledgeError)
+from ..knowledge.codes import NON_STATE_CODES, SECTORS
+from ..knowledge.tables import read_table
+from . import phoenix
+from .records import Country, KnowledgeError, Metonym, OfficeHolder, Organization, SectorTerm
 
 DATA_DIR = Path(__file__).parent / "data"
 # Heads of an ethnic group's name ("the Albanian population"), which the actors stage places by its
@@ -39,8 +39,9 @@ ETHNIC_HEADS = frozenset({"population", "populations", "minority", "minorities",
 # ---------------------------------------------------------------------------- reading
 
 def _rows(filename: str, columns: tuple[str, ...]):
-    """Yield (line number, dict) for each data line of a table in ``DATA_DIR``, checking the header."""
-    return tsv.rows(filename, columns, DATA_DIR)
+    """Yield (line number, dict) for each data line of a TSV file, checking the header."""
+    for row in read_table(DATA_DIR / filename, columns, label=filename, error=KnowledgeError):
+        yield row.line, row.values()
 
 
 def _split_aliases(value: str) -> list[str]:
@@ -55,8 +56,16 @@ def _split_aliases(value: str) -> list[str]:
     return out
 
 
-_check = tsv.check
-_parse_date = tsv.parse_date
+def _check(condition: bool, filename: str, number: int, message: str) -> None:
+    if not condition:
+        raise KnowledgeError(f"{filename}:{number}: {message}")
+
+
+def _parse_date(value: str, filename: str, number: int) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeError(f"{filename}:{number}: bad date {value!r} (want YYYY-MM-DD)") from None
 
 
 # ---------------------------------------------------------------------------- tables

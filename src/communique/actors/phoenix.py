@@ -30,9 +30,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import tsv
-from .codes import NON_STATE_CODES, SECTORS
-from .records import OfficeHolder, Organization, SectorTerm
+from ..knowledge.codes import NON_STATE_CODES, SECTORS
+from ..knowledge.tables import read_table
+from .records import KnowledgeError, OfficeHolder, Organization, SectorTerm
 
 KINDS = ("people", "organizations", "armed_groups", "agents", "country_names", "discards")
 # Every kind but the discards, which lost events on every development set (README, "Accuracy").
@@ -44,6 +44,7 @@ AGENTS = "phoenix_agents.tsv"
 DISCARDS = "phoenix_discards.tsv"
 COUNTRY_NAMES = "phoenix_country_names.tsv"
 BODY_COLUMNS = ("id", "code", "sector", "name", "aliases", "source")
+DATA_DIR = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,36 @@ def kinds() -> frozenset[str]:
         return frozenset()
     unknown = words - set(KINDS)
     if unknown:
-        raise tsv.KnowledgeError(f"COMMUNIQUE_PHOENIX: unknown kinds {sorted(unknown)} (known: {', '.join(KINDS)})")
+        raise KnowledgeError(f"COMMUNIQUE_PHOENIX: unknown kinds {sorted(unknown)} (known: {', '.join(KINDS)})")
     return frozenset(words)
 
 
 def _present(filename: str, folder: Path) -> bool:
     return (folder / filename).exists()
+
+
+def _fields(filename: str, columns: tuple[str, ...], folder: Path):
+    """(line, fields as written) of a derived table, through the package's one table reader."""
+    for row in read_table(folder / filename, columns, label=filename, error=KnowledgeError):
+        yield row.line, row.fields
+
+
+def _rows(filename: str, columns: tuple[str, ...], folder: Path):
+    """(line, fields by column name) of a derived table."""
+    for number, fields in _fields(filename, columns, folder):
+        yield number, dict(zip(columns, fields))
+
+
+def _check(condition: bool, filename: str, number: int, message: str) -> None:
+    if not condition:
+        raise KnowledgeError(f"{filename}:{number}: {message}")
+
+
+def _date(value: str, filename: str, number: int) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeError(f"{filename}:{number}: bad date {value!r} (want YYYY-MM-DD)") from None
 
 
 def _split(value: str) -> list[str]:
@@ -117,7 +142,7 @@ class DerivedPeople:
 
 
 def people(valid_codes: frozenset[str], hand_surfaces: frozenset[str], hand_people: Iterable[Iterable[str]],
-           folder: Path = tsv.DATA_DIR) -> DerivedPeople:
+           folder: Path = DATA_DIR) -> DerivedPeople:
     """The derived people that the coder uses.
 
     Left out, by kind: a person any of whose names is a hand-written office holder's, or who shares
@@ -132,13 +157,13 @@ def people(valid_codes: frozenset[str], hand_surfaces: frozenset[str], hand_peop
                   if len(words := fold(alias).split()) > 1}
     rows: dict[str, list[tuple]] = {}
     cells: dict[str, str] = {}  # id -> its aliases cell (one person's rows share it)
-    for number, (person, name, aliases, country, sector, first, last, source) in tsv.lines(
+    for number, (person, name, aliases, country, sector, first, last, source) in _fields(
             PEOPLE, ("id", "name", "aliases", "country", "sector", "start", "end", "source"), folder):
-        tsv.check(country in valid_codes, PEOPLE, number, f"unknown country code {country!r}")
-        tsv.check(not sector or sector in SECTORS, PEOPLE, number, f"unknown sector {sector!r}")
-        start = tsv.parse_date(first, PEOPLE, number) if first else date.min
-        end = tsv.parse_date(last, PEOPLE, number) if last else None
-        tsv.check(end is None or end > start, PEOPLE, number, "role ends before it starts")
+        _check(country in valid_codes, PEOPLE, number, f"unknown country code {country!r}")
+        _check(not sector or sector in SECTORS, PEOPLE, number, f"unknown sector {sector!r}")
+        start = _date(first, PEOPLE, number) if first else date.min
+        end = _date(last, PEOPLE, number) if last else None
+        _check(end is None or end > start, PEOPLE, number, "role ends before it starts")
         cells[person] = aliases
         rows.setdefault(person, []).append((name, (), country, sector or None, "", start, end, not first, source))
     folded = {person: [(a, fold(a).split()) for a in _split(cell)] for person, cell in cells.items()}
@@ -166,7 +191,7 @@ def people(valid_codes: frozenset[str], hand_surfaces: frozenset[str], hand_peop
 # ---------------------------------------------------------------------------- bodies
 
 def bodies(valid_codes: frozenset[str], hand_surfaces: frozenset[str], sector_phrases: frozenset[str],
-           folder: Path = tsv.DATA_DIR) -> tuple[Organization, ...]:
+           folder: Path = DATA_DIR) -> tuple[Organization, ...]:
     """The derived organisations and armed groups that the coder uses.
 
     Left out, by kind: names any hand-written table lists (the hand-written row wins); names that
@@ -174,16 +199,16 @@ def bodies(valid_codes: frozenset[str], hand_surfaces: frozenset[str], sector_ph
     with them; a name two derived bodies of different codes share, which no article can decide."""
     wanted = [(f, k) for f, k in ((ORGANIZATIONS, "organizations"), (ARMED_GROUPS, "armed_groups"))
               if k in kinds() and _present(f, folder)]
-    rows = [(f, n, row) for f, _ in wanted for n, row in tsv.rows(f, BODY_COLUMNS, folder)]
+    rows = [(f, n, row) for f, _ in wanted for n, row in _rows(f, BODY_COLUMNS, folder)]
     codes_by_alias: dict[str, set[str]] = {}
     for _, _, row in rows:
         for alias in _split(row["aliases"]):
             codes_by_alias.setdefault(fold(alias), set()).add(row["code"])
     out = []
     for filename, number, row in rows:
-        tsv.check(row["code"] in valid_codes or row["code"] in NON_STATE_CODES, filename, number,
+        _check(row["code"] in valid_codes or row["code"] in NON_STATE_CODES, filename, number,
                   f"unknown code {row['code']!r}")
-        tsv.check(not row["sector"] or row["sector"] in SECTORS, filename, number, f"unknown sector {row['sector']!r}")
+        _check(not row["sector"] or row["sector"] in SECTORS, filename, number, f"unknown sector {row['sector']!r}")
         aliases = tuple(a for a in _split(row["aliases"])
                         if fold(a) not in hand_surfaces and fold(a) not in sector_phrases
                         and len(codes_by_alias[fold(a)]) == 1)
@@ -199,7 +224,7 @@ def bodies(valid_codes: frozenset[str], hand_surfaces: frozenset[str], sector_ph
 OPEN_ENDS = frozenset({"to", "in", "of", "for", "from", "at", "on", "with", "the", "a", "an", "and"})
 
 
-def agents(hand_phrases: frozenset[str], folder: Path = tsv.DATA_DIR) -> tuple[SectorTerm, ...]:
+def agents(hand_phrases: frozenset[str], folder: Path = DATA_DIR) -> tuple[SectorTerm, ...]:
     """The derived sector nouns in use, as groups ("gendarmes"): they name an actor only with a
     country, body or place next to them ("Malian gendarmes").
 
@@ -213,8 +238,8 @@ def agents(hand_phrases: frozenset[str], folder: Path = tsv.DATA_DIR) -> tuple[S
     if "agents" not in kinds() or not _present(AGENTS, folder):
         return ()
     out = []
-    for number, row in tsv.rows(AGENTS, ("phrase", "sector", "source"), folder):
-        tsv.check(row["sector"] in SECTORS, AGENTS, number, f"unknown sector {row['sector']!r}")
+    for number, row in _rows(AGENTS, ("phrase", "sector", "source"), folder):
+        _check(row["sector"] in SECTORS, AGENTS, number, f"unknown sector {row['sector']!r}")
         words = fold(row["phrase"]).split()
         if not words or words[0] in ("the", "a", "an") or words[-1] in OPEN_ENDS or row["sector"] in ("REL", "OPP"):
             continue
@@ -228,7 +253,7 @@ def agents(hand_phrases: frozenset[str], folder: Path = tsv.DATA_DIR) -> tuple[S
 TIME_WORDS = frozenset({"ago", "later", "earlier", "years", "months", "weeks", "days"})
 
 
-def discards(folder: Path = tsv.DATA_DIR) -> tuple[Discard, ...]:
+def discards(folder: Path = DATA_DIR) -> tuple[Discard, ...]:
     """The discard phrases in use.
 
     Left out, by kind: chronology markers, a year ("1990") or a span of time ("years ago", "months
@@ -237,9 +262,9 @@ def discards(folder: Path = tsv.DATA_DIR) -> tuple[Discard, ...]:
     if "discards" not in kinds() or not _present(DISCARDS, folder):
         return ()
     out = []
-    for number, row in tsv.rows(DISCARDS, ("phrase", "scope", "whole_word", "source"), folder):
-        tsv.check(row["scope"] in ("sentence", "story"), DISCARDS, number, "scope must be sentence or story")
-        tsv.check(row["whole_word"] in ("yes", "no"), DISCARDS, number, "whole_word must be yes or no")
+    for number, row in _rows(DISCARDS, ("phrase", "scope", "whole_word", "source"), folder):
+        _check(row["scope"] in ("sentence", "story"), DISCARDS, number, "scope must be sentence or story")
+        _check(row["whole_word"] in ("yes", "no"), DISCARDS, number, "whole_word must be yes or no")
         words = fold(row["phrase"]).split()
         if all(w.isdigit() or w in TIME_WORDS for w in words):
             continue
@@ -248,13 +273,13 @@ def discards(folder: Path = tsv.DATA_DIR) -> tuple[Discard, ...]:
 
 
 def country_names(valid_codes: frozenset[str], hand_surfaces: frozenset[str],
-                  folder: Path = tsv.DATA_DIR) -> tuple[tuple[str, str], ...]:
+                  folder: Path = DATA_DIR) -> tuple[tuple[str, str], ...]:
     """(name, code) of the derived country names in use: those no hand-written table lists."""
     if "country_names" not in kinds() or not _present(COUNTRY_NAMES, folder):
         return ()
     out = []
-    for number, row in tsv.rows(COUNTRY_NAMES, ("phrase", "code", "source"), folder):
-        tsv.check(row["code"] in valid_codes, COUNTRY_NAMES, number, f"unknown country code {row['code']!r}")
+    for number, row in _rows(COUNTRY_NAMES, ("phrase", "code", "source"), folder):
+        _check(row["code"] in valid_codes, COUNTRY_NAMES, number, f"unknown country code {row['code']!r}")
         if fold(row["phrase"]) not in hand_surfaces:
             out.append((row["phrase"], row["code"]))
     return tuple(out)

@@ -2,13 +2,18 @@
 
 :class:`Country`, :class:`Metonym` (a capital standing for a government), :class:`Organization`,
 :class:`SectorTerm` (a sector noun or title) and :class:`OfficeHolder` (one term or role of one
-person). Records are built once when a table is loaded and never changed.
+person). Records are built once when a table is loaded and never changed; a bad line of a table
+raises :class:`KnowledgeError` (``file:line: what is wrong``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
+
+
+class KnowledgeError(ValueError):
+    """A data file has a bad line."""
 
 
 @dataclass(frozen=True)
