@@ -61,10 +61,10 @@ post-passes (:mod:`.postpasses`) and discards (:mod:`.discards`). Emitted mentio
 
 Knowledge is data (``actors/data/*.tsv``, see :mod:`communique.actors.knowledge`), read and
 validated once. Under the hand-written tables lie tables derived from the PETRARCH-2 / Phoenix
-dictionaries (``phoenix_*.tsv``, see :mod:`communique.actors.phoenix`): about 17,800 people with
-dated roles, 7,300 bodies and companies, 1,000 armed groups, 2,400 sector nouns and 4,500 other
-names, cities and regions of countries in use (and discard phrases, off by default). A hand-written
-row always wins; ``COMMUNIQUE_PHOENIX=none`` switches the derived rows off. Adding a minister is one line of ``office_holders.tsv`` (tab-separated:
+dictionaries (``phoenix_*.tsv``, see :mod:`communique.actors.phoenix`); in use by default: about
+17,800 people with dated roles, 7,300 bodies and companies and 2,300 sector nouns (armed groups,
+other names of countries and discard phrases on request). A hand-written row always wins;
+``COMMUNIQUE_PHOENIX`` chooses the derived kinds (``none`` switches them off). Adding a minister is one line of ``office_holders.tsv`` (tab-separated:
 id, name, aliases, country, sector, office, start, end; an empty end means still in office)::
 
     person:mariko-example<TAB>Mariko Example<TAB>Mariko Example;Example<TAB>JPN<TAB>GOV<TAB>foreign minister<TAB>2031-04-01<TAB>

@@ -294,7 +294,12 @@ def derived_organizations() -> tuple[Organization, ...]:
 @lru_cache(maxsize=None)
 def derived_country_names() -> tuple[tuple[str, str], ...]:
     """(name, code) of the derived country names in use; see :func:`phoenix.country_names`."""
-    return phoenix.country_names(frozenset(countries()), _hand_surfaces())
+    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
+
+    # A place the gazetteer knows ("Mosul", "Brussels") is left to it: the actors stage asks it whose
+    # a town is where the text makes the town a place ("protesters in Mosul").
+    return tuple((name, code) for name, code in phoenix.country_names(frozenset(countries()), _hand_surfaces())
+                 if resolve_place(name) is None)
 
 
 # ---------------------------------------------------------------------------- lookups
