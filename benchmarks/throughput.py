@@ -10,9 +10,10 @@ at least --words words (each copy gets its own id). Prints, on the same text:
 - words/s of the full coder (communique.pipeline.code_documents) for each --workers value
   (worker runs include starting the processes and loading the model in each);
 - coder/spaCy for 1 worker (target >= 0.8: the coding stages should cost little next to
-  parsing);
+  parsing), by the wall clock and by the process's CPU time; the machines are shared, so the
+  CPU-time ratio (median over --rounds, spaCy and coder timed alternately) is the steady one;
 - the time in each coding stage (find_actors, extract_events, assign_dates,
-  assign_locations), timed with perf_counter around each call over already-parsed docs;
+  assign_locations), CPU time around each call over already-parsed docs;
 - the core count and the Python and spaCy versions.
 Plain figures; no asserts.
 """
@@ -22,6 +23,7 @@ import argparse
 import dataclasses
 import os
 import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -69,26 +71,28 @@ def words_in(documents: list[Document]) -> int:
     return sum(len(d.text.split()) for d in documents)
 
 
-def time_spacy(nlp, documents) -> float:
+def time_spacy(nlp, documents) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of spaCy's pipeline alone."""
     from communique.pipeline import BATCH_SIZE
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def time_coder(documents, workers: int) -> tuple[float, int, int]:
+def time_coder(documents, workers: int) -> tuple[float, int, int, float]:
+    """(wall seconds, events, errors, CPU seconds of this process: meaningful for 1 worker)."""
     from communique.pipeline import code_documents
 
     events = errors = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _, result in code_documents(documents, workers=workers):
         if isinstance(result, list):
             events += len(result)
         else:
             errors += 1
-    return time.perf_counter() - start, events, errors
+    return time.perf_counter() - start, events, errors, time.process_time() - cpu
 
 
 def time_stages(nlp, stages, documents) -> dict[str, float]:
@@ -97,7 +101,7 @@ def time_stages(nlp, stages, documents) -> dict[str, float]:
 
     parsed = list(zip(documents, nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)))
     spent = dict.fromkeys(STAGES, 0.0)
-    clock = time.perf_counter
+    clock = time.process_time
     for document, sdoc in parsed:
         t0 = clock()
         mentions = stages["find_actors"](sdoc, document)
@@ -120,6 +124,7 @@ def main() -> None:
     parser.add_argument("files", nargs="*", help=".txt/.jsonl/.json/.html files (default: bundled samples)")
     parser.add_argument("--words", type=int, default=50_000, help="minimum corpus size in words")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to time")
+    parser.add_argument("--rounds", type=int, default=3, help="alternate spaCy and 1-worker coder runs this often")
     args = parser.parse_args()
 
     import spacy
@@ -137,18 +142,23 @@ def main() -> None:
           f"spaCy {spacy.__version__}, model {nlp.meta.get('name')} {nlp.meta.get('version')}")
     print(f"corpus: {len(documents)} documents, {n_words} words")
 
-    spacy_s = time_spacy(nlp, documents)
+    ratios_cpu, ratios_wall = [], []
+    for _ in range(max(1, args.rounds)):
+        spacy_s, spacy_cpu = time_spacy(nlp, documents)
+        coder_s, _events, _errors, coder_cpu = time_coder(documents, 1)
+        ratios_wall.append(spacy_s / coder_s)
+        ratios_cpu.append(spacy_cpu / coder_cpu)
     print(f"spaCy alone (nlp.pipe):      {n_words / spacy_s:10.0f} words/s  ({spacy_s:.2f} s)")
-    coder_1 = None
     for workers in args.workers:
-        seconds, events, errors = time_coder(documents, workers)
+        seconds, events, errors, _cpu = time_coder(documents, workers)
         rate = n_words / seconds
-        if workers == 1:
-            coder_1 = rate
         print(f"coder, {workers} worker{'s' if workers > 1 else ' '}:            {rate:10.0f} words/s  "
               f"({seconds:.2f} s, {events} events, {errors} errors)")
-    if coder_1 is not None:
-        print(f"coder/spaCy, 1 worker:       {coder_1 / (n_words / spacy_s):10.2f}  (target >= 0.8)")
+    def fmt(values):
+        return ", ".join(f"{v:.2f}" for v in values)
+    print(f"coder/spaCy, 1 worker, CPU time:   {statistics.median(ratios_cpu):5.2f} median of {fmt(ratios_cpu)}"
+          "  (target >= 0.8)")
+    print(f"coder/spaCy, 1 worker, wall clock: {statistics.median(ratios_wall):5.2f} median of {fmt(ratios_wall)}")
 
     spent = time_stages(nlp, stages, documents)
     total = sum(spent.values())
@@ -157,7 +167,7 @@ def main() -> None:
         share = spent[name] / total if total else 0.0
         print(f"  {name:18s} {spent[name]:8.3f} s  {share:6.1%}  "
               f"{1000 * spent[name] / len(documents):7.3f} ms/doc")
-    print(f"  {'all stages':18s} {total:8.3f} s  = {total / spacy_s:.1%} of the spaCy parse time")
+    print(f"  {'all stages':18s} {total:8.3f} s  = {total / spacy_cpu:.1%} of the spaCy parse time (CPU)")
 
 
 if __name__ == "__main__":
