@@ -15,9 +15,11 @@ The coder's cost grows with the square of two things no news article has in quan
   boundary. ``CHUNK_CHARS`` is longer than nearly every news article, which are never cut.
 
 - *Sentence length*: rules that relate each trigger or mention to the others of its sentence
-  are quadratic in its length. A "sentence" the parser makes of a list of thousands of names or
-  of a page of one-word paragraphs is re-parsed with sentence starts set at least every
-  ``MAX_SENTENCE_TOKENS`` tokens (``bound_sentences``); real sentences are far shorter.
+  are quadratic in its length. Before parsing, a stretch of more than ``MAX_SENTENCE_TOKENS``
+  tokens without a full stop (a list of thousands of names, a page of one-word paragraphs)
+  gets sentence starts, which the parser keeps (``tokenized``); a sentence the parser still
+  makes longer is parsed again with starts inside it (``bound_sentences``). Real sentences
+  are far shorter, and never touched.
 
 Documents over ``MAX_DOCUMENT_CHARS`` are refused with a clear error (``too_long``).
 """
@@ -131,6 +133,28 @@ def place_events(events: list[Event], part: Part, sdoc, original: str, sentences
             seen.add(id(entity))
             entity.start += part.offset
             entity.end += part.offset
+
+
+def tokenized(nlp, text: str, max_tokens: Optional[int] = None):
+    """``text`` as a spaCy Doc, not parsed yet, with sentence starts set in each stretch of more
+    than ``max_tokens`` tokens that has no full stop (after a line break or punctuation where
+    there is one). Parsing this Doc gives the same sentences as parsing the text wherever
+    sentences end with a full stop within ``max_tokens`` tokens."""
+    max_tokens = max_tokens or MAX_SENTENCE_TOKENS
+    doc = nlp.make_doc(text)
+    start = 0  # first token of the current stretch without a full stop
+    for token in doc:
+        if token.text in _FULL_STOPS:
+            start = token.i + 1
+        elif token.i - start >= max_tokens:
+            window = range(start + max_tokens // 2, token.i + 1)
+            cut = next((i for i in reversed(window) if _ends_a_stretch(doc[i - 1])), token.i)
+            doc[cut].is_sent_start = True
+            start = cut
+    return doc
+
+
+_FULL_STOPS = frozenset({".", "!", "?", "...", "…"})
 
 
 def bound_sentences(nlp, sdoc, max_tokens: Optional[int] = None):

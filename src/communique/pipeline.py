@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from typing import Iterable, Iterator, Optional, Union
 
-from .chunking import Part, bound_sentences, place_events, split_document, too_long
+from .chunking import Part, bound_sentences, place_events, split_document, tokenized, too_long
 from .model import CodingError, Document, Event
 
 Result = tuple[Document, Union[list[Event], CodingError]]
@@ -50,7 +50,7 @@ def code_document(document: Document, all_modalities: bool = False) -> list[Even
     events: list[Event] = []
     sentences_before = 0
     for part in parts:
-        sdoc = bound_sentences(nlp, nlp(part.document.text))
+        sdoc = bound_sentences(nlp, nlp(tokenized(nlp, part.document.text)))
         part_events, sentences = _code_part(document, part, sdoc, all_modalities,
                                             len(parts) > 1, sentences_before)
         events.extend(part_events)
@@ -92,12 +92,12 @@ def _parse_all(nlp, texts: list[str]) -> list:
     is parsed together (fast), and one text by one only when the batch as a whole fails, so that
     one bad document never takes the others down with it."""
     try:
-        parsed = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+        parsed = list(nlp.pipe((tokenized(nlp, text) for text in texts), batch_size=BATCH_SIZE))
     except Exception:
         parsed = []
         for text in texts:
             try:
-                parsed.append(nlp(text))
+                parsed.append(nlp(tokenized(nlp, text)))
             except Exception as exc:
                 parsed.append(exc)
     return [sdoc if isinstance(sdoc, BaseException) else _bounded(nlp, sdoc) for sdoc in parsed]
