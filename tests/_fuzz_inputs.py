@@ -38,7 +38,7 @@ ODD_TEXTS = (
 LINE_KINDS = ("deep_json", "huge_int", "nul_raw", "bad_utf8", "bad_date", "out_of_range_date",
               "not_a_record", "no_text", "bad_json", "huge_id")
 FILE_KINDS = ("txt_nul", "txt_bad_utf8", "txt_bad_date_line", "txt_old_date_line", "txt_empty",
-              "html_no_paragraph", "html_bad_meta_date", "json_deep", "json_empty_list", "json_huge_int")
+              "html_empty", "html_nul", "json_deep", "json_empty_list", "json_huge_int")
 GOOD_KINDS = ("plain", "markup", "surrogate", "nul_escaped", "odd_text")
 
 
@@ -119,11 +119,10 @@ def _bad_file(rng: random.Random, kind: str) -> tuple[str, bytes]:
         return ".txt", b"Published: 0001-01-01\n" + sentence
     if kind == "txt_empty":
         return ".txt", rng.choice([b"", b"   \n\n", b"Date: 2021-03-04\n\n"])
-    if kind == "html_no_paragraph":
-        return ".html", b"<html><head><title>" + rng.choice(MARKUP).encode() + b"</title></head><body><div>x</div></body></html>"
-    if kind == "html_bad_meta_date":
-        value = rng.choice(["[/red]", "9999-12-31", "0001-01-01T00:00:00Z", "not a date"]).encode()
-        return ".html", b'<meta property="article:published_time" content="' + value + b'"><p>' + sentence + b"</p>"
+    if kind == "html_empty":
+        return ".html", rng.choice([b"", b"<html></html>", b"<p>  </p>", b"<html><head><title>x</title></head></html>"])
+    if kind == "html_nul":
+        return ".html", b"<p>" + sentence + b"</p>\x00"
     if kind == "json_deep":
         depth = rng.randint(250, 20000)
         return ".json", b"[" * depth + b"]" * depth
@@ -161,11 +160,22 @@ def write_corpus(folder: Path, seed: int, per_kind: int, good: int, long_texts: 
             (folder / f"{kind}-{n:04d}{suffix}").write_bytes(data)
             expected.bad += 1
             expected.count(kind)
+    for n in range(max(1, per_kind // 10)):
+        # A page whose metadata holds markup or an absurd date: read without a date, and coded.
+        value = rng.choice(["[/red]", "9999-12-31", "0001-01-01T00:00:00Z", "not a date", "[bold]2020"])
+        sentence = f"{rng.choice(SENTENCES)} Report page-{n}."
+        (folder / f"page-{n:04d}.html").write_text(
+            f'<html><head><title>{rng.choice(MARKUP)}</title><meta property="article:published_time" '
+            f'content="{value}"></head><body><p>{sentence}</p></body></html>', encoding="utf-8")
+        expected.good_ids.add(f"page-{n:04d}")
+        expected.count("good:html")
     for n in range(long_texts):
         # Over spaCy's 1,000,000 characters: coded in chunks, never refused.
         run = "".join(rng.choice("abcdefgh") for _ in range(rng.randint(210, 400))) + " "
         filler = run * (1_000_000 // len(run) + 1)
-        text = rng.choice(SENTENCES) + "\n\n" + filler + "\n\n" + rng.choice(SENTENCES)
+        # English first: the language filter reads the first 4,000 characters.
+        lead = "\n\n".join(SENTENCES[k % len(SENTENCES)] for k in range(80))
+        text = lead + "\n\n" + filler + "\n\n" + rng.choice(SENTENCES)
         (folder / f"long-{n}.txt").write_text("Date: 2022-05-06\n" + text, encoding="utf-8")
         expected.good_ids.add(f"long-{n}")
         expected.count("good:long_text")

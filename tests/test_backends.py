@@ -113,7 +113,7 @@ DISK_SCRIPT = textwrap.dedent("""
     from test_backends import _hand_coder
     communique.pipeline.code_documents = _hand_coder
     from communique.cli import app
-    sys.argv = ["communique", "ingest", sys.argv[2], "--db", sys.argv[1]]
+    sys.argv = ["communique", "ingest", sys.argv[2], "--db", sys.argv[1], "--all-languages"]
     app()
 """)
 

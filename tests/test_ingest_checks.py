@@ -111,11 +111,18 @@ def test_a_wire_dateline_with_an_impossible_year_keeps_its_place_and_drops_its_d
     assert not errors and doc.dateline_place == "Tokyo" and doc.dateline_date is None and doc.published is None
 
 
-def test_an_html_meta_date_holding_markup_is_an_error_not_a_crash(tmp_path):
-    (tmp_path / "p.html").write_text('<meta property="article:published_time" content="[/red]">'
-                                     "<p>China accused Japan.</p>", encoding="utf-8")
+def test_an_html_meta_date_holding_markup_or_year_9999_is_read_without_a_date(tmp_path):
+    for n, value in enumerate(("[/red]", "9999-12-31")):
+        (tmp_path / f"p{n}.html").write_text(f'<meta property="article:published_time" content="{value}">'
+                                             "<p>China accused Japan of lying.</p>", encoding="utf-8")
+    docs, errors = _read(tmp_path)
+    assert not errors and [d.published for d in docs] == [None, None]
+
+
+def test_a_nul_byte_in_a_page_names_its_line(tmp_path):
+    (tmp_path / "p.html").write_bytes(b"<p>China accused Japan.</p>\n<p>a\x00b</p>")
     _, (error,) = _read(tmp_path / "p.html")
-    assert "'[/red]'" in error.message
+    assert error.origin.endswith("p.html:2") and error.message == "binary data, not a web page: a NUL byte"
 
 
 def test_a_huge_id_is_refused(tmp_path):

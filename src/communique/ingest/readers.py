@@ -155,9 +155,9 @@ def read_json(data: bytes, stem: str, origin: str, fallback: Optional[date]) -> 
 def read_html(data: bytes, doc_id: str, origin: str, fallback: Optional[date]) -> Iterator[Item]:
     """A saved web page: its main text, title, date and URL (communique.ingest.pages)."""
     try:
-        nul = data.find(b"\x00")
-        if nul >= 0:
-            raise BadInput(f"binary file, not a web page (NUL byte at offset {nul})")
+        line = nul_line(data)
+        if line is not None:
+            raise BadInput(f"binary data, not a web page: a NUL byte on line {line}")
         page = extract_page(data)
         if not page.text.strip():
             raise BadInput("no article text found in the page")
@@ -198,9 +198,9 @@ def count_file(path: Path) -> int:
             with open(path, "rb") as handle:
                 return max(1, sum(1 for line in handle if line.strip()))
         if suffix == ".json":
-            parsed = json.loads(path.read_bytes())
+            parsed = parse_json(path.read_bytes().decode("utf-8-sig"))
             return len(parsed) if isinstance(parsed, list) and parsed else 1
-    except (OSError, ValueError):
+    except (OSError, ValueError):  # BadInput (deep JSON, huge numbers) and bad UTF-8 included
         return 1
     return 1
 
