@@ -74,12 +74,9 @@ def _code_part(document: Document, part: Part, sdoc, all_modalities: bool, in_pa
 
 
 def refusal(document: Document) -> str | None:
-    """Why a document is not coded at all, or None: it is too long, or its publication date is
-    out of any sane range (readers check both; documents built in code or posted to the HTTP
-    API meet them here)."""
-    from .ingest.checks import published_problem
-
-    return too_long(document) or published_problem(document.published)
+    """Why a document is not coded at all, or None: it is too long. (Publication dates out of
+    any sane range are refused by the readers; the date stage copes with any other.)"""
+    return too_long(document)
 
 
 def _failure(document: Document, exc: BaseException) -> CodingError:
