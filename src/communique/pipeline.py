@@ -3,6 +3,12 @@
 Coding is a pure function of the document, the knowledge data and the model: no global
 state beyond the once-loaded model and tables, no database access. The CLI, the HTTP API,
 the store's ingest and the batch runner all call this module.
+
+Every document goes through ``chunking`` first (long ones in parts, odd runs masked, endless
+sentences bounded), so that coding time grows linearly with the text; batches are bounded in
+characters as well as documents; a document the parser or a stage fails on becomes one
+``CodingError`` and the rest of its batch is coded; no more worker processes start than the
+machine has cores.
 """
 from __future__ import annotations
 
