@@ -110,10 +110,13 @@ DISK_SCRIPT = textwrap.dedent("""
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (2_000_000, 2_000_000))
     import communique.pipeline
+    import communique.store.bulk
     from test_backends import _hand_coder
     communique.pipeline.code_documents = _hand_coder
+    communique.store.bulk.MAX_DOCUMENTS = 20  # small batches: some are stored before the disk fills
     from communique.cli import app
-    sys.argv = ["communique", "ingest", sys.argv[2], "--db", sys.argv[1], "--all-languages"]
+    # The documents share their filler: --keep-copies, so that each is coded and stored.
+    sys.argv = ["communique", "ingest", sys.argv[2], "--db", sys.argv[1], "--all-languages", "--keep-copies"]
     app()
 """)
 
