@@ -81,7 +81,9 @@ def main() -> None:
                 from communique.store import open_store
 
                 with open_store(db) as store:
-                    good_done = len({r["id"] for r in store.select("SELECT id FROM documents")} & expected.good_ids)
+                    # stored as documents, or as copies of their first report (near-duplicates)
+                    stored = store.select("SELECT id FROM documents UNION SELECT id FROM document_copies")
+                    good_done = len({r["id"] for r in stored} & expected.good_ids)
             print(f"{name:7} exit {code}; tracebacks {traceback}; error lines {errors:,} "
                   f"(expected {expected.bad:,}); good documents {good_done:,} of {len(expected.good_ids):,}; "
                   f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak {peak:,} MB")
