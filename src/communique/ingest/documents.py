@@ -60,6 +60,7 @@ def make_document(doc_id: str, text: str, origin: str, published: Optional[date]
     """A Document with its wire dateline read; ``published`` wins over the run's ``fallback``."""
     if not text.strip():
         raise BadInput("empty text")
+    check_published(published)  # whichever reader found it (a record, a page's metadata, a feed)
     pub = published or fallback
     body = text.lstrip()
     dateline = find_dateline(body, pub)
