@@ -122,17 +122,20 @@ def place_events(events: list[Event], part: Part, sdoc, original: str, sentences
                 event.text = original[start:end]
     if part.offset == 0 and sentences_before == 0:
         return
-    seen: set[int] = set()  # one Entity object may sit in several events: shift it once
+    shifted: dict[int, object] = {}  # Entities are frozen; one object may sit in several events
+
+    def moved(entity):
+        if id(entity) not in shifted:
+            shifted[id(entity)] = dataclasses.replace(entity, start=entity.start + part.offset,
+                                                      end=entity.end + part.offset)
+        return shifted[id(entity)]
+
     for event in events:
         event.sentence += sentences_before
         event.trigger = dataclasses.replace(event.trigger, start=event.trigger.start + part.offset,
                                             end=event.trigger.end + part.offset)
-        for entity in [*event.actor, *event.recipient]:
-            if id(entity) in seen:
-                continue
-            seen.add(id(entity))
-            entity.start += part.offset
-            entity.end += part.offset
+        event.actor = [moved(entity) for entity in event.actor]
+        event.recipient = [moved(entity) for entity in event.recipient]
 
 
 def tokenized(nlp, text: str, max_tokens: Optional[int] = None):
