@@ -117,3 +117,34 @@ def test_an_event_dated_to_a_week_is_stored_counted_and_shown_with_its_precision
     weekly = analysis.dyad_series(store, "CHN", "JPN", by="week")
     assert [(r["period"], r["events"]) for r in weekly] == [("2020-07-20", 1)]
     assert store.events(limit=5)[0]["date_precision"] == "week"
+
+
+def test_a_series_spanning_years_1_to_9999_by_day_does_not_fill_millions_of_days(store):
+    """Dates no reader accepts any more may sit in older stores: the series stays bounded."""
+    from datetime import date
+
+    from _store_fixtures import entity, make_event
+    from communique.model import Document
+
+    for doc, when in (("early", date(1, 1, 1)), ("late", date(9999, 12, 31))):
+        store.add_coded(Document(id=doc, text=f"Report {doc}."),
+                        [make_event(doc, "042", [entity("CHN")], [entity("JPN", start=5)], when)])
+    rows = analysis.dyad_series(store, "CHN", "JPN", by="day")
+    assert [r["period"] for r in rows] == ["0001-01-01", "9999-12-31"]
+    assert "spans 3,652,059 days" in analysis.series_note(rows, "day")
+    assert len(analysis.dyad_series(store, "CHN", "JPN", by="month")) == 2
+    by_year = analysis.dyad_series(store, "CHN", "JPN", by="year")  # 9,999 years: under the cap
+    assert len(by_year) == 9999 and analysis.series_note(by_year, "year") is None
+    assert analysis.series_note(analysis.dyad_series(store, "CHN", "JPN", by="day", since=date(2020, 1, 1)), "day") is None
+
+
+def test_gaps_are_still_filled_within_the_cap(loaded):
+    rows = analysis.dyad_series(loaded, "CHN", "JPN", by="day")
+    assert len(rows) == analysis.periods_between(date_of(rows[0]), date_of(rows[-1]), "day") == 50
+    assert analysis.series_note(rows, "day") is None
+
+
+def date_of(row):
+    from datetime import date
+
+    return date.fromisoformat(row["period"])

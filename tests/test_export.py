@@ -125,3 +125,44 @@ def test_export_errors(loaded, tmp_path):
         export(loaded, "parquet", tmp_path / "file")
     with pytest.raises(ExportError, match="cannot write"):
         export(loaded, "csv", tmp_path / "file" / "inside.csv")
+
+
+def test_formula_injection_is_escaped_in_csv_and_in_the_text_columns_of_tsv(store, tmp_path):
+    """A name, id or URL from an article that a spreadsheet would run as a formula gets a
+    leading quote; codes and numbers (a negative Goldstein score) stay as they are."""
+    evil = '=HYPERLINK("http://evil.example/x","click")'
+    text = f"{evil} attacked Mali."
+    event = make_event("=cmd|' /C calc'!A0", "190", [entity("FRA", sector="MIL", name=evil, text=evil)],
+                       [entity("MLI", text="@SUM(1+1)", start=len(evil) + 10)], date(2021, 5, 1), text=text)
+    store.add_coded(Document(id="=cmd|' /C calc'!A0", text=text, url="+http://evil.example",
+                             published=date(2021, 5, 2)), [event])
+    export(store, "csv", tmp_path / "e.csv")
+    (row,) = list(csv.DictReader((tmp_path / "e.csv").open(encoding="utf-8")))
+    assert row["actor_name"] == "'" + evil and row["recipient_text"] == "'@SUM(1+1)"
+    assert row["doc"] == "'=cmd|' /C calc'!A0" and row["url"] == "'+http://evil.example"
+    assert row["text"].startswith("'=HYPERLINK") and float(row["goldstein"]) == -10.0
+    export(store, "gdelt", tmp_path / "e.tsv")
+    header, values = (line.split("\t") for line in (tmp_path / "e.tsv").read_text("utf-8").splitlines())
+    gdelt = dict(zip(header, values))
+    assert gdelt["Actor1Name"] == "'" + evil.upper() and gdelt["SOURCEURL"] == "'+http://evil.example"
+    assert gdelt["GoldsteinScale"] == "-10.0" and gdelt["Actor1Code"] == "FRAMIL"
+    export(store, "cameo", tmp_path / "c.tsv")
+    header, values = (line.split("\t") for line in (tmp_path / "c.tsv").read_text("utf-8").splitlines())
+    assert dict(zip(header, values))["ids"] == "'=cmd|' /C calc'!A0"
+
+
+def test_cli_csv_output_is_escaped_too(tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+    from communique.store import open_store
+
+    db = str(tmp_path / "e.duckdb")
+    with open_store(db) as s:
+        text = "=1+1 talked with Japan."
+        s.add_coded(Document(id="-2+3", text=text, published=date(2021, 5, 2)),
+                    [make_event("-2+3", "042", [entity("CHN", text="=1+1")], [entity("JPN", start=16)],
+                                date(2021, 5, 1), text=text)])
+    result = CliRunner().invoke(app, ["events", "--db", db, "--csv"])
+    (row,) = list(csv.DictReader(result.stdout.splitlines()))
+    assert row["doc"] == "'-2+3" and row["text"] == "'=1+1 talked with Japan." and row["goldstein"] == "1.9"

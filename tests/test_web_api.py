@@ -520,3 +520,23 @@ def test_evidence_bolds_the_trigger_and_escapes_the_rest():
     record = {"text": "Officials <said> Japan Protested.", "trigger": {"text": "protested"}}
     assert str(evidence(record)) == "Officials &lt;said&gt; Japan <b>Protested</b>."
     assert str(evidence({"text": "No trigger here.", "trigger": {"text": "absent"}})) == "No trigger here."
+
+
+def test_dyad_page_by_day_over_years_1_to_9999_answers(tmp_path):
+    """Events dated years 1 and 9999 (which no reader accepts any more, but an older store may
+    hold) asked for 3.6 million empty days and ran out of memory."""
+    store = open_store(str(tmp_path / "span.duckdb"))
+    try:
+        for doc, when in (("early", date(1, 1, 1)), ("late", date(9999, 12, 31))):
+            store.add_coded(Document(id=doc, text=f"Beijing met Tokyo. ({doc})"), [Event(
+                doc=doc, event="CONSULT", cameo="040", actor=[Entity("Beijing", "CHN", "GOV", start=0, end=7)],
+                recipient=[Entity("Tokyo", "JPN", "GOV", start=12, end=17)], trigger=Trigger("met", 8, 11),
+                text="Beijing met Tokyo.", sentence=0, quad_class=1, goldstein=1.0, date=when,
+                date_precision="day")])
+        with TestClient(create_app(store=store)) as client:
+            for by in ("day", "auto"):
+                response = client.get("/api/dyads/CHN/JPN/series", params={"by": by})
+                assert response.status_code == 200 and len(response.json()["series"]) == 2
+            assert client.get("/dyad/CHN/JPN", params={"by": "day"}).status_code == 200
+    finally:
+        store.close()

@@ -5,6 +5,11 @@ turns any of them into a pandas DataFrame.
 Dyads are undirected unless ``directed=True``: (CHN, JPN) counts CHN->JPN and JPN->CHN.
 With ``dedup=True`` several reports of one event (same category, actor and recipient
 codes, date) count once.
+
+Series fill the periods without events between the first and the last with zeros, up to
+``MAX_FILLED_PERIODS`` periods: a store holding one event dated in year 1 and one in 9999
+(a typing slip upstream) would otherwise ask for 3.6 million empty days. Beyond that cap
+the series holds only the periods that have events (``series_note`` says so).
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ if TYPE_CHECKING:
     from .store import Store
 
 QUADS = ("q1", "q2", "q3", "q4")
+MAX_FILLED_PERIODS = 10_000  # 27 years by day, 190 by week
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 
@@ -45,6 +51,30 @@ def _next_period(d: date, by: str) -> date:
     return date(d.year + 1, 1, 1)
 
 
+def periods_between(first: date, last: date, by: str) -> int:
+    """How many periods of ``by`` a series from ``first`` to ``last`` (period starts) holds."""
+    if by == "day":
+        return (last - first).days + 1
+    if by == "week":
+        return (last - first).days // 7 + 1
+    if by == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return last.year - first.year + 1
+
+
+def series_note(rows: list[dict], by: str) -> Optional[str]:
+    """A line for the user when ``rows`` were too long a span to fill with empty periods."""
+    if len(rows) < 2:
+        return None
+    first, last = date.fromisoformat(rows[0]["period"]), date.fromisoformat(rows[-1]["period"])
+    span = periods_between(first, last, by)
+    if span <= MAX_FILLED_PERIODS:
+        return None
+    return (f"the series spans {span:,} {by}s ({first} to {last}), more than the "
+            f"{MAX_FILLED_PERIODS:,} that are filled with zeros: only the {len(rows):,} with events "
+            "are shown (narrow it with --since/--until, or count by a longer period)")
+
+
 def _series_query(store: "Store", by: str, dedup: bool, **filters: Any) -> list[dict]:
     src, params = source_sql(make_filter(**filters), dedup)
     sql = (f"SELECT {_period_sql(by, 's.date')} AS period, s.event AS event, s.quad_class AS quad, "
@@ -64,7 +94,7 @@ def _pivot(cells: list[dict], by: str, fill: bool) -> list[dict]:
         if cell["quad"] in (1, 2, 3, 4):
             row[f"q{cell['quad']}"] += n
         row["goldstein_sum"] += float(cell["g"] or 0.0)
-    if fill and rows:
+    if fill and rows and periods_between(min(rows), max(rows), by) <= MAX_FILLED_PERIODS:
         period, last = min(rows), max(rows)
         while period < last:
             period = _next_period(period, by)

@@ -3,6 +3,13 @@ PETRARCH-style CAMEO TSV, Parquet partitioned by year/month (hive style), and fl
 
 All formats read the events through one query (the store's filters apply), in batches,
 so exports of millions of events do not hold them all in memory (Parquet excepted).
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, and names,
+ids and URLs come from the articles (``=HYPERLINK(...)`` as a "name"). ``spreadsheet_safe``
+puts a ``'`` before such a text: in every text cell of CSV, and in the free-text columns of the
+GDELT and CAMEO TSV files (names, place names, ids, URLs) only. Codes and numbers are never
+touched, so a negative Goldstein score or longitude stays a number for the programs that read
+GDELT files.
 """
 from __future__ import annotations
 
@@ -40,6 +47,18 @@ GDELT_COLUMNS = (
 )
 
 CAMEO_COLUMNS = ("date", "source", "target", "code", "ids", "url")
+
+# Columns of the TSV formats that hold text from the articles (the rest are codes and numbers).
+TSV_TEXT_COLUMNS = frozenset({"Actor1Name", "Actor2Name", "Actor1Geo_FullName", "Actor2Geo_FullName",
+                              "ActionGeo_FullName", "SOURCEURL", "ids", "url"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula, with a leading ``'``; anything else as is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 FLAT_COLUMNS = (
     "id", "date", "date_precision", "published", "event", "mode", "context", "cameo", "quad_class",
@@ -235,16 +254,19 @@ def export(store: "Store", fmt: str, out: str | Path, dedup: Optional[bool] = No
             if header:
                 writer.writeheader()
             for r in records:
-                writer.writerow(flat_row(r))
+                writer.writerow({k: spreadsheet_safe(v) for k, v in flat_row(r).items()})
                 n += 1
         else:
             # GDELT and PETRARCH files are tab-separated without quoting; tabs and line
             # breaks inside a field would break a row, so they become spaces.
             columns, make = (GDELT_COLUMNS, gdelt_row) if fmt == "gdelt" else (CAMEO_COLUMNS, cameo_row)
+            text_columns = [c in TSV_TEXT_COLUMNS for c in columns]
             if header:
                 handle.write("\t".join(columns) + "\n")
             for r in records:
-                handle.write("\t".join(_tsv_field(v) for v in make(r)) + "\n")
+                cells = (_tsv_field(v) for v in make(r))
+                handle.write("\t".join(spreadsheet_safe(c) if text else c
+                                       for c, text in zip(cells, text_columns)) + "\n")
                 n += 1
     return n
 

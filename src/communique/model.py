@@ -8,9 +8,12 @@ A document flows one way through the pipeline:
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Optional
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -32,6 +35,15 @@ class Document:
     dateline_place: Optional[str] = None  # "TOKYO" of "TOKYO, Nov. 25 (Xinhua) --"
     dateline_date: Optional[date] = None  # the date a wire dateline states
     dateline_end: int = 0  # offset in ``text`` where a wire dateline ends (0: none); its date is no event's
+
+    def __post_init__(self) -> None:
+        # JSON can carry what no text may hold: lone UTF-16 surrogates ("\ud800"), which cannot
+        # be encoded (to hash, parse or store), and NUL, which PostgreSQL text refuses. Each
+        # becomes U+FFFD, one character for one, so that offsets into the text stay right.
+        for name in ("id", "text", "url", "title", "source", "origin"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _UNSTORABLE.search(value):
+                setattr(self, name, _UNSTORABLE.sub("\ufffd", value))
 
     @property
     def content_hash(self) -> str:
@@ -182,6 +194,13 @@ class CodingError:
     origin: str  # file and line / record
     message: str
     doc: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 reaches Python with surrogates ("\udcff"): shown as U+FFFD.
+        for name in ("origin", "message", "doc"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _UNSTORABLE.search(value):
+                setattr(self, name, _UNSTORABLE.sub("\ufffd", value))
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"

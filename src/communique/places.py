@@ -67,7 +67,13 @@ class _ArticlePlaces:
         self.document = document
         self.gaz = gazetteer()
         self.countries: set[str] = set()
+        # The place-labelled entities of each sentence, by the sentence's first token: built once,
+        # because ``Span.ents`` rebuilds every entity of the document on each call, and asking it
+        # once per event made coding quadratic in the length of the document.
+        self.sentence_places: dict[int, list] = {}
         for ent in sdoc.ents:
+            if ent.label_ in PLACE_LABELS:
+                self.sentence_places.setdefault(ent.sent.start, []).append(ent)
             if ent.label_ == "GPE":
                 place = self.gaz.countries.get(name_key(ent.text))
                 if place and place.country:
@@ -97,9 +103,7 @@ class _ArticlePlaces:
         verb = governing_verb(trigger)
         sentence = trigger.sent
         found: Optional[Location] = None
-        for ent in sentence.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
+        for ent in self.sentence_places.get(sentence.start, ()):
             prep = _locative_preposition(ent.root)
             visited = (ent.root.dep_ == "dobj" and ent.root.head.i == verb.i
                        and verb.lemma_.lower() in PLACE_OBJECT_VERBS)

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from .app import app
-from .common import err, fail, parse_date, progress_bar
+from .common import capped_workers, fail, parse_date, progress_bar, say, say_error
 from .scaling import RAY_HELP, ray_engine
 from ..distributed import RayUnavailable
 
@@ -40,6 +40,12 @@ def code(
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("choose jsonl or table", param_hint="--format")
     pub = parse_date(published, "--published")
+    if output is not None:
+        clash = output_clash(output, inputs)
+        if clash:
+            raise fail(clash)
+    if not ray:  # Ray's actors may run on other machines: their count is Ray's to judge
+        workers = capped_workers(workers or 1)
     errors: list = []
 
     from ..ingest import Tally
@@ -52,9 +58,12 @@ def code(
                 yield item
             else:
                 errors.append(item)
-                err.print(f"[red]error[/red] {item}", highlight=False)
+                say_error(item)
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}")
     rows = []
     n_docs = n_events = 0
     start = time.perf_counter()
@@ -74,7 +83,7 @@ def code(
                             out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 else:
                     errors.append(result)
-                    err.print(f"[red]error[/red] {result}", highlight=False)
+                    say_error(result)
                 elapsed = max(time.perf_counter() - start, 1e-9)
                 bar.update(task, advance=1, rate=f"{n_docs / elapsed:.1f} docs/s, {n_events / elapsed:.1f} events/s, "
                                                  f"{len(errors)} errors")
@@ -88,9 +97,38 @@ def code(
 
         Console().print(events_table(rows))
     skipped = f", {skips.skipped_total} skipped ({skips.skipped_line()})" if skips.skipped_total else ""
-    err.print(f"{n_docs} documents, {n_events} events, {len(errors)} errors{skipped}", highlight=False)
+    say(f"{n_docs} documents, {n_events} events, {len(errors)} errors{skipped}")
     if errors and n_docs == 0:
         raise typer.Exit(1)
+
+
+def output_clash(output: Path, inputs: List[str]) -> Optional[str]:
+    """Why writing ``output`` would destroy or feed back into an input, or None. Checked before
+    anything is read: opening the output for writing empties it."""
+    import os
+
+    target = Path(os.path.abspath(output))
+    for name in inputs:
+        if name == "-":
+            continue
+        source = Path(os.path.abspath(name))
+        same = target == source or (target.exists() and source.exists() and _same_file(target, source))
+        if same:
+            return f"-o {output}: it is also an input; writing it would empty it before it is read"
+        if source.is_dir() and source in target.parents:
+            from ..ingest import READERS
+
+            if target.suffix.lower() in READERS:
+                return (f"-o {output}: it lies in the input folder {name}, which would read it "
+                        "back while it is written; write it elsewhere")
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 @app.command("eval")
 def eval_(
@@ -111,6 +149,7 @@ def eval_(
 
     if fmt not in (None, "gsr", "articles", "plv"):
         raise typer.BadParameter("choose gsr, articles or plv", param_hint="--format")
+    workers = capped_workers(workers)
     with progress_bar() as bar:
         task = bar.add_task("coding", total=None, rate="")
         try:
@@ -120,7 +159,7 @@ def eval_(
                 on_document=lambda n: bar.update(task, completed=n),
             )
         except GoldFormatError as exc:
-            err.print(f"[red]error[/red] {exc}", highlight=False)
+            say_error(exc)
             raise typer.Exit(2)
     if not errors:
         report.pop("errors", None)

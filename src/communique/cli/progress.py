@@ -14,6 +14,7 @@ from typing import Optional
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..ingest.tally import MAIN_REASONS, Tally
 from .common import err
@@ -63,9 +64,11 @@ class RunProgress:
 
     def update(self, tally: Tally) -> None:
         if not self.quiet:
-            for message in tally.error_messages[self.errors_shown:]:
-                self.console.print(f"[red]error[/red] {message}", highlight=False)
-            self.errors_shown = len(tally.error_messages)
+            new = tally.errors - self.errors_shown
+            for message in list(tally.recent_errors)[-new:] if new > 0 else ():
+                # Messages quote the input (paths, ids, dates as written): Text, never markup.
+                self.console.print(Text.assemble(("error", "red"), " ", message), highlight=False, soft_wrap=True)
+            self.errors_shown = tally.errors
         if self.progress is None:
             return
         other = tally.skipped_total - sum(tally.skipped[r] for r in MAIN_REASONS)
@@ -124,13 +127,13 @@ def summary_table(title: str, tally: Tally, seconds: float, extra: dict) -> Tabl
                     key = item.detail if len(item.detail) < 30 else item.detail.split(" (")[0]
                     kinds[key] = kinds.get(key, 0) + 1
             detail = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1])[:4])
-        table.add_row(f"skipped: {reason}", str(count), detail)
+        table.add_row(f"skipped: {reason}", str(count), Text(detail))
     shown = [m if len(m) <= ERROR_CHARS else m[:ERROR_CHARS - 1] + "…" for m in tally.error_messages[:ERRORS_SHOWN]]
     more = f" (and {tally.errors - ERRORS_SHOWN} more: communique errors)" if tally.errors > ERRORS_SHOWN else ""
-    table.add_row("errors", str(tally.errors), "\n".join(shown) + more)
+    table.add_row("errors", str(tally.errors), Text("\n".join(shown) + more))
     if "store" in extra:
         copies = extra["store"].get("copies")
         table.add_row("store now holds", str(extra["store"]["documents"]),
-                      f"documents, {extra['store']['events']} events"
-                      + (f", {copies} copies" if copies else "") + f" ({extra.get('db', '')})")
+                      Text(f"documents, {extra['store']['events']} events"
+                           + (f", {copies} copies" if copies else "") + f" ({extra.get('db', '')})"))
     return table

@@ -9,7 +9,7 @@ import typer
 
 from .app import app
 from .. import analysis
-from .common import DB_HELP, err, fail, open_db, parse_date, parse_types, show
+from .common import DB_HELP, capped_workers, fail, open_db, parse_date, parse_types, say, say_note, show
 from .scaling import RAY_HELP, ray_engine
 from ..distributed import RayUnavailable
 
@@ -42,9 +42,12 @@ def ingest(
     missing = [p for p in inputs if p != "-" and not os.path.exists(p)]
     if missing:
         raise fail(f"cannot read {missing[0]}: no such file or folder")
+    if not ray:  # Ray's actors may run on other machines: their count is Ray's to judge
+        workers = capped_workers(workers or 1)
     from ..batch import ingest_counted
     from ..ingest import Tally, count_records, read_documents
     from .alerts import _check_webhook, after_ingest
+    from ..store import StoreError
     from .progress import RunProgress
 
     hook = _check_webhook(webhook)
@@ -63,7 +66,7 @@ def ingest(
                 report = ingest_counted(store, items, tally, workers=workers if ray else (workers or 1),
                                         all_modalities=all_modalities, on_progress=run.update,
                                         ray=ray, dedup=not keep_copies)
-            except RayUnavailable as exc:
+            except (RayUnavailable, StoreError) as exc:  # StoreError: a full disk; what is stored stays
                 raise fail(str(exc))
         counts = store.counts()
         run.finish(tally, {"store": {"documents": counts["documents"], "events": counts["events"],
@@ -144,6 +147,9 @@ def dyad(
         summary = analysis.balance(store, a, b, dedup=dedup, directed=directed, **kwargs)
     finally:
         store.close()
+    note = analysis.series_note(rows, by)
+    if note:
+        say_note(note)
     if as_json:
         return show({"series": rows, "balance": summary}, [], "", True, False)
     used = [c for c in PLOVER_CATEGORIES if any(r[c] for r in rows)]
@@ -152,10 +158,9 @@ def dyad(
           f"{a.upper()} {arrow} {b.upper()} by {by}", False, as_csv)
     if not as_csv:
         share = summary["cooperation_share"]
-        err.print(f"{summary['events']} events: {summary['cooperation']} cooperation, "
-                  f"{summary['conflict']} conflict" + (f" ({share:.0%} cooperation)" if share is not None else "")
-                  + (f", Goldstein mean {summary['goldstein_mean']}" if summary["goldstein_mean"] is not None else ""),
-                  highlight=False)
+        say(f"{summary['events']} events: {summary['cooperation']} cooperation, "
+            f"{summary['conflict']} conflict" + (f" ({share:.0%} cooperation)" if share is not None else "")
+            + (f", Goldstein mean {summary['goldstein_mean']}" if summary["goldstein_mean"] is not None else ""))
 
 
 @app.command()
@@ -247,7 +252,7 @@ def export(
         raise fail(str(exc))
     finally:
         store.close()
-    err.print(f"{n} rows written to {output} ({fmt})", highlight=False)
+    say(f"{n} rows written to {output} ({fmt})")
 
 
 @app.command()

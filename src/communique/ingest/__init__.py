@@ -66,16 +66,26 @@ def count_records(inputs: list[str]) -> Optional[int]:
 def _read_all(inputs: Iterable[str], published: Optional[date]) -> Iterator[Union[Document, CodingError]]:
     for name in inputs:
         if name == STDIN:
-            yield from read_text(_stdin_bytes(), "stdin", "<stdin>", published)
+            yield from _guarded("<stdin>", read_text(_stdin_bytes(), "stdin", "<stdin>", published))
             continue
         path = Path(name)
         if path.is_dir():
             for file in _folder_files(path):
-                yield from read_file(file, published)
+                yield from _guarded(str(file), read_file(file, published))
         elif path.is_file():
-            yield from read_file(path, published)
+            yield from _guarded(name, read_file(path, published))
         else:
             yield CodingError(name, "no such file or folder")
+
+
+def _guarded(origin: str, items: Iterator[Union[Document, CodingError]]
+             ) -> Iterator[Union[Document, CodingError]]:
+    """The items of one input; a reader that fails in a way no check foresaw ends that input
+    with one error line, and the next input is read."""
+    try:
+        yield from items
+    except Exception as exc:
+        yield CodingError(origin, f"cannot read: {type(exc).__name__}: {exc}")
 
 
 def _stdin_bytes() -> bytes:

@@ -13,20 +13,19 @@ from datetime import date
 from typing import Any, Optional
 
 from ..model import Document
+from .checks import BadInput, check_published, nul_line
 from .datelines import find_dateline
 
 _ISO_DAY = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?\Z")
 
-
-class BadInput(ValueError):
-    """A record that cannot become a Document; the message says why."""
+__all__ = ["BadInput", "decode", "parse_published", "make_document"]
 
 
 def decode(data: bytes) -> str:
     """UTF-8 text (a byte-order mark is dropped); BadInput names the line of a bad byte."""
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise BadInput(f"binary file, not text (NUL byte at offset {nul})")
+    line = nul_line(data)
+    if line is not None:
+        raise BadInput(f"binary data, not text: a NUL byte on line {line}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -39,14 +38,21 @@ def parse_published(value: Any) -> Optional[date]:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise BadInput(f"invalid published date {value!r} (expected a YYYY-MM-DD string)")
+        raise BadInput(f"invalid published date {_shown(value)} (expected a YYYY-MM-DD string)")
     match = _ISO_DAY.match(value.strip())
     try:
         if match is None:
             raise ValueError
-        return date.fromisoformat(match.group(1))
+        day = date.fromisoformat(match.group(1))
     except ValueError:
-        raise BadInput(f"invalid published date {value!r} (expected YYYY-MM-DD)") from None
+        raise BadInput(f"invalid published date {_shown(value)} (expected YYYY-MM-DD)") from None
+    return check_published(day)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value for an error line: its repr, cut to ``limit`` characters."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10 ** 60 else "a very long number"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def make_document(doc_id: str, text: str, origin: str, published: Optional[date],
@@ -54,12 +60,24 @@ def make_document(doc_id: str, text: str, origin: str, published: Optional[date]
     """A Document with its wire dateline read; ``published`` wins over the run's ``fallback``."""
     if not text.strip():
         raise BadInput("empty text")
+    check_published(published)  # whichever reader found it (a record, a page's metadata, a feed)
     pub = published or fallback
     body = text.lstrip()
     dateline = find_dateline(body, pub)
-    if pub is None and dateline is not None:
-        pub = dateline.date  # only set when the dateline states its year
+    dateline_date = dateline.date if dateline else None
+    if dateline_date is not None and not _within_years(dateline_date):
+        dateline_date = None  # "TOKYO, Jan. 5, 0201 --": a slip; the place still counts
+    if pub is None:
+        pub = dateline_date  # only set when the dateline states its year
     return Document(id=doc_id, text=text, published=pub, origin=origin,
                     dateline_place=dateline.place if dateline else None,
-                    dateline_date=dateline.date if dateline else None,
+                    dateline_date=dateline_date,
                     dateline_end=dateline.end + len(text) - len(body) if dateline else 0, **meta)
+
+
+def _within_years(day: date) -> bool:
+    try:
+        check_published(day)
+    except BadInput:
+        return False
+    return True

@@ -6,18 +6,21 @@ record), and the reader goes on with the next record.
 """
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 from ..model import CodingError, Document
+from .checks import BadInput, check_published, nul_line, parse_json
 from .datelines import InvalidDateLine, split_date_line
-from .documents import BadInput, decode, make_document, parse_published
+from .documents import decode, make_document, parse_published
 from .pages import extract_page
 
 Item = Union[Document, CodingError]
+MAX_ID_CHARS = 500
+
+__all__ = ["BadInput", "READERS", "read_file", "read_text", "read_jsonl", "read_json", "read_html"]
 
 
 def _text_field(record: dict, key: str) -> Optional[str]:
@@ -37,6 +40,8 @@ def document_from_record(record: Any, default_id: str, origin: str,
         raise BadInput(f'"text" is {type(text).__name__}, not a string')
     raw_id = record.get("id")
     doc_id = str(raw_id).strip() if isinstance(raw_id, (str, int)) and str(raw_id).strip() else default_id
+    if len(doc_id) > MAX_ID_CHARS:
+        raise BadInput(f'"id" of {len(doc_id):,} characters (at most {MAX_ID_CHARS})')
     published = parse_published(record.get("published", record.get("date")))
     return make_document(doc_id, text, origin, published, fallback,
                          url=_text_field(record, "url"), title=_text_field(record, "title"),
@@ -55,17 +60,30 @@ def read_text(data: bytes, doc_id: str, origin: str, fallback: Optional[date]) -
             published, body = split_date_line(text)
         except InvalidDateLine as exc:
             raise BadInput(f"line 1: {exc}") from None
+        check_published(published, "line 1: publication date")
         if not body.strip():
             raise BadInput("no text after the date line")
         yield make_document(doc_id, body, origin, published, fallback)
     except BadInput as exc:
-        yield CodingError(_with_line(origin, exc), str(exc), doc_id)
+        yield _error(origin, exc, doc_id)
 
 
-def _with_line(origin: str, exc: BadInput) -> str:
-    """'path:12' when the message names a line, so that every error points at its line."""
-    match = re.search(r"\bline (\d+)", str(exc))
-    return f"{origin}:{match.group(1)}" if match and ":" not in origin[-6:] else origin
+_LEADING_LINE = re.compile(r"^line (\d+):\s*")
+_INNER_LINE = re.compile(r" (?:on|at) line (\d+)( column \d+)?")
+
+
+def _error(origin: str, exc: BadInput, doc: Optional[str] = None) -> CodingError:
+    """The error of a whole-file reader, at 'path:12' when the message names a line; the line
+    then leaves the message, so that it is not said twice ('file:1: line 1: ...')."""
+    message = str(exc)
+    match = _LEADING_LINE.match(message)
+    if match:
+        return CodingError(f"{origin}:{match.group(1)}", message[match.end():], doc)
+    match = _INNER_LINE.search(message)
+    if match:
+        column = f" at{match.group(2)}" if match.group(2) else ""
+        return CodingError(f"{origin}:{match.group(1)}", message[:match.start()] + column + message[match.end():], doc)
+    return CodingError(origin, message, doc)
 
 
 def read_jsonl(data: bytes, stem: str, origin: str, fallback: Optional[date]) -> Iterator[Item]:
@@ -73,26 +91,30 @@ def read_jsonl(data: bytes, stem: str, origin: str, fallback: Optional[date]) ->
     if not data.strip():
         yield CodingError(origin, "empty file")
         return
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        yield CodingError(origin, f"binary file, not text (NUL byte at offset {nul})")
-        return
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
             continue
         where = f"{origin}:{number}"
         try:
+            nul = raw.find(b"\x00")
+            if nul >= 0:
+                raise BadInput(f"binary data, not text: a NUL byte at column {nul + 1}")
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
                 raise BadInput(f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}") from None
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BadInput(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+            record = _parse_line(line)
             yield document_from_record(record, f"{stem}-{number}", where, fallback)
         except BadInput as exc:
             yield CodingError(where, str(exc), _record_id(raw))
+
+
+def _parse_line(line: str) -> Any:
+    try:
+        return parse_json(line)
+    except BadInput as exc:
+        # One line: its column is what helps ("line 1" of a line says nothing).
+        raise BadInput(re.sub(r" at line \d+ column", " at column", str(exc))) from None
 
 
 def _record_id(raw: bytes) -> Optional[str]:
@@ -106,12 +128,9 @@ def read_json(data: bytes, stem: str, origin: str, fallback: Optional[date]) -> 
         text = decode(data)
         if not text.strip():
             raise BadInput("empty file")
-        try:
-            parsed = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise BadInput(f"invalid JSON: {exc.msg} on line {exc.lineno} column {exc.colno}") from None
+        parsed = parse_json(text)
     except BadInput as exc:
-        yield CodingError(_with_line(origin, exc), str(exc))
+        yield _error(origin, exc)
         return
     if isinstance(parsed, dict):
         try:
@@ -121,6 +140,9 @@ def read_json(data: bytes, stem: str, origin: str, fallback: Optional[date]) -> 
         return
     if not isinstance(parsed, list):
         yield CodingError(origin, f"expected a JSON list or object, got {type(parsed).__name__}")
+        return
+    if not parsed:
+        yield CodingError(origin, "empty JSON list: no documents")
         return
     for number, record in enumerate(parsed, start=1):
         where = f"{origin}:record {number}"
@@ -133,16 +155,16 @@ def read_json(data: bytes, stem: str, origin: str, fallback: Optional[date]) -> 
 def read_html(data: bytes, doc_id: str, origin: str, fallback: Optional[date]) -> Iterator[Item]:
     """A saved web page: its main text, title, date and URL (communique.ingest.pages)."""
     try:
-        nul = data.find(b"\x00")
-        if nul >= 0:
-            raise BadInput(f"binary file, not a web page (NUL byte at offset {nul})")
+        line = nul_line(data)
+        if line is not None:
+            raise BadInput(f"binary data, not a web page: a NUL byte on line {line}")
         page = extract_page(data)
         if not page.text.strip():
             raise BadInput("no article text found in the page")
         yield make_document(doc_id, page.text, origin, page.published, fallback, title=page.title,
                             url=page.url, source=page.site)
     except BadInput as exc:
-        yield CodingError(_with_line(origin, exc), str(exc), doc_id)
+        yield _error(origin, exc, doc_id)
 
 
 def _read_warc(path: Path, fallback: Optional[date]) -> Iterator[Item]:
@@ -176,9 +198,9 @@ def count_file(path: Path) -> int:
             with open(path, "rb") as handle:
                 return max(1, sum(1 for line in handle if line.strip()))
         if suffix == ".json":
-            parsed = json.loads(path.read_bytes())
+            parsed = parse_json(path.read_bytes().decode("utf-8-sig"))
             return len(parsed) if isinstance(parsed, list) and parsed else 1
-    except (OSError, ValueError):
+    except (OSError, ValueError):  # BadInput (deep JSON, huge numbers) and bad UTF-8 included
         return 1
     return 1
 

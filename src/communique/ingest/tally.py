@@ -8,7 +8,7 @@ the store fills it for documents it already holds, and near-duplicate folding ad
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -57,6 +57,9 @@ class Tally:
     languages: Counter = field(default_factory=Counter)
     skipped_items: list[Skipped] = field(default_factory=list)
     error_messages: list[str] = field(default_factory=list)
+    # The latest messages, however many errors came before: what a progress display prints
+    # (error_messages keeps the first ones only).
+    recent_errors: deque = field(default_factory=lambda: deque(maxlen=KEEP_LISTED), repr=False)
 
     def skip(self, item: Skipped) -> None:
         self.records += 1
@@ -68,6 +71,7 @@ class Tally:
 
     def error(self, message: str) -> None:
         self.errors += 1
+        self.recent_errors.append(message)
         if len(self.error_messages) < KEEP_LISTED:
             self.error_messages.append(message)
 

@@ -7,6 +7,7 @@ Only connection handling, transactions, bulk loading and the odd DDL statement d
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import time
@@ -107,8 +108,36 @@ class Backend:
     def is_integrity_error(self, exc: BaseException) -> bool:
         raise NotImplementedError
 
+    def is_data_error(self, exc: BaseException) -> bool:
+        """The database refused a value of one document (the next document may go in)."""
+        return False
+
+    @contextmanager
+    def migration_lock(self):
+        """Held while the schema is created or migrated, so that two processes opening a new
+        database at once do not both create it (one writer per file makes it moot on DuckDB)."""
+        yield
+
+    def describe_failure(self, exc: BaseException) -> str | None:
+        """One clear line for a failure the user must fix outside communique (a full disk),
+        or None for any other failure."""
+        if isinstance(exc, OSError) and exc.errno in _DISK_FULL_ERRNOS:
+            return self._disk_full(exc)
+        return None
+
+    def _disk_full(self, exc: BaseException) -> str:
+        text = " ".join(str(exc).split())
+        return (f"cannot write to database {self.location}: the disk is full or the file is at its "
+                f"size limit ({text[:160]}); the documents stored so far are kept: free some space "
+                "and run the same command again to go on")
+
     def close(self) -> None:
         raise NotImplementedError
+
+
+_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+# How DuckDB words the same operating-system errors in its IOException.
+_DUCKDB_DISK_FULL = re.compile(r"No space left on device|File too large|Disk quota exceeded", re.IGNORECASE)
 
 
 class DuckDBBackend(Backend):
@@ -125,6 +154,9 @@ class DuckDBBackend(Backend):
                 raise StoreError(f"cannot create database {path}: folder {parent} does not exist")
             if os.path.isdir(path):
                 raise StoreError(f"cannot open database {path}: it is a folder, give a file path")
+            problem = _not_duckdb(path)
+            if problem:
+                raise StoreError(problem)
         try:
             self.con = duckdb.connect(path)
         except duckdb.IOException as exc:
@@ -226,8 +258,43 @@ class DuckDBBackend(Backend):
 
         return isinstance(exc, duckdb.TransactionException)
 
+    def describe_failure(self, exc):
+        import duckdb
+
+        if isinstance(exc, duckdb.Error) and _DUCKDB_DISK_FULL.search(str(exc)):
+            return self._disk_full(exc)
+        return super().describe_failure(exc)
+
+    def is_data_error(self, exc):
+        import duckdb
+
+        return isinstance(exc, (duckdb.ConversionException, duckdb.InvalidInputException,
+                                duckdb.OutOfRangeException))
+
     def close(self):
         self.con.close()
+
+
+# Every DuckDB database file has these four bytes at offset 8 (its header's magic number).
+_DUCKDB_MAGIC = b"DUCK"
+
+
+def _not_duckdb(path: str) -> str | None:
+    """Why an existing file at ``path`` cannot be a DuckDB database, or None. DuckDB itself opens
+    a short file of other data (a JSONL feed given as --db by mistake) as an empty database in
+    memory: an ingest into it reports success and saves nothing."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot open database {path}: {exc.strerror or exc}"
+    if head[8:12] != _DUCKDB_MAGIC:
+        what = "an empty file" if not head else "another kind of file"
+        return (f"cannot open database {path}: it is {what}, not a DuckDB database; "
+                "give the path of a DuckDB file or of a new one")
+    return None
 
 
 def _to_pyformat(sql: str) -> str:
@@ -263,7 +330,8 @@ class PostgresBackend(Backend):
         if schema:
             from psycopg import sql as pgsql
 
-            self.con.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(pgsql.Identifier(schema)))
+            with self.migration_lock():
+                self.con.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(pgsql.Identifier(schema)))
             self.con.execute(pgsql.SQL("SET search_path TO {}").format(pgsql.Identifier(schema)))
 
     def execute(self, sql, params=()):
@@ -318,6 +386,31 @@ class PostgresBackend(Backend):
         import psycopg
 
         return isinstance(exc, psycopg.errors.IntegrityError)
+
+    def is_data_error(self, exc):
+        import psycopg
+
+        return isinstance(exc, psycopg.errors.DataError)
+
+    # Any fixed number: every communique process asks for the same session-level advisory lock.
+    MIGRATION_LOCK_KEY = 0x636F6D6D756E6971  # "communiq"
+
+    @contextmanager
+    def migration_lock(self):
+        # CREATE ... IF NOT EXISTS is not safe against a concurrent CREATE of the same name
+        # (UniqueViolation on the catalog): two ingests starting on a new database take turns.
+        self.con.execute("SELECT pg_advisory_lock(%s)", (self.MIGRATION_LOCK_KEY,))
+        try:
+            yield
+        finally:
+            self.con.execute("SELECT pg_advisory_unlock(%s)", (self.MIGRATION_LOCK_KEY,))
+
+    def describe_failure(self, exc):
+        import psycopg
+
+        if isinstance(exc, psycopg.errors.DiskFull):
+            return self._disk_full(exc)
+        return super().describe_failure(exc)
 
     def close(self):
         self.con.close()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Optional
 
-from ..model import Document, Event
+from ..model import CodingError, Document, Event
 from . import rows as R
 
 
@@ -50,6 +50,7 @@ class Written:
     copies: int = 0
     already_stored: int = 0  # by another writer, found when falling back to one at a time
     seconds: float = 0.0
+    refused: list = field(default_factory=list)  # CodingErrors: values the database refused
 
 
 def _now() -> datetime:
@@ -105,7 +106,10 @@ class BatchWriter:
         try:
             written = self._write_batch(coded, copies)
         except Exception as exc:
-            if not self.backend.is_integrity_error(exc):
+            self.store._raise_clearly(exc)  # a full disk: one clear line, what is stored stays
+            # Another writer stored some of them, or the database refused a value of one
+            # document: one at a time, so that the others go in.
+            if not (self.backend.is_integrity_error(exc) or self.backend.is_data_error(exc)):
                 raise
             written = self._write_one_at_a_time(coded, copies)
         written.seconds = time.perf_counter() - start
@@ -143,7 +147,17 @@ class BatchWriter:
     def _write_one_at_a_time(self, coded: list[Coded], copies: list[Copy]) -> Written:
         written = Written()
         for item in coded:
-            if self.store.add_coded(item.document, item.events):
+            try:
+                added = self.store.add_coded(item.document, item.events)
+            except Exception as exc:
+                if not self.backend.is_data_error(exc):
+                    raise
+                error = CodingError(item.document.origin or item.document.id,
+                                    f"cannot store: {' '.join(str(exc).split())[:200]}", item.document.id)
+                self.store.record_error(error)
+                written.refused.append(error)
+                continue
+            if added:
                 written.documents += 1
                 written.events += len({e.id for e in item.events})
                 if item.fingerprint is not None:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Optional, Union
 
 from ..model import CodingError, Document, Event
 from . import rows as R
-from .backends import Backend
+from .backends import Backend, StoreError
 from .filters import NON_STATE_CODES, NON_STATE_SQL, make_filter, source_sql
 from .schema import migrate
 from .versioning import READ_SQL
@@ -138,8 +138,15 @@ class Store:
             # Another writer stored the same document between our check and our insert.
             if self.backend.is_integrity_error(exc) and self.is_stored(document):
                 return False
+            self._raise_clearly(exc)
             raise
         return True
+
+    def _raise_clearly(self, exc: BaseException) -> None:
+        """A StoreError with one clear line, for failures the user must fix (a full disk)."""
+        problem = self.backend.describe_failure(exc)
+        if problem:
+            raise StoreError(problem) from None
 
     def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple],
                      on_conflict: bool = False, chunk: int = 200) -> None:
@@ -151,13 +158,17 @@ class Store:
     def record_error(self, error: CodingError, doc: Optional[str] = None) -> None:
         """Keep one row per failing document (or input origin): a re-run replaces it."""
         doc = error.doc or doc
-        with self.backend.transaction():
-            if doc:
-                self.backend.execute("DELETE FROM errors WHERE doc = ?", (doc,))
-            else:
-                self.backend.execute("DELETE FROM errors WHERE origin = ? AND doc IS NULL", (error.origin,))
-            self.backend.execute("INSERT INTO errors (origin, doc, message, recorded_at) VALUES (?, ?, ?, ?)",
-                                 (error.origin, doc, error.message, _now()))
+        try:
+            with self.backend.transaction():
+                if doc:
+                    self.backend.execute("DELETE FROM errors WHERE doc = ?", (doc,))
+                else:
+                    self.backend.execute("DELETE FROM errors WHERE origin = ? AND doc IS NULL", (error.origin,))
+                self.backend.execute("INSERT INTO errors (origin, doc, message, recorded_at) VALUES (?, ?, ?, ?)",
+                                     (error.origin, doc, error.message, _now()))
+        except Exception as exc:
+            self._raise_clearly(exc)
+            raise
 
     def ingest(self, documents: Iterable[Union[Document, CodingError]], workers: int = 1,
                progress: Optional[Callable[[IngestReport], None]] = None,

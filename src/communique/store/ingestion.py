@@ -89,6 +89,9 @@ class IngestRun:
         self.report.documents_added += written.documents
         self.report.events_added += written.events
         self.report.documents_skipped += written.already_stored
+        for error in written.refused:  # recorded in the errors table by the writer
+            self.report.errors += 1
+            self.report.error_messages.append(str(error))
 
     def _error(self, error: CodingError, doc: Optional[str] = None) -> None:
         self.store.record_error(error, doc=doc)

@@ -253,7 +253,13 @@ def applied_versions(backend: Backend) -> set[int]:
 
 
 def migrate(backend: Backend, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[int]:
-    """Apply the migrations not yet applied, each in its own transaction; return their versions."""
+    """Apply the migrations not yet applied, each in its own transaction; return their versions.
+    Processes that open the same new database at once take turns (``migration_lock``)."""
+    with backend.migration_lock():
+        return _migrate(backend, migrations)
+
+
+def _migrate(backend: Backend, migrations: tuple[Migration, ...]) -> list[int]:
     backend.execute(
         "CREATE TABLE IF NOT EXISTS schema_version ("
         " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)")
