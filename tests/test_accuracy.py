@@ -1,8 +1,11 @@
-"""Accuracy floors: the coder must not fall below the issue's bars on the development gold sets.
+"""Accuracy floors: the coder must not fall more than about two points below the figures it reaches
+on the development sets (README, Accuracy; `benchmarks/dev_figures.py` prints them all).
 
-These code whole gold sets (about 20 s in all); the figures themselves and how they were reached
-are in the README (Accuracy). The blind test set (benchmarks/test/) has no floor here on purpose:
-it measures, it is not tuned against.
+A floor that fails means a change made the coder worse on text it is developed on: measure with
+`benchmarks/dev_figures.py`, find the lost events with `communique eval --errors`, and either fix the
+change or, when the loss is the price of a measured gain elsewhere, lower the floor in the same
+commit and say why. The blind test set (benchmarks/test/) has no floor on purpose: it measures, it
+is not tuned against.
 """
 from pathlib import Path
 
@@ -13,25 +16,51 @@ from communique.evaluate import evaluate
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
+def article_set(name: str) -> dict:
+    return evaluate(BENCHMARKS / name / "articles.jsonl")
+
+
 @pytest.fixture(scope="module")
 def own_articles():
-    return evaluate(BENCHMARKS / "gold" / "articles.jsonl")
+    return article_set("gold")
 
 
-def test_own_articles_meet_the_bar(own_articles):
-    assert own_articles["category"]["overall"]["f1"] >= 0.80
-    assert own_articles["triple"]["overall"]["f1"] >= 0.80
-    assert own_articles["date"]["accuracy"] >= 0.90
-    assert own_articles["false_events_per_article"] < 0.25
+def test_own_articles_stay_at_their_level(own_articles):
+    # measured: category F1 0.914, triple F1 0.888, dates 1.000, false events 0.159 per article
+    assert own_articles["category"]["overall"]["f1"] >= 0.89
+    assert own_articles["triple"]["overall"]["f1"] >= 0.87
+    assert own_articles["date"]["accuracy"] >= 0.98
+    assert own_articles["false_events_per_article"] <= 0.18
 
 
-def test_held_out_articles_stay_above_their_floor():
-    report = evaluate(BENCHMARKS / "heldout" / "articles.jsonl")
-    assert report["triple"]["overall"]["f1"] >= 0.72
-    assert report["false_events_per_article"] < 0.5
+def test_held_out_articles_stay_at_their_level():
+    # measured: triple F1 0.821, false events 0.300 per article, dates 0.952, main events found 0.730
+    report = article_set("heldout")
+    assert report["triple"]["overall"]["f1"] >= 0.80
+    assert report["false_events_per_article"] <= 0.32
+    assert report["date"]["accuracy"] >= 0.93
+    assert report["salience"]["main"]["recall"] >= 0.71
 
 
-def test_plover_gold_standard_meets_the_bar(shared_dir):
+def test_final_articles_stay_at_their_level():
+    # measured: triple F1 0.782, false events 0.375 per article, dates 0.958, main events found 0.745
+    report = article_set("final")
+    assert report["triple"]["overall"]["f1"] >= 0.76
+    assert report["false_events_per_article"] <= 0.40
+    assert report["date"]["accuracy"] >= 0.93
+    assert report["salience"]["main"]["recall"] >= 0.72
+
+
+def test_plover_gold_standard_stays_at_its_level(shared_dir):
+    # measured: category F1 0.854, triple F1 0.752
     report = evaluate(shared_dir / "eval" / "plover-gsr-dev.json", fmt="gsr")
-    assert report["category"]["overall"]["recall"] >= 0.85
-    assert report["triple"]["overall"]["f1"] >= 0.75
+    assert report["category"]["overall"]["f1"] >= 0.83
+    assert report["triple"]["overall"]["f1"] >= 0.73
+
+
+def test_news_sentence_pairs_stay_at_their_level(shared_dir):
+    # measured: right category for the marked pair 0.495, any event for it 0.583, 0.210 extra per sentence
+    report = evaluate(shared_dir / "eval" / "plv-dev.jsonl", fmt="plv")
+    assert report["right"] >= 0.475
+    assert report["found"] >= 0.56
+    assert report["extra_categories_per_sentence"] <= 0.23
