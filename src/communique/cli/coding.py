@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from .app import app
-from .common import capped_workers, fail, parse_date, progress_bar, say, say_error
+from .common import ALL_LANGUAGES_HELP, ALL_MODALITIES_HELP, capped_workers, fail, parse_date, progress_bar, say, say_error
 from .scaling import RAY_HELP, ray_engine
 from ..distributed import RayUnavailable
 
@@ -22,8 +22,8 @@ def code(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default 1; with --ray, coder actors)."),
-    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also emit negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
-    all_languages: bool = typer.Option(False, "--all-languages", help="Code documents in any language (default: skip those surely not English)."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help=ALL_MODALITIES_HELP),
+    all_languages: bool = typer.Option(False, "--all-languages", help=ALL_LANGUAGES_HELP),
     ray: Optional[str] = typer.Option(None, "--ray", metavar="[ADDRESS]", help=RAY_HELP + " Events then come in the order documents finish."),
 ):
     """Code articles into PLOVER/CAMEO events (JSONL on stdout, or a table).

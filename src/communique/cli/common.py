@@ -19,6 +19,9 @@ from rich.text import Text
 err = Console(stderr=True, soft_wrap=True)
 
 DB_HELP = "DuckDB file or postgresql:// URL (default: $COMMUNIQUE_DB or ./communique.duckdb)."
+ALL_LANGUAGES_HELP = "Code documents in any language (default: skip those surely not English)."
+ALL_MODALITIES_HELP = ("Also keep negated, hypothetical and historical (background) events, and acts in a story "
+                       "whose recipient could not be found.")
 
 
 def progress_bar(console: Console = err):

@@ -9,7 +9,8 @@ import typer
 
 from .app import app
 from .. import analysis
-from .common import DB_HELP, capped_workers, fail, open_db, parse_date, parse_types, say, say_note, show
+from .common import (ALL_LANGUAGES_HELP, ALL_MODALITIES_HELP, DB_HELP, capped_workers, fail, open_db, parse_date,
+                     parse_types, say, say_note, show)
 from .scaling import RAY_HELP, ray_engine
 from ..distributed import RayUnavailable
 
@@ -20,8 +21,8 @@ def ingest(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes for coding (default 1; with --ray, coder actors)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs that state none."),
-    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also store negated, hypothetical and historical (background) events, and acts in a story whose recipient could not be found."),
-    all_languages: bool = typer.Option(False, "--all-languages", help="Code documents in any language (default: skip those surely not English)."),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help=ALL_MODALITIES_HELP),
+    all_languages: bool = typer.Option(False, "--all-languages", help=ALL_LANGUAGES_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar; one summary line."),
     as_json: bool = typer.Option(False, "--json", help="No progress bar; the summary as one JSON object on stdout."),
     alerts: bool = typer.Option(True, "--alerts/--no-alerts", help="Judge the weeks this run added to for alerts (see `communique alerts`)."),

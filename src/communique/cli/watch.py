@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .app import app
-from .common import DB_HELP, err, fail, open_db
+from .common import ALL_LANGUAGES_HELP, ALL_MODALITIES_HELP, DB_HELP, err, fail, open_db
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)?", re.IGNORECASE)
 _UNITS = {"h": 3600, "m": 60, "s": 1, None: 1}
@@ -79,8 +79,8 @@ def watch(
     once: bool = typer.Option(False, "--once", help="Poll each feed once and exit (for cron); exit status 1 if a feed failed."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for coding."),
-    all_languages: bool = typer.Option(False, "--all-languages", help="Code articles in any language (default: skip those surely not English)."),
-    all_modalities: bool = typer.Option(False, "--all-modalities", help="Also store negated, hypothetical and historical events."),
+    all_languages: bool = typer.Option(False, "--all-languages", help=ALL_LANGUAGES_HELP),
+    all_modalities: bool = typer.Option(False, "--all-modalities", help=ALL_MODALITIES_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or tables; one line per feed and round."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per round on stdout (feeds, counts, states)."),
     alerts: bool = typer.Option(True, "--alerts/--no-alerts", help="After each round, judge the weeks it added to for alerts (see `communique alerts`)."),
