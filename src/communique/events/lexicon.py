@@ -1,7 +1,10 @@
-"""The trigger lexicon and word classes, read once from ``events/data/`` and validated.
+"""The trigger lexicon, read once from ``events/data/`` and validated.
 
 A ``TriggerEntry`` says which words (lemmas, with the part of speech of the anchor word and
-conditions on its dependents) express which CAMEO code. Errors name the file and line.
+conditions on its dependents) express which CAMEO code. Errors name the file and line. The word
+classes that conditions name (``@restriction``) are shared with the actors stage and read by
+:mod:`communique.knowledge.words`; ``word_class`` and ``word_classes`` are re-exported here for
+the events stage's modules.
 """
 from __future__ import annotations
 
@@ -9,8 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from ..knowledge import english
 from ..knowledge.tables import read_table
+from ..knowledge.words import word_class, word_classes  # noqa: F401 (re-exported for the events stage)
 from ..model import PLOVER_CATEGORIES
 from ..ontology import UnknownCameoCode, cameo
 
@@ -88,24 +91,6 @@ def _rows(name: str):
         yield row.line, list(row.fields)
 
 
-@lru_cache(maxsize=None)
-def word_classes() -> dict[str, frozenset[str]]:
-    # The words of the language itself (months, reporting verbs) come from knowledge/english.py.
-    classes: dict[str, frozenset[str]] = dict(english.WORD_CLASSES)
-    for lineno, fields in _rows("classes.tsv"):
-        if len(fields) != 2 or not fields[0].strip() or not fields[1].strip():
-            raise LexiconError(f"events/data/classes.tsv line {lineno}: expected 'name<TAB>lemmas'")
-        name = fields[0].strip()
-        if name in classes:
-            raise LexiconError(f"events/data/classes.tsv line {lineno}: class {name!r} defined twice")
-        classes[name] = frozenset(fields[1].lower().split())
-    return classes
-
-
-def word_class(name: str) -> frozenset[str]:
-    return word_classes()[name]
-
-
 def _parse_condition(text: str, where: str) -> Condition:
     negated = text.startswith("!")
     if negated:
@@ -124,7 +109,7 @@ def _parse_condition(text: str, where: str) -> Condition:
         if value.startswith("@") and value != "@actor":
             name = value[1:]
             if name not in word_classes():
-                raise LexiconError(f"{where}: unknown word class {value!r} (see classes.tsv)")
+                raise LexiconError(f"{where}: unknown word class {value!r} (see data/word_classes.tsv)")
             values |= word_classes()[name]
         elif value:
             values.add(value)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import word_class
+from ..knowledge.words import word_class
 
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})

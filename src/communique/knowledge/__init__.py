@@ -8,6 +8,8 @@
   CAMEO codes of known international bodies.
 * :mod:`~communique.knowledge.gazetteer`: places by name (cities, countries, regions) for the
   actors, events and places stages.
+* :mod:`~communique.knowledge.words`: word classes (named sets of lemmas, ``data/word_classes.tsv``)
+  that the trigger lexicon's conditions name and both the events and the actors stage read.
 
 Knowledge that belongs to one stage stays with it (``actors/data/``, ``events/data/``); the
 PLOVER and CAMEO tables are read by :mod:`communique.ontology`. Nothing is imported here, so
