@@ -1,9 +1,50 @@
-"""Helpers over spaCy's dependency parse that the stages after the events stage share (dates, places)."""
+"""Helpers over spaCy's dependency parse that several stages share (actors, events, dates, places).
+
+Generic reading of the parse only: a token's lemma, its dependents by relation, the words joined
+to it by "and", a clause's subject, the verb that governs a token. What one stage makes of the
+parse stays in that stage (``events/syntax.py`` adds the events stage's own helpers).
+"""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 MAX_CLIMB = 50  # a malformed parse can hold a cycle; no real clause is this deep
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Dependents that open another clause: argument searches do not cross them.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"})
+# Where a search down a noun phrase for the parties it names stops: other clauses and function words.
+SEARCH_STOP_DEPS = CLAUSE_DEPS | {"punct", "cc", "det", "case", "mark", "neg", "aux", "auxpass"}
+# The dash that ends a wire dateline ("CARACAS, Aug 8 (Agency) -- ...").
+DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def children(token: Token, deps) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words joined to it by "and"/"or" (their conj chain, not the head's)."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def subject_token(verb: Token) -> Token | None:
+    """The verb's subject; of two (a wire dateline "BRUSSELS, Oct. 16 (Agency) -- X held talks" parsed
+    as a second subject) the one nearest before the verb. Word order decides only there, where the
+    parse has failed."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) > 1 and any(t.text in DATELINE_DASHES for t in verb.doc[before[0].i:before[-1].i]):
+        return before[-1]
+    return subjects[0] if subjects else None
 
 
 def governing_verb(token: Token) -> Token:

@@ -3,7 +3,7 @@
 Grammatical role decides: the subject (or the "by" agent of a passive) is the actor; the object,
 the passive subject, or the object of "with/to/on/against/..." is the recipient. Word order is
 only a fallback where the parse fails, in two helpers: of two subjects split by a wire dateline,
-the one nearest before the verb (``_subject_token``); a main verb the parser gave no subject
+the one nearest before the verb (``parse.subject_token``); a main verb the parser gave no subject
 takes the noun phrase right before it (``_subject_left_of``).
 Nominal triggers take the subject of the verb that governs them ("held talks", "during a phone
 conversation with"); a possessive or national adjective on the noun is its actor ("Israel's
@@ -20,14 +20,13 @@ from ..actors import knowledge
 from ..actors.unnamed import unnamed_party
 from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity
+from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, conjuncts, lemma, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
 from .story import RECIPROCAL_CATEGORIES
-from .syntax import (CLAUSE_DEPS, children, conjuncts, forms, infinitives, is_passive, lemma, misparsed_main_verb,
-                     object_tokens)
+from .syntax import forms, infinitives, is_passive, misparsed_main_verb, object_tokens
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 HOST_A_VISIT = "043"
 # A state's own forces: what it deploys, never whom a deployment is aimed at.
 OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
@@ -43,7 +42,6 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
 # Climbing from a subjectless verb to the verb whose subject it shares.
 SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "dobj", "pobj"})
-SEARCH_STOP_DEPS = CLAUSE_DEPS | {"punct", "cc", "det", "case", "mark", "neg", "aux", "auxpass"}
 
 
 # Mentions the actors stage emits for other stages: a country named as a place ("in Japan") or as a
@@ -240,19 +238,6 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
     return fallback or ([], depth, False)
 
 
-DATELINE_DASHES = frozenset({"--", "\u2014", "\u2013", "-"})
-
-
-def _subject_token(verb: Token) -> Token | None:
-    """The verb's subject; of two (a wire dateline "BRUSSELS, Oct. 16 (Agency) -- X held talks" parsed
-    as a second subject) the one nearest before the verb."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    before = [c for c in subjects if c.i < verb.i]
-    if len(before) > 1 and any(t.text in DATELINE_DASHES for t in verb.doc[before[0].i:before[-1].i]):
-        return before[-1]
-    return subjects[0] if subjects else None
-
-
 def _is_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS
 
@@ -273,7 +258,7 @@ def subject_of(verb: Token, index: MentionIndex, passive_ok: bool = True):
     it shares ("agreed to share", "attacked and killed", "militiamen who attacked")."""
     t, came_by = verb, None
     for step in range(6):
-        subj = _subject_token(t)
+        subj = subject_token(t)
         # A passive subject is shared only along "and" ("was indicted and will resign").
         if subj is not None and (subj.dep_ != "nsubjpass" or t is verb or came_by == "conj"):
             if subj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
@@ -502,7 +487,7 @@ def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token, index:
         elif anchor.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "by" for c in anchor.children):
             doers = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for p in children(c, ("pobj",))]
         else:
-            subj = _subject_token(verb)
+            subj = subject_token(verb)
             if subj is not None and subj.dep_ != "nsubjpass":
                 doers = [subj]
         for t in doers:
@@ -602,7 +587,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         # "X said Y must ...": the speaker appeals to the subject of the reported clause.
         args.actor = _speaker(verb, index)
         args.actor_from_speaker = True
-        subj = _subject_token(verb)
+        subj = subject_token(verb)
         if subj is not None:
             args.recipient, _ = mentions_under(subj, index)
             args.recipient_direct = True
@@ -705,7 +690,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         if verb.dep_ == "acl":
             args.recipient, _ = mentions_under(verb.head, index)
         else:
-            subj = _subject_token(verb)
+            subj = subject_token(verb)
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
         args.recipient_direct = bool(args.recipient)
@@ -730,7 +715,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         # "agreed to let U.N. inspectors reinstall cameras": whom the actor lets act.
         let = [c for x in infinitives(verb) if lemma(x) in LETTING_VERBS for c in children(x, ("ccomp", "xcomp"))]
         for c in children(verb, ("ccomp",)) + infinitives(verb) + let:
-            subj = _subject_token(c)
+            subj = subject_token(c)
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
                 if match.entry.plover in ("THREATEN", "AGREE") and all(
@@ -743,7 +728,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         # "warned that it would take action if the United States pressed ahead": the reported clause's too.
         for host in [verb] + infinitives(verb) + children(verb, ("ccomp",)):
             cond = condition_clause(host)
-            subj = _subject_token(cond) if cond is not None else None
+            subj = subject_token(cond) if cond is not None else None
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
                 if args.recipient:
@@ -916,7 +901,7 @@ CROWD_WORDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen"
 def _crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """"Thousands of people marched in Lima": protesters named only as a crowd are the people of the
     country where they protest."""
-    subj = _subject_token(verb)
+    subj = subject_token(verb)
     if subj is None:
         return []
     words = {lemma(t) for t in subj.subtree if t.dep_ in ("nsubj", "pobj") or t.i == subj.i}

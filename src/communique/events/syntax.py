@@ -1,19 +1,16 @@
-"""Small helpers over spaCy's dependency parse, shared by trigger matching, arguments and modality."""
+"""Small helpers over spaCy's dependency parse that the events stage shares (trigger matching,
+arguments, modality). The generic ones that other stages read too live in :mod:`communique.parse`
+and are re-exported here."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from ..knowledge.words import word_class
+from ..parse import CLAUSE_DEPS, children, conjuncts, lemma  # noqa: F401 (re-exported)
 
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
-# Dependents that open another clause: argument searches do not cross them.
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"})
-
-
-def lemma(token: Token) -> str:
-    return token.lemma_.lower()
 
 
 def forms(token: Token) -> list[str]:
@@ -27,10 +24,6 @@ def forms(token: Token) -> list[str]:
 
 def lemmas(token: Token) -> set[str]:
     return set(forms(token))
-
-
-def children(token: Token, deps) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
 
 
 def is_passive(verb: Token) -> bool:
@@ -54,16 +47,6 @@ def misparsed_main_verb(verb: Token) -> bool:
         return True
     reported = noun.dep_ == "nsubj" and noun.head.lemma_ in ("say", "tell", "report") and noun.head.i > verb.i
     return reported or (verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children) and noun.i == verb.i - 1)
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """The token and the words joined to it by "and"/"or" (their conj chain, not the head's)."""
-    out, stack = [], [token]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
-    return out
 
 
 def object_tokens(anchor: Token) -> list[Token]:

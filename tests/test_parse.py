@@ -1,0 +1,38 @@
+"""The parse helpers several stages share (parse.py), on parses built by hand (no model needed)."""
+import spacy
+from spacy.tokens import Doc
+
+from communique.parse import children, conjuncts, governing_verb, lemma, subject_token
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parse(words, heads, deps, pos=None):
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos or ["X"] * len(words))
+
+
+def test_the_subject_of_a_verb():
+    doc = parse(["Oslo", "and", "Lima", "signed", "accords"], [3, 0, 0, 3, 3],
+                ["nsubj", "cc", "conj", "ROOT", "dobj"], ["PROPN", "CCONJ", "PROPN", "VERB", "NOUN"])
+    assert subject_token(doc[3]).text == "Oslo"
+    assert subject_token(doc[0]) is None
+    assert [t.text for t in conjuncts(doc[0])] == ["Oslo", "Lima"]
+    assert [t.text for t in children(doc[3], ("dobj",))] == ["accords"]
+
+
+def test_a_dateline_parsed_as_a_second_subject_gives_way_to_the_nearer_one():
+    # "ACCRA -- Ghana recalled ...": the parser made the dateline's city a subject too.
+    doc = parse(["ACCRA", "--", "Ghana", "recalled", "envoys"], [3, 3, 3, 3, 3],
+                ["nsubj", "punct", "nsubj", "ROOT", "dobj"])
+    assert subject_token(doc[3]).text == "Ghana"
+    # Without the dash, two subjects are the parser's reading: the first is taken.
+    doc = parse(["Accra", "and", "Ghana", "recalled", "envoys"], [3, 3, 3, 3, 3],
+                ["nsubj", "cc", "nsubj", "ROOT", "dobj"])
+    assert subject_token(doc[3]).text == "Accra"
+
+
+def test_the_governing_verb_of_a_noun_and_a_lower_cased_lemma():
+    doc = parse(["Talks", "ended"], [1, 1], ["nsubj", "ROOT"], ["NOUN", "VERB"])
+    assert governing_verb(doc[0]).text == "ended" and governing_verb(doc[1]).text == "ended"
+    doc[0].lemma_ = "Talk"
+    assert lemma(doc[0]) == "talk"
