@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actors import knowledge
+from ..actors.index import MentionIndex, coded
 from ..actors.unnamed import unnamed_party
 from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity
@@ -42,127 +43,6 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
 # Climbing from a subjectless verb to the verb whose subject it shares.
 SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "dobj", "pobj"})
-
-
-# Mentions the actors stage emits for other stages: a country named as a place ("in Japan") or as a
-# modifier ("Baghdad University"). They are never actors; places may stand for a recipient (last resort).
-NOT_ACTOR_KINDS = frozenset({"place", "modifier"})
-
-
-# Definite nouns that refer back to the international body last named ("the alliance", "the bloc").
-BODY_NOUNS = frozenset({"alliance", "bloc", "organisation", "organization", "grouping", "watchdog", "body"})
-
-
-PAIR_NOUNS = frozenset({"capital", "government", "side", "country", "minister", "leader", "nation", "neighbour",
-                        "neighbor", "state", "delegation", "president", "foreign minister"})
-
-
-def _names_a_pair(noun: Token) -> bool:
-    """"both governments", "the two ministers", "both sides"."""
-    if noun.tag_ != "NNS" or noun.lemma_.lower() not in PAIR_NOUNS:
-        return False
-    words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod", "preconj", "poss")]
-    # "both governments", "the two ministers", "their two delegations"
-    return "both" in words or ("two" in words and bool({"the", "its", "their", "his", "her"} & set(words)))
-
-
-class MentionIndex:
-    """Which actor mention (if any) covers a token."""
-
-    def __init__(self, mentions: list[ActorMention], doc=None):
-        self.doc = doc
-        self.by_token: dict[int, ActorMention] = {}
-        self.places: dict[int, ActorMention] = {}  # a country or capital named as a location
-        self._gazetteer_cache: dict[int, ActorMention | None] = {}
-        for m in mentions:
-            table = self.places if m.kind in NOT_ACTOR_KINDS else self.by_token
-            for i in range(m.token_start, m.token_end):
-                table.setdefault(i, m)
-            table.setdefault(m.root, m)
-        if doc is not None:
-            for m in mentions:
-                if m.kind not in NOT_ACTOR_KINDS:
-                    self._extend_to_head(m, doc)
-            self._resolve_definites(mentions, doc)
-
-    def _extend_to_head(self, m: ActorMention, doc) -> None:
-        """"Chilean army officers", "Kenyan police vehicles": the noun right after a mention that
-        the mention modifies is its phrase's head, so the parse reaches the mention through it."""
-        if not 0 <= m.root < len(doc) or m.token_end >= len(doc):
-            return
-        root, nxt = doc[m.root], doc[m.token_end]
-        if root.head.i == nxt.i and root.dep_ in ("compound", "amod", "nmod") and nxt.pos_ in ("NOUN", "PROPN") \
-                and nxt.i not in self.by_token and nxt.i not in self.places:
-            self.by_token[nxt.i] = m
-
-    def _resolve_definites(self, mentions: list[ActorMention], doc) -> None:
-        """"the council", "the junta": a definite noun that names no one takes the country of the
-        latest earlier phrase with the same head noun that did ("Venezuela's electoral council")."""
-        owner_by_word: dict[str, ActorMention] = {}
-        recent: list[Entity] = []  # coded parties in text order, one per code, latest last
-        for t in doc:
-            held = self.by_token.get(t.i)
-            if held is not None and any(e.code == "IGO" for e in held.entities):
-                owner_by_word["@igo"] = held
-            if held is not None and coded(held) and held.root == t.i:
-                for e in held.entities:
-                    if e.code:
-                        recent = [r for r in recent if r.code != e.code] + [e]
-            if t.pos_ != "NOUN":
-                continue
-            if (held is None or not coded(held)) and _names_a_pair(t) and len(recent) >= 2:
-                # "urged both governments", "the two ministers agreed": the last two parties named.
-                pair = recent[-2:]
-                entities = [Entity(text=t.text, code=e.code, sector=e.sector, name=e.name, id=e.id,
-                                   start=t.idx, end=t.idx + len(t.text)) for e in pair]
-                self.by_token[t.i] = ActorMention(entities, t.i, t.i + 1, t.i, "compound")
-                continue
-            word = t.lemma_.lower()
-            own = self.by_token.get(t.i)
-            if own is None:
-                owners = [self.by_token.get(c.i) for c in t.children if c.dep_ in ("poss", "compound", "amod")]
-                own = next((m for m in owners if m is not None and coded(m)), None)
-            if own is not None:
-                if coded(own):
-                    owner_by_word[word] = own
-                    if any(e.code == "IGO" for e in own.entities):
-                        owner_by_word["@igo"] = own
-                continue
-            earlier = owner_by_word.get(word) or (owner_by_word.get("@igo") if word in BODY_NOUNS else None)
-            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
-            if earlier is None or not definite or t.i in self.places:
-                continue
-            source = next(e for e in earlier.entities if e.code)
-            entity = Entity(text=t.text, code=source.code, sector=source.sector, name=None, id=None,
-                            start=t.idx, end=t.idx + len(t.text))
-            self.by_token[t.i] = ActorMention([entity], t.i, t.i + 1, t.i, "sector")
-
-    def __call__(self, i: int) -> ActorMention | None:
-        return self.by_token.get(i)
-
-    def place(self, i: int) -> ActorMention | None:
-        return self.places.get(i) or self.by_token.get(i) or self._gazetteer_place(i)
-
-    def _gazetteer_place(self, i: int) -> ActorMention | None:
-        """A town or region the actor tables do not name but the gazetteer knows ("fired rockets at
-        Tel Aviv", "near the port of Mukalla"): a place mention of its country."""
-        if i in self._gazetteer_cache:
-            return self._gazetteer_cache[i]
-        found = None
-        if self.doc is None or not 0 <= i < len(self.doc):
-            return None
-        token = self.doc[i]
-        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN":
-            span = next((e for e in self.doc.ents if e.start <= i < e.end), None)
-            if span is not None:
-                from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
-                location = resolve_place(span.text)
-                if location is not None and location.country:
-                    entity = Entity(text=span.text, code=location.country, sector=None, name=None, id=None,
-                                    start=span.start_char, end=span.end_char)
-                    found = ActorMention([entity], span.start, span.end, span.root.i, "place")
-        self._gazetteer_cache[i] = found
-        return found
 
 
 @dataclass
@@ -193,11 +73,6 @@ def mentions_under(start: Token, index: MentionIndex, max_depth: int = 4) -> tup
     clauses), each with the mentions joined to it by "and" ("Sri Lanka, Nepal and Singapore")."""
     found, depth, _ = mentions_with_conjuncts(start, index, max_depth)
     return found, depth
-
-
-def coded(mention: ActorMention) -> bool:
-    """Does the mention say which country or body? ("Taiwan" does, a bare "Foreign Minister" does not.)"""
-    return any(e.code for e in mention.entities)
 
 
 def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 4, places: bool = False):

@@ -13,9 +13,10 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
+from ..actors.index import MentionIndex
 from ..model import ActorMention, Document, Event, Trigger
 from ..ontology import cameo
-from .arguments import MentionIndex, find_arguments
+from .arguments import find_arguments
 from .decide import Candidate, decide, entities_of, known_party
 from .lexicon import word_class
 from .matching import TriggerMatch, clause_of, find_triggers
