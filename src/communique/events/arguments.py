@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..actors import knowledge
+from ..actors.implicit import crowd_of_place, located, own_state, place_state
 from ..actors.index import MentionIndex, coded
 from ..actors.unnamed import unnamed_party
-from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
-from ..model import ActorMention, Entity
-from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, conjuncts, lemma, subject_token
+from ..knowledge.codes import STATE_SECTORS
+from ..model import ActorMention
+from ..parse import SEARCH_STOP_DEPS, children, conjuncts, lemma, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
@@ -36,7 +36,7 @@ DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASS
                                  "REJECT"})
 RECIPIENT_PREPS = ("with", "to", "on", "against", "at", "toward", "towards", "upon", "into", "for",
                    "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside")
-# Categories whose unnamed target is the actor's own state (see _own_state).
+# Categories whose unnamed target is the actor's own state (see actors/implicit.py: own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -336,7 +336,6 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
     return args
 
 
-
 def names_an_act(token: Token) -> bool:
     """A noun the trigger lexicon knows as an event ("bombing", "gunfire", "protests")."""
     from .lexicon import entries_by_anchor
@@ -381,7 +380,7 @@ def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token, index:
                 if match.entry.plover == "ASSAULT" and lemma(t) in word_class("perpetrator"):
                     # "a suicide bomber killed three engineers in Balochistan": unknown attackers are
                     # placed in the country where they struck.
-                    party = _located([party], verb, index)[0]
+                    party = located([party], verb, index)[0]
                 args.unnamed_actor = [party]
                 break
     actor = args.actor or args.unnamed_actor
@@ -398,7 +397,7 @@ def _unnamed_arguments(args: Arguments, match: TriggerMatch, verb: Token, index:
                 if match.entry.plover in DOMESTIC_CATEGORIES and (_names_people(t) or match.entry.plover in PLACE_TARGETS):
                     # "ordered the army to crush 22 gangs", "seized a truck in Mombasa": what a state acts
                     # on at home belongs to the country where it acts.
-                    args.unnamed_recipient = _located([party], verb, index)
+                    args.unnamed_recipient = located([party], verb, index)
                 else:
                     args.unnamed_recipient = [party]
                 break
@@ -523,7 +522,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         args.actor_direct = bool(args.actor)
         if not args.actor and match.entry.cameo == HOST_A_VISIT:
             # "was welcomed in Tehran": the host is the state where the visitor was received.
-            args.actor = _place_state(verb, index, depth=4)
+            args.actor = place_state(verb, index, depth=4)
         if not args.actor and match.entry.plover == "COERCE":
             # "The justice ministry said 41 people had been held": the state body that reports
             # an arrest made it; else "was detained in Jordan": the state where it happened did.
@@ -531,7 +530,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
             if speaker and all(e.sector in STATE_SECTORS for m in speaker for e in m.entities):
                 args.actor, args.actor_from_speaker = speaker, True
             else:
-                args.actor = _place_state(verb, index)
+                args.actor = place_state(verb, index)
     if not args.actor and not passive:
         own, direct, subj = subject_of(verb, index)
         if subj is not None and own:
@@ -556,9 +555,9 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
             args.actor, args.actor_direct = own, direct
 
     if not args.actor and match.entry.plover == "PROTEST":
-        args.actor = _crowd_of_place(verb, index)
+        args.actor = crowd_of_place(verb, index)
     if args.actor and not any(coded(m) for m in args.actor):
-        args.actor = _located(args.actor, verb, index)
+        args.actor = located(args.actor, verb, index)
 
     # Recipient.
     if passive:
@@ -619,13 +618,13 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
     args.recipient = [m for m in args.recipient if id(m) not in actor_ids]
     if not args.recipient and match.entry.plover in DOMESTIC_CATEGORIES:
         # "imposed a curfew in the town of Gao in northern Mali": the country where it happens.
-        args.recipient = _place_state(verb, index, depth=4)
+        args.recipient = place_state(verb, index, depth=4)
         args.recipient_weak = True
     if not args.recipient and match.entry.plover in OWN_STATE_TARGETS:
         # "Tunisian demonstrators rioted", "Kenyan police broke up a rally": a protest with no named
         # target is aimed at the protesters' own state; the state's repression at its own people.
         if match.entry.plover == "PROTEST" or _acts_on_people(anchor, verb):
-            args.recipient = _own_state(args.actor, match.entry.plover)
+            args.recipient = own_state(args.actor, match.entry.plover)
             args.recipient_weak = True
     if match.entry.plover == "MOBILIZE" and args.recipient and all(
             e.code in {a.code for m in args.actor for a in m.entities} and e.sector in OWN_FORCE_SECTORS
@@ -689,145 +688,11 @@ def _other_side(actor: list[ActorMention], recipient: list[ActorMention], catego
     return recipient
 
 
-def _located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """"opposition supporters marched through Harare", "security forces have detained ..." under a
-    CARACAS dateline: a group that names no country belongs to the country where it acts."""
-    place = _place_in_phrase(actor, index) or _place_state(verb, index, depth=4) or _dateline_place(index) \
-        or _only_country_of_sentence(verb, index)
-    if not place:
-        return actor
-    source = next(e for e in place[0].entities if e.code)
-    out = []
-    for m in actor:
-        entities = [Entity(text=e.text, code=source.code, sector=e.sector, name=e.name, id=e.id,
-                           start=e.start, end=e.end) for e in m.entities]
-        out.append(ActorMention(entities, m.token_start, m.token_end, m.root, m.kind))
-    return out
-
-
-def _place_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[ActorMention]:
-    """"officials in Idlib": the place named inside the group's own phrase."""
-    doc = index.doc
-    for m in actor:
-        if not 0 <= m.root < len(doc):
-            continue
-        for prep in children(doc[m.root], ("prep",)):
-            if prep.lower_ in ("in", "from", "of"):
-                for p in children(prep, ("pobj",)):
-                    for t in p.subtree:
-                        found = index.place(t.i)
-                        if found is not None and coded(found) and found.kind in ("capital", "place", "country"):
-                            return [found]
-    return []
-
-
-def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """"Venezuela's council declared ..., and security forces have detained ...": the one country the
-    sentence names."""
-    found = [m for m in (index.place(t.i) for t in verb.sent) if m is not None and coded(m)]
-    codes = {e.code for m in found for e in m.entities if e.code}
-    if len(codes) != 1 or next(iter(codes)) in NON_STATE_CODES:
-        return []
-    return found[:1]
-
-
-def _dateline_place(index: MentionIndex) -> list[ActorMention]:
-    """The coded place of a wire dateline ("CARACAS, Aug 8 (Agency) --") at the start of the text."""
-    doc = index.doc
-    if doc is None or len(doc) < 3:
-        return []
-    dash = next((t.i for t in doc[:15] if t.text in DATELINE_DASHES), None)
-    if dash is None:
-        return []
-    m = index.place(0)
-    return [m] if m is not None and coded(m) and m.kind in ("capital", "place", "country") else []
-
-
-def _own_state(actor: list[ActorMention], category: str) -> list[ActorMention]:
-    """The actor's own country as the implicit recipient (OWN_STATE_TARGETS): the government for a
-    protest by non-state actors, the population for repression by state agents. The entity keeps the
-    actor's words and offsets (the text names no other party); its sector tells it apart."""
-    entities = [e for m in actor for e in m.entities]
-    codes = {e.code for e in entities}
-    if len(codes) != 1 or not entities:
-        return []
-    code = next(iter(codes))
-    if code is None or len(code) != 3 or code in NON_STATE_CODES:
-        return []
-    sectors = {e.sector for e in entities}
-    if category == "PROTEST":
-        if sectors & STATE_SECTORS:
-            return []  # a government's protest is diplomatic: its target must be named
-        sector = "GOV"
-    elif sectors <= STATE_SECTORS:
-        sector = "CVL"
-    else:
-        return []
-    first = entities[0]
-    country = knowledge.country(code)
-    implicit = Entity(text=first.text, code=code, sector=sector, name=country.name if country else None,
-                      id=f"country:{code}", start=first.start, end=first.end)
-    return [ActorMention([implicit], actor[0].token_start, actor[0].token_end, actor[0].root, "implicit")]
-
-
-CROWD_WORDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "crowd", "crowds"})
-
-
-def _crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """"Thousands of people marched in Lima": protesters named only as a crowd are the people of the
-    country where they protest."""
-    subj = subject_token(verb)
-    if subj is None:
-        return []
-    words = {lemma(t) for t in subj.subtree if t.dep_ in ("nsubj", "pobj") or t.i == subj.i}
-    if not words & (CROWD_WORDS | word_class("populace") | word_class("rioters")):
-        return []
-    place = _place_state(verb, index, depth=4)
-    for obj in children(verb, ("dobj",)):  # "blocked streets in Lima"
-        place = place or _place_state(obj, index, depth=4)
-    place = place or [m for m in (index.place(t.i) for t in subj.subtree)
-                      if m is not None and m.kind == "place" and coded(m)][:1]
-    if not place and verb.dep_ == "advcl":  # "police shot protesters in Nairobi as thousands demonstrated"
-        place = _place_state(verb.head, index, depth=4)
-    place = place or _dateline_place(index) or _only_country_of_sentence(verb, index)
-    if not place:
-        return []
-    m = place[0]
-    code = next(e.code for e in m.entities if e.code)
-    # The crowd keeps its own words ("thousands"); the place gives only its country.
-    words = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
-    entity = Entity(text=words.text, code=code, sector="CVL", start=words.start_char, end=words.end_char)
-    return [ActorMention([entity], words.start, words.end, subj.i, "implicit")]
-
-
 def _acts_on_people(anchor: Token, verb: Token) -> bool:
     """Does a coercive act fall on the population (no object, or people and their gatherings:
     "broke up the rally", "detained students"), not on a thing ("seized a helicopter")?"""
     objects = object_tokens(anchor) + (object_tokens(verb) if verb.i != anchor.i else [])
     return all(lemma(t) in word_class("populace") or t.lower_ in word_class("populace") for t in objects)
-
-
-def _place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
-    """The country named as the place of the verb ("in Lebanon", "in the town of X in Turkey"), or of
-    its target ("dropped bombs on an energy facility in the Sumy region", "struck sites near Hodeidah")."""
-    # ... or of the agent's phrase ("was shot dead by security forces in Bamako").
-    hosts = [verb] + children(verb, ("dobj",)) + [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))]
-    preps = [p for h in hosts for p in children(h, ("prep",))]
-    preps += [p for h in hosts for c in children(h, ("dobj",)) + [h] for o in children(c, ("conj",))
-              for p in children(o, ("prep",))]
-    for prep in preps:
-        if prep.lower_ in ("in", "at", "inside", "across", "near", "through", "outside", "around", "on", "against") \
-                or (prep.lower_ == "of" and prep.head.dep_ == "dobj"):  # "pounded the outskirts of Kharkiv"
-            for p in children(prep, ("pobj",)):
-                level = [p]
-                for _ in range(depth + 1):
-                    for t in level:
-                        m = index.place(t.i)
-                        if m is not None and coded(m) and (m.kind in ("country", "capital", "place") or (
-                                m.kind == "modifier" and lemma(t.head) in word_class("place"))):
-                            return [m]  # "in Kenya", "in Nairobi", "in the Kenyan town of Kisumu"
-                    level = [c for t in level for c in t.children if c.dep_ not in SEARCH_STOP_DEPS]
-    return []
 
 
 def _recipient_from_hosts(args: Arguments, anchor: Token, verb: Token, index: MentionIndex,

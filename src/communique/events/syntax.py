@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..knowledge.words import word_class
-from ..parse import CLAUSE_DEPS, children, conjuncts, lemma  # noqa: F401 (re-exported)
+from ..parse import children, conjuncts, lemma  # noqa: F401 (re-exported)
 
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})

@@ -1,0 +1,164 @@
+"""Parties a place or a situation implies: who acts, or is acted on, when the text names them
+only by where it happens or by what they are.
+
+- ``place_state``: the country named as the place of an act ("in Lebanon", "in the town of X in
+  Turkey", "dropped bombs on an energy facility in the Sumy region", "was shot by security forces
+  in Bamako");
+- ``located``: a group that names no country belongs to the country where it acts: a place inside
+  its own phrase ("officials in Idlib"), else the place of the act, else the wire dateline's country
+  ("CARACAS, Aug 8 (Agency) --"), else the only country the sentence names;
+- ``crowd_of_place``: protesters named only as a crowd ("Thousands of people marched in Lima") are
+  the people (``CVL``) of the country where they protest;
+- ``own_state``: a state's own people as the target of its repression ("Kenyan police broke up a
+  rally" -> KEN CVL), a protest's own government as its target ("Tunisian demonstrators rioted"
+  -> TUN GOV).
+
+The events stage decides when a trigger's party is to be found this way (which categories, and
+only after the parse named no one); these functions say who that party is. Their mentions keep
+the words of the text they stand on (kind ``implicit`` for a party the text never names).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
+from ..knowledge.words import word_class
+from ..model import ActorMention, Entity
+from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, lemma, subject_token
+from . import knowledge
+from .index import MentionIndex, coded
+
+
+def place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
+    """The country named as the place of the verb ("in Lebanon", "in the town of X in Turkey"), or of
+    its target ("dropped bombs on an energy facility in the Sumy region", "struck sites near Hodeidah")."""
+    # ... or of the agent's phrase ("was shot dead by security forces in Bamako").
+    hosts = [verb] + children(verb, ("dobj",)) + [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))]
+    preps = [p for h in hosts for p in children(h, ("prep",))]
+    preps += [p for h in hosts for c in children(h, ("dobj",)) + [h] for o in children(c, ("conj",))
+              for p in children(o, ("prep",))]
+    for prep in preps:
+        if prep.lower_ in ("in", "at", "inside", "across", "near", "through", "outside", "around", "on", "against") \
+                or (prep.lower_ == "of" and prep.head.dep_ == "dobj"):  # "pounded the outskirts of Kharkiv"
+            for p in children(prep, ("pobj",)):
+                level = [p]
+                for _ in range(depth + 1):
+                    for t in level:
+                        m = index.place(t.i)
+                        if m is not None and coded(m) and (m.kind in ("country", "capital", "place") or (
+                                m.kind == "modifier" and lemma(t.head) in word_class("place"))):
+                            return [m]  # "in Kenya", "in Nairobi", "in the Kenyan town of Kisumu"
+                    level = [c for t in level for c in t.children if c.dep_ not in SEARCH_STOP_DEPS]
+    return []
+
+
+def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """"opposition supporters marched through Harare", "security forces have detained ..." under a
+    CARACAS dateline: a group that names no country belongs to the country where it acts."""
+    place = _place_in_phrase(actor, index) or place_state(verb, index, depth=4) or _dateline_place(index) \
+        or _only_country_of_sentence(verb, index)
+    if not place:
+        return actor
+    source = next(e for e in place[0].entities if e.code)
+    out = []
+    for m in actor:
+        entities = [Entity(text=e.text, code=source.code, sector=e.sector, name=e.name, id=e.id,
+                           start=e.start, end=e.end) for e in m.entities]
+        out.append(ActorMention(entities, m.token_start, m.token_end, m.root, m.kind))
+    return out
+
+
+def _place_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[ActorMention]:
+    """"officials in Idlib": the place named inside the group's own phrase."""
+    doc = index.doc
+    for m in actor:
+        if not 0 <= m.root < len(doc):
+            continue
+        for prep in children(doc[m.root], ("prep",)):
+            if prep.lower_ in ("in", "from", "of"):
+                for p in children(prep, ("pobj",)):
+                    for t in p.subtree:
+                        found = index.place(t.i)
+                        if found is not None and coded(found) and found.kind in ("capital", "place", "country"):
+                            return [found]
+    return []
+
+
+def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Venezuela's council declared ..., and security forces have detained ...": the one country the
+    sentence names."""
+    found = [m for m in (index.place(t.i) for t in verb.sent) if m is not None and coded(m)]
+    codes = {e.code for m in found for e in m.entities if e.code}
+    if len(codes) != 1 or next(iter(codes)) in NON_STATE_CODES:
+        return []
+    return found[:1]
+
+
+def _dateline_place(index: MentionIndex) -> list[ActorMention]:
+    """The coded place of a wire dateline ("CARACAS, Aug 8 (Agency) --") at the start of the text."""
+    doc = index.doc
+    if doc is None or len(doc) < 3:
+        return []
+    dash = next((t.i for t in doc[:15] if t.text in DATELINE_DASHES), None)
+    if dash is None:
+        return []
+    m = index.place(0)
+    return [m] if m is not None and coded(m) and m.kind in ("capital", "place", "country") else []
+
+
+def own_state(actor: list[ActorMention], category: str) -> list[ActorMention]:
+    """The actor's own country as the implicit recipient of a ``category`` act that names no target
+    (the events stage asks for protests and coercion): the government for a protest by non-state
+    actors, the population for repression by state agents. The entity keeps the actor's words and
+    offsets (the text names no other party); its sector tells it apart."""
+    entities = [e for m in actor for e in m.entities]
+    codes = {e.code for e in entities}
+    if len(codes) != 1 or not entities:
+        return []
+    code = next(iter(codes))
+    if code is None or len(code) != 3 or code in NON_STATE_CODES:
+        return []
+    sectors = {e.sector for e in entities}
+    if category == "PROTEST":
+        if sectors & STATE_SECTORS:
+            return []  # a government's protest is diplomatic: its target must be named
+        sector = "GOV"
+    elif sectors <= STATE_SECTORS:
+        sector = "CVL"
+    else:
+        return []
+    first = entities[0]
+    country = knowledge.country(code)
+    implicit = Entity(text=first.text, code=code, sector=sector, name=country.name if country else None,
+                      id=f"country:{code}", start=first.start, end=first.end)
+    return [ActorMention([implicit], actor[0].token_start, actor[0].token_end, actor[0].root, "implicit")]
+
+
+CROWD_WORDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "crowd", "crowds"})
+
+
+def crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Thousands of people marched in Lima": protesters named only as a crowd are the people of the
+    country where they protest."""
+    subj = subject_token(verb)
+    if subj is None:
+        return []
+    words = {lemma(t) for t in subj.subtree if t.dep_ in ("nsubj", "pobj") or t.i == subj.i}
+    if not words & (CROWD_WORDS | word_class("populace") | word_class("rioters")):
+        return []
+    place = place_state(verb, index, depth=4)
+    for obj in children(verb, ("dobj",)):  # "blocked streets in Lima"
+        place = place or place_state(obj, index, depth=4)
+    place = place or [m for m in (index.place(t.i) for t in subj.subtree)
+                      if m is not None and m.kind == "place" and coded(m)][:1]
+    if not place and verb.dep_ == "advcl":  # "police shot protesters in Nairobi as thousands demonstrated"
+        place = place_state(verb.head, index, depth=4)
+    place = place or _dateline_place(index) or _only_country_of_sentence(verb, index)
+    if not place:
+        return []
+    m = place[0]
+    code = next(e.code for e in m.entities if e.code)
+    # The crowd keeps its own words ("thousands"); the place gives only its country.
+    words = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
+    entity = Entity(text=words.text, code=code, sector="CVL", start=words.start_char, end=words.end_char)
+    return [ActorMention([entity], words.start, words.end, subj.i, "implicit")]
