@@ -1,0 +1,88 @@
+"""The parties a phrase of the parse names, for the argument rules (events/subjects.py,
+events/recipients.py, events/arguments.py).
+
+- ``mentions_under``: the mentions at the shallowest level of the phrase a token heads (never
+  entering another clause), each with the mentions joined to it by "and" ("Sri Lanka, Nepal and
+  Singapore", "diplomats from Japan and China");
+- ``coded_under``: the same, keeping only mentions that name a country or body ("troops" alone
+  is nobody's);
+- ``between_pair``: the parties after a noun's "between" ("talks between Chile and Bolivia");
+- ``unique``: mentions in order, each once.
+
+Which mention covers a token is the mention index's (actors/index.py); these functions only walk
+the phrase.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.index import MentionIndex, coded
+from ..model import ActorMention
+from ..parse import SEARCH_STOP_DEPS, children, conjuncts
+
+
+def unique(mentions):
+    """The mentions in order, each (the same object) once."""
+    seen, out = set(), []
+    for m in mentions:
+        if id(m) not in seen:
+            seen.add(id(m))
+            out.append(m)
+    return out
+
+
+def mentions_under(start: Token, index: MentionIndex, max_depth: int = 4) -> tuple[list[ActorMention], int]:
+    """Mentions at the shallowest level of the phrase headed by ``start`` (not entering other
+    clauses), each with the mentions joined to it by "and" ("Sri Lanka, Nepal and Singapore")."""
+    found, depth, _ = mentions_with_conjuncts(start, index, max_depth)
+    return found, depth
+
+
+def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 4, places: bool = False):
+    """(mentions, depth, joined): ``joined`` says whether some came from an "and" list. A mention that
+    names no country is kept only if nothing deeper in the phrase does ("Taiwan's vice minister")."""
+    level, depth = [start], 0
+    doc = start.doc
+    lookup = index.place if places else index
+    fallback = None
+    while level and depth <= max_depth:
+        found = [lookup(t.i) for t in level if lookup(t.i) is not None]
+        if found and not any(coded(m) for m in found):
+            fallback = fallback or (unique(found), depth, False)
+            found = []
+        if found:
+            out, joined = [], False
+            heads = [start] if index(start.i) is not None else []
+            for m in unique(found):
+                out.append(m)
+                heads.append(doc[m.root] if 0 <= m.root < len(doc) else start)
+            for head in list(heads):
+                # "diplomats from Japan and China": the mention took its code from "from Japan"; the
+                # country joined to that one is a party too.
+                for prep in children(head, ("prep",)):
+                    if prep.lower_ in ("from", "of"):
+                        heads.extend(children(prep, ("pobj",)))
+            for head in heads:
+                for c in conjuncts(head)[1:]:
+                    more = [index(c.i)] if index(c.i) is not None else mentions_under(c, index, 2)[0]
+                    new = [x for x in more if all(x is not o for o in out)]
+                    joined = joined or bool(new)
+                    out.extend(new)
+            return unique(out), depth, joined
+        nxt = []
+        for t in level:
+            nxt.extend(c for c in t.children if c.dep_ not in SEARCH_STOP_DEPS)
+        level, depth = nxt, depth + 1
+    return fallback or ([], depth, False)
+
+
+def coded_under(token: Token, index: MentionIndex, depth: int, places: bool = False) -> list[ActorMention]:
+    """The mentions under ``token`` (``mentions_with_conjuncts``) that name a country or body."""
+    found, _, _ = mentions_with_conjuncts(token, index, depth, places)
+    return [m for m in found if coded(m)]
+
+
+def between_pair(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The coded parties after the noun's "between" ("talks between Chile and Bolivia")."""
+    between = [p for prep in children(noun, ("prep",)) if prep.lower_ == "between" for p in children(prep, ("pobj",))]
+    return unique([m for p in between for m in mentions_with_conjuncts(p, index, 2)[0] if coded(m)])

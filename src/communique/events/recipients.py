@@ -1,0 +1,241 @@
+"""Whom an act is aimed at: the recipient candidates the parse offers around a trigger.
+
+- ``recipient_hosts``: where to look (the trigger word, its governing verb, the object of a
+  multiword trigger, the infinitives it governs, a concession's "bowing to", an attack's "killing");
+- ``recipient_from_hosts``: the first host with a coded object or prepositional object, in
+  ``RECIPIENT_PREPS`` order ("talks with", "aid to", "sanctions on"); a transfer's "to" party comes
+  before its object ("extradited a Brazilian man to the United States"); venues, roads' ends, a
+  third party's role ("with Norway as guarantor") and the topic of a pair's talks are skipped;
+- ``second_hop_recipient``: a party one noun away ("after talks with the government");
+- ``perpetrator_of_object``: the doer of the act an accusation is about ("condemned the killing of
+  monks by the army");
+- ``other_side``: the real counterpart deeper in a phrase of the actor's own country ("summoned
+  China's ambassador"), and none for a speaker's own country in what it says;
+- ``acts_on_people``: whether a coercive act falls on people, not things.
+
+The order in which these are tried, and what is dropped at the end, is events/arguments.py's.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.index import MentionIndex, coded
+from ..model import ActorMention
+from ..parse import children, lemma
+from .lexicon import word_class
+from .parties import coded_under, unique
+from .subjects import RELATIVE_PRONOUNS
+from .syntax import infinitives, object_tokens
+
+# Events that often happen inside one country, whose place then stands for the recipient.
+DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
+                                 "REJECT"})
+RECIPIENT_PREPS = ("with", "to", "on", "against", "at", "toward", "towards", "upon", "into", "for",
+                   "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside")
+WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
+VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
+# Roles of a third party in a process between others ("with Norway as guarantor").
+THIRD_PARTY_ROLES = frozenset({"guarantor", "mediator", "observer", "witness", "facilitator", "broker",
+                               "sponsor", "co-chair", "moderator", "intermediary"})
+SECOND_HOP_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "by"})
+RESULT_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage", "hit", "leave"})
+YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})
+# Categories of speech, where the speaker's own country is never the party addressed.
+SPEECH_CATEGORIES = frozenset({"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SUPPORT", "AGREE"})
+
+
+def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
+                   places: bool = False, transfer: bool = False,
+                   topic_only: bool = False) -> tuple[list[ActorMention], bool]:
+    """Recipient candidates on one token: objects first, then prepositions in RECIPIENT_PREPS order.
+    Only mentions that name a country or body count ("troops" alone is nobody's). In a transfer
+    ("extradited a Brazilian man to the United States") the "to" party comes before the object."""
+    if transfer:
+        for prep in token.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to" and prep.i not in skip:
+                for p in children(prep, ("pobj",)):
+                    found = coded_under(p, index, 2, places)
+                    if found:
+                        return found, places
+    for c in token.children:
+        if c.dep_ in ("dobj", "dative", "iobj", "obj") and c.i not in skip and lemma(c) not in word_class("road"):
+            if c.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                c = token.head  # "the People's Defence Force, which he accused of terrorism"
+            found = coded_under(c, index, 3, places)
+            if found:
+                return found, places
+            if c.dep_ == "dative":  # "give aid to X" parsed with "to" as dative
+                for p in children(c, ("pobj",)):
+                    found = coded_under(p, index, 3 if places else 2, places)
+                    if found:
+                        return found, places
+    preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") or
+             (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children))]
+    # "met on the sidelines of the G20 summit": where they met, not whom.
+    preps = [p for p in preps if not any(lemma(o) in VENUE_NOUNS for o in children(p, ("pobj",)))]
+    if lemma(token) in word_class("road") or any(lemma(c) in word_class("road") for c in children(token, ("dobj",))):
+        # "blocked the main road to Armenia": a road's destination names it, it is no counterpart
+        # (the parser may hang "to Georgia" on the verb).
+        preps = [p for p in preps if p.lower_ not in ("to", "toward", "towards", "into", "from")]
+    for word in RECIPIENT_PREPS:
+        for prep in preps:
+            if prep.lower_ != word or prep.i in skip:
+                continue
+            if topic_only and word in TOPIC_PREPS:
+                continue  # "held talks on the drawdown of AU troops": the subject of the talks
+            for p in children(prep, ("pobj",)) or _stranded_object(prep, index):
+                if _in_third_party_role(p, prep):
+                    continue  # "with Venezuela and Norway as guarantors": a role, not the counterpart
+                found = coded_under(p, index, 3 if places else 2, places)
+                if found:
+                    return found, places or word in WEAK_PREPS
+    return [], False
+
+
+def _in_third_party_role(noun: Token, prep: Token) -> bool:
+    """Is the object of ``prep`` cast "as" a guarantor or mediator (on the noun or on the same head)?"""
+    as_preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"]
+    as_preps += [c for c in prep.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > prep.i]
+    return any(lemma(p) in THIRD_PARTY_ROLES for a in as_preps for p in children(a, ("pobj",)))
+
+
+def _stranded_object(prep: Token, index: MentionIndex) -> list[Token]:
+    """A preposition the parser left without its object ("granted asylum to five Kenyan officers
+    stranded at ...", where "officers" became the subject of a new clause): the mention that
+    starts within the next few words is its object."""
+    doc = prep.doc
+    for j in range(prep.i + 1, min(prep.i + 4, len(doc))):
+        m = index(j)
+        if m is not None:
+            return [doc[j]]
+        if doc[j].pos_ not in ("DET", "NUM", "ADJ", "ADV"):
+            break
+    return []
+
+
+def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """The "by" party of the act an accusation is about ("condemned the killing of monks by the army")."""
+    hosts = [anchor] if anchor.i == verb.i else [anchor, verb]
+    for host in hosts:
+        for obj in object_tokens(host) + [p for prep in children(host, ("prep",)) if prep.lower_ in ("for", "into", "of")
+                                          for p in children(prep, ("pobj",))]:
+            for by in children(obj, ("prep",)):
+                if by.lower_ == "by":
+                    for p in children(by, ("pobj",)):
+                        found = coded_under(p, index, 2)
+                        if found:
+                            return found
+    return []
+
+
+def second_hop_recipient(anchor: Token, verb: Token, index: MentionIndex,
+                         actor: list[ActorMention]) -> list[ActorMention]:
+    """A party named inside a prepositional phrase of the clause, one noun away ("after deliberations
+    with the government", "despite pressure by the commission"): used only when it is the one
+    country or body so attached, other than the actor."""
+    actor_ids = {id(m) for m in actor}
+    found: list[ActorMention] = []
+    hosts = [anchor] if anchor.i == verb.i else [anchor, verb]
+    hosts += infinitives(verb)  # "declined to resign despite pressure from ..."
+    for host in hosts:
+        for outer in children(host, ("prep",)):
+            for noun in children(outer, ("pobj",)):
+                for inner in children(noun, ("prep",)):
+                    # "in defiance of the authorities", "in protest of the ruling": whom the stance is toward.
+                    stance_of = inner.lower_ == "of" and lemma(noun) in word_class("stance")
+                    if inner.lower_ not in SECOND_HOP_PREPS and not stance_of:
+                        continue
+                    for p in children(inner, ("pobj",)):
+                        found += [m for m in coded_under(p, index, 2) if id(m) not in actor_ids]
+    found = unique(found)
+    codes = {e.code for m in found for e in m.entities}
+    return found if len(codes) == 1 else []
+
+
+def other_side(actor: list[ActorMention], recipient: list[ActorMention], category: str,
+               index: MentionIndex, hosts: list[Token]) -> list[ActorMention]:
+    """A recipient of the actor's own country, in an event between states, usually holds the real
+    counterpart deeper in its phrase ("summoned China's ambassador", "recalled its ambassadors to
+    Dublin and Oslo"); the speaker's own country named as the subject of what it says ("Shoukry
+    warned that Cairo would not accept ...") is no counterpart at all."""
+    actor_codes = {e.code for m in actor for e in m.entities if e.code}
+    codes = {e.code for m in recipient for e in m.entities if e.code}
+    if not actor_codes or not codes or not codes <= actor_codes or category in DOMESTIC_CATEGORIES - {"THREATEN", "REJECT"}:
+        return recipient
+    deeper: list[ActorMention] = []
+    for m in recipient:
+        if not 0 <= m.root < len(index.doc):
+            continue
+        head = index.doc[m.root]
+        while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+            head = head.head  # "a police mission to Haiti": the phrase of the noun the mention modifies
+        for t in head.subtree:
+            other = index.place(t.i)  # "ambassadors to Dublin": a capital named as a place
+            if other is not None and coded(other) and not {e.code for e in other.entities} & actor_codes:
+                deeper.append(other)
+    for host in hosts:  # "recalled its ambassadors to Dublin and Oslo": the counterpart in a preposition
+        for prep in children(host, ("prep", "dative")):
+            if prep.lower_ in ("to", "with", "against", "from", "on"):
+                for p in children(prep, ("pobj",)):
+                    deeper += [m for m in coded_under(p, index, 2, places=True)
+                               if not {e.code for e in m.entities} & actor_codes]
+    if deeper:
+        return unique(deeper)
+    if category in SPEECH_CATEGORIES and all(m.kind in ("country", "capital") for m in recipient):
+        return []
+    return recipient
+
+
+def acts_on_people(anchor: Token, verb: Token) -> bool:
+    """Does a coercive act fall on the population (no object, or people and their gatherings:
+    "broke up the rally", "detained students"), not on a thing ("seized a helicopter")?"""
+    objects = object_tokens(anchor) + (object_tokens(verb) if verb.i != anchor.i else [])
+    return all(lemma(t) in word_class("populace") or t.lower_ in word_class("populace") for t in objects)
+
+
+def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor: Token, verb: Token,
+                         index: MentionIndex, trigger_ids: set[int], places: bool,
+                         category: str) -> tuple[list[ActorMention], bool, bool] | None:
+    """(recipient, weak, direct) from the first of ``recipient_hosts`` that offers one, or None.
+    ``places``: countries named as places count too (weak). ``direct``: found on the trigger word
+    or its governing verb."""
+    actor_codes = {e.code for m in actor for e in m.entities if e.code}
+    transfer = category == "AID" or category == "COOPERATE"
+    talks = category == "CONSULT" and actor_compound
+    for token in recipient_hosts(anchor, verb):
+        found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places, transfer, talks)
+        if found and weak and category not in DOMESTIC_CATEGORIES and \
+                {e.code for m in found for e in m.entities} <= actor_codes:
+            continue  # "the return of Israel's ambassadors to Dublin": the own side is no counterpart
+        if found:
+            return found, weak, token is anchor or token is verb
+    return None
+
+
+def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
+    """Where to look for the recipient: the trigger word, its governing verb, the object noun of a
+    multiword trigger, then the infinitive complements ("agreed to hand over to Britain")."""
+    hosts = [anchor]
+    if verb is not anchor:
+        hosts.append(verb)
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and anchor.head.head.pos_ == "VERB":
+        hosts.append(anchor.head.head)  # "a plane carrying medical supplies landed at Beirut airport"
+    for t in list(hosts):
+        hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
+    for t in list(hosts):
+        if lemma(t) in word_class("commitment"):  # "reaffirmed its commitment to defend Japan"
+            for clause in children(t, ("acl",)):
+                if any(g.dep_ == "aux" and g.tag_ == "TO" for g in clause.children):
+                    hosts.append(clause)
+    for t in list(hosts):
+        for x in infinitives(t):
+            hosts.append(x)
+            hosts.extend(children(x, ("dobj",)))
+            hosts.extend(infinitives(x))
+
+    # "withdrew the bill, bowing to a protest movement": whom a concession yields to; "shelled a camp,
+    # killing 12 civilians": whom an attack struck.
+    hosts.extend(c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                 and (lemma(c) in YIELD_VERBS or lemma(c) in RESULT_VERBS))
+    return hosts

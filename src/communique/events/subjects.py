@@ -1,0 +1,125 @@
+"""Who acts: the subject of a trigger's clause, the agent of a passive, the speaker of reported speech.
+
+- ``subject_of``: the mentions of a verb's subject, climbing to the verb whose subject it shares
+  ("agreed to share", "attacked and killed", "militiamen who attacked", "issued a declaration
+  demanding"); where the parser gave a main verb no subject, the noun phrase right before the
+  verb and its auxiliaries (word order only as a fallback: "With the signing of the accord, the
+  government and the rebels have agreed ...");
+- ``agent``: the "by" party of a passive ("was attacked by Burkinabe gunmen");
+- ``speaker``: the subject of the reporting verb whose clause holds the verb ("Wang said ...");
+- ``same_side``: is a reported subject the speaker's own side ("Wang said China welcomes ...")?
+- ``is_pronoun``, and the pronoun words the argument rules skip or follow.
+
+Which of these is a trigger's actor is decided by events/arguments.py.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.index import MentionIndex
+from ..model import ActorMention
+from ..parse import children, conjuncts, lemma, subject_token
+from .lexicon import word_class
+from .parties import mentions_under
+from .syntax import misparsed_main_verb
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
+# Climbing from a subjectless verb to the verb whose subject it shares.
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "dobj", "pobj"})
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS
+
+
+def speaker(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """The actor who reports the clause of ``verb`` ("Wang said ... "), if any."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "ccomp" or lemma(t.head) not in word_class("report"):
+        return []
+    actors, _, _ = subject_of(t.head, index)
+    return actors
+
+
+def subject_of(verb: Token, index: MentionIndex, passive_ok: bool = True):
+    """(mentions, direct, subject token) of the clause of ``verb``, climbing to the verb whose subject
+    it shares ("agreed to share", "attacked and killed", "militiamen who attacked")."""
+    t, came_by = verb, None
+    for step in range(6):
+        subj = subject_token(t)
+        # A passive subject is shared only along "and" ("was indicted and will resign").
+        if subj is not None and (subj.dep_ != "nsubjpass" or t is verb or came_by == "conj"):
+            if subj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+                found, depth = mentions_under(t.head, index)
+                return found, depth <= 1, t.head
+            found, depth = mentions_under(subj, index)
+            if not found and t.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj.children):
+                # "the union, whose leaders demanded ...": the leaders speak for the union.
+                found, depth = mentions_under(t.head, index)
+                return found, depth <= 1, t.head
+            if not found and came_by == "conj" and t.dep_ == "ccomp" and lemma(t.head) in word_class("report"):
+                # "X said the claims were baseless and called on Y": the parser joined "called" to the
+                # reported clause; the one who speaks and calls is X.
+                t, came_by = t.head, "ccomp"
+                continue
+            return found, step == 0 and depth <= 2, subj
+        if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ == "VBG") or misparsed_main_verb(t):
+            found, depth = mentions_under(t.head, index)
+            if found or t.head.dep_ not in ("dobj", "pobj", "attr"):
+                return found, depth <= 1, t.head
+            t, came_by = t.head, "acl"  # "issued a declaration demanding ...": the issuer
+            continue
+        if t.dep_ == "ROOT":
+            return _subject_left_of(t, index)
+        if t.dep_ not in SHARED_SUBJECT_DEPS or t.head.i == t.i:
+            return [], False, None
+        came_by = t.dep_
+        t = t.head
+    return [], False, None
+
+
+def _subject_left_of(verb: Token, index: MentionIndex):
+    """A main verb the parser gave no subject ("With the signing of the accord, the government and the
+    rebels have agreed ...", where the pair became conjuncts of "accord"): in English the subject is
+    the noun phrase right before the verb and its auxiliaries."""
+    first = min([verb] + [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")], key=lambda x: x.i)
+    if first.i == 0:
+        return [], False, None
+    before = verb.doc[first.i - 1]
+    m = index(before.i)
+    if m is None or before.dep_ in ("pobj", "poss"):
+        return [], False, None
+    found = [m]
+    for c in conjuncts(verb.doc[m.root])[1:]:
+        other = index(c.i)
+        if other is not None and all(other is not f for f in found):
+            found.append(other)
+    head = verb.doc[m.root]
+    while head.dep_ == "conj" and head.head.i != head.i:  # the first of the pair carries the others
+        head = head.head
+        first_m = index(head.i)
+        if first_m is not None and all(first_m is not f for f in found):
+            found.insert(0, first_m)
+    return found, False, before
+
+
+def agent(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """The mentions of a passive verb's "by" phrase ("was attacked by Burkinabe gunmen")."""
+    for c in children(verb, ("agent",)):
+        for p in children(c, ("pobj",)):
+            return mentions_under(p, index)[0]
+    return []
+
+
+def same_side(own: list[ActorMention], speaker: list[ActorMention]) -> bool:
+    """Is the reported subject the speaker's own side ("Wang said China welcomes ...")?"""
+    if not own or not speaker:
+        return False
+    if all(m.kind == "pronoun" for m in own):
+        return True
+    own_codes = {e.code for m in own for e in m.entities}
+    speaker_codes = {e.code for m in speaker for e in m.entities}
+    return own_codes == speaker_codes and all(m.kind in ("country", "capital") for m in own)

@@ -1,0 +1,150 @@
+"""Parties no table names in a trigger's actor or recipient place, used only as a last resort.
+
+When the parse finds no known actor or recipient (events/arguments.py), the noun phrase in that
+grammatical place may still be a party: "A provincial ethics panel accused the harbour authority",
+"a suicide bomber killed three engineers". ``unnamed_actor`` looks in the subject's place (or the
+"by" phrase of a passive or of an act noun), ``unnamed_recipient`` in the places an act is aimed
+at (``target_places``: objects, "sanctions on", "talks with", the infinitive it governs). What
+such a phrase is (a party, or no party at all: "the shelling", "its arms") is
+actors/unnamed.py's; the story may still name the party (events/story.py).
+
+Two refinements belong here: a weapon as the subject stands for whoever laid or fired it ("a
+roadside bomb planted by rebels", "a Russian mine"), which may be a party the tables do name; and
+what a state acts on at home ("crush 22 gangs", "seized a truck in Mombasa"), or an unknown
+attacker, belongs to the country where the act happens (actors/implicit.py: ``located``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.implicit import located
+from ..actors.index import MentionIndex, coded
+from ..actors.unnamed import unnamed_party
+from ..model import ActorMention
+from ..parse import children, lemma, subject_token
+from .lexicon import word_class
+from .matching import TriggerMatch
+from .parties import coded_under, unique
+from .recipients import DOMESTIC_CATEGORIES
+from .story import RECIPROCAL_CATEGORIES
+from .subjects import RELATIVE_PRONOUNS, is_pronoun
+from .syntax import forms, infinitives, is_passive, object_tokens
+
+# Prepositions whose object is the party an act is aimed at ("attacked with", "sanctions on").
+AIMED_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into")
+# Acts whose target, when a thing ("shelled a market", "raided a warehouse"), stands for where it is.
+PLACE_TARGETS = frozenset({"ASSAULT"})
+PEOPLE_CLASSES = ("populace", "rioters", "prisoner", "people_moved", "group", "perpetrator")
+PEOPLE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def names_an_act(token: Token) -> bool:
+    """A noun the trigger lexicon knows as an event ("bombing", "gunfire", "protests")."""
+    from .lexicon import entries_by_anchor
+
+    index = entries_by_anchor()
+    return any(e.pos == "NOUN" for f in forms(token) for e in index.get(f, ()))
+
+
+def unnamed_actor(match: TriggerMatch, verb: Token,
+                  index: MentionIndex) -> tuple[list[ActorMention], list[ActorMention]]:
+    """(owner, unnamed) for a trigger whose actor the tables do not name: ``owner``, the coded party
+    whose weapon is the subject ("a roadside bomb planted by Hamas"), a direct actor after all; else
+    ``unnamed``, the phrase in the doer's place as a party no table names (at most one)."""
+    anchor = match.anchor
+    skip = {t.i for t in match.tokens}
+    passive = verb.pos_ in ("VERB", "AUX") and is_passive(verb) and (anchor is verb or anchor.dep_ == "nsubjpass")
+    doers: list[Token] = []
+    if passive:
+        doers = [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))]
+    elif anchor.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "by" for c in anchor.children):
+        doers = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for p in children(c, ("pobj",))]
+    else:
+        subj = subject_token(verb)
+        if subj is not None and subj.dep_ != "nsubjpass":
+            doers = [subj]
+    for t in doers:
+        if is_pronoun(t) or t.lower_ in RELATIVE_PRONOUNS:
+            continue
+        if lemma(t) in word_class("weapon"):
+            # "a roadside bomb planted by rebels killed ...", "a Russian mine": whoever laid or fired it.
+            owner, planter = weapon_owner(t, index)
+            if owner:
+                return owner, []
+            if planter is not None:
+                t = planter
+        party = unnamed_party(t, skip, names_an_act)
+        if party is not None:
+            if match.entry.plover == "ASSAULT" and lemma(t) in word_class("perpetrator"):
+                # "a suicide bomber killed three engineers in Balochistan": unknown attackers are
+                # placed in the country where they struck.
+                party = located([party], verb, index)[0]
+            return [], [party]
+    return [], []
+
+
+def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
+                      actor: list[ActorMention]) -> list[ActorMention]:
+    """The phrase in the first of ``target_places`` that is a party no table names, for a trigger
+    with an actor (named or not) and no named recipient."""
+    skip = {t.i for t in match.tokens}
+    # Two parties joined by "and" in a reciprocal act ("Sudan and Chad agreed to reopen their border")
+    # act on each other, not on the thing named.
+    joint = match.entry.plover in RECIPROCAL_CATEGORIES and len({e.code for m in actor for e in m.entities}) == 2
+    if not actor or joint:
+        return []
+    taken = skip | {i for m in actor for i in range(m.token_start, m.token_end)}
+    for t in target_places(match, verb):
+        if is_pronoun(t) or t.i in taken:
+            continue
+        party = unnamed_party(t, taken, names_an_act)
+        if party is not None:
+            if match.entry.plover in DOMESTIC_CATEGORIES and (names_people(t) or match.entry.plover in PLACE_TARGETS):
+                # "ordered the army to crush 22 gangs", "seized a truck in Mombasa": what a state acts
+                # on at home belongs to the country where it acts.
+                return located([party], verb, index)
+            return [party]
+    return []
+
+
+def weapon_owner(weapon: Token, index: MentionIndex) -> tuple[list[ActorMention], Token | None]:
+    """Whose a weapon is: a party the tables name, by the agent of a participle on it ("planted by",
+    "claimed by", "fired by") or a national word on it ("a Russian mine"); else the agent's own
+    noun ("planted by jihadist fighters"), for the caller to treat as a party no table names."""
+    planter = None
+    for acl in children(weapon, ("acl",)):
+        for agent in children(acl, ("agent",)):
+            for p in children(agent, ("pobj",)):
+                found = coded_under(p, index, 2)
+                if found:
+                    return found, None
+                planter = planter or p
+    owners = [m for c in weapon.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+              for m in (index(c.i), index.place(c.i)) if m is not None and coded(m)]
+    return unique(owners), planter
+
+
+def names_people(token: Token) -> bool:
+    """Does the noun name people or a group of them (not a thing: "the ban", "its arms", "access")?"""
+    if token.ent_type_ in PEOPLE_ENTS:
+        return True
+    return any(lemma(token) in word_class(c) for c in PEOPLE_CLASSES)
+
+
+def target_places(match: TriggerMatch, verb: Token) -> list[Token]:
+    """Where the party acted on stands, nearest first: the trigger's objects; the objects of its
+    aiming prepositions ("sanctions on", "talks with"), on any of its words or its clause's verb;
+    then the same places in the infinitive it governs ("agreed to help X", "refused to let X land")."""
+    anchor = match.anchor
+    hosts = list(match.tokens) + ([verb] if verb.i != anchor.i else [])
+    # What a deployment moves ("put its forces on alert", "deployed police") is its own, not its target.
+    places = list(object_tokens(anchor)) if match.entry.plover != "MOBILIZE" else []
+
+    def aimed(tokens: list[Token]) -> list[Token]:
+        return [p for word in AIMED_PREPS for h in tokens for prep in children(h, ("prep", "dative"))
+                if prep.lower_ == word for p in children(prep, ("pobj",))]
+
+    places += aimed(hosts)
+    for inner in infinitives(verb):
+        places += list(object_tokens(inner)) + aimed([inner])
+    return places
