@@ -9,12 +9,13 @@ national adjective on the noun is its actor ("Israel's attack on Gaza"), the pai
 clause keeps its own subject, unless that is a pronoun or the speaker's own country, where the
 speaker is the actor.
 
-This module holds the result (``Arguments``) and the order of the rules (``find_arguments``,
-``_named_arguments``): the actor, then the recipient, then the parties dropped as no counterpart,
-and last the parties no table names. The searches live by concern: the phrase's mentions in
-events/parties.py, subjects and speakers in events/subjects.py, recipient candidates in
-events/recipients.py, parties no table names in events/unnamed_arguments.py, parties a place
-implies in actors/implicit.py.
+This module holds the result (``Arguments``) and the order of the steps (``find_arguments``):
+the actor (``_actor_of_noun``, ``_pair_of_third_party``, ``_actor_of_clause``), then the recipient
+(``_recipient_in_clause``, ``_recipient_asked``, ``_implied_recipient``), then the parties dropped
+as no counterpart (``_drop_own_side``), and last the parties no table names. The searches live by
+concern: the phrase's mentions in events/parties.py, subjects and speakers in events/subjects.py,
+recipient candidates in events/recipients.py, parties no table names in events/unnamed_arguments.py,
+parties a place implies in actors/implicit.py.
 """
 from __future__ import annotations
 
@@ -76,70 +77,99 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
 
 
 def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arguments:
-    anchor = match.anchor
-    args = Arguments()
-    trigger_ids = {t.i for t in match.tokens}
-
+    """The parties the tables name, step by step (the module's docstring lists the steps)."""
     if match.entry.pos == "AUX":
-        # "X said Y must ...": the speaker appeals to the subject of the reported clause.
-        args.actor = speaker(verb, index)
-        args.actor_from_speaker = True
-        subj = subject_token(verb)
-        if subj is not None:
-            args.recipient, _ = mentions_under(subj, index)
-            args.recipient_direct = True
-        return args
-
-    # Actor. A passive governing verb matters for verb triggers ("was attacked by") and for a noun
+        return _appeal(verb, index)
+    # A passive governing verb matters for verb triggers ("was attacked by") and for a noun
     # that is its passive subject ("talks were held"); "were engaged in forced deportations" keeps its subject.
     # Stative participles ("is committed to", "is prepared to") are not passives.
+    anchor = match.anchor
     passive = verb.pos_ in ("VERB", "AUX") and is_passive(verb) and match.entry.pos != "ADJ" and (
         anchor is verb or anchor.dep_ == "nsubjpass")
-    named_doer = False
-    if anchor.pos_ in ("NOUN", "PROPN"):
-        # "Israel's attack", "the U.S. invasion": a possessive, or a national word modifying the noun.
-        owners = [index(c.i) or index.place(c.i) for c in anchor.children
-                  if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        owners = [m for m in owners if m is not None and m.kind != "place"]
-        # "joint military exercise", "a police operation": a bare sector word says what kind of act,
-        # not who did it, when the clause names its doer.
-        kinds_only = [m for m in owners if m.kind == "sector" and m.token_end - m.token_start == 1
-                      and anchor.doc[m.root].is_lower]
-        if kinds_only and len(kinds_only) == len(owners) and subject_of(verb, index)[0]:
-            owners = []
-        pair = between_pair(anchor, index)
-        if owners:
-            args.actor = unique(owners)
-            args.actor_direct = True
-        elif (len(pair) >= 2 or (len(pair) == 1 and pair[0].kind == "compound")) \
-                and not match.entry.cameo.startswith(MEDIATION_CODES):
-            # "talks between Egypt's Shoukry and Jordan's Safadi", "a ceasefire between Israel
-            # and Hezbollah": the parties named after "between" are the pair.
-            args.actor, args.recipient = pair[:1], pair[1:]
-            args.actor_direct = args.recipient_direct = True
-            args.actor_compound = True
-            if len(pair) == 1:
-                args.actor, args.recipient = pair, []
-            return args
-        else:
-            by = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by"]
-            for prep in by:
-                for p in children(prep, ("pobj",)):
-                    args.actor, _ = mentions_under(p, index)
-                    args.actor_direct = bool(args.actor)
-                    # "after protests by farmers": the noun names its own doer; when that doer is no
-                    # known actor, the subject of the sentence ("the government ordered ...") is not it.
-                    named_doer = True
-    if named_doer and not args.actor:
+    args = Arguments()
+    if _actor_of_noun(args, match, verb, index) or _pair_of_third_party(args, match, index):
         return args
+    _actor_of_clause(args, match, verb, index, passive)
+    _recipient_in_clause(args, match, verb, index, passive)
+    _implied_recipient(args, match, verb, index)
+    _drop_own_side(args, match)
+    return args
+
+
+def _appeal(verb: Token, index: MentionIndex) -> Arguments:
+    """"X said Y must ...": the speaker appeals to the subject of the reported clause."""
+    args = Arguments()
+    args.actor = speaker(verb, index)
+    args.actor_from_speaker = True
+    subj = subject_token(verb)
+    if subj is not None:
+        args.recipient, _ = mentions_under(subj, index)
+        args.recipient_direct = True
+    return args
+
+
+def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex) -> bool:
+    """The actor a nominal trigger names itself: its owner ("Israel's attack", "the U.S. invasion"),
+    the pair after its "between", or its "by" doer. True when ``args`` is complete: the pair, or a
+    "by" doer no table knows (then the sentence's subject is not the doer either)."""
+    anchor = match.anchor
+    if anchor.pos_ not in ("NOUN", "PROPN"):
+        return False
+    named_doer = False
+    # "Israel's attack", "the U.S. invasion": a possessive, or a national word modifying the noun.
+    owners = [index(c.i) or index.place(c.i) for c in anchor.children
+              if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    owners = [m for m in owners if m is not None and m.kind != "place"]
+    # "joint military exercise", "a police operation": a bare sector word says what kind of act,
+    # not who did it, when the clause names its doer.
+    kinds_only = [m for m in owners if m.kind == "sector" and m.token_end - m.token_start == 1
+                  and anchor.doc[m.root].is_lower]
+    if kinds_only and len(kinds_only) == len(owners) and subject_of(verb, index)[0]:
+        owners = []
+    pair = between_pair(anchor, index)
+    if owners:
+        args.actor = unique(owners)
+        args.actor_direct = True
+    elif (len(pair) >= 2 or (len(pair) == 1 and pair[0].kind == "compound")) \
+            and not match.entry.cameo.startswith(MEDIATION_CODES):
+        # "talks between Egypt's Shoukry and Jordan's Safadi", "a ceasefire between Israel
+        # and Hezbollah": the parties named after "between" are the pair.
+        args.actor, args.recipient = pair[:1], pair[1:]
+        args.actor_direct = args.recipient_direct = True
+        args.actor_compound = True
+        if len(pair) == 1:
+            args.actor, args.recipient = pair, []
+        return True
+    else:
+        by = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by"]
+        for prep in by:
+            for p in children(prep, ("pobj",)):
+                args.actor, _ = mentions_under(p, index)
+                args.actor_direct = bool(args.actor)
+                # "after protests by farmers": the noun names its own doer; when that doer is no
+                # known actor, the subject of the sentence ("the government ordered ...") is not it.
+                named_doer = True
+    return named_doer and not args.actor
+
+
+def _pair_of_third_party(args: Arguments, match: TriggerMatch, index: MentionIndex) -> bool:
+    """"Peru hosted four days of talks between Chile and Bolivia": the pair consult. True when found."""
+    anchor = match.anchor
     if anchor.pos_ == "VERB" and match.entry.mode == "third-party":
-        # "Peru hosted four days of talks between Chile and Bolivia": the pair consult.
         talks = object_tokens(anchor)
         pair = unique([m for t in talks for m in between_pair(t, index)])
         if len(pair) >= 2:
             args.actor, args.recipient = pair[:1], pair[1:]
             args.actor_direct = args.recipient_direct = args.actor_compound = True
-            return args
+            return True
+    return False
+
+
+def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex,
+                     passive: bool) -> None:
+    """The actor from the clause: a passive's agent (or the host state, or the body that reports an
+    arrest, or the state where it happened); else the subject, or the speaker of reported speech;
+    else a protesting crowd's country. A group that names no country takes the one where it acts."""
     if not args.actor and passive:
         args.actor = agent(verb, index)
         args.actor_direct = bool(args.actor)
@@ -171,7 +201,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         own_body = subj is not None and bool(own) and all(m.kind == "sector" for m in own) and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our") for c in subj.children)
         if reporter and (subj is None or (not own and (is_pronoun(subj) or judged_act or own_thing))
-                        or own_body or same_side(own, reporter)):
+                         or own_body or same_side(own, reporter)):
             args.actor, args.actor_from_speaker = reporter, True
             args.actor_compound = len(reporter) > 1 or any(m.kind == "compound" for m in reporter)
         else:
@@ -182,7 +212,15 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
     if args.actor and not any(coded(m) for m in args.actor):
         args.actor = located(args.actor, verb, index)
 
-    # Recipient.
+
+def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex,
+                         passive: bool) -> None:
+    """The recipient the clause names, nearest role first: a passive's subject, the doer of the act
+    an accusation is about, the party a judgement names, the object or prepositional object
+    (events/recipients.py), whom a demand or condition is put to, a party one noun away, and last a
+    country named as a place."""
+    anchor = match.anchor
+    trigger_ids = {t.i for t in match.tokens}
     if passive:
         if verb.dep_ == "acl":
             args.recipient, _ = mentions_under(verb.head, index)
@@ -209,6 +247,23 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
         if args.recipient and not args.recipient_weak:
             args.recipient = other_side(args.actor, args.recipient, match.entry.plover, index,
                                         recipient_hosts(anchor, verb))
+    _recipient_asked(args, match, verb, index)
+    if not args.recipient:
+        # "called off the strike after talks with the government", "declined despite pressure from X".
+        args.recipient = second_hop_recipient(anchor, verb, index, args.actor)
+        args.recipient_weak = bool(args.recipient)
+    if not args.recipient:
+        # A country named as a place ("lifted the curfew in Montenegro") comes last.
+        found = recipient_from_hosts(args.actor, args.actor_compound, anchor, verb, index, trigger_ids, True,
+                                     match.entry.plover)
+        if found:
+            args.recipient, args.recipient_weak, args.recipient_direct = found
+
+
+def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex) -> None:
+    """Whom a demand, warning, agreement or refusal is put to: the subject of the clause asked for
+    ("demanded that the US cancel ..."), else the subject of its condition ("threatened to halt talks
+    if the United States ...")."""
     if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT"):
         # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for.
         actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
@@ -233,16 +288,11 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
                 args.recipient, _ = mentions_under(subj, index)
                 if args.recipient:
                     break
-    if not args.recipient:
-        # "called off the strike after talks with the government", "declined despite pressure from X".
-        args.recipient = second_hop_recipient(anchor, verb, index, args.actor)
-        args.recipient_weak = bool(args.recipient)
-    if not args.recipient:
-        # A country named as a place ("lifted the curfew in Montenegro") comes last.
-        found = recipient_from_hosts(args.actor, args.actor_compound, anchor, verb, index, trigger_ids, True,
-                                     match.entry.plover)
-        if found:
-            args.recipient, args.recipient_weak, args.recipient_direct = found
+
+
+def _implied_recipient(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex) -> None:
+    """The actor is never its own recipient; with none named, a domestic act's recipient is the
+    country where it happens, a protest's or repression's the actor's own state (actors/implicit.py)."""
     actor_ids = {id(m) for m in args.actor}
     args.recipient = [m for m in args.recipient if id(m) not in actor_ids]
     if not args.recipient and match.entry.plover in DOMESTIC_CATEGORIES:
@@ -252,9 +302,14 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
     if not args.recipient and match.entry.plover in OWN_STATE_TARGETS:
         # "Tunisian demonstrators rioted", "Kenyan police broke up a rally": a protest with no named
         # target is aimed at the protesters' own state; the state's repression at its own people.
-        if match.entry.plover == "PROTEST" or acts_on_people(anchor, verb):
+        if match.entry.plover == "PROTEST" or acts_on_people(match.anchor, verb):
             args.recipient = own_state(args.actor, match.entry.plover)
             args.recipient_weak = True
+
+
+def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
+    """Recipients that are no counterpart: the forces a state deploys, a party of an "and" pair named
+    again, and a weak recipient (a place) in the actor's own country or of a pair."""
     if match.entry.plover == "MOBILIZE" and args.recipient and all(
             e.code in {a.code for m in args.actor for a in m.entities} and e.sector in OWN_FORCE_SECTORS
             for m in args.recipient for e in m.entities):
@@ -276,4 +331,3 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
                                                   or all(m.kind == "place" for m in args.recipient))
         if pair_in_clause or (same and match.entry.plover not in DOMESTIC_CATEGORIES):
             args.recipient = []
-    return args
