@@ -174,7 +174,10 @@ def _heads(item: str, synsets: dict[str, list[list[str]]]) -> tuple[list[str], l
             return None
         return sorted({p[-1] for p in phrases if p and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", p[-1])}), []
     words = [w.lower() for w in item.strip("{}").replace("_", " ").split() if w not in MARKERS]
-    words = [w for w in words if re.fullmatch(r"[a-z][a-z'-]*", w)]
+    if any(not re.fullmatch(r"[a-z][a-z'-]*", w) for w in words):
+        # A synset or odd token inside a phrase ("{&MILITARY SUPPORT}") narrows the head word; dropping
+        # it would leave the bare head ("support") with the narrow phrase's code (military aid).
+        return None
     if not words:
         return None
     return [words[-1]], words[:-1]

@@ -77,6 +77,15 @@ def _pos_fits_part(part: str, token: Token) -> bool:
     return False
 
 
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _time_adjunct(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Friday", "in March", "at dawn")."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
+
+
 def _has_actor(tokens, mention_of) -> bool:
     for t in tokens:
         for s in t.subtree:
@@ -108,7 +117,10 @@ class TokenFacts:
 
     @property
     def preps(self) -> set[str]:
-        return self._get("preps", lambda: {c.lower_ for c in self.token.children if c.dep_ in PREP_DEPS
+        # "called the minister on Friday": a preposition whose object is a date or time says when,
+        # it is no particle of the verb ("call on" someone is an appeal, "call" someone a phone call).
+        return self._get("preps", lambda: {c.lower_ for c in self.token.children
+                                           if (c.dep_ in PREP_DEPS and not _time_adjunct(c))
                                            or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))})
 
     @property
