@@ -32,9 +32,22 @@ def test_target_places_reach_the_aimed_preposition_and_the_infinitive(nlp):
     sdoc, index = parsed(nlp, "Kenya imposed sanctions on the junta and agreed to help the refugees.", {"Kenya": "KEN"})
     imposed, agreed = [m for sent in sdoc.sents for m in find_triggers(sent, index)]
     assert [t.text for t in imposed.tokens] == ["imposed", "sanctions"]
-    # The trigger's own words are objects too; "on the junta" aims the sanctions.
-    assert [t.text for t in target_places(imposed, token(sdoc, "imposed"))] == ["sanctions", "junta"]
+    # The trigger's own words are objects too; "on the junta" aims the sanctions, a thing, so it comes first.
+    assert [t.text for t in target_places(imposed, token(sdoc, "imposed"))] == ["junta", "sanctions"]
     assert [t.text for t in target_places(agreed, token(sdoc, "agreed"))] == ["refugees"]  # "agreed to help X"
+
+
+def test_a_thing_moved_or_given_yields_to_where_it_goes_or_comes_from():
+    # The recipient is the entity an act is directed at, not the troops or the aid package it moves.
+    (event,) = code_text("The alliance withdrew its peacekeepers from the northern plateau.")
+    assert [r.text for r in event.recipient] == ["northern plateau"]
+    (event,) = code_text("The regional bloc agreed to offer emergency funding to the fishing cooperatives.")
+    assert event.event == "AGREE" and [r.text for r in event.recipient] == ["fishing cooperatives"]
+    (event,) = code_text("The farmers' union demanded an apology from the regional water board.")
+    assert event.event == "REQUEST" and [r.text for r in event.recipient] == ["regional water board"]
+    # People acted on by force stay the recipient, even where no word class knows them as people.
+    (event,) = code_text("The provincial council expelled two reporters from the hall.")
+    assert [r.text for r in event.recipient] == ["two reporters"]
 
 
 def test_an_unknown_doer_and_target_are_kept_as_phrases_without_a_country():

@@ -4,7 +4,8 @@ When the parse finds no known actor or recipient (events/arguments.py), the noun
 grammatical place may still be a party: "A provincial ethics panel accused the harbour authority",
 "a suicide bomber killed three engineers". ``unnamed_actor`` looks in the subject's place (or the
 "by" phrase of a passive or of an act noun), ``unnamed_recipient`` in the places an act is aimed
-at (``target_places``: objects, "sanctions on", "talks with", the infinitive it governs). What
+at (``target_places``: objects, "sanctions on", "talks with", the infinitive it governs; a thing
+moved or given yields to where it goes: "withdrew its troops from X"). What
 such a phrase is (a party, or no party at all: "the shelling", "its arms") is
 actors/unnamed.py's; the story may still name the party (events/story.py).
 
@@ -32,6 +33,14 @@ from .syntax import forms, infinitives, is_passive, object_tokens
 
 # Prepositions whose object is the party an act is aimed at ("attacked with", "sanctions on").
 AIMED_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into")
+# Things an act moves, gives or ends: "withdrew troops", "sent aid", "cut ties", "lifted the ban".
+MOVED_THING_CLASSES = ("troops", "peacekeeper", "aid", "humaid", "econaid", "milaid", "weapon", "ties",
+                       "restriction", "intel", "property")
+# Acts of force, whose object is mostly people the word classes may not know ("arrested two bloggers"):
+# there only a known thing (troops, arms, aid) yields to where it goes; elsewhere any object naming no people.
+FORCE_CATEGORIES = frozenset({"COERCE", "ASSAULT"})
+# Where a thing moved or given goes or comes from ("withdrew troops from", "aid to", "links with").
+DIRECTION_PREPS = ("to", "from", "into", "with", "on", "against", "toward", "towards")
 # Acts whose target, when a thing ("shelled a market", "raided a warehouse"), stands for where it is.
 PLACE_TARGETS = frozenset({"ASSAULT"})
 PEOPLE_CLASSES = ("populace", "rioters", "prisoner", "people_moved", "group", "perpetrator")
@@ -131,6 +140,11 @@ def names_people(token: Token) -> bool:
     return any(lemma(token) in word_class(c) for c in PEOPLE_CLASSES)
 
 
+def moved_thing(token: Token) -> bool:
+    """Is the noun a thing an act moves, gives or ends (troops, aid, arms, ties, a ban, property)?"""
+    return any(lemma(token) in word_class(c) or token.lower_ in word_class(c) for c in MOVED_THING_CLASSES)
+
+
 def target_places(match: TriggerMatch, verb: Token) -> list[Token]:
     """Where the party acted on stands, nearest first: the trigger's objects; the objects of its
     aiming prepositions ("sanctions on", "talks with"), on any of its words or its clause's verb;
@@ -138,13 +152,26 @@ def target_places(match: TriggerMatch, verb: Token) -> list[Token]:
     anchor = match.anchor
     hosts = list(match.tokens) + ([verb] if verb.i != anchor.i else [])
     # What a deployment moves ("put its forces on alert", "deployed police") is its own, not its target.
-    places = list(object_tokens(anchor)) if match.entry.plover != "MOBILIZE" else []
+    objects = list(object_tokens(anchor)) if match.entry.plover != "MOBILIZE" else []
 
-    def aimed(tokens: list[Token]) -> list[Token]:
-        return [p for word in AIMED_PREPS for h in tokens for prep in children(h, ("prep", "dative"))
+    def aimed(tokens: list[Token], words: tuple[str, ...] = AIMED_PREPS) -> list[Token]:
+        return [p for word in words for h in tokens for prep in children(h, ("prep", "dative"))
                 if prep.lower_ == word for p in children(prep, ("pobj",))]
 
-    places += aimed(hosts)
+    any_thing = match.entry.plover not in FORCE_CATEGORIES
+    places = _people_first(objects, hosts, aimed, any_thing) + aimed(hosts)
     for inner in infinitives(verb):
-        places += list(object_tokens(inner)) + aimed([inner])
-    return places
+        places += _people_first(list(object_tokens(inner)), [inner], aimed, any_thing) + aimed([inner])
+    return list(dict.fromkeys(places))  # each place once, nearest first
+
+
+def _people_first(objects: list[Token], hosts: list[Token], aimed, any_thing: bool) -> list[Token]:
+    """The objects of a clause, except that a thing is no recipient when a party is named where it
+    goes or comes from ("withdrew peacekeepers from X", "offer aid to X", "demanded an apology from
+    X", "suspend links with X"): the PLOVER recipient is the entity the act is directed at. A thing is
+    an object that names no people, or, in acts of force, a known one (``moved_thing``). Such a party
+    comes first, on the host or on the thing itself; the thing stays as the last resort."""
+    if not objects or not all(moved_thing(t) or (any_thing and not names_people(t)) for t in objects):
+        return objects
+    aimed_at = aimed(hosts + objects, DIRECTION_PREPS)
+    return aimed_at + objects if aimed_at else objects
