@@ -2,7 +2,7 @@
 transfer's "to" party first, roles and venues skipped, a party one noun away, the doer of an act
 an accusation is about, the other side behind a phrase of the actor's own country."""
 from _event_fixtures import code, codes, dyads, nlp, parsed, token  # noqa: F401 (nlp: a fixture)
-from communique.events.recipients import (acts_on_people, other_side, perpetrator_of_object, recipient_from_hosts,
+from communique.events.recipients import (accused_party, acts_on_people, other_side, perpetrator_of_object, recipient_from_hosts,
                                           recipient_hosts, second_hop_recipient)
 
 
@@ -128,3 +128,12 @@ def test_a_judgement_names_the_party_it_blames(nlp):
                   {"Lapid": "ISR/OPP/Yair Lapid", "Prime Minister Netanyahu": "ISR/GOV/Benjamin Netanyahu"},
                   keep_all=False)
     assert [(e.event, [r.name for r in e.recipient]) for e in events] == [("ACCUSE", ["Benjamin Netanyahu"])]
+
+
+def test_an_accusation_is_aimed_at_its_against_party_not_at_the_forum(nlp):
+    # CAMEO 115 "bring lawsuit against": the target is the party sued, not the court it is filed in.
+    sdoc, index = parsed(nlp, "Chile filed a suit in a Lima court against Bolivia.",
+                         {"Chile": "CHL", "Lima court": "PER/JUD", "Bolivia": "BOL"})
+    assert codes(accused_party(token(sdoc, "suit"), token(sdoc, "filed"), index)) == ["BOL"]
+    sdoc, index = parsed(nlp, "Chile filed a suit in a Lima court.", {"Chile": "CHL", "Lima court": "PER/JUD"})
+    assert accused_party(token(sdoc, "suit"), token(sdoc, "filed"), index) == []

@@ -32,7 +32,7 @@ from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
 from .parties import between_pair, coded_under, mentions_under, mentions_with_conjuncts, unique
-from .recipients import (DOMESTIC_CATEGORIES, acts_on_people, other_side, perpetrator_of_object,
+from .recipients import (DOMESTIC_CATEGORIES, accused_party, acts_on_people, other_side, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
 from .syntax import infinitives, is_passive, object_tokens
@@ -228,6 +228,10 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
             subj = subject_token(verb)
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
+        args.recipient_direct = bool(args.recipient)
+    if not args.recipient and match.entry.plover == "ACCUSE":
+        # "filed a suit in a Paris court against X": whom it is brought against, not the forum.
+        args.recipient = accused_party(anchor, verb, index)
         args.recipient_direct = bool(args.recipient)
     if not args.recipient and match.entry.plover == "ACCUSE":
         # "investigating crimes by Croatian extremists against Serbs": the accused is the doer of the act.

@@ -7,6 +7,7 @@
   before its object ("extradited a Brazilian man to the United States"); venues, roads' ends, a
   third party's role ("with Norway as guarantor") and the topic of a pair's talks are skipped;
 - ``second_hop_recipient``: a party one noun away ("after talks with the government");
+- ``accused_party``: whom an accusation is brought against, past the forum it is brought before;
 - ``perpetrator_of_object``: the doer of the act an accusation is about ("condemned the killing of
   monks by the army");
 - ``other_side``: the real counterpart deeper in a phrase of the actor's own country ("summoned
@@ -126,6 +127,23 @@ def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> li
                         found = coded_under(p, index, 2)
                         if found:
                             return found
+    return []
+
+
+def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """The party an accusation is brought "against", also where the parser hangs "against" on the
+    forum ("filed a suit in a Paris court against X", "a complaint with the council against X"):
+    the forum is where it is heard, not whom it is aimed at."""
+    hosts = [anchor] if anchor.i == verb.i else [anchor, verb]
+    hosts += [p for h in list(hosts) for prep in children(h, ("prep",)) if prep.lower_ in ("in", "with", "before", "at")
+              for p in children(prep, ("pobj",))]
+    for host in hosts:
+        for prep in children(host, ("prep",)):
+            if prep.lower_ == "against":
+                for p in children(prep, ("pobj",)):
+                    found = coded_under(p, index, 2)
+                    if found:
+                        return found
     return []
 
 

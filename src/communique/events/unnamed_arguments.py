@@ -155,7 +155,8 @@ def target_places(match: TriggerMatch, verb: Token) -> list[Token]:
     objects = list(object_tokens(anchor)) if match.entry.plover != "MOBILIZE" else []
 
     def aimed(tokens: list[Token], words: tuple[str, ...] = AIMED_PREPS) -> list[Token]:
-        return [p for word in words for h in tokens for prep in children(h, ("prep", "dative"))
+        # The trigger's own words first: "an investigation into X on suspicion of fraud".
+        return [p for h in tokens for word in words for prep in children(h, ("prep", "dative"))
                 if prep.lower_ == word for p in children(prep, ("pobj",))]
 
     any_thing = match.entry.plover not in FORCE_CATEGORIES
