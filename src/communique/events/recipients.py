@@ -48,15 +48,19 @@ SPEECH_CATEGORIES = frozenset({"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SUPPO
 
 def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                    places: bool = False, transfer: bool = False,
-                   topic_only: bool = False) -> tuple[list[ActorMention], bool]:
+                   topic_only: bool = False, consult: bool = False) -> tuple[list[ActorMention], bool]:
     """Recipient candidates on one token: objects first, then prepositions in RECIPIENT_PREPS order.
     Only mentions that name a country or body count ("troops" alone is nobody's). In a transfer
-    ("extradited a Brazilian man to the United States") the "to" party comes before the object."""
-    if transfer:
+    ("extradited a Brazilian man to the United States") the "to" party comes before the object, in a
+    consultation ("discussed the crisis with Japan") the "with" party."""
+    # A transfer's "to" party comes before its object; a consultation's "with" party before its
+    # topic ("discussed the crisis with X").
+    first = "to" if transfer else "with" if consult else None
+    if first:
         for prep in token.children:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to" and prep.i not in skip:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == first and prep.i not in skip:
                 for p in children(prep, ("pobj",)):
-                    found = coded_under(p, index, 2, places)
+                    found = coded_under(p, index, 2, places) if not _in_third_party_role(p, prep) else []
                     if found:
                         return found, places
     for c in token.children:
@@ -222,7 +226,8 @@ def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor
     transfer = category == "AID" or category == "COOPERATE"
     talks = category == "CONSULT" and actor_compound
     for token in recipient_hosts(anchor, verb):
-        found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places, transfer, talks)
+        found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places, transfer, talks,
+                                     category == "CONSULT")
         if found and weak and category not in DOMESTIC_CATEGORIES and \
                 {e.code for m in found for e in m.entities} <= actor_codes:
             continue  # "the return of Israel's ambassadors to Dublin": the own side is no counterpart
