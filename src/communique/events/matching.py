@@ -266,6 +266,9 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         if lemmas(head) & word_class("light"):
             return True
+    # "X is the largest donor to Y": a noun naming the party by what it does, said of the party.
+    if lemma(t) in word_class("doer") and _said_of_party(t, mention_of):
+        return True
     if dep == "pobj" and head.lower_ in NOMINAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
         return True
     # "returned to Geneva for talks": the purpose of a journey is the meeting; "recalled its envoys
@@ -279,6 +282,16 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     target = any(prep.lower_ in OPPOSING_PREPS and _has_actor(children(prep, ("pobj",)), mention_of)
                  for prep in children(t, ("prep",)))
     return owner and target
+
+
+def _said_of_party(noun: Token, mention_of) -> bool:
+    """Is the noun what a named party is said to be ("X is the largest donor", "X remains one of the
+    donors")? A party no table names ("the businessman is a donor") says nothing of politics."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in word_class("partitive"):
+        noun = noun.head.head
+    if noun.dep_ != "attr" or lemma(noun.head) not in ("be", "become", "remain"):
+        return False
+    return any(c.dep_ == "nsubj" and mention_of(c.i) is not None for c in noun.head.children)
 
 
 @dataclass(frozen=True)
