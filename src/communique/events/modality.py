@@ -111,6 +111,10 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
                 m.hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in v.children) and v.dep_ == "advcl":
             m.hypothetical = True
+        # "will not end the strike until the government pays": what the refusal waits for has not happened.
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in v.children) \
+                and any(c.dep_ == "neg" for c in v.head.children):
+            m.hypothetical = True
         if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not _dated_recent(v):
             # Past perfect marks background, except in reported speech ("said police had arrested")
             # and where the clause dates it to the news ("earlier on Tuesday, he had met ...").
