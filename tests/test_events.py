@@ -40,6 +40,15 @@ def test_lexicon_errors_name_the_line():
         _parse_entry(4, ["meet", "ADV", "", "040", "", "", ""])
 
 
+def test_an_exclusion_adds_nothing_to_an_entrys_rank():
+    """"!prep=..." narrows what an entry accepts without saying more about the sentence: an entry
+    with one positive condition and an exclusion ranks with, not above, one positive condition."""
+    plain = _parse_entry(1, ["protest", "VERB", "prep=to", "114", "", "", ""])
+    excluding = _parse_entry(2, ["protest", "VERB", "prep=against;!obj=*", "141", "", "", ""])
+    longer = _parse_entry(3, ["protest", "VERB", "prep=against;obj=*", "141", "", "", ""])
+    assert excluding.specificity == plain.specificity < longer.specificity
+
+
 def test_word_classes_and_intent_rules_load():
     assert "curfew" in word_classes()["restriction"]
     assert intent_rules()[0].prefix  # longest prefix first

@@ -69,7 +69,9 @@ class TriggerEntry:
     @cached_property
     def specificity(self) -> int:
         # Several words beat one word with a condition: "strike deal" beats "strike" + any object.
-        return 2 * len(self.words) + sum(CONDITION_WEIGHT.get(c.key, 1) for c in self.conditions)
+        # An exclusion ("!obj=...") narrows what an entry accepts without saying more about the
+        # sentence, so it never lets an entry outrank a longer phrase or a positive condition.
+        return 2 * len(self.words) + sum(CONDITION_WEIGHT.get(c.key, 1) for c in self.conditions if not c.negated)
 
     @cached_property
     def breadth(self) -> int:
