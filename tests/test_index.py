@@ -66,3 +66,12 @@ def test_a_town_the_gazetteer_knows_is_a_place_of_its_country_never_an_actor(nlp
     place = index.place(kisumu)
     assert place.kind == "place" and codes(place) == [("KEN", None)] and coded(place)
     assert not coded(index(token(sdoc, "Police").i))  # "Police" alone names no country
+
+
+def test_a_bare_sector_word_that_classifies_talks_or_aid_names_no_party(nlp):
+    from communique.actors.index import kind_word
+    sdoc, index, _ = indexed(nlp, "Norway reduced military aid to its partners. The military said it would comply.")
+    aid_word = index(token(sdoc, "military").i)
+    speaker_word = index(token(sdoc, "military", 1).i)
+    assert aid_word is not None and kind_word(aid_word, sdoc)
+    assert speaker_word is not None and not kind_word(speaker_word, sdoc)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
 
 
@@ -35,6 +36,27 @@ BODY_NOUNS = frozenset({"alliance", "bloc", "organisation", "organization", "gro
 # Plural nouns that, with "both" or "the two", name the last two parties ("both governments").
 PAIR_NOUNS = frozenset({"capital", "government", "side", "country", "minister", "leader", "nation", "neighbour",
                         "neighbor", "state", "delegation", "president", "foreign minister"})
+
+
+# Nouns a bare sector word only classifies ("military talks", "police cooperation", "military aid"):
+# the word says what kind of talks or aid, not whose.
+CLASSIFIED_NOUN_CLASSES = ("talk", "meeting_noun", "aid", "agreement", "ties")
+CLASSIFIED_NOUNS = frozenset({"operation", "operations", "cooperation", "exercise", "exercises", "drill", "drills",
+                              "action", "activity", "activities"})
+
+
+def kind_word(mention: ActorMention, doc) -> bool:
+    """Is the mention a bare lower-case sector word that classifies the noun it modifies ("military
+    talks", "suspended military aid", "its military operations")? Such a word names no party."""
+    if doc is None or mention.kind != "sector" or mention.token_end - mention.token_start != 1 \
+            or not 0 <= mention.root < len(doc):
+        return False
+    word = doc[mention.root]
+    if not word.is_lower or word.dep_ not in ("amod", "compound", "nmod") or word.head.i == word.i:
+        return False
+    head = word.head.lemma_.lower()
+    return head in CLASSIFIED_NOUNS or word.head.lower_ in CLASSIFIED_NOUNS or any(
+        head in word_class(c) or word.head.lower_ in word_class(c) for c in CLASSIFIED_NOUN_CLASSES)
 
 
 def _names_a_pair(noun: Token) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..actors.index import MentionIndex, coded
+from ..actors.index import MentionIndex, coded, kind_word
 from ..model import ActorMention
 from ..parse import SEARCH_STOP_DEPS, children, conjuncts
 
@@ -77,9 +77,10 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
 
 
 def coded_under(token: Token, index: MentionIndex, depth: int, places: bool = False) -> list[ActorMention]:
-    """The mentions under ``token`` (``mentions_with_conjuncts``) that name a country or body."""
+    """The mentions under ``token`` (``mentions_with_conjuncts``) that name a country or body; a bare
+    sector word that only says what kind of talks or aid ("military aid") names none."""
     found, _, _ = mentions_with_conjuncts(token, index, depth, places)
-    return [m for m in found if coded(m)]
+    return [m for m in found if coded(m) and not kind_word(m, index.doc)]
 
 
 def between_pair(noun: Token, index: MentionIndex) -> list[ActorMention]:
