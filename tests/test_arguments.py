@@ -146,3 +146,9 @@ def test_a_group_that_names_no_country_belongs_to_the_one_in_its_sentence(nlp):
                 for m in mentions]
     events = extract_events(sdoc, mentions, Document("t", text))
     assert [(e.event, [a.code for a in e.actor]) for e in events if e.event == "COERCE"] == [("COERCE", ["BOL"])]
+
+
+def test_the_unnamed_people_a_state_agent_deports_are_its_recipient_in_their_own_words(nlp):
+    args = arguments_of(nlp, "Chilean police deported two elderly men on Friday.", {"Chilean police": "CHL/COP"},
+                        "deported")
+    assert [(e.code, e.sector, e.text) for m in args.recipient for e in m.entities] == [("CHL", "CVL", "two elderly men")]

@@ -81,3 +81,12 @@ def test_a_states_own_people_and_government_as_implicit_targets(nlp):
     assert parties(own_state([subject_mention(index, verb)], "PROTEST")) == [("TUN", "GOV", "Tunisian demonstrators")]
     _, index, verb = read(nlp, "NATO troops detained a suspect.", "detained")
     assert own_state([subject_mention(index, verb)], "COERCE") == []  # no state's own people
+
+
+def test_the_people_a_repression_falls_on_keep_their_own_words(nlp):
+    sdoc, index, verb = read(nlp, "Ugandan police deported an elderly man.", "deported")
+    man = [t for t in sdoc if t.text == "man"][0]
+    (people,) = own_state([subject_mention(index, verb)], "COERCE", sdoc[man.left_edge.i:man.i + 1])
+    assert parties([people]) == [("UGA", "CVL", "an elderly man")]
+    assert (people.token_start, people.token_end, people.root) == (man.left_edge.i, man.i + 1, man.i)
+    assert people.entities[0].start == sdoc[man.left_edge.i].idx

@@ -19,7 +19,7 @@ the words of the text they stand on (kind ``implicit`` for a party the text neve
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..knowledge.words import word_class
@@ -106,11 +106,13 @@ def _dateline_place(index: MentionIndex) -> list[ActorMention]:
     return [m] if m is not None and coded(m) and m.kind in ("capital", "place", "country") else []
 
 
-def own_state(actor: list[ActorMention], category: str) -> list[ActorMention]:
+def own_state(actor: list[ActorMention], category: str, words: Span | None = None) -> list[ActorMention]:
     """The actor's own country as the implicit recipient of a ``category`` act that names no target
     (the events stage asks for protests and coercion): the government for a protest by non-state
-    actors, the population for repression by state agents. The entity keeps the actor's words and
-    offsets (the text names no other party); its sector tells it apart."""
+    actors, the population for repression by state agents. The entity keeps the words and offsets
+    of the people the act falls on where the text names them only by a common noun (``words``:
+    "deported an elderly man"), else the actor's own (the text names no other party); its sector
+    tells it apart."""
     entities = [e for m in actor for e in m.entities]
     codes = {e.code for e in entities}
     if len(codes) != 1 or not entities:
@@ -129,7 +131,12 @@ def own_state(actor: list[ActorMention], category: str) -> list[ActorMention]:
         return []
     first = entities[0]
     country = knowledge.country(code)
-    implicit = Entity(text=first.text, code=code, sector=sector, name=country.name if country else None,
+    name = country.name if country else None
+    if words is not None:
+        implicit = Entity(text=words.text, code=code, sector=sector, name=name, id=f"country:{code}",
+                          start=words.start_char, end=words.end_char)
+        return [ActorMention([implicit], words.start, words.end, words.root.i, "implicit")]
+    implicit = Entity(text=first.text, code=code, sector=sector, name=name,
                       id=f"country:{code}", start=first.start, end=first.end)
     return [ActorMention([implicit], actor[0].token_start, actor[0].token_end, actor[0].root, "implicit")]
 

@@ -307,8 +307,20 @@ def _implied_recipient(args: Arguments, match: TriggerMatch, verb: Token, index:
         # "Tunisian demonstrators rioted", "Kenyan police broke up a rally": a protest with no named
         # target is aimed at the protesters' own state; the state's repression at its own people.
         if match.entry.plover == "PROTEST" or acts_on_people(match.anchor, verb):
-            args.recipient = own_state(args.actor, match.entry.plover)
+            args.recipient = own_state(args.actor, match.entry.plover, _people_acted_on(match, verb))
             args.recipient_weak = True
+
+
+def _people_acted_on(match: TriggerMatch, verb: Token):
+    """"deported an elderly man", "detained dozens of students": the words naming the people a
+    coercive act falls on (its first object, up to the noun), who stand for the actor's own state."""
+    if match.entry.plover != "COERCE":
+        return None
+    objects = object_tokens(match.anchor) + (object_tokens(verb) if verb.i != match.anchor.i else [])
+    if not objects:
+        return None
+    obj = objects[0]
+    return obj.doc[obj.left_edge.i:obj.i + 1]
 
 
 def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
