@@ -152,3 +152,13 @@ def test_the_unnamed_people_a_state_agent_deports_are_its_recipient_in_their_own
     args = arguments_of(nlp, "Chilean police deported two elderly men on Friday.", {"Chilean police": "CHL/COP"},
                         "deported")
     assert [(e.code, e.sector, e.text) for m in args.recipient for e in m.entities] == [("CHL", "CVL", "two elderly men")]
+
+
+def test_what_a_protest_is_against_stands_for_the_protesters_own_government_in_its_own_words(nlp):
+    args = arguments_of(nlp, "Dockers in Peru protested the sale of the port, which employs 400 people.",
+                        {"Dockers in Peru": "PER/LAB"}, "protested")
+    assert [(e.code, e.sector, e.text) for m in args.recipient for e in m.entities] == [
+        ("PER", "GOV", "the sale of the port")]
+    args = arguments_of(nlp, "Dockers in Peru protested on Monday.", {"Dockers in Peru": "PER/LAB"}, "protested")
+    assert [(e.code, e.sector, e.text) for m in args.recipient for e in m.entities] == [
+        ("PER", "GOV", "Dockers in Peru")]

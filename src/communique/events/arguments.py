@@ -44,6 +44,8 @@ MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; th
 OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 # Categories whose unnamed target is the actor's own state (see actors/implicit.py: own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
+# Where a noun phrase's own words end: its clauses, appositions and lists.
+PHRASE_BREAKS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "npadvmod"})
 LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
 
 
@@ -313,14 +315,29 @@ def _implied_recipient(args: Arguments, match: TriggerMatch, verb: Token, index:
 
 def _people_acted_on(match: TriggerMatch, verb: Token):
     """"deported an elderly man", "detained dozens of students": the words naming the people a
-    coercive act falls on (its first object, up to the noun), who stand for the actor's own state."""
-    if match.entry.plover != "COERCE":
+    coercive act falls on (its first object, up to the noun), who stand for the actor's own state;
+    "protested the closure of the mine", "went on a hunger strike, protesting the new tax": the words
+    naming what a protest is against, which stands for the protesters' own government."""
+    if match.entry.plover == "PROTEST":
+        hosts = [match.anchor, verb] + [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                                        and lemma(c) == "protest"]
+        objects = [o for h in hosts for o in children(h, ("dobj",)) if o.i not in {t.i for t in match.tokens}]
+        objects += [p for h in hosts for prep in children(h, ("prep",)) if prep.lower_ == "against"
+                    for p in children(prep, ("pobj",))]
+    elif match.entry.plover == "COERCE":
+        objects = object_tokens(match.anchor) + (object_tokens(verb) if verb.i != match.anchor.i else [])
+    else:
         return None
-    objects = object_tokens(match.anchor) + (object_tokens(verb) if verb.i != match.anchor.i else [])
     if not objects:
         return None
     obj = objects[0]
-    return obj.doc[obj.left_edge.i:obj.i + 1]
+    # The noun phrase without its clauses ("the closure of the mine", not "... which employs 300").
+    end = obj.i + 1
+    while end <= obj.right_edge.i and not any(
+            a.dep_ in PHRASE_BREAKS and a.i > obj.i for a in [obj.doc[end], *obj.doc[end].ancestors]
+            if a.i in range(obj.left_edge.i, obj.right_edge.i + 1) and a.i != obj.i):
+        end += 1
+    return obj.doc[obj.left_edge.i:end]
 
 
 def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
