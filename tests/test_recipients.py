@@ -137,3 +137,22 @@ def test_an_accusation_is_aimed_at_its_against_party_not_at_the_forum(nlp):
     assert codes(accused_party(token(sdoc, "suit"), token(sdoc, "filed"), index)) == ["BOL"]
     sdoc, index = parsed(nlp, "Chile filed a suit in a Lima court.", {"Chile": "CHL", "Lima court": "PER/JUD"})
     assert accused_party(token(sdoc, "suit"), token(sdoc, "filed"), index) == []
+
+
+def test_the_forces_an_act_pulls_out_are_no_recipient_where_it_names_where_from(nlp):
+    import dataclasses
+
+    from communique.actors.index import MentionIndex
+
+    from _event_fixtures import hand_mentions
+    text = "Ghana withdrew peacekeepers from Mali."
+    sdoc = nlp(text)
+    # "peacekeepers" coded by the context with the actor's country, as the actors stage may.
+    mentions = [dataclasses.replace(m, kind="sector") if m.entities[0].text == "peacekeepers" else m
+                for m in hand_mentions(sdoc, {"Ghana": "GHA", "peacekeepers": "GHA/MIL", "Mali": "MLI"})]
+    index = MentionIndex(mentions, sdoc)
+    verb = token(sdoc, "withdrew")
+    found, _, _ = recipient_from_hosts([index(0)], False, verb, verb, index, {verb.i}, False, "SANCTION")
+    assert codes(found) == ["MLI"]
+    found, _, _ = recipient_from_hosts([index(0)], False, verb, verb, index, {verb.i}, False, "ASSAULT")
+    assert codes(found) == ["GHA"]  # an attack on peacekeepers is aimed at them

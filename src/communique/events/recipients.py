@@ -42,17 +42,31 @@ THIRD_PARTY_ROLES = frozenset({"guarantor", "mediator", "observer", "witness", "
 SECOND_HOP_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "by"})
 RESULT_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage", "hit", "leave"})
 YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})
+# Acts that move, send or pull out forces, and the word classes of those forces.
+FORCE_MOVING_CATEGORIES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "AID", "MOBILIZE"})
+FORCE_CLASSES = ("troops", "peacekeeper", "police")
 # Categories of speech, where the speaker's own country is never the party addressed.
 SPEECH_CATEGORIES = frozenset({"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SUPPORT", "AGREE"})
 
 
+def _bare_forces(found: list[ActorMention], doc) -> bool:
+    """Are the mentions only a bare word for forces ("peacekeepers", "its troops"), coded at most by
+    the context? Forces an act moves or pulls out are the actor's own, never whom it is aimed at."""
+    return bool(found) and all(
+        m.kind == "sector" and m.token_end - m.token_start == 1 and 0 <= m.root < len(doc)
+        and doc[m.root].is_lower and any(lemma(doc[m.root]) in word_class(c) for c in FORCE_CLASSES)
+        for m in found)
+
+
 def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                    places: bool = False, transfer: bool = False,
-                   topic_only: bool = False, consult: bool = False) -> tuple[list[ActorMention], bool]:
+                   topic_only: bool = False, consult: bool = False,
+                   moves_forces: bool = False) -> tuple[list[ActorMention], bool]:
     """Recipient candidates on one token: objects first, then prepositions in RECIPIENT_PREPS order.
     Only mentions that name a country or body count ("troops" alone is nobody's). In a transfer
     ("extradited a Brazilian man to the United States") the "to" party comes before the object, in a
-    consultation ("discussed the crisis with Japan") the "with" party."""
+    consultation ("discussed the crisis with Japan") the "with" party. ``moves_forces``: an act that
+    moves or pulls out forces, whose bare "troops" or "peacekeepers" are no recipient."""
     # A transfer's "to" party comes before its object; a consultation's "with" party before its
     # topic ("discussed the crisis with X").
     first = "to" if transfer else "with" if consult else None
@@ -68,6 +82,8 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
             if c.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 c = token.head  # "the People's Defence Force, which he accused of terrorism"
             found = coded_under(c, index, 3, places)
+            if found and moves_forces and _bare_forces(found, token.doc):
+                continue  # "withdrew peacekeepers from the Golan Heights": where from, not the forces
             if found:
                 return found, places
             if c.dep_ == "dative":  # "give aid to X" parsed with "to" as dative
@@ -227,7 +243,7 @@ def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor
     talks = category == "CONSULT" and actor_compound
     for token in recipient_hosts(anchor, verb):
         found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places, transfer, talks,
-                                     category == "CONSULT")
+                                     category == "CONSULT", category in FORCE_MOVING_CATEGORIES)
         if found and weak and category not in DOMESTIC_CATEGORIES and \
                 {e.code for m in found for e in m.entities} <= actor_codes:
             continue  # "the return of Israel's ambassadors to Dublin": the own side is no counterpart
