@@ -156,3 +156,14 @@ def test_the_forces_an_act_pulls_out_are_no_recipient_where_it_names_where_from(
     assert codes(found) == ["MLI"]
     found, _, _ = recipient_from_hosts([index(0)], False, verb, verb, index, {verb.i}, False, "ASSAULT")
     assert codes(found) == ["GHA"]  # an attack on peacekeepers is aimed at them
+
+
+def test_a_response_to_a_proposal_is_aimed_at_whoever_made_it(nlp):
+    from communique.events.recipients import maker_of_proposal, proposal_makers
+    sdoc, index = parsed(nlp, "Brazil rejected every offer made by Paraguay.", {"Brazil": "BRA", "Paraguay": "PRY"})
+    assert codes(maker_of_proposal(token(sdoc, "offer"), index)) == ["PRY"]
+    verb = token(sdoc, "rejected")
+    found, _, _ = recipient_from_hosts([index(0)], False, verb, verb, index, {verb.i}, False, "REJECT")
+    assert codes(found) == ["PRY"]
+    sdoc, _ = parsed(nlp, "Brazil rejected every report made by Paraguay.", {})
+    assert proposal_makers(token(sdoc, "report")) == []  # only proposals, offers, appeals and demands

@@ -86,6 +86,9 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 continue  # "withdrew peacekeepers from the Golan Heights": where from, not the forces
             if found:
                 return found, places
+            found = maker_of_proposal(c, index)
+            if found:
+                return found, places
             if c.dep_ == "dative":  # "give aid to X" parsed with "to" as dative
                 for p in children(c, ("pobj",)):
                     found = coded_under(p, index, 3 if places else 2, places)
@@ -112,6 +115,20 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 if found:
                     return found, places or word in WEAK_PREPS
     return [], False
+
+
+def proposal_makers(noun: Token) -> list[Token]:
+    """The nouns of whoever made a proposal, appeal or demand named by a participle on it ("an appeal
+    filed by X", "every offer made by X"): the party a response to it is aimed at."""
+    if lemma(noun) not in word_class("proposal"):
+        return []
+    return [p for acl in children(noun, ("acl",)) for agent in children(acl, ("agent",))
+            for p in children(agent, ("pobj",))]
+
+
+def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The named maker of a proposal ("rejected an appeal lodged by X"), or none."""
+    return unique([m for p in proposal_makers(noun) for m in coded_under(p, index, 3)])
 
 
 def _in_third_party_role(noun: Token, prep: Token) -> bool:

@@ -26,7 +26,7 @@ from ..parse import children, lemma, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .parties import coded_under, unique
-from .recipients import DOMESTIC_CATEGORIES
+from .recipients import DOMESTIC_CATEGORIES, proposal_makers
 from .story import RECIPROCAL_CATEGORIES
 from .subjects import RELATIVE_PRONOUNS, is_pronoun
 from .syntax import forms, infinitives, is_passive, object_tokens
@@ -153,6 +153,8 @@ def target_places(match: TriggerMatch, verb: Token) -> list[Token]:
     hosts = list(match.tokens) + ([verb] if verb.i != anchor.i else [])
     # What a deployment moves ("put its forces on alert", "deployed police") is its own, not its target.
     objects = list(object_tokens(anchor)) if match.entry.plover != "MOBILIZE" else []
+    # "rejected an appeal filed by a group of lawyers": whoever made it, before the appeal itself.
+    objects = [p for o in objects for p in proposal_makers(o)] + objects
 
     def aimed(tokens: list[Token], words: tuple[str, ...] = AIMED_PREPS) -> list[Token]:
         # The trigger's own words first: "an investigation into X on suspicion of fraud".
