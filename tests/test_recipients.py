@@ -167,3 +167,12 @@ def test_a_response_to_a_proposal_is_aimed_at_whoever_made_it(nlp):
     assert codes(found) == ["PRY"]
     sdoc, _ = parsed(nlp, "Brazil rejected every report made by Paraguay.", {})
     assert proposal_makers(token(sdoc, "report")) == []  # only proposals, offers, appeals and demands
+
+
+def test_a_mediator_works_between_the_pair_its_purpose_names(nlp):
+    from communique.events.recipients import mediated_pair
+    actors = {"Qatar": "QAT", "Egypt": "EGY", "Sudan": "SDN"}
+    sdoc, index = parsed(nlp, "Qatar launched a mediation effort to end the dispute between Egypt and Sudan.", actors)
+    assert codes(mediated_pair(token(sdoc, "effort"), token(sdoc, "launched"), index)) == ["EGY", "SDN"]
+    sdoc, index = parsed(nlp, "Qatar launched a mediation effort after the vote in Egypt.", actors)
+    assert mediated_pair(token(sdoc, "effort"), token(sdoc, "launched"), index) == []

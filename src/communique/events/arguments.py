@@ -32,8 +32,8 @@ from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
 from .parties import between_pair, coded_under, mentions_under, mentions_with_conjuncts, unique
-from .recipients import (DOMESTIC_CATEGORIES, accused_party, acts_on_people, other_side, perpetrator_of_object,
-                         recipient_from_hosts, recipient_hosts, second_hop_recipient)
+from .recipients import (DOMESTIC_CATEGORIES, accused_party, acts_on_people, mediated_pair, other_side,
+                         perpetrator_of_object, recipient_from_hosts, recipient_hosts, second_hop_recipient)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
 from .syntax import infinitives, is_passive, object_tokens
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
@@ -230,6 +230,10 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
             subj = subject_token(verb)
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
+        args.recipient_direct = bool(args.recipient)
+    if not args.recipient and match.entry.cameo.startswith(MEDIATION_CODES):
+        # "launched a mediation effort to end the rift between X and Y": the pair it works between.
+        args.recipient = [m for m in mediated_pair(anchor, verb, index) if id(m) not in {id(a) for a in args.actor}]
         args.recipient_direct = bool(args.recipient)
     if not args.recipient and match.entry.plover == "ACCUSE":
         # "filed a suit in a Paris court against X": whom it is brought against, not the forum.

@@ -24,7 +24,7 @@ from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
 from ..parse import children, lemma
 from .lexicon import word_class
-from .parties import coded_under, unique
+from .parties import between_pair, coded_under, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import infinitives, object_tokens
 
@@ -129,6 +129,28 @@ def proposal_makers(noun: Token) -> list[Token]:
 def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """The named maker of a proposal ("rejected an appeal lodged by X"), or none."""
     return unique([m for p in proposal_makers(noun) for m in coded_under(p, index, 3)])
+
+
+def mediated_pair(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Between whom a mediator works: the pair after "between" on the mediation itself, or on the
+    dispute its purpose clause names ("a mediation effort to end the rift between X and Y",
+    "mediate in the row between X and Y"), or the pair it helps ("to help X and Y reach a deal")."""
+    hosts = [anchor, verb] + ([anchor.head] if anchor.dep_ == "compound" else [])
+    hosts += [c for h in list(hosts) for c in children(h, ("acl", "advcl", "xcomp", "relcl"))]
+    nouns = list(hosts) + [o for h in hosts for o in children(h, ("dobj",))]
+    nouns += [p for h in hosts for prep in children(h, ("prep",)) if prep.lower_ in ("in", "on", "over")
+              for p in children(prep, ("pobj",))]
+    for noun in nouns:
+        pair = between_pair(noun, index)
+        if pair:
+            return pair
+    for h in hosts:  # "to help X and Y reach a deal"
+        if lemma(h) == "help":
+            for o in children(h, ("dobj", "nsubj")) + [s for c in children(h, ("ccomp", "xcomp")) for s in children(c, ("nsubj",))]:
+                found = coded_under(o, index, 2)
+                if len({e.code for m in found for e in m.entities}) >= 2:
+                    return found
+    return []
 
 
 def _in_third_party_role(noun: Token, prep: Token) -> bool:
