@@ -26,7 +26,7 @@ def own_articles():
 
 
 def test_own_articles_stay_at_their_level(own_articles):
-    # measured: category F1 0.914, triple F1 0.888, dates 1.000, false events 0.159 per article
+    # measured: category F1 0.917, triple F1 0.892, dates 1.000, false events 0.159 per article
     assert own_articles["category"]["overall"]["f1"] >= 0.89
     assert own_articles["triple"]["overall"]["f1"] >= 0.87
     assert own_articles["date"]["accuracy"] >= 0.98
@@ -61,6 +61,6 @@ def test_plover_gold_standard_stays_at_its_level(shared_dir):
 def test_news_sentence_pairs_stay_at_their_level(shared_dir):
     # measured: right category for the marked pair 0.495, any event for it 0.583, 0.210 extra per sentence
     report = evaluate(shared_dir / "eval" / "plv-dev.jsonl", fmt="plv")
-    assert report["right"] >= 0.475
-    assert report["found"] >= 0.56
-    assert report["extra_categories_per_sentence"] <= 0.23
+    assert report["right"] >= 0.54
+    assert report["found"] >= 0.615
+    assert report["extra_categories_per_sentence"] <= 0.21
