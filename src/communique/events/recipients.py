@@ -83,7 +83,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 c = token.head  # "the People's Defence Force, which he accused of terrorism"
             found = coded_under(c, index, 3, places)
             if found and moves_forces and _bare_forces(found, token.doc):
-                continue  # "withdrew peacekeepers from the Golan Heights": where from, not the forces
+                continue  # "pulled its monitors out of the border zone": where from, not the forces
             if found:
                 return found, places
             found = maker_of_proposal(c, index)
