@@ -80,7 +80,7 @@ def test_urge_takes_its_object_as_recipient(nlp):
 
 
 def test_mention_is_reached_through_the_noun_it_modifies(nlp):
-    events = code(nlp, "Russia tried to hack into the computers of Estonian army officers.",
+    events = code(nlp, "Russia hacked the phones of Estonian army officers last spring.",
                   {"Russia": "RUS", "Estonian army": "EST/MIL"})
     assert dyads(events) == {("COERCE", ("RUS",), ("EST",))}
 

@@ -22,7 +22,7 @@ from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, PERSON, SECTOR, LexMatch
 from .spans import HYPHENS, LEADING_WORDS, SUBJECT_DEPS
 
 MODIFIER_KINDS = (COUNTRY, DEMONYM, METONYM, ORG)
-# Words that may stand between "from" and the body named: "doctors from two American aid groups".
+# Words that may stand between "from" and the body named: "nurses from three Canadian charities".
 FROM_FILLERS = frozenset({"the", "a", "an", "two", "three", "several", "various", "both"})
 
 
@@ -179,7 +179,7 @@ def _of_phrase(sdoc: Doc, before: list[Unit], chain: list[Unit]) -> bool:
 
 
 def _from_phrase(sdoc: Doc, head: Unit, chain: list[Unit]) -> bool:
-    """"Doctors from two American aid groups donated ...", "officials from Chad said ...": people
+    """"Nurses from three Canadian charities handed out ...", "officials from Chad said ...": people
     named by a bare sector noun take the country or body they come from. Only for a subject: in
     "withdrew troops from Iraq" the "from" phrase is where the troops leave, not whose they are."""
     if len(chain) != 1 or not chain[0].mods or chain[0].person:

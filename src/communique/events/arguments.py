@@ -306,7 +306,7 @@ def _implied_recipient(args: Arguments, match: TriggerMatch, verb: Token, index:
     actor_ids = {id(m) for m in args.actor}
     args.recipient = [m for m in args.recipient if id(m) not in actor_ids]
     if not args.recipient and match.entry.plover in DOMESTIC_CATEGORIES:
-        # "imposed a curfew in the town of Gao in northern Mali": the country where it happens.
+        # "declared a curfew in the port city of Kismayo": the country where it happens.
         args.recipient = place_state(verb, index, depth=4)
         args.recipient_weak = True
     if not args.recipient and match.entry.plover in OWN_STATE_TARGETS:

@@ -111,7 +111,7 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
                 m.hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in v.children) and v.dep_ == "advcl":
             m.hypothetical = True
-        # "will not end the strike until the government pays": what the refusal waits for has not happened.
+        # "will keep the border shut until the fee is dropped": what the refusal waits for has not happened.
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in v.children) \
                 and any(c.dep_ == "neg" for c in v.head.children):
             m.hypothetical = True

@@ -34,8 +34,8 @@ def is_passive(verb: Token) -> bool:
 
 
 def misparsed_main_verb(verb: Token) -> bool:
-    """A main verb the parser hung on its subject as a participle ("Doctors from two aid groups
-    donated goods ...", "Palestinian youths resorted to throwing stones, officials said"): a reduced
+    """A main verb the parser hung on its subject as a participle ("Nurses from three charities
+    handed out blankets ...", "Protesters hurled bottles at the police, officials said"): a reduced
     relative has no direct object and no subject-less sentence around it, so a participle with its
     own object, or on a noun that is the whole sentence's root, is the predicate of that noun."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.head.pos_ not in ("NOUN", "PROPN"):
