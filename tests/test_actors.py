@@ -294,8 +294,8 @@ def test_seed_article(nlp):
     at = document.text.index("Motegi, on his part")
     bare = [e for e in motegi if e.start == at]
     assert bare and bare[0].code == "JPN"
-    # South Korea is only ever part of a larger noun phrase (ASEAN Plus Three, the China-Japan-South
-    # Korea free trade area), never an actor of its own.
+    # South Korea is only ever part of a larger noun phrase there (a regional grouping, a trade area
+    # named after three countries), never an actor of its own.
     korea = [m for m in mentions if "South Korea" in sdoc[m.token_start:m.token_end].text]
     assert korea
     for m in korea:

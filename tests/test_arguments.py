@@ -50,15 +50,16 @@ def test_passive_voice_reverses_the_roles(nlp):
 
 
 def test_phone_conversation_attached_to_the_reporting_verb(nlp):
-    text = ("China and Japan should deepen cooperation, Chinese Foreign Minister Wang Yi said on Tuesday "
-            "during a phone conversation with Japanese Foreign Minister Toshimitsu Motegi.")
-    events = code(nlp, text, {"China": "CHN", "Japan": "JPN", "Chinese Foreign Minister Wang Yi": "CHN/GOV",
-                              "Japanese Foreign Minister Toshimitsu Motegi": "JPN/GOV"})
+    text = ("India and Australia should expand trade, Indian Foreign Minister Subrahmanyam Jaishankar said on "
+            "Friday during a phone conversation with Australian Foreign Minister Penny Wong.")
+    events = code(nlp, text, {"India": "IND", "Australia": "AUS",
+                              "Indian Foreign Minister Subrahmanyam Jaishankar": "IND/GOV",
+                              "Australian Foreign Minister Penny Wong": "AUS/GOV"})
     calls = [e for e in events if e.event == "CONSULT"]
     assert len(calls) == 1 and calls[0].cameo == "041" and calls[0].mode == "phone"
     assert calls[0].trigger.text == "phone conversation"
-    assert [a.text for a in calls[0].actor] == ["Chinese Foreign Minister Wang Yi"]
-    assert [r.code for r in calls[0].recipient] == ["JPN"]
+    assert [a.text for a in calls[0].actor] == ["Indian Foreign Minister Subrahmanyam Jaishankar"]
+    assert [r.code for r in calls[0].recipient] == ["AUS"]
 
 
 def test_compound_subject_is_a_symmetric_event(nlp):

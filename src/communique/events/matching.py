@@ -425,7 +425,7 @@ def _spread(match: TriggerMatch) -> int:
 
 
 def _names_an_earlier_act(entry: TriggerEntry, token: Token, others: tuple[Token, ...]) -> bool:
-    """"the consensus reached by the two leaders", "the agreement signed in 2001": a participle that
+    """"the accord signed by both presidents", "the agreement signed in 2001": a participle that
     modifies its own object names an earlier agreement or meeting; it is not a new event. (Violence
     is kept: "civilians killed by troops" reports the killing.)"""
     if entry.pos != "VERB" or token.dep_ != "acl" or token.tag_ != "VBN" or misparsed_main_verb(token):
