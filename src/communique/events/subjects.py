@@ -44,7 +44,7 @@ def speaker(verb: Token, index: MentionIndex) -> list[ActorMention]:
     return actors
 
 
-def subject_of(verb: Token, index: MentionIndex, passive_ok: bool = True):
+def subject_of(verb: Token, index: MentionIndex):
     """(mentions, direct, subject token) of the clause of ``verb``, climbing to the verb whose subject
     it shares ("agreed to share", "attacked and killed", "militiamen who attacked")."""
     t, came_by = verb, None

@@ -23,7 +23,7 @@ from ..actors.index import MentionIndex, coded
 from ..actors.unnamed import unnamed_party
 from ..model import ActorMention
 from ..parse import children, lemma, subject_token
-from .lexicon import word_class
+from .lexicon import entries_by_anchor, word_class
 from .matching import TriggerMatch
 from .parties import coded_under, unique
 from .recipients import DOMESTIC_CATEGORIES, proposal_makers
@@ -49,8 +49,6 @@ PEOPLE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 
 def names_an_act(token: Token) -> bool:
     """A noun the trigger lexicon knows as an event ("bombing", "gunfire", "protests")."""
-    from .lexicon import entries_by_anchor
-
     index = entries_by_anchor()
     return any(e.pos == "NOUN" for f in forms(token) for e in index.get(f, ()))
 
