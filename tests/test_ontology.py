@@ -32,3 +32,10 @@ def test_a_bad_line_is_named_by_its_line_in_the_file(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=rf"cameo.tsv:{len(lines)}: unknown PLOVER category 'HUG'"):
         read_cameo_table(path)
+
+
+def test_destroying_property_is_assault_destroy_as_the_plover_manual_says():
+    # The 2021 CAMEO-to-PLOVER table gives 1712 its parent's mode (seize); the manual's ASSAULT
+    # 'destroy' names demolition of housing.
+    entry = cameo("1712")
+    assert (entry.plover, entry.mode) == ("ASSAULT", "destroy")
