@@ -26,6 +26,17 @@ def test_a_future_act_is_recoded_by_its_intent_line():
     assert event.event == "AGREE" and "events/data/intent.tsv line " in event.rule
 
 
+def test_what_an_act_is_for_is_an_intention_unless_a_meeting_or_a_law_makes_it_happen():
+    published = date(2024, 3, 13)
+    assert code_text("Brazil set up a task force to arrest illegal gold miners.", published=published) == []
+    (visit,) = code_text("Qatar sent its foreign minister to Kabul on Sunday to negotiate with the Taliban.",
+                         published=published)
+    assert visit.event == "CONSULT"
+    (ban,) = code_text("Ghana's parliament passed a law on Monday to ban protests near the presidency.",
+                       published=published)
+    assert (ban.event, ban.cameo) == ("COERCE", "172")
+
+
 def test_a_reading_recoded_keeps_its_chain():
     first = Reading.of("043", ("events/data/triggers.tsv line 1",))
     second = first.recoded("042", "decide: the visitor of a hosted visit is the actor")

@@ -135,6 +135,10 @@ def known_party(entities: list[Entity]) -> bool:
 # What "will not <act>" refuses: to yield (CONCEDE, RETREAT), to meet or negotiate (CONSULT).
 REFUSED_BY_NEGATION = {"CONCEDE": "124", "RETREAT": "124", "CONSULT": "125"}
 REJECTION = "120"
+# What an act is for happens through it when it is a meeting a journey is for ("flew to Doha to negotiate")
+# or a protest a crowd gathers or blocks for ("blocked the port to protest"); other purposes are
+# intentions, and PLOVER codes what happened.
+PURPOSE_TAKES_PLACE = frozenset({"CONSULT", "PROTEST"})
 
 
 def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
@@ -144,6 +148,9 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
     reading = Reading(entry.cameo, entry.plover, entry.mode, entry.context, (entry.source,))
     if entry.pos == "AUX":  # the appeal itself is made now, whatever the modal
         return reading, dataclasses.replace(mod, hypothetical=False, future=False)
+    if mod.purpose and reading.plover not in PURPOSE_TAKES_PLACE:
+        # "sent observers to monitor the vote": what an act is for is an intention, not a second act.
+        mod = dataclasses.replace(mod, hypothetical=True)
     if entry.condition("neg") is not None:  # "will not accept" is itself the (refusal) event
         mod = dataclasses.replace(mod, negated=False)
     if reading.plover in REFUSED_BY_NEGATION and mod.negated and not mod.hypothetical and \

@@ -21,8 +21,6 @@ NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "
 NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", "resume", "break", "erupt",
                                    "open", "close", "conclude", "occur", "happen", "come", "kill", "hit",
                                    "wound", "injure", "destroy", "leave", "claim"})
-JOURNEY_VERBS = frozenset({"return", "travel", "arrive", "go", "come", "fly", "head", "gather", "convene",
-                           "meet", "sit", "sail", "leave", "set", "be"})
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
 CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd", "band", "number", "scores",
                          "score", "mob", "gang"})
@@ -273,7 +271,7 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
         return True
     # "returned to Geneva for talks": the purpose of a journey is the meeting; "recalled its envoys
     # for consultations" is no meeting with anyone.
-    if dep == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" and lemma(head.head) in JOURNEY_VERBS:
+    if dep == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" and lemma(head.head) in word_class("journey"):
         return True
     if dep == "nsubj" and lemma(head) in NOMINAL_SUBJECT_VERBS:
         return True

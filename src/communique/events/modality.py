@@ -40,6 +40,7 @@ class Modality:
     future: bool = False
     historical: bool = False
     conditional: bool = False  # the clause has its own if/unless clause: a promise or a threat
+    purpose: bool = False  # the trigger is what its clause's act is for ("sent observers to monitor the vote")
 
 
 def _aux_words(verb: Token) -> set[str]:
@@ -70,14 +71,28 @@ def _in_reported_clause(verb: Token) -> bool:
     return t.dep_ == "ccomp" and t.head.lemma_.lower() in word_class("report")
 
 
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive that says what its clause's act is for ("flew to Cairo to mediate")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _purpose_done(verb: Token) -> bool:
+    """A purpose that its act carries out: what a journey is for ("arrived in Juba to investigate"), what a
+    law, decree or order puts into effect ("passed a law to ban rallies")."""
+    head = verb.head
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if head.lemma_.lower() in word_class("journey") and not objects:  # "set off to meet", not "set up a unit to"
+        return True
+    return any(o.lemma_.lower() in word_class("enactment") for o in objects)
+
+
 def _clause_chain(verb: Token):
     """The verb and the verbs it hangs from through infinitive complements ("plans to visit")."""
     t = verb
     yield t
     for _ in range(6):
         # "would take measures to protect its companies": a purpose shares the tense of its clause.
-        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
-        if (t.dep_ not in ("xcomp", "conj") and not purpose) or t.head.i == t.i:
+        if (t.dep_ not in ("xcomp", "conj") and not _is_purpose(t)) or t.head.i == t.i:
             return
         t = t.head
         yield t
@@ -86,6 +101,7 @@ def _clause_chain(verb: Token):
 def modality(trigger_token: Token, verb: Token, published: date | None = None) -> Modality:
     m = Modality()
     m.negated = is_negated(trigger_token) or (verb is not trigger_token and is_negated(verb))
+    m.purpose = _is_purpose(verb) and not _purpose_done(verb)
     for v in _clause_chain(verb):
         aux = _aux_words(v)
         if v is not verb and any(c.dep_ == "neg" for c in v.children) and v.lemma_.lower() not in PLAN_VERBS:
