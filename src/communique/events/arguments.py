@@ -250,10 +250,7 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         args.recipient = unique(named)
         args.recipient_direct = bool(args.recipient)
     if not args.recipient:
-        found = recipient_from_hosts(args.actor, args.actor_compound, anchor, verb, index, trigger_ids, False,
-                                     match.entry.plover)
-        if found:
-            args.recipient, args.recipient_weak, args.recipient_direct = found
+        _take_host_recipient(args, match, anchor, verb, index, trigger_ids, places=False)
         if args.recipient and not args.recipient_weak:
             args.recipient = other_side(args.actor, args.recipient, match.entry.plover, index,
                                         recipient_hosts(anchor, verb))
@@ -264,10 +261,17 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         args.recipient_weak = bool(args.recipient)
     if not args.recipient:
         # A country named as a place ("lifted the curfew in Montenegro") comes last.
-        found = recipient_from_hosts(args.actor, args.actor_compound, anchor, verb, index, trigger_ids, True,
-                                     match.entry.plover)
-        if found:
-            args.recipient, args.recipient_weak, args.recipient_direct = found
+        _take_host_recipient(args, match, anchor, verb, index, trigger_ids, places=True)
+
+
+def _take_host_recipient(args: Arguments, match: TriggerMatch, anchor: Token, verb: Token, index: MentionIndex,
+                         trigger_ids: set[int], places: bool) -> None:
+    """The recipient the trigger's hosts offer (objects, aimed prepositions; with ``places``, countries
+    named as places too), with how weak and how direct it is."""
+    found = recipient_from_hosts(args.actor, args.actor_compound, anchor, verb, index, trigger_ids, places,
+                                 match.entry.plover)
+    if found:
+        args.recipient, args.recipient_weak, args.recipient_direct = found
 
 
 def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex) -> None:
