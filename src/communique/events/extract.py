@@ -23,7 +23,7 @@ from .matching import TriggerMatch, clause_of, find_triggers
 from .modality import is_negated, modality
 from .story import (answer_to_earlier, counterpart_from_context, done_by_earlier,
                     fold_protest_demands, repeats_earlier, with_story_counterparts)
-from .syntax import infinitives
+from .syntax import infinitives, is_purpose
 
 # An embedded trigger reached from another trigger through these relations is what that trigger
 # is about (refused TO deploy, accused X OF attacking, rejected an offer TO host), not an event.
@@ -181,8 +181,7 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         if other is not match and other.entry.pos == "AUX" and _scope_token(other).i == t.i:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")
     for _ in range(6):
-        infinitival_advcl = t.dep_ == "advcl" and any(g.dep_ == "aux" and g.tag_ == "TO" for g in t.children)
-        if t.head.i == t.i or (t.dep_ not in EMBEDDING_DEPS and not infinitival_advcl):
+        if t.head.i == t.i or (t.dep_ not in EMBEDDING_DEPS and not is_purpose(t)):
             return False
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not _proposal_noun(t.head):
             return False

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ..background import is_background
 from ..knowledge import english
 from .lexicon import word_class
+from .syntax import is_purpose
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 UNCERTAIN_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
@@ -71,11 +72,6 @@ def _in_reported_clause(verb: Token) -> bool:
     return t.dep_ == "ccomp" and t.head.lemma_.lower() in word_class("report")
 
 
-def _is_purpose(verb: Token) -> bool:
-    """An infinitive that says what its clause's act is for ("flew to Cairo to mediate")."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
 def _purpose_done(verb: Token) -> bool:
     """A purpose that its act carries out: what a journey is for ("arrived in Juba to investigate"), what a
     law, decree or order puts into effect ("passed a law to ban rallies")."""
@@ -92,7 +88,7 @@ def _clause_chain(verb: Token):
     yield t
     for _ in range(6):
         # "would take measures to protect its companies": a purpose shares the tense of its clause.
-        if (t.dep_ not in ("xcomp", "conj") and not _is_purpose(t)) or t.head.i == t.i:
+        if (t.dep_ not in ("xcomp", "conj") and not is_purpose(t)) or t.head.i == t.i:
             return
         t = t.head
         yield t
@@ -101,7 +97,7 @@ def _clause_chain(verb: Token):
 def modality(trigger_token: Token, verb: Token, published: date | None = None) -> Modality:
     m = Modality()
     m.negated = is_negated(trigger_token) or (verb is not trigger_token and is_negated(verb))
-    m.purpose = _is_purpose(verb) and not _purpose_done(verb)
+    m.purpose = is_purpose(verb) and not _purpose_done(verb)
     for v in _clause_chain(verb):
         aux = _aux_words(v)
         if v is not verb and any(c.dep_ == "neg" for c in v.children) and v.lemma_.lower() not in PLAN_VERBS:

@@ -174,18 +174,30 @@ def _stranded_object(prep: Token, index: MentionIndex) -> list[Token]:
     return []
 
 
+def _trigger_words(anchor: Token, verb: Token) -> list[Token]:
+    """The trigger word and, when another, the verb that governs it."""
+    return [anchor] if anchor.i == verb.i else [anchor, verb]
+
+
+def _party_after(token: Token, preps: tuple[str, ...], index: MentionIndex) -> list[ActorMention]:
+    """The first country or body named in the object of one of ``preps`` on the token."""
+    for prep in children(token, ("prep",)):
+        if prep.lower_ in preps:
+            for p in children(prep, ("pobj",)):
+                found = coded_under(p, index, 2)
+                if found:
+                    return found
+    return []
+
+
 def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
     """The "by" party of the act an accusation is about ("condemned the killing of monks by the army")."""
-    hosts = [anchor] if anchor.i == verb.i else [anchor, verb]
-    for host in hosts:
+    for host in _trigger_words(anchor, verb):
         for obj in object_tokens(host) + [p for prep in children(host, ("prep",)) if prep.lower_ in ("for", "into", "of")
                                           for p in children(prep, ("pobj",))]:
-            for by in children(obj, ("prep",)):
-                if by.lower_ == "by":
-                    for p in children(by, ("pobj",)):
-                        found = coded_under(p, index, 2)
-                        if found:
-                            return found
+            found = _party_after(obj, ("by",), index)
+            if found:
+                return found
     return []
 
 
@@ -193,16 +205,13 @@ def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
     """The party an accusation is brought "against", also where the parser hangs "against" on the
     forum ("filed a suit in a Paris court against X", "a complaint with the council against X"):
     the forum is where it is heard, not whom it is aimed at."""
-    hosts = [anchor] if anchor.i == verb.i else [anchor, verb]
+    hosts = _trigger_words(anchor, verb)
     hosts += [p for h in list(hosts) for prep in children(h, ("prep",)) if prep.lower_ in ("in", "with", "before", "at")
               for p in children(prep, ("pobj",))]
     for host in hosts:
-        for prep in children(host, ("prep",)):
-            if prep.lower_ == "against":
-                for p in children(prep, ("pobj",)):
-                    found = coded_under(p, index, 2)
-                    if found:
-                        return found
+        found = _party_after(host, ("against",), index)
+        if found:
+            return found
     return []
 
 
@@ -213,8 +222,7 @@ def second_hop_recipient(anchor: Token, verb: Token, index: MentionIndex,
     country or body so attached, other than the actor."""
     actor_ids = {id(m) for m in actor}
     found: list[ActorMention] = []
-    hosts = [anchor] if anchor.i == verb.i else [anchor, verb]
-    hosts += infinitives(verb)  # "declined to resign despite pressure from ..."
+    hosts = _trigger_words(anchor, verb) + infinitives(verb)  # "declined to resign despite pressure from ..."
     for host in hosts:
         for outer in children(host, ("prep",)):
             for noun in children(outer, ("pobj",)):
@@ -294,9 +302,7 @@ def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor
 def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     """Where to look for the recipient: the trigger word, its governing verb, the object noun of a
     multiword trigger, then the infinitive complements ("agreed to hand over to Britain")."""
-    hosts = [anchor]
-    if verb is not anchor:
-        hosts.append(verb)
+    hosts = _trigger_words(anchor, verb)
     if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and anchor.head.head.pos_ == "VERB":
         hosts.append(anchor.head.head)  # "a plane carrying medical supplies landed at Beirut airport"
     for t in list(hosts):

@@ -102,10 +102,15 @@ def prep_objects(token: Token, depth: int = 2) -> list[Token]:
     return out
 
 
+def is_purpose(token: Token) -> bool:
+    """A "to" infinitive hung on its clause as an adverbial: what the act is for ("flew to Cairo to
+    mediate"), or, as spaCy often parses it, a complement ("sworn to fight")."""
+    return token.dep_ == "advcl" and any(g.dep_ == "aux" and g.tag_ == "TO" for g in token.children)
+
+
 def infinitives(token: Token) -> list[Token]:
     """Infinitive complements: "agreed to meet" (xcomp) and "sworn to fight" (spaCy often says advcl)."""
-    return [c for c in token.children if c.dep_ == "xcomp" or
-            (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children))]
+    return [c for c in token.children if c.dep_ == "xcomp" or is_purpose(c)]
 
 
 def neighbourhood(token: Token) -> list[Token]:
