@@ -292,9 +292,11 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
                     args.recipient = []  # "warned that Beijing would take measures": its own side acts
                 if args.recipient:
                     break
-    if not args.recipient and match.entry.plover in ("THREATEN", "AGREE", "REQUEST", "REJECT"):
+    if not args.recipient:
         # "threatened to halt talks if the United States ...": the party the condition is put to.
         # "warned that it would take action if the United States pressed ahead": the reported clause's too.
+        # "would walk out of the talks if Israel resumed building": a conditional act of any kind is a
+        # threat or a promise put to the party of its condition.
         for host in [verb] + infinitives(verb) + children(verb, ("ccomp",)):
             cond = condition_clause(host)
             subj = subject_token(cond) if cond is not None else None

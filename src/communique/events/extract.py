@@ -232,7 +232,9 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
         args = dataclasses.replace(args, actor=args.unnamed_actor)
     if not args.actor:
         return []
-    if (match.entry.needs_recipient or match.entry.pos == "AUX") and not args.recipient:
+    # "Peru and Chile discussed fishing rights": two parties named together meet each other.
+    pair = args.actor_compound and match.entry.plover == "CONSULT" and len(args.actor) >= 2
+    if (match.entry.needs_recipient or match.entry.pos == "AUX") and not args.recipient and not pair:
         return []
     mod = modality(match.anchor, verb, document.published)
     if warned and mod.hypothetical and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'d")

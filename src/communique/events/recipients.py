@@ -36,6 +36,9 @@ RECIPIENT_PREPS = ("with", "to", "on", "against", "at", "toward", "towards", "up
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
+DIRECTION_PARTICLES = frozenset({"out", "back", "away"})
+# Verbs of talks whose object is what is talked about ("discussed the border dispute").
+TOPIC_VERBS = frozenset({"discuss", "debate", "review"})
 # Roles of a third party in a process between others ("with Norway as guarantor").
 THIRD_PARTY_ROLES = frozenset({"guarantor", "mediator", "observer", "witness", "facilitator", "broker",
                                "sponsor", "co-chair", "moderator", "intermediary"})
@@ -79,6 +82,8 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                         return found, places
     for c in token.children:
         if c.dep_ in ("dobj", "dative", "iobj", "obj") and c.i not in skip and lemma(c) not in word_class("road"):
+            if consult and c.dep_ == "dobj" and lemma(token) in TOPIC_VERBS:
+                continue  # "Putin and Bush discussed Iran's nuclear programme": the topic, not a party
             if c.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 c = token.head  # "the People's Defence Force, which he accused of terrorism"
             found = coded_under(c, index, 3, places)
@@ -96,6 +101,10 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                         return found, places
     preps = [c for c in token.children if c.dep_ in ("prep", "agent", "dative") or
              (c.dep_ == "prt" and any(g.dep_ == "pobj" for g in c.children))]
+    # "pulled its troops out of Laos", "handed the boats back to Estonia": the preposition after the
+    # particle names the place left or the party given back to.
+    preps += [g for c in token.children if c.lower_ in DIRECTION_PARTICLES and c.dep_ in ("prep", "prt", "advmod")
+              for g in children(c, ("prep",))]
     # "met on the sidelines of the G20 summit": where they met, not whom.
     preps = [p for p in preps if not any(lemma(o) in VENUE_NOUNS for o in children(p, ("pobj",)))]
     if lemma(token) in word_class("road") or any(lemma(c) in word_class("road") for c in children(token, ("dobj",))):
