@@ -123,9 +123,11 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
                 m.hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in v.children) and v.dep_ == "advcl":
             m.hypothetical = True
-        # "will keep the border shut until the fee is dropped": what the refusal waits for has not happened.
+        # "will keep the border shut until the fee is dropped", "protests would go on until parliament
+        # votes the bill down": what a refusal or a pledge waits for has not happened (a present tense
+        # under "until" is the future; "fought until the army withdrew" tells what did happen).
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in v.children) \
-                and any(c.dep_ == "neg" for c in v.head.children):
+                and (any(c.dep_ == "neg" for c in v.head.children) or v.tag_ in ("VBZ", "VBP", "VB")):
             m.hypothetical = True
         if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not _dated_recent(v):
             # Past perfect marks background, except in reported speech ("said police had arrested")
