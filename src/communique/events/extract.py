@@ -233,7 +233,10 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
     if not args.actor:
         return []
     # "Peru and Chile discussed fishing rights": two parties named together meet each other.
-    pair = args.actor_compound and match.entry.plover == "CONSULT" and len(args.actor) >= 2
+    # (named each: "the two ministers" of a story is the meeting told again, not a new one)
+    # (a visit or hosting always has a counterpart of its own)
+    pair = args.actor_compound and match.entry.plover == "CONSULT" and not match.entry.cameo.startswith(
+        ("042", "043")) and len({e.text for m in args.actor for e in m.entities}) >= 2
     if (match.entry.needs_recipient or match.entry.pos == "AUX") and not args.recipient and not pair:
         return []
     mod = modality(match.anchor, verb, document.published)

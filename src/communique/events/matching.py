@@ -20,7 +20,8 @@ NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "
                            "before", "since", "despite"})
 NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", "resume", "break", "erupt",
                                    "open", "close", "conclude", "occur", "happen", "come", "kill", "hit",
-                                   "wound", "injure", "destroy", "leave", "claim"})
+                                   "wound", "injure", "destroy", "leave", "claim", "rage", "flare", "intensify",
+                                   "escalate", "spread", "persist"})
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
 CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd", "band", "number", "scores",
                          "score", "mob", "gang"})
@@ -409,11 +410,19 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
 def _without_imported_light_verbs(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     """An imported verb pattern whose object is itself a hand-written trigger of the same category
     ("staged rallies", "resume talks") says nothing the noun does not: the hand-written noun is the
-    trigger, so the sentence reads as it did before the import."""
+    trigger, so the sentence reads as it did before the import. Nor does one whose object word is only
+    a modifier of a hand-written trigger noun ("held live-fire drills" is no "hold fire" ceasefire)."""
     hand = {m.anchor.i: m for m in matches if m.entry.tier == 0}
     def redundant(m: TriggerMatch) -> bool:
-        return m.entry.tier > 0 and any(
-            (h := hand.get(o.i)) is not None and h.entry.plover == m.entry.plover for o in object_tokens(m.anchor))
+        if m.entry.tier == 0:
+            return False
+        required = _required_words(m.entry)
+        for o in object_tokens(m.anchor):
+            h = hand.get(o.i)
+            if h is not None and (h.entry.plover == m.entry.plover
+                                  or (required is not None and not set(forms(o)) & required[1])):
+                return True
+        return False
     return [m for m in matches if not redundant(m)]
 
 
