@@ -263,12 +263,22 @@ def _own_mention(event, by_sentence, index: _DocIndex, published) -> Optional[Da
     best = _best_mention(candidates, trigger_token, index)
     if best is None:
         return None
-    if getattr(event, "future", False) and best.relative and published is not None:
+    if getattr(event, "future", False) and best.relative and published is not None \
+            and not _dates_the_statement(best, trigger_token, index):
         # A future event's "on Friday" is the coming Friday: resolve it forwards.
         forward = _forwards(best, index, published)
         if forward is not None:
             return forward
     return best
+
+
+def _dates_the_statement(mention: DateMention, trigger_token, index: _DocIndex) -> bool:
+    """Is the date that of the reporting verb above the event's clause ("Iran said on Saturday it
+    would not halt enrichment", "warned on Monday that it would strike")? A refusal, threat or
+    promise coded from a future clause happened when it was said, not on the coming Saturday."""
+    verb, trigger_verb = _mention_verb(mention, index), governing_verb(trigger_token)
+    return verb.i != trigger_verb.i and _is_ancestor(verb, trigger_verb) and \
+        verb.lemma_.lower() in REPORTING_VERBS
 
 
 def _dates_a_plan(mention: DateMention, trigger_token, index: _DocIndex, published) -> bool:

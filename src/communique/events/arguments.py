@@ -32,8 +32,9 @@ from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
 from .parties import between_pair, coded_under, mentions_under, mentions_with_conjuncts, unique
-from .recipients import (DOMESTIC_CATEGORIES, accused_party, acts_on_people, mediated_pair, other_side,
-                         perpetrator_of_object, recipient_from_hosts, recipient_hosts, second_hop_recipient)
+from .recipients import (DOMESTIC_CATEGORIES, SPEECH_CATEGORIES, accused_party, acts_on_people, addressee,
+                         mediated_pair, other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts,
+                         second_hop_recipient)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
 from .syntax import infinitives, is_passive, object_tokens
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
@@ -255,6 +256,14 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
             args.recipient = other_side(args.actor, args.recipient, match.entry.plover, index,
                                         recipient_hosts(anchor, verb))
     _recipient_asked(args, match, verb, index)
+    if not args.recipient and (match.entry.plover in SPEECH_CATEGORIES or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)):
+        # "Beijing warned Taipei that it would not hesitate to use force": a threat, refusal or promise
+        # is put to whom it was said.
+        actor_codes = {e.code for m in args.actor for e in m.entities}
+        said_to = addressee(verb, index)
+        if said_to and not {e.code for m in said_to for e in m.entities} <= actor_codes:
+            args.recipient, args.recipient_direct = said_to, False
     if not args.recipient:
         # "called off the strike after talks with the government", "declined despite pressure from X".
         args.recipient = second_hop_recipient(anchor, verb, index, args.actor)

@@ -126,6 +126,21 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
     return [], False
 
 
+def addressee(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Whom the clause of ``verb`` was said to: the named object of its reporting verb ("Beijing
+    warned Taipei that it would not hesitate to use force", "told Seoul that ...")."""
+    t = verb
+    while t.dep_ in ("conj", "acomp", "xcomp") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "ccomp" or lemma(t.head) not in word_class("report"):
+        return []
+    for c in children(t.head, ("dobj", "dative")):
+        found = coded_under(c, index, 2)
+        if found:
+            return found
+    return []
+
+
 def proposal_makers(noun: Token) -> list[Token]:
     """The nouns of whoever made a proposal, appeal or demand named by a participle on it ("an appeal
     filed by X", "every offer made by X"): the party a response to it is aimed at."""
