@@ -40,9 +40,12 @@ def test_the_speaker_of_a_reported_clause_and_its_own_side(nlp):
     reporter = speaker(token(sdoc, "welcomes"), index)
     assert codes(reporter) == ["CHN"] and speaker(token(sdoc, "said"), index) == []
     own = subject_of(token(sdoc, "welcomes"), index)[0]
-    assert not same_side(own, reporter)  # a named country acts itself, even the speaker's own
+    assert same_side(own, reporter)  # the speaker first: he speaks for his own country
     he = [dataclasses.replace(m, kind="pronoun") for m in own]  # "Wang said he welcomes ..."
     assert same_side(he, reporter)
+    sdoc, index = parsed(nlp, "China welcomes the plan, Wang said.", {"Wang": "CHN/GOV", "China": "CHN"})
+    own, reporter = subject_of(token(sdoc, "welcomes"), index)[0], [index(token(sdoc, "Wang").i)]
+    assert codes(own) == ["CHN"] and not same_side(own, reporter)  # the act first: China acts itself
     assert not same_side([], reporter)
 
 
@@ -51,11 +54,14 @@ def test_pronouns(nlp):
     assert is_pronoun(token(sdoc, "They")) and is_pronoun(token(sdoc, "its")) and not is_pronoun(token(sdoc, "army"))
 
 
-def test_a_named_country_acts_itself_when_its_own_minister_reports_it(nlp):
+def test_speaker_is_the_actor_when_he_speaks_first_for_his_own_country(nlp):
     text = "Wong said that Australia is ready to cooperate with India."
     events = code(nlp, text, {"Wong": "AUS/GOV", "Australia": "AUS", "India": "IND"})
     assert [(e.event, [a.text for a in e.actor], [r.code for r in e.recipient]) for e in events] == \
-        [("AGREE", ["Australia"], ["IND"])]
+        [("AGREE", ["Wong"], ["IND"])]
+    text = "Australia is ready to cooperate with India, Wong said."
+    events = code(nlp, text, {"Wong": "AUS/GOV", "Australia": "AUS", "India": "IND"})
+    assert [(e.event, [a.text for a in e.actor]) for e in events] == [("AGREE", ["Australia"])]
 
 
 def test_reported_event_of_another_actor_is_that_actors(nlp):
