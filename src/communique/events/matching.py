@@ -27,6 +27,7 @@ CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd"
                          "score", "mob", "gang"})
 # Parts of speech no lexicon entry can fit (see _pos_fits): skipped before the lexicon is consulted.
 NEVER_TRIGGERS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "SYM", "X", "PART"})
+PROPOSAL_PARTICIPLES = frozenset({"proposed", "planned"})
 MEASURE_NOUNS = frozenset({"day", "days", "round", "wave", "series", "week", "night", "spate", "string", "year"})
 # Words a trigger's text may skip between its own words ("held two days of talks").
 MAX_TRIGGER_GAP = 3
@@ -135,9 +136,11 @@ class TokenFacts:
     @property
     def prep_object_lemmas(self) -> set[str]:
         # "called on President Lula": the title before a name counts as the object's word too.
+        # "opposed to the EU's proposed quotas": a participle saying the object is a proposal counts too.
         return self._get("prep_object_lemmas", lambda: {
             w for o in self.prep_objects
-            for w in lemmas(o) | {x for c in o.children if c.dep_ == "compound" for x in lemmas(c)}})
+            for w in lemmas(o) | {x for c in o.children if c.dep_ == "compound" for x in lemmas(c)}
+            | {x for c in o.children if c.dep_ == "amod" and c.lower_ in PROPOSAL_PARTICIPLES for x in lemmas(c)}})
 
     @property
     def modifier_lemmas(self) -> set[str]:

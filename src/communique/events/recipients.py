@@ -31,7 +31,7 @@ from .syntax import infinitives, object_tokens
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
-RECIPIENT_PREPS = ("with", "to", "on", "against", "at", "toward", "towards", "upon", "into", "for",
+RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "for",
                    "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside")
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
@@ -111,7 +111,10 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
         # "blocked the main road to Armenia": a road's destination names it, it is no counterpart
         # (the parser may hang "to Georgia" on the verb).
         preps = [p for p in preps if p.lower_ not in ("to", "toward", "towards", "into", "from")]
-    for word in RECIPIENT_PREPS:
+    # "rolled out of Iraq into Kuwait": a withdrawal is from the place it leaves.
+    order = ("of", "from") + RECIPIENT_PREPS if moves_forces and any(
+        p.head.lower_ in DIRECTION_PARTICLES for p in preps) else RECIPIENT_PREPS
+    for word in order:
         for prep in preps:
             if prep.lower_ != word or prep.i in skip:
                 continue
@@ -230,6 +233,7 @@ def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
     forum ("filed a suit in a Paris court against X", "a complaint with the council against X"):
     the forum is where it is heard, not whom it is aimed at."""
     hosts = _trigger_words(anchor, verb)
+    hosts += [o for h in list(hosts) for o in children(h, ("dobj",))]  # "filed a case against X"
     hosts += [p for h in list(hosts) for prep in children(h, ("prep",)) if prep.lower_ in ("in", "with", "before", "at")
               for p in children(prep, ("pobj",))]
     for host in hosts:
