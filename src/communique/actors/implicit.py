@@ -57,6 +57,16 @@ def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list
     CARACAS dateline: a group that names no country belongs to the country where it acts."""
     place = _place_in_phrase(actor, index) or place_state(verb, index, depth=4) or _dateline_place(index) \
         or _only_country_of_sentence(verb, index)
+    return _coded_as(actor, place)
+
+
+def placed_by_its_phrase(actor: list[ActorMention], index: MentionIndex) -> list[ActorMention]:
+    """A party no table names whose own phrase names a town or country ("Milan magistrates",
+    "traders in Kisumu") belongs to that country; else it stays as it is."""
+    return _coded_as(actor, _place_in_phrase(actor, index))
+
+
+def _coded_as(actor: list[ActorMention], place: list[ActorMention]) -> list[ActorMention]:
     if not place:
         return actor
     source = next(e for e in place[0].entities if e.code)
@@ -69,11 +79,15 @@ def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list
 
 
 def _place_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[ActorMention]:
-    """"officials in Idlib": the place named inside the group's own phrase."""
+    """"officials in Idlib", "Milan magistrates": the place named inside the group's own phrase."""
     doc = index.doc
     for m in actor:
         if not 0 <= m.root < len(doc):
             continue
+        for c in children(doc[m.root], ("compound", "nmod", "poss")):
+            for found in (index.place(c.i), _town_named(c)):
+                if found is not None and coded(found) and found.kind in ("capital", "place", "country"):
+                    return [found]
         for prep in children(doc[m.root], ("prep",)):
             if prep.lower_ in ("in", "from", "of"):
                 for p in children(prep, ("pobj",)):
@@ -82,6 +96,20 @@ def _place_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[Act
                         if found is not None and coded(found) and found.kind in ("capital", "place", "country"):
                             return [found]
     return []
+
+
+def _town_named(token: Token) -> ActorMention | None:
+    """A town the gazetteer knows, named as a bare modifier the parser gave no entity type ("Milan
+    magistrates", "Lahore police"): a place mention of its country."""
+    if token.pos_ not in ("PROPN", "ADJ") or not token.text[:1].isupper() or token.ent_type_ in ("PERSON", "ORG"):
+        return None
+    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
+    location = resolve_place(token.text)
+    if location is None or not location.country:
+        return None
+    entity = Entity(text=token.text, code=location.country, sector=None, name=None, id=None,
+                    start=token.idx, end=token.idx + len(token.text))
+    return ActorMention([entity], token.i, token.i + 1, token.i, "place")
 
 
 def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMention]:

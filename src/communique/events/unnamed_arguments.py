@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..actors.implicit import located
+from ..actors.implicit import located, placed_by_its_phrase
 from ..actors.index import MentionIndex, coded
 from ..actors.unnamed import unnamed_party
 from ..model import ActorMention
@@ -86,6 +86,8 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
                 # "a suicide bomber killed three engineers in Balochistan": unknown attackers are
                 # placed in the country where they struck.
                 party = located([party], verb, index)[0]
+            else:
+                party = placed_by_its_phrase([party], index)[0]  # "Milan magistrates"
             return [], [party]
     return [], []
 
