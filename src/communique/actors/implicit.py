@@ -38,7 +38,7 @@ def place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorM
     preps += [p for h in hosts for c in children(h, ("dobj",)) + [h] for o in children(c, ("conj",))
               for p in children(o, ("prep",))]
     for prep in preps:
-        if prep.lower_ in ("in", "at", "inside", "across", "near", "through", "outside", "around", "on", "against") \
+        if prep.lower_ in ("in", "at", "inside", "across", "near", "through", "outside", "around", "on", "against", "along") \
                 or (prep.lower_ == "of" and prep.head.dep_ == "dobj"):  # "pounded the outskirts of Kharkiv"
             for p in children(prep, ("pobj",)):
                 level = [p]

@@ -37,6 +37,8 @@ WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near"
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 DIRECTION_PARTICLES = frozenset({"out", "back", "away"})
+# Participles that make any noun a proposal of their agent ("the budget submitted by the government").
+SUBMITTING_VERBS = frozenset({"submit", "propose", "table", "draft", "present", "put", "sponsor", "introduce"})
 # Verbs of talks whose object is what is talked about ("discussed the border dispute").
 TOPIC_VERBS = frozenset({"discuss", "debate", "review"})
 # Roles of a third party in a process between others ("with Norway as guarantor").
@@ -146,8 +148,10 @@ def addressee(verb: Token, index: MentionIndex) -> list[ActorMention]:
 
 def proposal_makers(noun: Token) -> list[Token]:
     """The nouns of whoever made a proposal, appeal or demand named by a participle on it ("an appeal
-    filed by X", "every offer made by X"): the party a response to it is aimed at."""
-    if lemma(noun) not in word_class("proposal"):
+    filed by X", "every offer made by X", "the budget submitted by the government"): the party a
+    response to it is aimed at."""
+    if lemma(noun) not in word_class("proposal") and not any(
+            lemma(acl) in SUBMITTING_VERBS for acl in children(noun, ("acl",))):
         return []
     return [p for acl in children(noun, ("acl",)) for agent in children(acl, ("agent",))
             for p in children(agent, ("pobj",))]
@@ -222,9 +226,21 @@ def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> li
     for host in _trigger_words(anchor, verb):
         for obj in object_tokens(host) + [p for prep in children(host, ("prep",)) if prep.lower_ in ("for", "into", "of")
                                           for p in children(prep, ("pobj",))]:
-            found = _party_after(obj, ("by",), index)
+            found = _party_after(obj, ("by",), index) or _agent_of_participle(obj, index)
             if found:
                 return found
+    return []
+
+
+def _agent_of_participle(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The doer a participle on the noun names ("an air strike called in by German troops", "the budget
+    submitted by the government")."""
+    for acl in children(noun, ("acl",)):
+        for agent in children(acl, ("agent",)):
+            for p in children(agent, ("pobj",)):
+                found = coded_under(p, index, 2)
+                if found:
+                    return found
     return []
 
 
