@@ -34,12 +34,14 @@ def test_own_articles_stay_at_their_level(own_articles):
 
 
 def test_held_out_articles_stay_at_their_level():
-    # measured: triple F1 0.821, false events 0.300 per article, dates 0.952, main events found 0.730
+    # measured: triple F1 0.815, false events 0.400 per article, dates 0.930, main events found 0.746
+    # (concessions and withdrawals with no named counterpart are reported since 2026-12-05: main events
+    # found 0.730 -> 0.746 here and 0.745 -> 0.787 on the final set, for three more false events here)
     report = article_set("heldout")
-    assert report["triple"]["overall"]["f1"] >= 0.80
-    assert report["false_events_per_article"] <= 0.32
-    assert report["date"]["accuracy"] >= 0.93
-    assert report["salience"]["main"]["recall"] >= 0.71
+    assert report["triple"]["overall"]["f1"] >= 0.795
+    assert report["false_events_per_article"] <= 0.42
+    assert report["date"]["accuracy"] >= 0.91
+    assert report["salience"]["main"]["recall"] >= 0.72
 
 
 def test_final_articles_stay_at_their_level():

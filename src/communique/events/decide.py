@@ -96,10 +96,14 @@ def decide(candidate: Candidate) -> list[Decision]:
 
 # A story has this many sentences; a shorter text is read as lone sentences.
 STORY_SENTENCES = 3
-# Categories whose events often have no recipient: a deployment, a protest, an arrest of unnamed people.
+# Categories whose events often have no recipient: a deployment, a protest, an arrest of unnamed people,
+# a concession or a withdrawal ("the ruling party withdrew the bill", "the last troops pulled out";
+# the PLOVER manual requires no recipient for them; measured on the three article sets: main events
+# found 0.873/0.730/0.745 -> 0.889/0.746/0.787, triple F1 +0.003/-0.006/+0.010, held-out false
+# events 0.30 -> 0.40 per article, concessions whose counterpart was named sentences earlier).
 # (Events whose actor joins several countries, "leaders of four states agreed", keep no recipient too:
 # PLOVER codes all participants as the actor.)
-ONE_SIDED_CATEGORIES = frozenset({"MOBILIZE", "PROTEST", "COERCE"})
+ONE_SIDED_CATEGORIES = frozenset({"MOBILIZE", "PROTEST", "COERCE", "CONCEDE", "RETREAT"})
 
 
 def report(events: list[Event], sentences: int, all_modalities: bool = False) -> list[Event]:
