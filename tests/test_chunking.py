@@ -104,3 +104,15 @@ def test_no_sentence_is_longer_than_the_bound(text):
     bounded = chunking.bound_sentences(nlp, nlp(text), max_tokens=120)
     assert bounded.text == text
     assert max(len(s) for s in bounded.sents) <= 120
+
+
+def test_the_lead_sentence_starts_where_the_wire_dateline_ends():
+    from communique.nlp import load_model
+
+    nlp = load_model()
+    text = "LIMA, May 2 (Wire) -- Peruvian police raided the offices of a mining firm on Friday."
+    body_start = text.index("Peruvian")
+    doc = nlp(chunking.tokenized(nlp, text, body_start=body_start))
+    lead = next(s for s in doc.sents if s.start_char <= body_start < s.end_char)
+    assert lead.start_char == body_start  # the dateline's city cannot be the subject of "raided"
+    assert not any(t.dep_ == "nsubj" and t.idx < body_start for t in doc if t.head.text == "raided")

@@ -138,13 +138,19 @@ def place_events(events: list[Event], part: Part, sdoc, original: str, sentences
         event.recipient = [moved(entity) for entity in event.recipient]
 
 
-def tokenized(nlp, text: str, max_tokens: Optional[int] = None):
+def tokenized(nlp, text: str, max_tokens: Optional[int] = None, body_start: int = 0):
     """``text`` as a spaCy Doc, not parsed yet, with sentence starts set in each stretch of more
     than ``max_tokens`` tokens that has no full stop (after a line break or punctuation where
     there is one). Parsing this Doc gives the same sentences as parsing the text wherever
-    sentences end with a full stop within ``max_tokens`` tokens."""
+    sentences end with a full stop within ``max_tokens`` tokens. ``body_start``: where a wire
+    dateline ends ("MEXICO CITY, April 6 (Agency) --"); the lead sentence starts there, so the
+    parser does not make the dateline's city the subject of the lead's verb."""
     max_tokens = max_tokens or MAX_SENTENCE_TOKENS
     doc = nlp.make_doc(text)
+    if body_start > 0:
+        first = next((t for t in doc if t.idx >= body_start and not t.is_space), None)
+        if first is not None and first.i > 0:
+            first.is_sent_start = True
     start = 0  # first token of the current stretch without a full stop
     for token in doc:
         if token.text in _FULL_STOPS:

@@ -56,7 +56,7 @@ def code_document(document: Document, all_modalities: bool = False) -> list[Even
     events: list[Event] = []
     sentences_before = 0
     for part in parts:
-        sdoc = bound_sentences(nlp, nlp(tokenized(nlp, part.document.text)))
+        sdoc = bound_sentences(nlp, nlp(tokenized(nlp, part.document.text, body_start=part.document.dateline_end)))
         part_events, sentences = _code_part(document, part, sdoc, all_modalities,
                                             len(parts) > 1, sentences_before)
         events.extend(part_events)
@@ -66,8 +66,13 @@ def code_document(document: Document, all_modalities: bool = False) -> list[Even
 
 def code_text(text: str, published: date | None = None, doc_id: str = "text",
               all_modalities: bool = False) -> list[Event]:
-    """Convenience for the Python API and tests: code a bare string."""
-    return code_document(Document(id=doc_id, text=text, published=published), all_modalities)
+    """Convenience for the Python API and tests: code a bare string, its wire dateline read as
+    `communique code` reads it."""
+    from .ingest.documents import dateline_fields  # ingest reads inputs; the pipeline codes them
+    place, dateline_date, end = dateline_fields(text, published)
+    document = Document(id=doc_id, text=text, published=published, dateline_place=place,
+                        dateline_date=dateline_date, dateline_end=end)
+    return code_document(document, all_modalities)
 
 
 def _code_part(document: Document, part: Part, sdoc, all_modalities: bool, in_parts: bool,
@@ -90,17 +95,18 @@ def _failure(document: Document, exc: BaseException) -> CodingError:
                        f"coding failed: {type(exc).__name__}: {exc}", document.id)
 
 
-def _parse_all(nlp, texts: list[str]) -> list:
-    """spaCy Docs for ``texts``, or the exception for those the model could not parse: a batch
-    is parsed together (fast), and one text by one only when the batch as a whole fails, so that
-    one bad document never takes the others down with it."""
+def _parse_all(nlp, documents: list[Document]) -> list:
+    """spaCy Docs for the documents' texts, or the exception for those the model could not parse: a
+    batch is parsed together (fast), and one text by one only when the batch as a whole fails, so
+    that one bad document never takes the others down with it."""
     try:
-        parsed = list(nlp.pipe((tokenized(nlp, text) for text in texts), batch_size=BATCH_SIZE))
+        parsed = list(nlp.pipe((tokenized(nlp, d.text, body_start=d.dateline_end) for d in documents),
+                               batch_size=BATCH_SIZE))
     except Exception:
         parsed = []
-        for text in texts:
+        for d in documents:
             try:
-                parsed.append(nlp(tokenized(nlp, text)))
+                parsed.append(nlp(tokenized(nlp, d.text, body_start=d.dateline_end)))
             except Exception as exc:
                 parsed.append(exc)
     return [sdoc if isinstance(sdoc, BaseException) else _bounded(nlp, sdoc) for sdoc in parsed]
@@ -153,7 +159,7 @@ def _code_batch(documents: list[Document], all_modalities: bool) -> list[Result]
         if len(pieces) > 1:
             in_parts.add(number)
     for group in _part_groups(parts, in_parts):
-        for (number, part), sdoc in zip(group, _parse_all(nlp, [p.document.text for _, p in group])):
+        for (number, part), sdoc in zip(group, _parse_all(nlp, [p.document for _, p in group])):
             document, done = documents[number], outcome[number]
             if not isinstance(done, list):
                 continue  # an earlier part failed

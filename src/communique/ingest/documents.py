@@ -62,17 +62,23 @@ def make_document(doc_id: str, text: str, origin: str, published: Optional[date]
         raise BadInput("empty text")
     check_published(published)  # whichever reader found it (a record, a page's metadata, a feed)
     pub = published or fallback
-    body = text.lstrip()
-    dateline = find_dateline(body, pub)
-    dateline_date = dateline.date if dateline else None
-    if dateline_date is not None and not _within_years(dateline_date):
-        dateline_date = None  # "TOKYO, Jan. 5, 0201 --": a slip; the place still counts
+    place, dateline_date, end = dateline_fields(text, pub)
     if pub is None:
         pub = dateline_date  # only set when the dateline states its year
-    return Document(id=doc_id, text=text, published=pub, origin=origin,
-                    dateline_place=dateline.place if dateline else None,
-                    dateline_date=dateline_date,
-                    dateline_end=dateline.end + len(text) - len(body) if dateline else 0, **meta)
+    return Document(id=doc_id, text=text, published=pub, origin=origin, dateline_place=place,
+                    dateline_date=dateline_date, dateline_end=end, **meta)
+
+
+def dateline_fields(text: str, published: Optional[date]) -> tuple[Optional[str], Optional[date], int]:
+    """(place, date, end offset in ``text``) of the text's wire dateline, or (None, None, 0)."""
+    body = text.lstrip()
+    dateline = find_dateline(body, published) if body else None
+    if dateline is None:
+        return None, None, 0
+    dateline_date = dateline.date
+    if dateline_date is not None and not _within_years(dateline_date):
+        dateline_date = None  # "TOKYO, Jan. 5, 0201 --": a slip; the place still counts
+    return dateline.place, dateline_date, dateline.end + len(text) - len(body)
 
 
 def _within_years(day: date) -> bool:
