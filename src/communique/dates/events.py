@@ -42,7 +42,7 @@ import re
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from ..knowledge.english import REPORTING_VERBS
+from ..knowledge.english import REPORTING_VERBS, WEEKDAY_NAMES
 from ..parse import governing_verb
 from .grammar import DateMention, find_date_expressions
 
@@ -131,11 +131,25 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
         return best  # "Speaking on Monday, the minister accused ...": the same time
     if rank(best)[0] >= 2 and _in_noun_clause(index.token_at(max(best.end - 1, best.start))):
         return None  # "a buoy that troops placed last year": the date of another event
-    if rank(best)[0] >= 2 and _clause_top(_mention_verb(best, index)).i != _clause_top(verb).i:
+    if rank(best)[0] >= 2 and _clause_top(_mention_verb(best, index)).i != _clause_top(verb).i \
+            and not _weekday_of_the_news(best, verb, index):
         # "arrested a man suspected of smuggling arms in 1998", "accused him of plotting a coup in
         # 2015": a date below the trigger in a clause of its own dates that clause's event.
         return None
     return best
+
+
+def _weekday_of_the_news(mention: DateMention, verb, index: _DocIndex) -> bool:
+    """A weekday ("on Tuesday") that ends the trigger's own object: the parser hung it inside a long
+    object ("extradited a man accused of running a network to the United States on Tuesday"); the
+    week's weekday dates the news, the object's past its own years."""
+    if not (mention.relative and mention.precision == "day"
+            and any(w.strip(".,").lower() in WEEKDAY_NAMES for w in mention.text.split())):
+        return False
+    last = index.token_at(max(mention.end - 1, mention.start))
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.left_edge.i <= last.i <= o.right_edge.i for o in objects) and \
+        last.i >= max(o.right_edge.i for o in objects) - 1
 
 
 # Words that open a clause told as happening at the same time as the clause it hangs on.

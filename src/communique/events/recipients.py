@@ -37,6 +37,8 @@ WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near"
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 DIRECTION_PARTICLES = frozenset({"out", "back", "away"})
+# What is brought against a party before a court or body ("filed a case against X").
+LEGAL_ACTION_NOUNS = frozenset({"case", "complaint", "lawsuit", "suit", "charge", "petition", "action", "claim"})
 # Participles that make any noun a proposal of their agent ("the budget submitted by the government").
 SUBMITTING_VERBS = frozenset({"submit", "propose", "table", "draft", "present", "put", "sponsor", "introduce"})
 # Verbs of talks whose object is what is talked about ("discussed the border dispute").
@@ -80,6 +82,16 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
             if prep.dep_ in ("prep", "dative") and prep.lower_ == first and prep.i not in skip:
                 for p in children(prep, ("pobj",)):
                     found = coded_under(p, index, 2, places) if not _in_third_party_role(p, prep) else []
+                    if found:
+                        return found, places
+    if transfer:
+        # "extradited a Brazilian man accused of running one of the largest networks to the United
+        # States": after a long object the parser hangs the destination inside it.
+        for obj in children(token, ("dobj",)):
+            for prep in obj.subtree:
+                if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i not in skip and prep.head.i != obj.i:
+                    found = [m for p in children(prep, ("pobj",)) for m in coded_under(p, index, 1, places)
+                             if m.kind in ("country", "capital", "igo")]
                     if found:
                         return found, places
     for c in token.children:
@@ -249,7 +261,8 @@ def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
     forum ("filed a suit in a Paris court against X", "a complaint with the council against X"):
     the forum is where it is heard, not whom it is aimed at."""
     hosts = _trigger_words(anchor, verb)
-    hosts += [o for h in list(hosts) for o in children(h, ("dobj",))]  # "filed a case against X"
+    # "filed a case against X" (not "investigating killings ... against civilians": their victims)
+    hosts += [o for h in list(hosts) for o in children(h, ("dobj",)) if lemma(o) in LEGAL_ACTION_NOUNS]
     hosts += [p for h in list(hosts) for prep in children(h, ("prep",)) if prep.lower_ in ("in", "with", "before", "at")
               for p in children(prep, ("pobj",))]
     for host in hosts:
