@@ -292,7 +292,9 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
         actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
         # "agreed to let U.N. inspectors reinstall cameras": whom the actor lets act.
         let = [c for x in infinitives(verb) if lemma(x) in LETTING_VERBS for c in children(x, ("ccomp", "xcomp"))]
-        for c in children(verb, ("ccomp",)) + infinitives(verb) + let:
+        # "renewed its call for Argentina to rein in spending": the infinitive of the act noun too.
+        own = infinitives(match.anchor) if match.anchor.i != verb.i else []
+        for c in children(verb, ("ccomp",)) + infinitives(verb) + own + let:
             subj = subject_token(c)
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)

@@ -365,7 +365,8 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     for t in list(hosts):
         hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
     for t in list(hosts):
-        if lemma(t) in word_class("commitment"):  # "reaffirmed its commitment to defend Japan"
+        # "reaffirmed its commitment to defend Japan", "made an offer to share intelligence with X"
+        if lemma(t) in word_class("commitment") or (t.i == anchor.i and t.pos_ == "NOUN"):
             for clause in children(t, ("acl",)):
                 if any(g.dep_ == "aux" and g.tag_ == "TO" for g in clause.children):
                     hosts.append(clause)

@@ -84,6 +84,9 @@ def object_lemmas(anchor: Token) -> set[str]:
         words |= lemmas(t)
         for c in children(t, ("compound", "amod")):
             words |= lemmas(c)
+        if t.like_num:  # "suspended $24 million in military aid": the amount's "in"/"of" says of what
+            words |= {w for p in children(t, ("prep",)) if p.lower_ in ("in", "of")
+                      for o in children(p, ("pobj",)) for w in lemmas(o)}
     return words
 
 
