@@ -62,8 +62,21 @@ def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list
 
 def placed_by_its_phrase(actor: list[ActorMention], index: MentionIndex) -> list[ActorMention]:
     """A party no table names whose own phrase names a town or country ("Milan magistrates",
-    "traders in Kisumu") belongs to that country; else it stays as it is."""
-    return _coded_as(actor, _place_in_phrase(actor, index))
+    "traders in Kisumu") or its nationality ("Iranian hackers") belongs to that country; else it
+    stays as it is."""
+    return _coded_as(actor, _place_in_phrase(actor, index) or _nationality_in_phrase(actor, index))
+
+
+def _nationality_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[ActorMention]:
+    """"Iranian hackers": a demonym on the head of a phrase no table names."""
+    doc = index.doc
+    for m in actor:
+        if 0 <= m.root < len(doc):
+            for c in children(doc[m.root], ("amod", "compound")):
+                for found in (index(c.i), index.place(c.i)):
+                    if found is not None and found.kind == "modifier" and coded(found) and len(found.entities) == 1:
+                        return [found]
+    return []
 
 
 def _coded_as(actor: list[ActorMention], place: list[ActorMention]) -> list[ActorMention]:

@@ -37,6 +37,8 @@ WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near"
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 DIRECTION_PARTICLES = frozenset({"out", "back", "away"})
+# Participles that name who holds a place or thing ("positions held by X", "a depot belonging to X").
+HOLDING_VERBS = frozenset({"hold", "control", "belong", "own", "run", "occupy", "use", "operate", "man"})
 # What is brought against a party before a court or body ("filed a case against X").
 LEGAL_ACTION_NOUNS = frozenset({"case", "complaint", "lawsuit", "suit", "charge", "petition", "action", "claim"})
 # Participles that make any noun a proposal of their agent ("the budget submitted by the government").
@@ -105,7 +107,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 continue  # "pulled its monitors out of the border zone": where from, not the forces
             if found:
                 return found, places
-            found = maker_of_proposal(c, index)
+            found = maker_of_proposal(c, index) or holder_of(c, index)
             if found:
                 return found, places
             if c.dep_ == "dative":  # "give aid to X" parsed with "to" as dative
@@ -137,10 +139,30 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
             for p in children(prep, ("pobj",)) or _stranded_object(prep, index):
                 if _in_third_party_role(p, prep):
                     continue  # "with Venezuela and Norway as guarantors": a role, not the counterpart
-                found = coded_under(p, index, 3 if places else 2, places)
+                if word == "with" and lemma(p) in word_class("weapon"):
+                    continue  # "pounded the grid with Iranian-made drones": the means, not the target
+                found = coded_under(p, index, 3 if places else 2, places) or holder_of(p, index)
                 if found:
                     return found, places or word in WEAK_PREPS
     return [], False
+
+
+def holder_tokens(thing: Token) -> list[Token]:
+    """Who holds a place or thing an act falls on: the doer of a participle on it ("positions held by
+    the YPG", "villages controlled by the KIA", "a depot belonging to Hamas", "homes owned by
+    Palestinians")."""
+    out = []
+    for acl in children(thing, ("acl",)):
+        if lemma(acl) not in HOLDING_VERBS:
+            continue
+        out += [p for a in children(acl, ("agent",)) for p in children(a, ("pobj",))]
+        out += [p for prep in children(acl, ("prep",)) if prep.lower_ == "to" for p in children(prep, ("pobj",))]
+    return out
+
+
+def holder_of(thing: Token, index: MentionIndex) -> list[ActorMention]:
+    """The named holder of a place or thing (``holder_tokens``), or none."""
+    return unique([m for p in holder_tokens(thing) for m in coded_under(p, index, 2)])
 
 
 def addressee(verb: Token, index: MentionIndex) -> list[ActorMention]:

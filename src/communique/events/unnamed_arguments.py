@@ -26,7 +26,7 @@ from ..parse import children, lemma, subject_token
 from .lexicon import entries_by_anchor, word_class
 from .matching import TriggerMatch
 from .parties import coded_under, unique
-from .recipients import DOMESTIC_CATEGORIES, proposal_makers
+from .recipients import DOMESTIC_CATEGORIES, holder_tokens, proposal_makers
 from .story import RECIPROCAL_CATEGORIES
 from .subjects import RELATIVE_PRONOUNS, is_pronoun
 from .syntax import forms, infinitives, is_passive, object_tokens
@@ -106,6 +106,7 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
     for t in target_places(match, verb):
         if is_pronoun(t) or t.i in taken:
             continue
+        t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
         party = unnamed_party(t, taken, names_an_act)
         if party is not None:
             if match.entry.plover in DOMESTIC_CATEGORIES and (names_people(t) or match.entry.plover in PLACE_TARGETS):
