@@ -28,6 +28,9 @@ CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd"
 # Parts of speech no lexicon entry can fit (see _pos_fits): skipped before the lexicon is consulted.
 NEVER_TRIGGERS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "SYM", "X", "PART"})
 PROPOSAL_PARTICIPLES = frozenset({"proposed", "planned"})
+# Acts of speech whose content a clause tells ("X's refusal to ...", "X's warning that ...").
+OWNED_SPEECH_ACTS = frozenset({"refusal", "rejection", "warning", "threat", "call", "appeal", "demand", "offer",
+                               "pledge", "promise", "vow"})
 MEASURE_NOUNS = frozenset({"day", "days", "round", "wave", "series", "week", "night", "spate", "string", "year"})
 # Words a trigger's text may skip between its own words ("held two days of talks").
 MAX_TRIGGER_GAP = 3
@@ -279,11 +282,24 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
         return True
     if dep == "nsubj" and lemma(head) in NOMINAL_SUBJECT_VERBS:
         return True
+    # "Pyongyang's refusal to return to talks dashed hopes", "North Korea's warning that it would ...":
+    # an act of speech owned by a party and told with its content happened.
+    if lemma(t) in OWNED_SPEECH_ACTS and _owned_by_party(t, mention_of) and any(
+            c.dep_ in ("acl", "ccomp", "advcl", "relcl") and c.pos_ in ("VERB", "AUX") and not c.dep_ == "relcl"
+            for c in t.children):
+        return True
     # "Israel's attack on Gaza": a possessive or national actor and an opposing party name the event.
     owner = any(mention_of(c.i) is not None for c in t.children if c.dep_ in ("poss", "amod", "compound"))
     target = any(prep.lower_ in OPPOSING_PREPS and _has_actor(children(prep, ("pobj",)), mention_of)
                  for prep in children(t, ("prep",)))
     return owner and target
+
+
+def _owned_by_party(noun: Token, mention_of) -> bool:
+    """"Pyongyang's refusal", "the refusal of the Taliban": the noun's owner is a named party."""
+    return any(mention_of(c.i) is not None for c in noun.children if c.dep_ == "poss") or any(
+        mention_of(o.i) is not None for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj")
 
 
 def _said_of_party(noun: Token, mention_of) -> bool:

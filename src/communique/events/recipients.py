@@ -24,6 +24,7 @@ from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
 from ..parse import children, lemma
 from .lexicon import word_class
+from .matching import NOMINAL_SUBJECT_VERBS  # a nominal subject's own verbs ("talks began")
 from .parties import between_pair, coded_under, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import infinitives, object_tokens
@@ -39,6 +40,9 @@ VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 DIRECTION_PARTICLES = frozenset({"out", "back", "away"})
 # Participles that name who holds a place or thing ("positions held by X", "a depot belonging to X").
 HOLDING_VERBS = frozenset({"hold", "control", "belong", "own", "run", "occupy", "use", "operate", "man"})
+# Premises that stand for whoever works or lives in them ("the offices of X", "the newsroom of X").
+PREMISES = frozenset({"office", "offices", "headquarters", "newsroom", "home", "house", "residence", "studio",
+                      "compound", "premises", "embassy", "consulate", "base"})
 # What is brought against a party before a court or body ("filed a case against X").
 LEGAL_ACTION_NOUNS = frozenset({"case", "complaint", "lawsuit", "suit", "charge", "petition", "action", "claim"})
 # Participles that make any noun a proposal of their agent ("the budget submitted by the government").
@@ -152,6 +156,8 @@ def holder_tokens(thing: Token) -> list[Token]:
     the YPG", "villages controlled by the KIA", "a depot belonging to Hamas", "homes owned by
     Palestinians")."""
     out = []
+    if lemma(thing) in PREMISES:  # "raided the offices of the newspaper Apple Daily"
+        out += [p for prep in children(thing, ("prep",)) if prep.lower_ == "of" for p in children(prep, ("pobj",))]
     for acl in children(thing, ("acl",)):
         if lemma(acl) not in HOLDING_VERBS:
             continue
@@ -239,9 +245,13 @@ def _stranded_object(prep: Token, index: MentionIndex) -> list[Token]:
     return []
 
 
-def _trigger_words(anchor: Token, verb: Token) -> list[Token]:
-    """The trigger word and, when another, the verb that governs it."""
-    return [anchor] if anchor.i == verb.i else [anchor, verb]
+def trigger_words(anchor: Token, verb: Token) -> list[Token]:
+    """The trigger word and, when another, the verb that governs it (not the verb a nominal trigger
+    is the subject of: "the IMF's call for cuts angered unions" is no call to the unions)."""
+    if anchor.i == verb.i or (anchor.pos_ == "NOUN" and anchor.dep_ in ("nsubj", "nsubjpass")
+                              and anchor.head.i == verb.i and lemma(verb) not in NOMINAL_SUBJECT_VERBS):
+        return [anchor]
+    return [anchor, verb]
 
 
 def _party_after(token: Token, preps: tuple[str, ...], index: MentionIndex) -> list[ActorMention]:
@@ -257,7 +267,7 @@ def _party_after(token: Token, preps: tuple[str, ...], index: MentionIndex) -> l
 
 def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
     """The "by" party of the act an accusation is about ("condemned the killing of monks by the army")."""
-    for host in _trigger_words(anchor, verb):
+    for host in trigger_words(anchor, verb):
         for obj in object_tokens(host) + [p for prep in children(host, ("prep",)) if prep.lower_ in ("for", "into", "of")
                                           for p in children(prep, ("pobj",))]:
             found = _party_after(obj, ("by",), index) or _agent_of_participle(obj, index)
@@ -282,7 +292,7 @@ def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
     """The party an accusation is brought "against", also where the parser hangs "against" on the
     forum ("filed a suit in a Paris court against X", "a complaint with the council against X"):
     the forum is where it is heard, not whom it is aimed at."""
-    hosts = _trigger_words(anchor, verb)
+    hosts = trigger_words(anchor, verb)
     # "filed a case against X" (not "investigating killings ... against civilians": their victims)
     hosts += [o for h in list(hosts) for o in children(h, ("dobj",)) if lemma(o) in LEGAL_ACTION_NOUNS]
     hosts += [p for h in list(hosts) for prep in children(h, ("prep",)) if prep.lower_ in ("in", "with", "before", "at")
@@ -301,7 +311,7 @@ def second_hop_recipient(anchor: Token, verb: Token, index: MentionIndex,
     country or body so attached, other than the actor."""
     actor_ids = {id(m) for m in actor}
     found: list[ActorMention] = []
-    hosts = _trigger_words(anchor, verb) + infinitives(verb)  # "declined to resign despite pressure from ..."
+    hosts = trigger_words(anchor, verb) + infinitives(verb)  # "declined to resign despite pressure from ..."
     for host in hosts:
         for outer in children(host, ("prep",)):
             for noun in children(outer, ("pobj",)):
@@ -381,7 +391,7 @@ def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor
 def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     """Where to look for the recipient: the trigger word, its governing verb, the object noun of a
     multiword trigger, then the infinitive complements ("agreed to hand over to Britain")."""
-    hosts = _trigger_words(anchor, verb)
+    hosts = trigger_words(anchor, verb)
     if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and anchor.head.head.pos_ == "VERB":
         hosts.append(anchor.head.head)  # "a plane carrying medical supplies landed at Beirut airport"
     for t in list(hosts):
