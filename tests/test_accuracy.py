@@ -4,8 +4,8 @@ on the development sets (README, Accuracy; `benchmarks/dev_figures.py` prints th
 A floor that fails means a change made the coder worse on text it is developed on: measure with
 `benchmarks/dev_figures.py`, find the lost events with `communique eval --errors`, and either fix the
 change or, when the loss is the price of a measured gain elsewhere, lower the floor in the same
-commit and say why. The blind test set (benchmarks/test/) has no floor on purpose: it measures, it
-is not tuned against.
+commit and say why. The blind test sets (benchmarks/test/, the test halves in benchmarks/sentences/) have no floor on
+purpose: they measure, they are not tuned against.
 """
 from pathlib import Path
 
@@ -26,31 +26,29 @@ def own_articles():
 
 
 def test_own_articles_stay_at_their_level(own_articles):
-    # measured: category F1 0.917, triple F1 0.892, dates 1.000, false events 0.159 per article
-    assert own_articles["category"]["overall"]["f1"] >= 0.89
-    assert own_articles["triple"]["overall"]["f1"] >= 0.87
+    # measured: category F1 0.921, triple F1 0.895, dates 1.000, false events 0.159 per article
+    assert own_articles["category"]["overall"]["f1"] >= 0.90
+    assert own_articles["triple"]["overall"]["f1"] >= 0.875
     assert own_articles["date"]["accuracy"] >= 0.98
     assert own_articles["false_events_per_article"] <= 0.18
 
 
 def test_held_out_articles_stay_at_their_level():
-    # measured: triple F1 0.815, false events 0.400 per article, dates 0.930, main events found 0.746
-    # (concessions and withdrawals with no named counterpart are reported since 2026-12-05: main events
-    # found 0.730 -> 0.746 here and 0.745 -> 0.787 on the final set, for three more false events here)
+    # measured: triple F1 0.832, false events 0.333 per article, dates 0.932, main events found 0.762
     report = article_set("heldout")
-    assert report["triple"]["overall"]["f1"] >= 0.795
-    assert report["false_events_per_article"] <= 0.42
+    assert report["triple"]["overall"]["f1"] >= 0.81
+    assert report["false_events_per_article"] <= 0.36
     assert report["date"]["accuracy"] >= 0.91
-    assert report["salience"]["main"]["recall"] >= 0.72
+    assert report["salience"]["main"]["recall"] >= 0.74
 
 
 def test_final_articles_stay_at_their_level():
-    # measured: triple F1 0.785, false events 0.333 per article, dates 0.958, main events found 0.745
+    # measured: triple F1 0.795, false events 0.333 per article, dates 0.959, main events found 0.787
     report = article_set("final")
-    assert report["triple"]["overall"]["f1"] >= 0.765
+    assert report["triple"]["overall"]["f1"] >= 0.775
     assert report["false_events_per_article"] <= 0.36
     assert report["date"]["accuracy"] >= 0.93
-    assert report["salience"]["main"]["recall"] >= 0.72
+    assert report["salience"]["main"]["recall"] >= 0.765
 
 
 def test_plover_gold_standard_stays_at_its_level(shared_dir):
@@ -61,8 +59,24 @@ def test_plover_gold_standard_stays_at_its_level(shared_dir):
 
 
 def test_news_sentence_pairs_stay_at_their_level(shared_dir):
-    # measured: right category for the marked pair 0.561, any event for it 0.635, 0.188 extra per sentence
+    # measured: right category for the marked pair 0.566, any event for it 0.641, 0.189 extra per sentence
     report = evaluate(shared_dir / "eval" / "plv-dev.jsonl", fmt="plv")
-    assert report["right"] >= 0.54
-    assert report["found"] >= 0.615
+    assert report["right"] >= 0.545
+    assert report["found"] >= 0.62
+    assert report["extra_categories_per_sentence"] <= 0.21
+
+
+def test_blind_manual_style_sentences_stay_at_their_level():
+    # benchmarks/sentences, dev half (written blind, developed on since): measured category F1 0.926,
+    # triple F1 0.806
+    report = evaluate(BENCHMARKS / "sentences" / "manual_dev.gsr.json", fmt="gsr")
+    assert report["category"]["overall"]["f1"] >= 0.905
+    assert report["triple"]["overall"]["f1"] >= 0.785
+
+
+def test_blind_news_pairs_stay_at_their_level():
+    # benchmarks/sentences, dev half: measured right 0.751, found 0.796, 0.184 extra per sentence
+    report = evaluate(BENCHMARKS / "sentences" / "pairs_dev.jsonl", fmt="plv")
+    assert report["right"] >= 0.73
+    assert report["found"] >= 0.775
     assert report["extra_categories_per_sentence"] <= 0.21
