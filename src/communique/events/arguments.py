@@ -34,7 +34,7 @@ from .modality import condition_clause
 from .parties import between_pair, coded_under, mentions_under, mentions_with_conjuncts, unique
 from .recipients import (DOMESTIC_CATEGORIES, SPEECH_CATEGORIES, accused_party, acts_on_people, addressee,
                          mediated_pair, other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts,
-                         second_hop_recipient)
+                         second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
 from .syntax import infinitives, is_passive, object_tokens
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
@@ -249,6 +249,10 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         named = [m for c in anchor.children if c.dep_ in ("oprd", "acomp")
                  for m in coded_under(c, index, 4) if id(m) not in {id(a) for a in args.actor}]
         args.recipient = unique(named)
+        args.recipient_direct = bool(args.recipient)
+    if not args.recipient and match.entry.plover == "CONSULT":
+        # "arrived in Moscow for talks with Putin": the person met, not the city.
+        args.recipient = talks_partner(anchor, verb, index)
         args.recipient_direct = bool(args.recipient)
     if not args.recipient:
         _take_host_recipient(args, match, anchor, verb, index, trigger_ids, places=False)

@@ -24,7 +24,7 @@ from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
 from ..parse import children, lemma
 from .lexicon import word_class
-from .matching import NOMINAL_SUBJECT_VERBS  # a nominal subject's own verbs ("talks began")
+from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import infinitives, object_tokens
@@ -169,6 +169,24 @@ def holder_tokens(thing: Token) -> list[Token]:
 def holder_of(thing: Token, index: MentionIndex) -> list[ActorMention]:
     """The named holder of a place or thing (``holder_tokens``), or none."""
     return unique([m for p in holder_tokens(thing) for m in coded_under(p, index, 2)])
+
+
+def talks_partner(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Whom a journey's talks are with ("arrived in Moscow for talks with Vladimir Putin",
+    "travelled to Ankara for talks with his Turkish counterpart"): the person met, before the city."""
+    for host in trigger_words(anchor, verb):
+        for prep in children(host, ("prep",)):
+            if prep.lower_ != "for":
+                continue
+            nouns = children(prep, ("pobj",))
+            nouns += [o for n in nouns if lemma(n) in MEASURE_NOUNS  # "for three days of talks with X"
+                      for of in children(n, ("prep",)) if of.lower_ == "of" for o in children(of, ("pobj",))]
+            for talk in nouns:
+                if lemma(talk) in word_class("talk"):
+                    found = _party_after(talk, ("with",), index)
+                    if found:
+                        return found
+    return []
 
 
 def addressee(verb: Token, index: MentionIndex) -> list[ActorMention]:
