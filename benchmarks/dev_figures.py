@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/dev_figures.py --json     # the same as JSON
 
 Development sets: the PLOVER GSR dev half and the PLV dev pairs (both in ../shared/eval, skipped when
-absent), the project's own article sets benchmarks/gold, heldout and final, and the dev halves of the
+absent), the project's own article sets benchmarks/gold, heldout, final and blind, and the dev halves of the
 blind sentence sets (benchmarks/sentences: manual-style sentences, news pairs). The blind test sets
 (benchmarks/test, the test halves in benchmarks/sentences) are never run here: score them by hand,
 summary figures only, at the end of a round.
@@ -30,6 +30,7 @@ SETS = [
     ("gold", ROOT / "benchmarks" / "gold" / "articles.jsonl", "articles"),
     ("heldout", ROOT / "benchmarks" / "heldout" / "articles.jsonl", "articles"),
     ("final", ROOT / "benchmarks" / "final" / "articles.jsonl", "articles"),
+    ("blind", ROOT / "benchmarks" / "blind" / "articles.jsonl", "articles"),
     ("manual", ROOT / "benchmarks" / "sentences" / "manual_dev.gsr.json", "gsr"),
     ("pairs", ROOT / "benchmarks" / "sentences" / "pairs_dev.jsonl", "plv"),
 ]
@@ -62,7 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--workers", "-w", type=int, default=min(2, os.cpu_count() or 1))
-    parser.add_argument("--only", nargs="*", help="names of the sets to run (gsr-dev plv-dev gold heldout final manual pairs)")
+    parser.add_argument("--only", nargs="*", help="names of the sets to run (gsr-dev plv-dev gold heldout final blind manual pairs)")
     args = parser.parse_args()
     results = {}
     for name, path, fmt in SETS:

@@ -145,6 +145,8 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                     continue  # "with Venezuela and Norway as guarantors": a role, not the counterpart
                 if word == "with" and lemma(p) in word_class("weapon"):
                     continue  # "pounded the grid with Iranian-made drones": the means, not the target
+                if word == "with" and any(c.tag_ == "VBG" and c.dep_ == "acl" for c in p.children):
+                    continue  # "came to its ally's defence, with spokesman X saying ...": a side remark
                 found = coded_under(p, index, 3 if places else 2, places) or holder_of(p, index)
                 if found:
                     return found, places or word in WEAK_PREPS
