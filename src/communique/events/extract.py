@@ -169,8 +169,10 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
     t = match.anchor
     if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children):
         # "fired water cannon at the boat, injuring four crew": the result of an act is that act.
+        # ("shelled the town, sending thousands fleeing" is a second event: flight is SANCTION expel
+        # with the cause as actor, PLOVER manual.)
         governing = scopes.get(t.head.i)
-        if governing is not None and governing is not match and \
+        if governing is not None and governing is not match and match.entry.plover != "SANCTION" and \
                 cameo(governing.entry.cameo).quad_class in RESULT_QUADS and cameo(match.entry.cameo).quad_class in RESULT_QUADS:
             return True
     if t.dep_ == "conj" and t.tag_ in FINITE_TAGS and t.head.tag_ in ("VBG", "VB"):

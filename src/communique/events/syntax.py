@@ -78,13 +78,17 @@ def object_tokens(anchor: Token) -> list[Token]:
     return expanded
 
 
+# Nouns of a span of time whose "of" says what went on ("broke off two years of talks").
+SPAN_NOUNS = frozenset({"day", "week", "month", "year", "decade", "round", "hour"})
+
+
 def object_lemmas(anchor: Token) -> set[str]:
     words: set[str] = set()
     for t in object_tokens(anchor):
         words |= lemmas(t)
         for c in children(t, ("compound", "amod")):
             words |= lemmas(c)
-        if t.like_num:  # "suspended $24 million in military aid": the amount's "in"/"of" says of what
+        if t.like_num or lemma(t) in SPAN_NOUNS:  # "$24 million in military aid", "two years of talks"
             words |= {w for p in children(t, ("prep",)) if p.lower_ in ("in", "of")
                       for o in children(p, ("pobj",)) for w in lemmas(o)}
     return words
