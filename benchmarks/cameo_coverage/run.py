@@ -10,7 +10,7 @@ set). Each line names the code, its PLOVER category (from ``src/communique/data/
 the expected actor and recipient country codes (``null``: not checked), or ``parties`` for a
 reciprocal event (either split of the two, or both as the actor). Where the PLOVER manual overrides the
 table (sanctions are SANCTION, a lifted curfew or a declared ceasefire CONCEDE, a resignation
-RETREAT) the line says so in ``note`` and expects the manual's category.
+RETREAT, an apology CONCEDE) the line says so in ``note`` and expects the manual's category.
 
 A sentence is *right* when the coder emits an event of the expected category; *triple* when that
 event also has the expected actor and recipient codes among its sides. A code is covered when all

@@ -26,6 +26,9 @@ from .syntax import misparsed_main_verb
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
+# Verbs that judge a party for what it did ("punished X for detaining ...").
+JUDGING_VERBS = frozenset({"punish", "blame", "criticise", "criticize", "accuse", "condemn", "praise", "thank",
+                           "sanction", "fine", "reward", "commend", "fault", "rebuke", "reprimand", "congratulate"})
 # Climbing from a subjectless verb to the verb whose subject it shares.
 SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "dobj", "pobj"})
 
@@ -50,6 +53,9 @@ def subject_of(verb: Token, index: MentionIndex):
     """(mentions, direct, subject token) of the clause of ``verb``, climbing to the verb whose subject
     it shares ("agreed to share", "attacked and killed", "militiamen who attacked")."""
     t, came_by = verb, None
+    judged = _judged_party(verb, index)
+    if judged is not None:
+        return judged
     for step in range(6):
         subj = subject_token(t)
         # A passive subject is shared only along "and" ("was indicted and will resign").
@@ -81,6 +87,23 @@ def subject_of(verb: Token, index: MentionIndex):
         came_by = t.dep_
         t = t.head
     return [], False, None
+
+
+def _judged_party(verb: Token, index: MentionIndex):
+    """"punished Minsk for forcing down a jet", "praised Kenya for sending police": the doer of a gerund
+    after "for" on a verb of judgement is that verb's object, not its subject."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "for forcing down a jet and detaining ..."
+        verb = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "for":
+        return None
+    judge = verb.head.head
+    if lemma(judge) not in JUDGING_VERBS:
+        return None
+    for obj in children(judge, ("dobj",)):
+        found, depth = mentions_under(obj, index)
+        if found:
+            return found, depth <= 1, obj
+    return None
 
 
 def _subject_left_of(verb: Token, index: MentionIndex):
