@@ -45,6 +45,9 @@ MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; th
 OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 # Categories whose unnamed target is the actor's own state (see actors/implicit.py: own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
+# What a crowd gathers to do to its target ("marched to denounce the government").
+PROTEST_PURPOSES = frozenset({"denounce", "protest", "condemn", "demand", "oppose", "press", "pressure", "reject",
+                              "decry", "urge", "challenge", "defy"})
 # Where a noun phrase's own words end: its clauses, appositions and lists.
 PHRASE_BREAKS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "npadvmod"})
 LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
@@ -250,6 +253,13 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
                  for m in coded_under(c, index, 4) if id(m) not in {id(a) for a in args.actor}]
         args.recipient = unique(named)
         args.recipient_direct = bool(args.recipient)
+    if not args.recipient and match.entry.plover == "PROTEST":
+        # "poured into the streets of Sanaa to denounce the United States": whom the protest is for
+        # and against, before the place it fills.
+        purposes = [x for h in (anchor, verb) for x in infinitives(h) if lemma(x) in PROTEST_PURPOSES]
+        args.recipient = unique([m for x in purposes for o in object_tokens(x) + [
+            p for prep in children(x, ("prep",)) if prep.lower_ == "against" for p in children(prep, ("pobj",))]
+            for m in coded_under(o, index, 2)])
     if not args.recipient and match.entry.plover == "CONSULT":
         # "arrived in Moscow for talks with Putin": the person met, not the city.
         args.recipient = talks_partner(anchor, verb, index)
