@@ -138,8 +138,9 @@ def names_people(token: Token) -> bool:
     """Does the noun name people or a group of them (not a thing: "the ban", "its arms", "access")?"""
     if token.ent_type_ in PEOPLE_ENTS:
         return True
-    if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
-        return True  # "several thousand nationalists", "40 activists": people counted
+    if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children) \
+            and lemma(token) not in word_class("place") and not moved_thing(token):
+        return True  # "several thousand nationalists", "40 activists": people counted (not "two townships")
     return any(lemma(token) in word_class(c) for c in PEOPLE_CLASSES)
 
 
