@@ -76,6 +76,12 @@ def test_an_armed_group_acting_across_borders_is_img(nlp):
     assert codes(found["The Abu Nidal Organization"]) == [("IMG", "REB")]
 
 
+def test_an_armed_groups_acronym_is_matched_only_as_written_in_capitals(nlp):
+    assert codes(mentions(nlp, "The ANA claimed the attack in Tetovo.")["The ANA"]) == [("MKD", "REB")]
+    found = mentions(nlp, "Foreign Minister Ana Gervasi spoke in Lima.")
+    assert all(e.code != "MKD" for m in found.values() for e in m.entities)  # "Ana" is a given name
+
+
 def test_a_derived_sector_noun_names_an_actor_with_its_country(nlp):
     found = mentions(nlp, "Ugandan schoolteachers marched to parliament on Monday.")
     assert codes(found["Ugandan schoolteachers"]) == [("UGA", "EDU")]

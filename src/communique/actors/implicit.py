@@ -64,6 +64,9 @@ def placed_by_its_phrase(actor: list[ActorMention], index: MentionIndex) -> list
     """A party no table names whose own phrase names a town or country ("Milan magistrates",
     "traders in Kisumu") or its nationality ("Iranian hackers") belongs to that country; else it
     stays as it is."""
+    doc = index.doc
+    if any(0 <= m.root < len(doc) and doc[m.root].pos_ == "PROPN" for m in actor):
+        return actor  # a name ("Ana Cecilia Gervasi") is nobody's town or nationality
     return _coded_as(actor, _place_in_phrase(actor, index) or _nationality_in_phrase(actor, index))
 
 
@@ -97,7 +100,8 @@ def _place_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[Act
     for m in actor:
         if not 0 <= m.root < len(doc):
             continue
-        for c in children(doc[m.root], ("compound", "nmod", "poss")):
+        # (only on a common noun: "Ana Cecilia Gervasi" names a person, not a town's people)
+        for c in children(doc[m.root], ("compound", "nmod", "poss")) if doc[m.root].pos_ == "NOUN" else []:
             for found in (index.place(c.i), _town_named(c)):
                 if found is not None and coded(found) and found.kind in ("capital", "place", "country"):
                     return [found]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -127,10 +127,16 @@ class DerivedIndex:
         # Longer phrases by their first two tokens (first words such as "national" begin hundreds).
         self.multi: dict[tuple[int, int], list[tuple[tuple[int, ...], str, str]]] = {}
         self.multi_first: set[int] = set()
+        # One-word acronyms of armed groups ("ANA") by their exact spelling: "Ana" is a given name, not a
+        # group. (Bodies keep case-insensitive look-up: their source writes "SONY" and "DUMA" in capitals.)
+        self.acronyms: dict[int, list[tuple[str, str]]] = {}
 
     def add(self, kind: str, items) -> None:
         strings, special = self.strings, self.special
         for surface, key in items:
+            if key.startswith("group:") and surface.isupper() and surface.isalpha() and len(surface) <= 5:
+                self.acronyms.setdefault(strings[surface], []).append((kind, key))
+                continue
             # Split as the tokenizer splits plain words: at blanks, and around a hyphen between letters.
             words = HYPHEN_BETWEEN_LETTERS.sub(" - ", surface).split()
             if any(w in special for w in words):
@@ -146,6 +152,10 @@ class DerivedIndex:
         """(start, end, kind, key) of every phrase found, overlapping ones included."""
         lowers = sdoc.to_array(LOWER).tolist()
         single, multi, multi_first = self.single, self.multi, self.multi_first
+        if self.acronyms:
+            for i, spelled in enumerate(sdoc.to_array(ORTH).tolist()):
+                for kind, key in self.acronyms.get(spelled, ()):
+                    yield i, i + 1, kind, key
         for i, first in enumerate(lowers):
             if first in single:
                 for kind, key in single[first]:
