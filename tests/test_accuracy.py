@@ -20,6 +20,15 @@ def article_set(name: str) -> dict:
     return evaluate(BENCHMARKS / name / "articles.jsonl")
 
 
+def assert_articles_at_least(report: dict, triple: float, false_per_article: float, dates: float,
+                             main_found: float) -> None:
+    """The floors of an article set: triple F1, false events per article (at most), dates, main events."""
+    assert report["triple"]["overall"]["f1"] >= triple
+    assert report["false_events_per_article"] <= false_per_article
+    assert report["date"]["accuracy"] >= dates
+    assert report["salience"]["main"]["recall"] >= main_found
+
+
 @pytest.fixture(scope="module")
 def own_articles():
     return article_set("gold")
@@ -35,24 +44,16 @@ def test_own_articles_stay_at_their_level(own_articles):
 
 def test_held_out_articles_stay_at_their_level():
     # measured: triple F1 0.832, false events 0.333 per article, dates 0.932, main events found 0.762
-    report = article_set("heldout")
-    assert report["triple"]["overall"]["f1"] >= 0.81
-    assert report["false_events_per_article"] <= 0.36
-    assert report["date"]["accuracy"] >= 0.91
-    assert report["salience"]["main"]["recall"] >= 0.74
+    assert_articles_at_least(article_set("heldout"), triple=0.81, false_per_article=0.36, dates=0.91, main_found=0.74)
 
 
 def test_final_articles_stay_at_their_level():
     # measured: triple F1 0.795, false events 0.333 per article, dates 0.959, main events found 0.787
-    report = article_set("final")
-    assert report["triple"]["overall"]["f1"] >= 0.775
-    assert report["false_events_per_article"] <= 0.36
-    assert report["date"]["accuracy"] >= 0.93
-    assert report["salience"]["main"]["recall"] >= 0.765
+    assert_articles_at_least(article_set("final"), triple=0.775, false_per_article=0.36, dates=0.93, main_found=0.765)
 
 
 def test_plover_gold_standard_stays_at_its_level(shared_dir):
-    # measured: category F1 0.859, triple F1 0.757
+    # measured: category F1 0.853, triple F1 0.751 (an apology is CONCEDE by the PLOVER manual; this set says SUPPORT)
     report = evaluate(shared_dir / "eval" / "plover-gsr-dev.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.84
     assert report["triple"]["overall"]["f1"] >= 0.735
@@ -68,11 +69,7 @@ def test_news_sentence_pairs_stay_at_their_level(shared_dir):
 
 def test_blind_articles_stay_at_their_level():
     # measured: triple F1 0.744, false events 1.175 per article, dates 0.958, main events found 0.735
-    report = article_set("blind")
-    assert report["triple"]["overall"]["f1"] >= 0.725
-    assert report["false_events_per_article"] <= 1.25
-    assert report["date"]["accuracy"] >= 0.94
-    assert report["salience"]["main"]["recall"] >= 0.715
+    assert_articles_at_least(article_set("blind"), triple=0.725, false_per_article=1.25, dates=0.94, main_found=0.715)
 
 
 def test_blind_manual_style_sentences_stay_at_their_level():
