@@ -274,15 +274,19 @@ def trigger_words(anchor: Token, verb: Token) -> list[Token]:
     return [anchor, verb]
 
 
+def _first_coded(nouns: list[Token], index: MentionIndex) -> list[ActorMention]:
+    """The coded mentions under the first of ``nouns`` that has any."""
+    for noun in nouns:
+        found = coded_under(noun, index, 2)
+        if found:
+            return found
+    return []
+
+
 def _party_after(token: Token, preps: tuple[str, ...], index: MentionIndex) -> list[ActorMention]:
     """The first country or body named in the object of one of ``preps`` on the token."""
-    for prep in children(token, ("prep",)):
-        if prep.lower_ in preps:
-            for p in children(prep, ("pobj",)):
-                found = coded_under(p, index, 2)
-                if found:
-                    return found
-    return []
+    return _first_coded([p for prep in children(token, ("prep",)) if prep.lower_ in preps
+                         for p in children(prep, ("pobj",))], index)
 
 
 def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -299,13 +303,8 @@ def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> li
 def _agent_of_participle(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """The doer a participle on the noun names ("an air strike called in by German troops", "the budget
     submitted by the government")."""
-    for acl in children(noun, ("acl",)):
-        for agent in children(acl, ("agent",)):
-            for p in children(agent, ("pobj",)):
-                found = coded_under(p, index, 2)
-                if found:
-                    return found
-    return []
+    return _first_coded([p for acl in children(noun, ("acl",)) for agent in children(acl, ("agent",))
+                         for p in children(agent, ("pobj",))], index)
 
 
 def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
