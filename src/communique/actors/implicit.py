@@ -26,7 +26,7 @@ from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
 from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, lemma, subject_token
 from . import knowledge
-from .index import MentionIndex, coded
+from .index import MentionIndex, coded, gazetteer_place
 
 
 def place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
@@ -120,13 +120,7 @@ def _town_named(token: Token) -> ActorMention | None:
     magistrates", "Lahore police"): a place mention of its country."""
     if token.pos_ not in ("PROPN", "ADJ") or not token.text[:1].isupper() or token.ent_type_ in ("PERSON", "ORG"):
         return None
-    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
-    location = resolve_place(token.text)
-    if location is None or not location.country:
-        return None
-    entity = Entity(text=token.text, code=location.country, sector=None, name=None, id=None,
-                    start=token.idx, end=token.idx + len(token.text))
-    return ActorMention([entity], token.i, token.i + 1, token.i, "place")
+    return gazetteer_place(token)
 
 
 def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMention]:

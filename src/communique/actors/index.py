@@ -157,11 +157,21 @@ class MentionIndex:
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN":
             span = next((e for e in self.doc.ents if e.start <= i < e.end), None)
             if span is not None:
-                from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
-                location = resolve_place(span.text)
-                if location is not None and location.country:
-                    entity = Entity(text=span.text, code=location.country, sector=None, name=None, id=None,
-                                    start=span.start_char, end=span.end_char)
-                    found = ActorMention([entity], span.start, span.end, span.root.i, "place")
+                found = gazetteer_place(span)
         self._gazetteer_cache[i] = found
         return found
+
+
+def gazetteer_place(span) -> ActorMention | None:
+    """A place mention of the country of the town or region ``span`` (a spaCy Span or Token) names,
+    when the gazetteer knows it."""
+    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
+    location = resolve_place(span.text)
+    if location is None or not location.country:
+        return None
+    start, end = (span.start, span.end) if hasattr(span, "start") else (span.i, span.i + 1)
+    start_char = span.start_char if hasattr(span, "start_char") else span.idx
+    entity = Entity(text=span.text, code=location.country, sector=None, name=None, id=None,
+                    start=start_char, end=start_char + len(span.text))
+    root = span.root.i if hasattr(span, "root") else span.i
+    return ActorMention([entity], start, end, root, "place")
