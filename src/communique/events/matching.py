@@ -28,6 +28,8 @@ CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd"
 # Parts of speech no lexicon entry can fit (see _pos_fits): skipped before the lexicon is consulted.
 NEVER_TRIGGERS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "SYM", "X", "PART"})
 PROPOSAL_PARTICIPLES = frozenset({"proposed", "planned"})
+# Clauses of their own hung on a verb, whose words belong to another event.
+OTHER_CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "parataxis"})
 # Acts of speech whose content a clause tells ("X's refusal to ...", "X's warning that ...").
 OWNED_SPEECH_ACTS = frozenset({"refusal", "rejection", "warning", "threat", "call", "appeal", "demand", "offer",
                                "pledge", "promise", "vow"})
@@ -248,8 +250,10 @@ def _near_words(anchor: Token) -> list[tuple[Token, set[str]]]:
     # Nearest first: a child ("held talks") before a grandchild ("held talks ..., the first meeting").
     near = neighbourhood(anchor)
     if anchor.pos_ == "VERB":
-        # The verb a clause hangs from is another event ("fired missiles, setting a hold on fire").
-        near = [t for t in near if not (t.i == anchor.head.i and t.pos_ in ("VERB", "AUX"))]
+        # The verb a clause hangs from is another event ("fired missiles, setting a hold on fire"), and
+        # so are the words of a clause hung on it ("launched drills, firing missiles": no missile launch).
+        near = [t for t in near if not (t.i == anchor.head.i and t.pos_ in ("VERB", "AUX"))
+                and not (t.head.i != anchor.i and t.head.dep_ in OTHER_CLAUSE_DEPS and t.head.pos_ in ("VERB", "AUX"))]
     near = sorted(near, key=lambda t: 0 if t.head.i == anchor.i else 1 if t.i == anchor.head.i else 2)
     # "concluded three days of peace talks": the "of" object of a measure noun stands for it.
     near += [o for t in near if lemma(t) in MEASURE_NOUNS for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
