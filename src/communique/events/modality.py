@@ -183,8 +183,8 @@ def _background_clause(verb: Token) -> bool:
     # since a past start is background, not the news.
     for c in t.children:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) \
-                and any(g.ent_type_ == "DATE" and YEAR.fullmatch(g.text) for g in c.subtree) \
-                and _aux_words(t) & {"have", "has"}:
+                and _aux_words(t) & {"have", "has"} and not _dated_recent(t):
+            # ("have traded near-daily fire since the war erupted in October": the same lasting past)
             return True
     if t.dep_ == "advcl" and not _dated_recent(t):
         mark = next((c for c in t.children if c.dep_ == "mark"), None)
