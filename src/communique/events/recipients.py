@@ -415,6 +415,9 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
         hosts.append(anchor.head.head)  # "a plane carrying medical supplies landed at Beirut airport"
     for t in list(hosts):
         hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
+    # "broke off two years of talks with Iran": the "of" object of a span stands for it.
+    hosts += [o for t in list(hosts) if lemma(t) in MEASURE_NOUNS for p in children(t, ("prep",))
+              if p.lower_ == "of" for o in children(p, ("pobj",))]
     for t in list(hosts):
         # "reaffirmed its commitment to defend Japan", "made an offer to share intelligence with X"
         if lemma(t) in word_class("commitment") or (t.i == anchor.i and t.pos_ == "NOUN"):
