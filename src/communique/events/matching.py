@@ -289,8 +289,7 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     # "Pyongyang's refusal to return to talks dashed hopes", "North Korea's warning that it would ...":
     # an act of speech owned by a party and told with its content happened.
     if lemma(t) in OWNED_SPEECH_ACTS and _owned_by_party(t, mention_of) and any(
-            c.dep_ in ("acl", "ccomp", "advcl", "relcl") and c.pos_ in ("VERB", "AUX") and not c.dep_ == "relcl"
-            for c in t.children):
+            c.dep_ in ("acl", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX") for c in t.children):
         return True
     # "Israel's attack on Gaza": a possessive or national actor and an opposing party name the event.
     owner = any(mention_of(c.i) is not None for c in t.children if c.dep_ in ("poss", "amod", "compound"))

@@ -27,7 +27,7 @@ from .lexicon import word_class
 from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, unique
 from .subjects import RELATIVE_PRONOUNS
-from .syntax import infinitives, object_tokens
+from .syntax import infinitives, object_tokens, objects_after, participle_agents
 
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
@@ -157,14 +157,11 @@ def holder_tokens(thing: Token) -> list[Token]:
     """Who holds a place or thing an act falls on: the doer of a participle on it ("positions held by
     the YPG", "villages controlled by the KIA", "a depot belonging to Hamas", "homes owned by
     Palestinians")."""
-    out = []
-    if lemma(thing) in PREMISES:  # "raided the offices of the newspaper Apple Daily"
-        out += [p for prep in children(thing, ("prep",)) if prep.lower_ == "of" for p in children(prep, ("pobj",))]
+    out = objects_after(thing, ("of",)) if lemma(thing) in PREMISES else []  # "the offices of the paper X"
     for acl in children(thing, ("acl",)):
-        if lemma(acl) not in HOLDING_VERBS:
-            continue
-        out += [p for a in children(acl, ("agent",)) for p in children(a, ("pobj",))]
-        out += [p for prep in children(acl, ("prep",)) if prep.lower_ == "to" for p in children(prep, ("pobj",))]
+        if lemma(acl) in HOLDING_VERBS:
+            out += [p for agent in children(acl, ("agent",)) for p in children(agent, ("pobj",))]
+            out += objects_after(acl, ("to",))
     return out
 
 
@@ -181,8 +178,8 @@ def talks_partner(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
             if prep.lower_ != "for":
                 continue
             nouns = children(prep, ("pobj",))
-            nouns += [o for n in nouns if lemma(n) in MEASURE_NOUNS  # "for three days of talks with X"
-                      for of in children(n, ("prep",)) if of.lower_ == "of" for o in children(of, ("pobj",))]
+            # "for three days of talks with X"
+            nouns += [o for n in nouns if lemma(n) in MEASURE_NOUNS for o in objects_after(n, ("of",))]
             for talk in nouns:
                 if lemma(talk) in word_class("talk"):
                     found = _party_after(talk, ("with",), index)
@@ -213,8 +210,7 @@ def proposal_makers(noun: Token) -> list[Token]:
     if lemma(noun) not in word_class("proposal") and not any(
             lemma(acl) in SUBMITTING_VERBS for acl in children(noun, ("acl",))):
         return []
-    return [p for acl in children(noun, ("acl",)) for agent in children(acl, ("agent",))
-            for p in children(agent, ("pobj",))]
+    return participle_agents(noun)
 
 
 def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:
@@ -285,8 +281,7 @@ def _first_coded(nouns: list[Token], index: MentionIndex) -> list[ActorMention]:
 
 def _party_after(token: Token, preps: tuple[str, ...], index: MentionIndex) -> list[ActorMention]:
     """The first country or body named in the object of one of ``preps`` on the token."""
-    return _first_coded([p for prep in children(token, ("prep",)) if prep.lower_ in preps
-                         for p in children(prep, ("pobj",))], index)
+    return _first_coded(objects_after(token, preps), index)
 
 
 def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -303,8 +298,7 @@ def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> li
 def _agent_of_participle(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """The doer a participle on the noun names ("an air strike called in by German troops", "the budget
     submitted by the government")."""
-    return _first_coded([p for acl in children(noun, ("acl",)) for agent in children(acl, ("agent",))
-                         for p in children(agent, ("pobj",))], index)
+    return _first_coded(participle_agents(noun), index)
 
 
 def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -416,8 +410,7 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     for t in list(hosts):
         hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
     # "broke off two years of talks with Iran": the "of" object of a span stands for it.
-    hosts += [o for t in list(hosts) if lemma(t) in MEASURE_NOUNS for p in children(t, ("prep",))
-              if p.lower_ == "of" for o in children(p, ("pobj",))]
+    hosts += [o for t in list(hosts) if lemma(t) in MEASURE_NOUNS for o in objects_after(t, ("of",))]
     for t in list(hosts):
         # "reaffirmed its commitment to defend Japan", "made an offer to share intelligence with X"
         if lemma(t) in word_class("commitment") or (t.i == anchor.i and t.pos_ == "NOUN"):

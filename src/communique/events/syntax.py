@@ -78,6 +78,18 @@ def object_tokens(anchor: Token) -> list[Token]:
     return expanded
 
 
+def objects_after(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the token's prepositions among ``preps`` ("talks *with* X", "offices *of* X")."""
+    return [o for p in children(token, ("prep",)) if p.lower_ in preps for o in children(p, ("pobj",))]
+
+
+def participle_agents(noun: Token, verbs: frozenset[str] | None = None) -> list[Token]:
+    """The "by" objects of participles on the noun ("a bomb planted by rebels", "positions held by the
+    YPG"), of any participle or only of those whose lemma is in ``verbs``."""
+    return [p for acl in children(noun, ("acl",)) if verbs is None or lemma(acl) in verbs
+            for agent in children(acl, ("agent",)) for p in children(agent, ("pobj",))]
+
+
 # Nouns of a span of time whose "of" says what went on ("broke off two years of talks").
 SPAN_NOUNS = frozenset({"day", "week", "month", "year", "decade", "round", "hour"})
 
@@ -89,8 +101,7 @@ def object_lemmas(anchor: Token) -> set[str]:
         for c in children(t, ("compound", "amod")):
             words |= lemmas(c)
         if t.like_num or lemma(t) in SPAN_NOUNS:  # "$24 million in military aid", "two years of talks"
-            words |= {w for p in children(t, ("prep",)) if p.lower_ in ("in", "of")
-                      for o in children(p, ("pobj",)) for w in lemmas(o)}
+            words |= {w for o in objects_after(t, ("in", "of")) for w in lemmas(o)}
     return words
 
 

@@ -29,7 +29,7 @@ from .parties import coded_under, unique
 from .recipients import DOMESTIC_CATEGORIES, holder_tokens, proposal_makers
 from .story import RECIPROCAL_CATEGORIES
 from .subjects import RELATIVE_PRONOUNS, is_pronoun
-from .syntax import forms, infinitives, is_passive, object_tokens
+from .syntax import forms, infinitives, is_passive, object_tokens, participle_agents
 
 # Prepositions whose object is the party an act is aimed at ("attacked with", "sanctions on").
 AIMED_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into")
@@ -122,13 +122,11 @@ def weapon_owner(weapon: Token, index: MentionIndex) -> tuple[list[ActorMention]
     "claimed by", "fired by") or a national word on it ("a Russian mine"); else the agent's own
     noun ("planted by jihadist fighters"), for the caller to treat as a party no table names."""
     planter = None
-    for acl in children(weapon, ("acl",)):
-        for agent in children(acl, ("agent",)):
-            for p in children(agent, ("pobj",)):
-                found = coded_under(p, index, 2)
-                if found:
-                    return found, None
-                planter = planter or p
+    for p in participle_agents(weapon):
+        found = coded_under(p, index, 2)
+        if found:
+            return found, None
+        planter = planter or p
     owners = [m for c in weapon.children if c.dep_ in ("amod", "compound", "nmod", "poss")
               for m in (index(c.i), index.place(c.i)) if m is not None and coded(m)]
     return unique(owners), planter
