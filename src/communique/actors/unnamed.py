@@ -29,7 +29,9 @@ def unnamed_party(token: Token, skip: set[int] = frozenset(),
 
     ``is_event_noun`` tells a noun that names an act ("a roadside bombing killed ...", "gunfire hit
     ..."): the act's doer is unknown, the act itself is no party."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.i in skip or token.ent_type_ in NOT_PARTY_ENTS:
+    aged = is_aged_person(token)  # spaCy labels "a 19-year-old" a DATE
+    if (token.pos_ not in ("NOUN", "PROPN") and not aged) or token.i in skip \
+            or (token.ent_type_ in NOT_PARTY_ENTS and not aged):
         return None
     if is_event_noun(token):
         return None
@@ -50,3 +52,10 @@ def unnamed_party(token: Token, skip: set[int] = frozenset(),
     entity = Entity(text=span.text, code=None, sector=None, name=None, id=None,
                     start=span.start_char, end=span.end_char)
     return ActorMention([entity], span.start, span.end, token.i, "unnamed")
+
+
+def is_aged_person(token: Token) -> bool:
+    """"a 19-year-old", "two teenagers and a 70-year-old": a person named by age (the parser makes
+    "old" an adjective heading the phrase)."""
+    return token.lower_ == "old" and any(c.lemma_ == "year" and c.dep_ == "npadvmod" for c in token.children) \
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")

@@ -87,10 +87,22 @@ def _reporting_verb_before(token):
     return None
 
 
+# Verbs whose object's participle completes them ("sent thousands fleeing", "left dozens dead").
+CAUSATIVE_VERBS = frozenset({"send", "leave", "keep", "set"})
+
+
 def _mention_verb(mention: DateMention, index: _DocIndex):
-    """The verb a date mention belongs to."""
+    """The verb a date mention belongs to ("sent thousands fleeing into Uganda on Monday": the
+    participle completing a causative verb's object belongs to that verb)."""
     first = index.token_at(mention.start)
-    return _reporting_verb_before(first) or governing_verb(index.token_at(max(mention.end - 1, mention.start)))
+    verb = _reporting_verb_before(first) or governing_verb(index.token_at(max(mention.end - 1, mention.start)))
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "thousands of residents fleeing"
+        noun = noun.head.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ == "dobj" \
+            and noun.head.lemma_.lower() in CAUSATIVE_VERBS:
+        return noun.head
+    return verb
 
 
 def _mention_in_future_clause(mention: DateMention, index: _DocIndex) -> bool:
@@ -106,17 +118,20 @@ def _is_ancestor(a, b) -> bool:
     return any(t.i == a.i for t in b.ancestors)
 
 
-def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) -> Optional[DateMention]:
-    """The mention the trigger's clause governs: same verb, then an ancestor verb, then nearest.
+def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex,
+                  trigger_end: int | None = None) -> Optional[DateMention]:
+    """The mention the trigger's clause governs: same verb (or another word of the trigger: "sent
+    thousands fleeing on Monday"), then an ancestor verb, then nearest.
 
     A date inside a relative clause below or beside the trigger belongs to another event;
     then there is no own date (None) and the anchor applies.
     """
     verb = governing_verb(trigger_token)
+    end = trigger_token.idx + len(trigger_token) if trigger_end is None else trigger_end
 
     def rank(m: DateMention):
         mverb = _mention_verb(m, index)
-        if mverb.i == verb.i:
+        if mverb.i == verb.i or trigger_token.idx <= mverb.idx < end:
             tier = 0
         elif _is_ancestor(mverb, verb):
             tier = 1
@@ -274,7 +289,7 @@ def _own_mention(event, by_sentence, index: _DocIndex, published) -> Optional[Da
         candidates = [m for m in candidates if not _dates_a_plan(m, trigger_token, index, published)]
         if not candidates:
             return None
-    best = _best_mention(candidates, trigger_token, index)
+    best = _best_mention(candidates, trigger_token, index, event.trigger.end)
     if best is None:
         return None
     if getattr(event, "future", False) and best.relative and published is not None \

@@ -19,6 +19,7 @@ parties a place implies in actors/implicit.py.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -32,17 +33,18 @@ from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
 from .parties import between_pair, coded_under, mentions_under, mentions_with_conjuncts, unique
-from .recipients import (DOMESTIC_CATEGORIES, SPEECH_CATEGORIES, accused_party, acts_on_people, addressee,
-                         mediated_pair, other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts,
+from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
+                         acts_on_people, addressee, mediated_pair, other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts,
                          second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
-from .syntax import infinitives, is_passive, object_tokens
+from .syntax import infinitives, is_gerund_noun, is_passive, object_tokens
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
 MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; the pair are its recipients
 # A state's own forces: what it deploys, never whom a deployment is aimed at.
 OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+EXPULSION = "166"  # CAMEO: expel or withdraw (diplomats, inspectors, peacekeepers)
 # Categories whose unnamed target is the actor's own state (see actors/implicit.py: own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
 # What a crowd gathers to do to its target ("marched to denounce the government").
@@ -119,7 +121,7 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
     the pair after its "between", or its "by" doer. True when ``args`` is complete: the pair, or a
     "by" doer no table knows (then the sentence's subject is not the doer either)."""
     anchor = match.anchor
-    if anchor.pos_ not in ("NOUN", "PROPN"):
+    if anchor.pos_ not in ("NOUN", "PROPN") and not is_gerund_noun(anchor):
         return False
     named_doer = False
     # "Israel's attack", "the U.S. invasion": a possessive, or a national word modifying the noun.
@@ -143,7 +145,12 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
         args.actor, args.recipient = pair[:1], pair[1:]
         args.actor_direct = args.recipient_direct = True
         args.actor_compound = True
-        if len(pair) == 1:
+        if len(pair) == 1 and len(pair[0].entities) == 2:
+            # "fighting between M23 rebels and the Congolese army": one phrase naming both sides.
+            m = pair[0]
+            args.actor, args.recipient = [dataclasses.replace(m, entities=[e]) for e in m.entities][:1], [
+                dataclasses.replace(m, entities=m.entities[1:])]
+        elif len(pair) == 1:
             args.actor, args.recipient = pair, []
         return True
     else:
@@ -190,6 +197,20 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
                 args.actor, args.actor_from_speaker = reporter, True
             else:
                 args.actor = place_state(verb, index)
+        if not args.actor and match.entry.plover == "MOBILIZE":
+            # "Turkish troops have been massed along the border", "forces were put on alert": the forces
+            # moved stand for the state that moved them.
+            # Bare "extra troops had been deployed", an army spokesman said: the speaker's side's.
+            subj = subject_token(verb)
+            forces = mentions_under(subj, index)[0] if subj is not None else []
+            reporter = speaker(verb, index)
+            if forces and all(e.sector in OWN_FORCE_SECTORS for m in forces for e in m.entities):
+                bare = not any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN"
+                               for m in forces for t in verb.doc[m.token_start:m.token_end])
+                if reporter and bare:
+                    args.actor, args.actor_from_speaker = reporter, True
+                else:
+                    args.actor = forces
     if not args.actor and not passive:
         own, direct, subj = subject_of(verb, index)
         if subj is not None and own:
@@ -234,6 +255,8 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
             subj = subject_token(verb)
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
+        if {id(m) for m in args.recipient} <= {id(m) for m in args.actor}:
+            args.recipient = []  # the forces moved are the actor (``_actor_of_clause``)
         args.recipient_direct = bool(args.recipient)
     if not args.recipient and match.entry.cameo.startswith(MEDIATION_CODES):
         # "launched a mediation effort to end the rift between X and Y": the pair it works between.
@@ -278,6 +301,11 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         said_to = addressee(verb, index)
         if said_to and not {e.code for m in said_to for e in m.entities} <= actor_codes:
             args.recipient, args.recipient_direct = said_to, False
+    if not args.recipient and match.entry.cameo == EXPULSION and len(match.tokens) > 1:
+        # "declared a Russian diplomat persona non grata": the expelled inside the trigger's own phrase.
+        actor_ids = {id(m) for m in args.actor}
+        args.recipient = unique([m for t in match.tokens[1:] for m in mentions_under(t, index)[0]
+                                 if id(m) not in actor_ids and coded(m)])
     if not args.recipient:
         # "called off the strike after talks with the government", "declined despite pressure from X".
         args.recipient = second_hop_recipient(anchor, verb, index, args.actor)
@@ -301,8 +329,10 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
     """Whom a demand, warning, agreement or refusal is put to: the subject of the clause asked for
     ("demanded that the US cancel ..."), else the subject of its condition ("threatened to halt talks
     if the United States ...")."""
-    if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT"):
-        # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for.
+    if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT",
+                                                     "SANCTION"):
+        # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for;
+        # "declared two diplomats persona non grata": whom the declaration names.
         actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
         # "agreed to let U.N. inspectors reinstall cameras": whom the actor lets act.
         let = [c for x in infinitives(verb) if lemma(x) in LETTING_VERBS for c in children(x, ("ccomp", "xcomp"))]
@@ -395,7 +425,8 @@ def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
         actor_codes = {e.code for m in args.actor for e in m.entities}
         same = {e.code for m in args.recipient for e in m.entities} <= actor_codes
         # "both sides said they would meet again in Qatar": a place is no counterpart of a speaking pair.
-        pair_in_clause = args.actor_compound and (not args.actor_from_speaker
-                                                  or all(m.kind == "place" for m in args.recipient))
+        # A place a pair's forces leave or enter is their counterpart ("X and Y withdrew their troops from Mali").
+        pair_in_clause = args.actor_compound and match.entry.plover not in FORCE_MOVING_CATEGORIES and (
+            not args.actor_from_speaker or all(m.kind == "place" for m in args.recipient))
         if pair_in_clause or (same and match.entry.plover not in DOMESTIC_CATEGORIES):
             args.recipient = []

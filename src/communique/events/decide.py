@@ -260,8 +260,10 @@ DIPLOMATIC_EXPULSION = "166"
 
 def _expels_foreign_officials(code: str, actor: list[Entity], recipient: list[Entity]) -> bool:
     actor_codes = {a.code for a in actor}
+    # (officials named as such: "sent migrants back to China" names the state they go to, no official)
     return code in PERSONAL_EXPULSION and bool(recipient) and all(
-        r.sector == "GOV" and r.code and r.code not in actor_codes for r in recipient)
+        r.sector == "GOV" and r.code and r.code not in actor_codes and not (r.id or "").startswith("country:")
+        for r in recipient)
 
 
 # --------------------------------------------------------------------------- parties and score

@@ -10,8 +10,9 @@ from spacy.tokens import Span, Token
 from ..ontology import quad_class
 from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, entry_order, word_class
 from .modality import is_negated
-from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_month_word,
-                     lemma, lemmas, misparsed_main_verb, neighbourhood, object_lemmas, object_tokens, prep_objects)
+from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_gerund_noun,
+                     is_month_word, lemma, lemmas, misparsed_main_verb, neighbourhood, object_lemmas, object_tokens,
+                     objects_after, prep_objects)
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"), as the subject of
@@ -21,7 +22,8 @@ NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "
 NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", "resume", "break", "erupt",
                                    "open", "close", "conclude", "occur", "happen", "come", "kill", "hit",
                                    "wound", "injure", "destroy", "leave", "claim", "rage", "flare", "intensify",
-                                   "escalate", "spread", "persist"})
+                                   "escalate", "spread", "persist", "rag", "send", "force", "drive", "displace"})
+# ("rag": spaCy's lemma of "raged")
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
 CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd", "band", "number", "scores",
                          "score", "mob", "gang"})
@@ -74,7 +76,7 @@ def _pos_fits_part(part: str, token: Token) -> bool:
         # "according to" is a preposition in all but its tag; participles used as adjectives are not predicates.
         return pos == "VERB" and token.dep_ not in ("prep", "amod", "compound") and not is_month_word(token)
     if part == "NOUN":
-        return pos == "NOUN" or (pos == "PROPN" and token.text.islower())
+        return pos == "NOUN" or (pos == "PROPN" and token.text.islower()) or is_gerund_noun(token)
     if part == "ADJ":
         return pos == "ADJ" or (pos == "VERB" and token.tag_ in ("VBN", "JJ"))
     if part == "AUX":
@@ -124,9 +126,12 @@ class TokenFacts:
     def preps(self) -> set[str]:
         # "called the minister on Friday": a preposition whose object is a date or time says when,
         # it is no particle of the verb ("call on" someone is an appeal, "call" someone a phone call).
+        # "called for Assad to step down": the "for" of an infinitive clause with its own subject.
         return self._get("preps", lambda: {c.lower_ for c in self.token.children
                                            if (c.dep_ in PREP_DEPS and not _time_adjunct(c))
-                                           or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))})
+                                           or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))} | {
+            m.lower_ for c in self.token.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for"})
 
     @property
     def prep_objects(self) -> list[Token]:
@@ -258,6 +263,11 @@ def _near_words(anchor: Token) -> list[tuple[Token, set[str]]]:
     # "concluded three days of peace talks": the "of" object of a measure noun stands for it.
     near += [o for t in near if lemma(t) in MEASURE_NOUNS for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
              for o in p.children if o.dep_ == "pobj"]
+    # "fired tear gas and stun grenades": the words before the object's head belong to the object.
+    near += [w for o in children(anchor, ("dobj",)) for w in o.doc[o.left_edge.i:o.i] if w not in near]
+    # "sent thousands of residents fleeing": the "of" people of a crowd word stand for it, their clause too.
+    near += [c for t in near if t.head.i == anchor.i and lemma(t) in CROWD_HEADS
+             for o in objects_after(t, ("of",)) for c in o.children if c.dep_ == "acl"]
     return [(t, lemmas(t)) for t in near]
 
 

@@ -56,6 +56,8 @@ SECOND_HOP_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "by"
 RESULT_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage", "hit", "leave"})
 YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})
 # Acts that move, send or pull out forces, and the word classes of those forces.
+# Verbs of people driven from their homes, whose prepositions say where they went.
+DISPLACEMENT_VERBS = frozenset({"flee"})
 FORCE_MOVING_CATEGORIES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "AID", "MOBILIZE"})
 FORCE_CLASSES = ("troops", "peacekeeper", "police")
 # Categories of speech, where the speaker's own country is never the party addressed.
@@ -357,7 +359,11 @@ def other_side(actor: list[ActorMention], recipient: list[ActorMention], categor
         head = index.doc[m.root]
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head  # "a police mission to Haiti": the phrase of the noun the mention modifies
+        # (not where displaced people fled to: "residents fleeing toward the Rwandan border")
+        fled = {x.i for t in head.subtree if lemma(t) in DISPLACEMENT_VERBS for x in t.subtree}
         for t in head.subtree:
+            if t.i in fled:
+                continue
             other = index.place(t.i)  # "ambassadors to Dublin": a capital named as a place
             if other is not None and coded(other) and not {e.code for e in other.entities} & actor_codes:
                 deeper.append(other)
@@ -404,13 +410,15 @@ def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor
 def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     """Where to look for the recipient: the trigger word, its governing verb, the object noun of a
     multiword trigger, then the infinitive complements ("agreed to hand over to Britain")."""
-    hosts = trigger_words(anchor, verb)
+    # "sent thousands fleeing toward the Rwandan border": where the displaced go is no counterpart.
+    hosts = [t for t in trigger_words(anchor, verb) if lemma(t) not in DISPLACEMENT_VERBS]
     if anchor.dep_ == "acl" and anchor.tag_ == "VBG" and anchor.head.head.pos_ == "VERB":
         hosts.append(anchor.head.head)  # "a plane carrying medical supplies landed at Beirut airport"
     for t in list(hosts):
         hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
     # "broke off two years of talks with Iran": the "of" object of a span stands for it.
-    hosts += [o for t in list(hosts) if lemma(t) in MEASURE_NOUNS for o in objects_after(t, ("of",))]
+    # The span noun itself names no one (its "of" would make the talks' partner a weak recipient).
+    hosts = [o for t in hosts for o in ((objects_after(t, ("of",)) or [t]) if lemma(t) in MEASURE_NOUNS else [t])]
     for t in list(hosts):
         # "reaffirmed its commitment to defend Japan", "made an offer to share intelligence with X"
         if lemma(t) in word_class("commitment") or (t.i == anchor.i and t.pos_ == "NOUN"):

@@ -184,8 +184,9 @@ def counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
         return event
     if event.event in DOER_OF_LATEST:
         for previous in reversed(earlier):
+            # (strictly another group: "Sudanese" marchers are not the Sudanese police firing on them)
             if previous.event in DOER_OF_LATEST[event.event] and previous.actor and \
-                    not any(same_party(a, b) for a in event.actor for b in previous.actor):
+                    not any(_same_group(a, b) for a in event.actor for b in previous.actor):
                 return dataclasses.replace(event, recipient=[dataclasses.replace(a) for a in previous.actor])
         return event
     kinds = CONTEXT_COUNTERPART.get(event.event)

@@ -49,6 +49,13 @@ def misparsed_main_verb(verb: Token) -> bool:
     return reported or (verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children) and noun.i == verb.i - 1)
 
 
+def is_gerund_noun(token: Token) -> bool:
+    """A gerund the parser made a verb where it names an act between parties as a subject
+    ("Fighting between the army and the rebels raged"): a noun for the trigger lexicon."""
+    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
+
+
 def object_tokens(anchor: Token) -> list[Token]:
     """What the anchor acts on: direct object, passive subject, a noun's "of" object, a reduced
     relative's noun; partitives ("part of X") give X too; objects joined by "and" count."""

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from ..actors.implicit import located, placed_by_its_phrase
 from ..actors.index import MentionIndex, coded
-from ..actors.unnamed import unnamed_party
+from ..actors.unnamed import is_aged_person, unnamed_party
 from ..model import ActorMention
 from ..parse import children, lemma, subject_token
 from .lexicon import entries_by_anchor, word_class
@@ -134,7 +134,7 @@ def weapon_owner(weapon: Token, index: MentionIndex) -> tuple[list[ActorMention]
 
 def names_people(token: Token) -> bool:
     """Does the noun name people or a group of them (not a thing: "the ban", "its arms", "access")?"""
-    if token.ent_type_ in PEOPLE_ENTS:
+    if token.ent_type_ in PEOPLE_ENTS or is_aged_person(token):
         return True
     if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children) \
             and lemma(token) not in word_class("place") and not moved_thing(token):
@@ -155,6 +155,9 @@ def target_places(match: TriggerMatch, verb: Token) -> list[Token]:
     hosts = list(match.tokens) + ([verb] if verb.i != anchor.i else [])
     # What a deployment moves ("put its forces on alert", "deployed police") is its own, not its target.
     objects = list(object_tokens(anchor)) if match.entry.plover != "MOBILIZE" else []
+    if match.entry.plover in FORCE_CATEGORIES:
+        # "fired three rockets at X", "fired tear gas and stun grenades": what force is used with.
+        objects = [o for o in objects if lemma(o) not in word_class("projectile")]
     # "rejected an appeal filed by a group of lawyers": whoever made it, before the appeal itself.
     objects = [p for o in objects for p in proposal_makers(o)] + objects
 
