@@ -107,6 +107,11 @@ def organization(key: str) -> knowledge.Organization:
     return knowledge.organizations()[key]
 
 
+def _company(key: str) -> bool:
+    org = knowledge.organizations().get(key)
+    return org is not None and org.code == "MNC"
+
+
 HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
 
@@ -127,14 +132,16 @@ class DerivedIndex:
         # Longer phrases by their first two tokens (first words such as "national" begin hundreds).
         self.multi: dict[tuple[int, int], list[tuple[tuple[int, ...], str, str]]] = {}
         self.multi_first: set[int] = set()
-        # One-word acronyms of armed groups ("ANA") by their exact spelling: "Ana" is a given name, not a
-        # group. (Bodies keep case-insensitive look-up: their source writes "SONY" and "DUMA" in capitals.)
+        # One-word acronyms of armed groups and bodies ("ANA", "AMIT") by their exact spelling: "Ana" and
+        # "Amit" are given names, not groups. (Companies keep case-insensitive look-up: their source
+        # writes "SONY" and "ZAIN" in capitals.)
         self.acronyms: dict[int, list[tuple[str, str]]] = {}
 
     def add(self, kind: str, items) -> None:
         strings, special = self.strings, self.special
         for surface, key in items:
-            if key.startswith("group:") and surface.isupper() and surface.isalpha() and len(surface) <= 5:
+            if (key.startswith("group:") or (key.startswith("org:phx-") and not _company(key))) \
+                    and surface.isupper() and surface.isalpha() and len(surface) <= 5:
                 self.acronyms.setdefault(strings[surface], []).append((kind, key))
                 continue
             # Split as the tokenizer splits plain words: at blanks, and around a hyphen between letters.
