@@ -68,16 +68,17 @@ def test_news_sentence_pairs_stay_at_their_level(shared_dir):
 
 
 def test_blind_articles_stay_at_their_level():
-    # measured: triple F1 0.765, false events 1.025 per article, dates 0.960, main events found 0.796
-    assert_articles_at_least(article_set("blind"), triple=0.745, false_per_article=1.10, dates=0.94, main_found=0.775)
+    # 60 articles (round 3 added): measured triple F1 0.746, false events 1.25 per article, dates 0.964,
+    # main events found 0.840
+    assert_articles_at_least(article_set("blind"), triple=0.725, false_per_article=1.33, dates=0.94, main_found=0.82)
 
 
 def test_blind_manual_style_sentences_stay_at_their_level():
-    # benchmarks/sentences, dev half (written blind, developed on since): measured category F1 0.926,
-    # triple F1 0.806
+    # benchmarks/sentences, dev half (written blind, developed on since; round 3 added): measured
+    # category F1 0.894, triple F1 0.749
     report = evaluate(BENCHMARKS / "sentences" / "manual_dev.gsr.json", fmt="gsr")
-    assert report["category"]["overall"]["f1"] >= 0.905
-    assert report["triple"]["overall"]["f1"] >= 0.785
+    assert report["category"]["overall"]["f1"] >= 0.875
+    assert report["triple"]["overall"]["f1"] >= 0.73
 
 
 def test_blind_news_pairs_stay_at_their_level():
