@@ -144,9 +144,12 @@ def _dateline_country(place: str, counts: Counter[str]) -> Optional[str]:
     found = knowledge.country_by_name(place.title())
     if found:
         return found.code
-    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
+    from ..knowledge.gazetteer import gazetteer, resolve_place  # the gazetteer: cities and regions
     location = resolve_place(place)
-    if location is not None and location.country and counts.get(location.country):
+    if location is None or not location.country:
+        return None
+    capital = gazetteer().capital_of(location.country)  # "LIBREVILLE": a capital the tables lack
+    if counts.get(location.country) or (capital is not None and capital.name == location.name):
         return location.country
     return None
 

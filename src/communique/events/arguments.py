@@ -79,6 +79,9 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             owner, args.unnamed_actor = unnamed_actor(match, verb, index)
             if owner:
                 args.actor, args.actor_direct = owner, True
+            # A word inside the doer's own phrase is no recipient ("harassed by an armed Indonesian ship").
+            inside = {i for m in args.actor or args.unnamed_actor for i in range(m.token_start, m.token_end)}
+            args.recipient = [m for m in args.recipient if m.root not in inside]
         if not args.recipient:
             args.unnamed_recipient = unnamed_recipient(match, verb, index, args.actor or args.unnamed_actor)
     return args
@@ -189,7 +192,10 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
         if not args.actor and match.entry.cameo == HOST_A_VISIT:
             # "was welcomed in Tehran": the host is the state where the visitor was received.
             args.actor = place_state(verb, index, depth=4)
-        if not args.actor and match.entry.plover == "COERCE":
+        # (a "by" phrase names the doer even when no table knows it: "harassed by an armed Indonesian ship")
+        named_doer = any(p.ent_type_ not in ("DATE", "TIME") and lemma(p) not in word_class("time_of_day")
+                         for a in children(verb, ("agent",)) for p in children(a, ("pobj",)))
+        if not args.actor and match.entry.plover == "COERCE" and not named_doer:
             # "The justice ministry said 41 people had been held": the state body that reports
             # an arrest made it; else "was detained in Jordan": the state where it happened did.
             reporter = speaker(verb, index)
@@ -416,8 +422,11 @@ def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
     if args.actor_compound and args.recipient and not args.actor_from_speaker:
         # "Manila and Tokyo agreed to expand their coast guard training": a party of the pair named
         # again in the object is no third party; the pair acts on each other.
+        # (civilians of one side are acted on, not the pair again: "driving Cambodian villagers from their homes")
         actor_codes = {e.code for m in args.actor for e in m.entities}
-        if {e.code for m in args.recipient for e in m.entities} <= actor_codes and len(actor_codes) > 1:
+        civilians = all(e.sector in ("CVL", "REF") for m in args.recipient for e in m.entities)
+        if {e.code for m in args.recipient for e in m.entities} <= actor_codes and len(actor_codes) > 1 \
+                and not civilians:
             args.recipient = []
     if args.recipient_weak:
         # "held talks in Paris": a place, not a counterpart, for cooperative events in the actor's own

@@ -198,13 +198,27 @@ def _background_clause(verb: Token) -> bool:
     return False
 
 
+# Words before "observers" that leave them commentators; any other ("EU", "election", "OSCE") makes a mission.
+COMMENTATOR_MODIFIERS = frozenset({"political", "some", "many", "most", "other", "independent", "outside",
+                                   "seasoned", "veteran", "longtime", "local", "regional", "western", "diplomatic"})
+
+
+def _commentator(subject: Token) -> bool:
+    """Analysts and "political observers" give opinions; "EU observers" or "election observers" are a mission."""
+    word = subject.lemma_.lower()
+    if word not in COMMENTATORS:
+        return False
+    return word != "observer" or all(c.lower_ in COMMENTATOR_MODIFIERS for c in subject.children
+                                     if c.dep_ in ("compound", "amod", "nmod", "poss"))
+
+
 def _said_by_commentators(verb: Token) -> bool:
     """"Defence analysts said the withdrawal might not last": opinion, not an event."""
     t = verb
     for _ in range(4):
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return any(s.lemma_.lower() in COMMENTATORS for s in subjects)
+            return any(_commentator(s) for s in subjects)
         if t.head.i == t.i or t.dep_ not in ("conj", "xcomp", "ccomp"):
             return False
         t = t.head

@@ -63,7 +63,8 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
     passive = verb.pos_ in ("VERB", "AUX") and is_passive(verb) and (anchor is verb or anchor.dep_ == "nsubjpass")
     doers: list[Token] = []
     if passive:
-        doers = [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))]
+        doers = [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))
+                 if lemma(p) not in word_class("time_of_day")]  # not "detained by the evening"
     elif anchor.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "by" for c in anchor.children):
         doers = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for p in children(c, ("pobj",))]
     else:
@@ -113,7 +114,8 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
                 # "ordered the army to crush 22 gangs", "seized a truck in Mombasa": what a state acts
                 # on at home belongs to the country where it acts.
                 return located([party], verb, index)
-            return [party]
+            # "thousands of Cambodian villagers": a nationality or town in the phrase says whose.
+            return placed_by_its_phrase([party], index)
     return []
 
 
