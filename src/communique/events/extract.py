@@ -20,7 +20,7 @@ from .arguments import find_arguments
 from .decide import Candidate, decide, entities_of, known_party
 from .lexicon import word_class
 from .matching import TriggerMatch, clause_of, find_triggers
-from .modality import is_negated, modality
+from .modality import condition_clause, is_negated, modality
 from .story import (answer_to_earlier, counterpart_from_context, done_by_earlier,
                     fold_protest_demands, repeats_earlier, with_story_counterparts)
 from .syntax import infinitives, is_purpose
@@ -242,9 +242,12 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
     if (match.entry.needs_recipient or match.entry.pos == "AUX") and not args.recipient and not pair:
         return []
     mod = modality(match.anchor, verb, document.published)
-    if warned and mod.hypothetical and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'d")
-                                           for c in verb.children):
-        # "warned that Cairo would not accept ...": reported speech, "would" is the future of the past.
+    if warned and mod.hypothetical and any(
+            c.dep_ == "aux" and (c.lower_ in ("would", "will", "'d")
+                                 or (c.lower_ in ("could", "might", "may") and condition_clause(verb) is not None))
+            for c in verb.children):
+        # "warned that Cairo would not accept ...": reported speech, "would" is the future of the past;
+        # "warned that Ankara could cut ties if ...": a conditional threat, as certain as the condition.
         mod = dataclasses.replace(mod, hypothetical=False, future=True)
     trigger = Trigger(document.text[match.start:match.end], match.start, match.end)
     unnamed = entities_of(args.unnamed_recipient)

@@ -418,7 +418,9 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
         hosts.extend(c for c in t.children if c.dep_ in ("dobj", "prt") and c not in hosts)
     # "broke off two years of talks with Iran": the "of" object of a span stands for it.
     # The span noun itself names no one (its "of" would make the talks' partner a weak recipient).
-    hosts = [o for t in hosts for o in ((objects_after(t, ("of",)) or [t]) if lemma(t) in MEASURE_NOUNS else [t])]
+    # So is a noun of holding: "took control of the airport".
+    hosts = [o for t in hosts for o in ((objects_after(t, ("of",)) or [t])
+                                        if lemma(t) in MEASURE_NOUNS or lemma(t) in word_class("holding") else [t])]
     for t in list(hosts):
         # "reaffirmed its commitment to defend Japan", "made an offer to share intelligence with X"
         if lemma(t) in word_class("commitment") or (t.i == anchor.i and t.pos_ == "NOUN"):

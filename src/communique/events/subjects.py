@@ -132,10 +132,13 @@ def _subject_left_of(verb: Token, index: MentionIndex):
 
 
 def agent(verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """The mentions of a passive verb's "by" phrase ("was attacked by Burkinabe gunmen")."""
-    for c in children(verb, ("agent",)):
-        for p in children(c, ("pobj",)):
-            return mentions_under(p, index)[0]
+    """The mentions of a passive verb's "by" phrase ("was attacked by Burkinabe gunmen"), or of the
+    passive it is joined to ("were tortured and beaten by troops": the agent closes both)."""
+    hosts = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    for host in hosts:
+        for c in children(host, ("agent",)):
+            for p in children(c, ("pobj",)):
+                return mentions_under(p, index)[0]
     return []
 
 

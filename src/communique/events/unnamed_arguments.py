@@ -24,12 +24,12 @@ from ..actors.unnamed import is_aged_person, unnamed_party
 from ..model import ActorMention
 from ..parse import children, lemma, subject_token
 from .lexicon import entries_by_anchor, word_class
-from .matching import TriggerMatch
+from .matching import CROWD_HEADS, TriggerMatch
 from .parties import coded_under, unique
 from .recipients import DOMESTIC_CATEGORIES, holder_tokens, proposal_makers
 from .story import RECIPROCAL_CATEGORIES
 from .subjects import RELATIVE_PRONOUNS, is_pronoun
-from .syntax import forms, infinitives, is_passive, object_tokens, participle_agents
+from .syntax import forms, infinitives, is_passive, object_tokens, objects_after, participle_agents
 
 # Prepositions whose object is the party an act is aimed at ("attacked with", "sanctions on").
 AIMED_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into")
@@ -69,11 +69,15 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
         doers = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for p in children(c, ("pobj",))]
     else:
         subj = subject_token(verb)
+        if subj is None and verb.dep_ == "xcomp":
+            subj = subject_token(verb.head)  # "prisoners began refusing food"
         if subj is not None and subj.dep_ != "nsubjpass":
             doers = [subj]
     for t in doers:
         if is_pronoun(t) or t.lower_ in RELATIVE_PRONOUNS:
             continue
+        if (lemma(t) in CROWD_HEADS or t.like_num) and objects_after(t, ("of",)):
+            t = objects_after(t, ("of",))[0]  # "hundreds of Palestinian prisoners": the prisoners
         if lemma(t) in word_class("weapon"):
             # "a roadside bomb planted by rebels killed ...", "a Russian mine": whoever laid or fired it.
             owner, planter = weapon_owner(t, index)
@@ -104,8 +108,12 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
     if not actor or joint:
         return []
     taken = skip | {i for m in actor for i in range(m.token_start, m.token_end)}
+    # The object a protest's own line names is its means or occasion ("refused food", "sat out the
+    # election"), not whom it is against.
+    own_object = match.entry.condition("obj") if match.entry.plover == "PROTEST" else None
+    own_words = own_object.values if own_object is not None else frozenset()
     for t in target_places(match, verb):
-        if is_pronoun(t) or t.i in taken:
+        if is_pronoun(t) or t.i in taken or lemma(t) in own_words:
             continue
         t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
         party = unnamed_party(t, taken, names_an_act)
@@ -157,6 +165,9 @@ def target_places(match: TriggerMatch, verb: Token) -> list[Token]:
     hosts = list(match.tokens) + ([verb] if verb.i != anchor.i else [])
     # What a deployment moves ("put its forces on alert", "deployed police") is its own, not its target.
     objects = list(object_tokens(anchor)) if match.entry.plover != "MOBILIZE" else []
+    # "took control of the airport": what is held, not the holding.
+    objects = [o for t in objects for o in ((objects_after(t, ("of",)) or [t]) if lemma(t) in word_class("holding")
+                                            else [t])]
     if match.entry.plover in FORCE_CATEGORIES:
         # "fired three rockets at X", "fired tear gas and stun grenades": what force is used with.
         objects = [o for o in objects if lemma(o) not in word_class("projectile")]
