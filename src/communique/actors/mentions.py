@@ -43,6 +43,7 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
                                    memory.main_country(document, pieces))
     mentions = Resolver(sdoc, article).resolve(_in_text_order(sdoc, chains, pairs))
     mentions = postpasses.stacked_demonyms(sdoc, mentions)
+    mentions = postpasses.organization_chapters(sdoc, mentions)
     mentions = postpasses.appositions(sdoc, mentions)
     mentions = postpasses.ethnic_groups(sdoc, mentions)
     dropped = discards.discarded_sentences(sdoc)

@@ -4,6 +4,7 @@ Each post-pass takes the resolved mentions in text order and returns a new list;
 corrects is replaced by a copy (``dataclasses.replace``), never changed in place:
 
 - :func:`stacked_demonyms`: "Bosnian Serbs" are a people of the country the first adjective names;
+- :func:`organization_chapters`: "Amnesty International Kenya" is the body's branch, not Kenya;
 - :func:`appositions`: a person the tables do not know takes the country of a title set beside
   the name by a comma ("Qatar's emir, Sheikh Hamad");
 - :func:`ethnic_groups`: "ethnic Albanians in southern Serbia" are coded with the country the
@@ -62,6 +63,28 @@ def stacked_demonyms(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
             entity = replace(people, text=sdoc[m.token_start:nxt.token_end].text, code=first.code,
                              start=first.start, name=None, id=None)
             out.append(replace(nxt, entities=[entity], token_start=m.token_start))
+            skip.add(k + 1)
+            continue
+        out.append(m)
+    return out
+
+
+def organization_chapters(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Amnesty International Kenya", "Oxfam India": a body's national branch is the body, not the
+    country its name ends with (the parser makes the country the head of the phrase)."""
+    out: list[ActorMention] = []
+    skip = set()
+    for k, m in enumerate(mentions):
+        if k in skip:
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if m.kind == "modifier" and nxt is not None and nxt.kind == "country" and nxt.token_start == m.token_end \
+                and len(m.entities) == 1 and m.entities[0].code in NON_STATE_CODES \
+                and sdoc[m.root].head.i == nxt.root and sdoc[nxt.root].pos_ == "PROPN":
+            body = m.entities[0]
+            entity = replace(body, text=sdoc[m.token_start:nxt.token_end].text,
+                             end=sdoc[nxt.token_end - 1].idx + len(sdoc[nxt.token_end - 1]))
+            out.append(replace(m, entities=[entity], token_end=nxt.token_end, root=nxt.root, kind="igo"))
             skip.add(k + 1)
             continue
         out.append(m)

@@ -179,6 +179,10 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         # "accused Tokyo of stirring up trouble and urged both governments to ...": a finite verb is
         # never part of the gerund or infinitive it was joined to; it is the main clause's own event.
         return False
+    if t.dep_ == "conj" and t.tag_ == "VBG" and t.head.tag_ == "VB":
+        # "ordering Poland to shut its consulate and declaring two diplomats persona non grata": a
+        # participle is never joined to a bare infinitive; it is the participle before it that it joins.
+        return False
     for other in matches:
         if other is not match and other.entry.pos == "AUX" and _scope_token(other).i == t.i:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")

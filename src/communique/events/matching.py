@@ -305,7 +305,10 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     owner = any(mention_of(c.i) is not None for c in t.children if c.dep_ in ("poss", "amod", "compound"))
     target = any(prep.lower_ in OPPOSING_PREPS and _has_actor(children(prep, ("pobj",)), mention_of)
                  for prep in children(t, ("prep",)))
-    return owner and target
+    # "Russia's expulsion of two German diplomats deepened the row": an owned act on a party, told as
+    # the subject of what it caused.
+    acted_on = dep in ("nsubj", "nsubjpass") and _has_actor(objects_after(t, ("of",)), mention_of)
+    return owner and (target or acted_on)
 
 
 def _owned_by_party(noun: Token, mention_of) -> bool:
