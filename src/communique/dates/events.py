@@ -87,6 +87,8 @@ def _reporting_verb_before(token):
     return None
 
 
+# Verbs that let their object act ("allowed the convoy to enter on Friday").
+LETTING_VERBS = frozenset({"let", "allow", "permit"})
 # Verbs whose object's participle completes them ("sent thousands fleeing", "left dozens dead").
 CAUSATIVE_VERBS = frozenset({"send", "leave", "keep", "set"})
 
@@ -102,6 +104,9 @@ def _mention_verb(mention: DateMention, index: _DocIndex):
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.dep_ == "dobj" \
             and noun.head.lemma_.lower() in CAUSATIVE_VERBS:
         return noun.head
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in LETTING_VERBS \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        return verb.head  # "allowed a convoy to enter the city on Friday": the letting is then
     return verb
 
 

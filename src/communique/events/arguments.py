@@ -37,7 +37,7 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          acts_on_people, addressee, mediated_pair, other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts,
                          second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
-from .syntax import infinitives, is_gerund_noun, is_passive, object_tokens
+from .syntax import LETTING_VERBS, infinitives, is_gerund_noun, is_passive, object_tokens
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
@@ -52,7 +52,6 @@ PROTEST_PURPOSES = frozenset({"denounce", "protest", "condemn", "demand", "oppos
                               "decry", "urge", "challenge", "defy"})
 # Where a noun phrase's own words end: its clauses, appositions and lists.
 PHRASE_BREAKS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "npadvmod"})
-LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
 
 
 @dataclass
@@ -203,9 +202,9 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
                 args.actor, args.actor_from_speaker = reporter, True
             else:
                 args.actor = place_state(verb, index)
-        if not args.actor and match.entry.plover == "MOBILIZE":
-            # "Turkish troops have been massed along the border", "forces were put on alert": the forces
-            # moved stand for the state that moved them.
+        if not args.actor and match.entry.plover in ("MOBILIZE", "RETREAT"):
+            # "Turkish troops have been massed along the border", "forces were put on alert", "all Israeli
+            # troops would be pulled out": the forces moved stand for the state that moved them.
             # Bare "extra troops had been deployed", an army spokesman said: the speaker's side's.
             subj = subject_token(verb)
             forces = mentions_under(subj, index)[0] if subj is not None else []
@@ -230,9 +229,11 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
         # "The army said its aircraft had struck ...": a thing of the speaker's own ("its force") acts for it.
         own_thing = subj is not None and not own and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
                                                          for c in subj.children)
-        # "Petro said his government stood with ...": a body of the speaker's own is the speaker's.
-        own_body = subj is not None and bool(own) and all(m.kind == "sector" for m in own) and any(
+        # "Petro said his government stood with ...": a body of the speaker's own is the speaker's; so is a
+        # bare "the army" a minister says will act ("Akar warned that the army would launch ...").
+        own_body = subj is not None and bool(own) and all(m.kind == "sector" for m in own) and (any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our") for c in subj.children)
+            or (not any(coded(m) for m in own) and bool(reporter) and all(coded(m) for m in reporter)))
         if reporter and (subj is None or (not own and (is_pronoun(subj) or judged_act or own_thing))
                          or own_body or same_side(own, reporter)):
             args.actor, args.actor_from_speaker = reporter, True

@@ -62,6 +62,12 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
                 for prep in children(head, ("prep",)):
                     if prep.lower_ in ("from", "of"):
                         heads.extend(children(prep, ("pobj",)))
+            for head in list(heads):
+                # "Mali, Burkina Faso and Niger": the parser may hang the rest of a list of states on
+                # its first member as an apposition.
+                heads.extend(c for c in children(head, ("appos",)) if index(c.i) is not None
+                             and index(c.i).kind in ("country", "compound") and index(head.i) is not None
+                             and index(head.i).kind == "country")
             for head in heads:
                 for c in conjuncts(head)[1:]:
                     more = [index(c.i)] if index(c.i) is not None else mentions_under(c, index, 2)[0]

@@ -56,6 +56,17 @@ def is_gerund_noun(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
 
 
+# Verbs whose object is the subject of the clause it lets happen ("allowed the convoy to enter").
+LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
+
+
+def misparsed_modifier_verb(verb: Token) -> bool:
+    """A past-tense verb with its own subject that the parser hung on its object as a modifier
+    ("the ministry abolished censorship" read as "[abolished censorship]" with "ministry" its subject)."""
+    return verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT" \
+        and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def object_tokens(anchor: Token) -> list[Token]:
     """What the anchor acts on: direct object, passive subject, a noun's "of" object, a reduced
     relative's noun; partitives ("part of X") give X too; objects joined by "and" count."""
@@ -68,6 +79,11 @@ def object_tokens(anchor: Token) -> list[Token]:
         # "cut off aid": spaCy sometimes hangs the object on the particle.
         for prt in children(anchor, ("prt",)):
             found += children(prt, OBJECT_DEPS | {"pobj"})
+        if misparsed_modifier_verb(anchor):
+            found.append(anchor.head)
+        if lemma(anchor) in LETTING_VERBS and not found:
+            # "allowed a UN aid convoy to enter Mekelle": whom the actor lets act is what it allows.
+            found += [s for c in children(anchor, ("ccomp", "xcomp")) for s in children(c, ("nsubj",))]
     else:
         for prep in children(anchor, ("prep",)):
             if prep.lower_ == "of":
