@@ -260,6 +260,8 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
             args.recipient, _ = mentions_under(verb.head, index)
         else:
             subj = subject_token(verb)
+            if subj is None and verb.dep_ == "conj":
+                subj = subject_token(verb.head)  # "were abused and tortured by guards": the shared subject
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
         if {id(m) for m in args.recipient} <= {id(m) for m in args.actor}:

@@ -29,6 +29,9 @@ def lemmas(token: Token) -> set[str]:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and is_passive(verb.head) \
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return True  # "were abused and tortured by guards": the second participle shares the passive
     # Reduced passive relative: "civilians killed by troops".
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not misparsed_main_verb(verb)
 
@@ -73,7 +76,8 @@ def object_tokens(anchor: Token) -> list[Token]:
     found: list[Token] = list(children(anchor, OBJECT_DEPS))
     if anchor.pos_ in ("VERB", "AUX"):
         if is_passive(anchor):
-            found += children(anchor, ("nsubjpass",))
+            found += children(anchor, ("nsubjpass",)) or (
+                children(anchor.head, ("nsubjpass",)) if anchor.dep_ == "conj" else [])
             if anchor.dep_ == "acl":
                 found.append(anchor.head)
         # "cut off aid": spaCy sometimes hangs the object on the particle.

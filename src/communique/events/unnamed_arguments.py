@@ -121,7 +121,9 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
             if match.entry.plover in DOMESTIC_CATEGORIES and (names_people(t) or match.entry.plover in PLACE_TARGETS):
                 # "ordered the army to crush 22 gangs", "seized a truck in Mombasa": what a state acts
                 # on at home belongs to the country where it acts.
-                return located([party], verb, index)
+                # (a nationality in the phrase says whose first: "Iraqi detainees at Abu Ghraib")
+                placed = placed_by_its_phrase([party], index)
+                return placed if any(coded(m) for m in placed) else located([party], verb, index)
             # "thousands of Cambodian villagers": a nationality or town in the phrase says whose.
             return placed_by_its_phrase([party], index)
     return []
