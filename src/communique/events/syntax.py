@@ -126,7 +126,9 @@ def object_lemmas(anchor: Token) -> set[str]:
     for t in object_tokens(anchor):
         words |= lemmas(t)
         for c in children(t, ("compound", "amod")):
-            words |= lemmas(c)
+            # a participle counts as written ("peacekeeping troops"), not as its verb ("protesting
+            # students" are no protest)
+            words |= {c.lower_} if c.tag_ == "VBG" and c.dep_ == "amod" else lemmas(c)
         if t.like_num or lemma(t) in SPAN_NOUNS:  # "$24 million in military aid", "two years of talks"
             words |= {w for o in objects_after(t, ("in", "of")) for w in lemmas(o)}
     return words

@@ -31,6 +31,8 @@ from .story import RECIPROCAL_CATEGORIES
 from .subjects import RELATIVE_PRONOUNS, is_pronoun
 from .syntax import forms, infinitives, is_passive, object_tokens, objects_after, participle_agents
 
+# Verbs whose "for" object is who is pursued ("sent troops to hunt for the kidnappers").
+SEARCH_VERBS = frozenset({"hunt", "search", "look", "comb"})
 # Prepositions whose object is the party an act is aimed at ("attacked with", "sanctions on").
 AIMED_PREPS = ("against", "on", "with", "to", "at", "toward", "towards", "upon", "into")
 # Things an act moves, gives or ends: "withdrew troops", "sent aid", "cut ties", "lifted the ban".
@@ -185,6 +187,8 @@ def target_places(match: TriggerMatch, verb: Token) -> list[Token]:
     places = _people_first(objects, hosts, aimed, any_thing) + aimed(hosts)
     for inner in infinitives(verb):
         places += _people_first(list(object_tokens(inner)), [inner], aimed, any_thing) + aimed([inner])
+        if lemma(inner) in SEARCH_VERBS:  # "deployed troops to hunt for the kidnappers"
+            places += aimed([inner], ("for",))
     return list(dict.fromkeys(places))  # each place once, nearest first
 
 
