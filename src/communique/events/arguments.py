@@ -37,7 +37,7 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          acts_on_people, addressee, mediated_pair, other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts,
                          second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
-from .syntax import LETTING_VERBS, infinitives, is_gerund_noun, is_passive, object_tokens
+from .syntax import LETTING_VERBS, infinitives, is_gerund_noun, is_passive, object_tokens, participle_agents
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
@@ -218,6 +218,12 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
                     args.actor = forces
     if not args.actor and not passive:
         own, direct, subj = subject_of(verb, index)
+        if subj is not None and not own and (lemma(subj) in word_class("filing")
+                                                or lemma(subj) in word_class("document")):
+            # "A lawsuit lodged by Gambia accuses Myanmar ...": whoever filed or wrote it says it.
+            filed_by = [m for p in participle_agents(subj) for m in mentions_under(p, index)[0] if coded(m)]
+            if filed_by:
+                own, direct = filed_by, True
         if subj is not None and own:
             args.actor_compound = mentions_with_conjuncts(subj, index)[2] or any(
                 m.kind == "compound" for m in own)
