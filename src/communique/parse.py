@@ -6,6 +6,9 @@ parse stays in that stage (``events/syntax.py`` adds the events stage's own help
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from spacy.strings import StringStore
 from spacy.tokens import Token
 
 MAX_CLIMB = 50  # a malformed parse can hold a cycle; no real clause is this deep
@@ -23,7 +26,23 @@ def lemma(token: Token) -> str:
 
 
 def children(token: Token, deps) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    """The token's children whose dependency label is one of ``deps`` (compared by the labels'
+    hashes: the event rules call this tens of thousands of times per document batch)."""
+    try:
+        ids = _dep_ids(deps)
+    except TypeError:  # an unhashable collection of labels
+        ids = frozenset(_LABELS[d] for d in deps)
+    return [c for c in token.children if c.dep in ids]
+
+
+# Label -> the id spaCy stores in ``Token.dep`` (a fixed symbol id for the parser's labels, else the
+# string's hash: the same in every vocabulary).
+_LABELS = StringStore()
+
+
+@lru_cache(maxsize=None)
+def _dep_ids(deps) -> frozenset[int]:
+    return frozenset(_LABELS[d] for d in ((deps,) if isinstance(deps, str) else deps))
 
 
 def conjuncts(token: Token) -> list[Token]:
