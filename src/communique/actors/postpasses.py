@@ -46,9 +46,9 @@ def ethnic_groups(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]
     return out
 
 
-def stacked_demonyms(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """"Bosnian Serbs", "Kosovar Albanians": a people named with the adjective of the country they
-    live in belong to that country; the adjective is a modifier of the people's name."""
+def _merge_modifier_pairs(sdoc: Doc, mentions: list[ActorMention], merge) -> list[ActorMention]:
+    """Each modifier mention followed at once by the country mention of the noun it modifies is
+    offered to ``merge``, which returns the one mention both make, or None to keep them apart."""
     out: list[ActorMention] = []
     skip = set()
     for k, m in enumerate(mentions):
@@ -56,39 +56,40 @@ def stacked_demonyms(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
             continue
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         if m.kind == "modifier" and nxt is not None and nxt.kind == "country" and nxt.token_start == m.token_end \
-                and len(m.entities) == 1 and len(nxt.entities) == 1 and m.entities[0].code \
-                and sdoc[m.root].head.i == nxt.root and sdoc[nxt.root].tag_ in ("NNS", "NNPS") \
-                and sdoc[nxt.root].text in knowledge.demonyms():
-            first, people = m.entities[0], nxt.entities[0]
-            entity = replace(people, text=sdoc[m.token_start:nxt.token_end].text, code=first.code,
-                             start=first.start, name=None, id=None)
-            out.append(replace(nxt, entities=[entity], token_start=m.token_start))
-            skip.add(k + 1)
-            continue
+                and len(m.entities) == 1 and sdoc[m.root].head.i == nxt.root:
+            merged = merge(m, nxt)
+            if merged is not None:
+                out.append(merged)
+                skip.add(k + 1)
+                continue
         out.append(m)
     return out
+
+
+def stacked_demonyms(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Bosnian Serbs", "Kosovar Albanians": a people named with the adjective of the country they
+    live in belong to that country; the adjective is a modifier of the people's name."""
+    def merge(m: ActorMention, nxt: ActorMention) -> ActorMention | None:
+        if len(nxt.entities) != 1 or not m.entities[0].code or sdoc[nxt.root].tag_ not in ("NNS", "NNPS") \
+                or sdoc[nxt.root].text not in knowledge.demonyms():
+            return None
+        first, people = m.entities[0], nxt.entities[0]
+        entity = replace(people, text=sdoc[m.token_start:nxt.token_end].text, code=first.code,
+                         start=first.start, name=None, id=None)
+        return replace(nxt, entities=[entity], token_start=m.token_start)
+    return _merge_modifier_pairs(sdoc, mentions, merge)
 
 
 def organization_chapters(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"Amnesty International Kenya", "Oxfam India": a body's national branch is the body, not the
     country its name ends with (the parser makes the country the head of the phrase)."""
-    out: list[ActorMention] = []
-    skip = set()
-    for k, m in enumerate(mentions):
-        if k in skip:
-            continue
-        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        if m.kind == "modifier" and nxt is not None and nxt.kind == "country" and nxt.token_start == m.token_end \
-                and len(m.entities) == 1 and m.entities[0].code in NON_STATE_CODES \
-                and sdoc[m.root].head.i == nxt.root and sdoc[nxt.root].pos_ == "PROPN":
-            body = m.entities[0]
-            entity = replace(body, text=sdoc[m.token_start:nxt.token_end].text,
-                             end=sdoc[nxt.token_end - 1].idx + len(sdoc[nxt.token_end - 1]))
-            out.append(replace(m, entities=[entity], token_end=nxt.token_end, root=nxt.root, kind="igo"))
-            skip.add(k + 1)
-            continue
-        out.append(m)
-    return out
+    def merge(m: ActorMention, nxt: ActorMention) -> ActorMention | None:
+        if m.entities[0].code not in NON_STATE_CODES or sdoc[nxt.root].pos_ != "PROPN":
+            return None
+        last = sdoc[nxt.token_end - 1]
+        entity = replace(m.entities[0], text=sdoc[m.token_start:nxt.token_end].text, end=last.idx + len(last))
+        return replace(m, entities=[entity], token_end=nxt.token_end, root=nxt.root, kind="igo")
+    return _merge_modifier_pairs(sdoc, mentions, merge)
 
 
 def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
