@@ -42,7 +42,7 @@ import re
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from ..knowledge.english import REPORTING_VERBS, WEEKDAY_NAMES
+from ..knowledge.english import LETTING_VERBS, REPORTING_VERBS, WEEKDAY_NAMES
 from ..parse import governing_verb
 from .grammar import DateMention, find_date_expressions
 
@@ -87,8 +87,6 @@ def _reporting_verb_before(token):
     return None
 
 
-# Verbs that let their object act ("allowed the convoy to enter on Friday").
-LETTING_VERBS = frozenset({"let", "allow", "permit"})
 # Verbs whose object's participle completes them ("sent thousands fleeing", "left dozens dead").
 CAUSATIVE_VERBS = frozenset({"send", "leave", "keep", "set"})
 

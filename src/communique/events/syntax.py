@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..knowledge.english import LETTING_VERBS  # noqa: F401 (re-exported)
 from ..knowledge.words import word_class
 from ..parse import children, conjuncts, lemma  # noqa: F401 (re-exported)
 
@@ -57,10 +58,6 @@ def is_gerund_noun(token: Token) -> bool:
     ("Fighting between the army and the rebels raged"): a noun for the trigger lexicon."""
     return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass") and any(
         c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
-
-
-# Verbs whose object is the subject of the clause it lets happen ("allowed the convoy to enter").
-LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
 
 
 def misparsed_modifier_verb(verb: Token) -> bool:
