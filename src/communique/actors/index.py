@@ -17,6 +17,8 @@ of its country. Nothing here reads the trigger: the index is about who is named 
 """
 from __future__ import annotations
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Token
 
 from ..knowledge.words import word_class
@@ -102,7 +104,11 @@ class MentionIndex:
         latest earlier phrase with the same head noun that did ("Venezuela's electoral council")."""
         owner_by_word: dict[str, ActorMention] = {}
         recent: list[Entity] = []  # coded parties in text order, one per code, latest last
-        for t in doc:
+        # Only mentions' words and nouns matter; the rest of the document is skipped without making a
+        # Token of each word (the events stage builds this index once per document).
+        nouns = (doc.to_array(POS) == NOUN).nonzero()[0].tolist() if len(doc) else []
+        for i in sorted(set(self.by_token) | set(nouns)):
+            t = doc[i]
             held = self.by_token.get(t.i)
             if held is not None and any(e.code == "IGO" for e in held.entities):
                 owner_by_word["@igo"] = held
