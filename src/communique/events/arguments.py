@@ -206,9 +206,10 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
                 args.actor, args.actor_from_speaker = reporter, True
             else:
                 args.actor = place_state(verb, index)
-        if not args.actor and match.entry.plover in ("MOBILIZE", "RETREAT"):
+        if not args.actor and (match.entry.plover in ("MOBILIZE", "RETREAT") or match.entry.cameo.startswith(EXPULSION)):
             # "Turkish troops have been massed along the border", "forces were put on alert", "all Israeli
-            # troops would be pulled out": the forces moved stand for the state that moved them.
+            # troops would be pulled out", "UN peacekeepers were pulled out": the forces moved stand for the
+            # state or body that moved them.
             # Bare "extra troops had been deployed", an army spokesman said: the speaker's side's.
             subj = subject_token(verb)
             forces = mentions_under(subj, index)[0] if subj is not None else []
