@@ -155,6 +155,9 @@ CONTEXT_COUNTERPART = {
     "AGREE": set(), "CONCEDE": set(), "COOPERATE": set(),
     # "said Tehran would respond": a threat answers the latest hostile act aimed at the threatener.
     "THREATEN": {"SANCTION", "COERCE", "ASSAULT", "THREATEN", "MOBILIZE", "ACCUSE"},
+    # "cut ties with Colombia and sent troops to its northern border": a deployment faces the party
+    # the actor's latest act was aimed at.
+    "MOBILIZE": set(),
 }
 # Acts that answer the latest act of another kind by anyone else, aimed at whoever did it: police
 # "responded with tear gas" to the protest; leaders "demanded the release" from those who detained.
