@@ -26,7 +26,7 @@ from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
 from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, lemma, subject_token
 from . import knowledge
-from .index import MentionIndex, coded, gazetteer_place
+from .index import MentionIndex, coded, gazetteer_place, gazetteer_place_named
 
 
 def place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
@@ -55,8 +55,11 @@ def place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorM
 def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
     """"opposition supporters marched through Harare", "security forces have detained ..." under a
     CARACAS dateline: a group that names no country belongs to the country where it acts."""
-    place = _place_in_phrase(actor, index) or place_state(verb, index, depth=4) or _dateline_place(index) \
-        or _only_country_of_sentence(verb, index)
+    # (a person no table knows is not placed by a dateline town: talks held in Geneva or Harare are
+    # attended by foreigners; a group named by what it is acts where the story is told from)
+    groups_only = all(m.kind in ("sector", "unnamed") for m in actor)
+    place = _place_in_phrase(actor, index) or place_state(verb, index, depth=4) \
+        or _dateline_place(index, towns=groups_only) or _only_country_of_sentence(verb, index)
     return _coded_as(actor, place)
 
 
@@ -133,8 +136,13 @@ def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMen
     return found[:1]
 
 
-def _dateline_place(index: MentionIndex) -> list[ActorMention]:
-    """The coded place of a wire dateline ("CARACAS, Aug 8 (Agency) --") at the start of the text."""
+def _dateline_place(index: MentionIndex, towns: bool = False) -> list[ActorMention]:
+    """The coded place of a wire dateline ("CARACAS, Aug 8 (Agency) --"): with ``towns``, the one read
+    off before parsing, a town the gazetteer knows; else one still at the start of the text."""
+    if towns and index.dateline_place:
+        found = gazetteer_place_named(index.dateline_place)
+        if found is not None:
+            return [found]
     doc = index.doc
     if doc is None or len(doc) < 3:
         return []

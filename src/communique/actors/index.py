@@ -73,8 +73,10 @@ def _names_a_pair(noun: Token) -> bool:
 class MentionIndex:
     """Which actor mention (if any) covers a token."""
 
-    def __init__(self, mentions: list[ActorMention], doc=None):
+    def __init__(self, mentions: list[ActorMention], doc=None, dateline_place: str | None = None):
         self.doc = doc
+        # The place of the wire dateline ("JALALABAD, Afghanistan, June 10 --"), read before parsing.
+        self.dateline_place = dateline_place
         self.by_token: dict[int, ActorMention] = {}
         self.places: dict[int, ActorMention] = {}  # a country or capital named as a location
         self._gazetteer_cache: dict[int, ActorMention | None] = {}
@@ -181,3 +183,14 @@ def gazetteer_place(span) -> ActorMention | None:
                     start=start_char, end=start_char + len(span.text))
     root = span.root.i if hasattr(span, "root") else span.i
     return ActorMention([entity], start, end, root, "place")
+
+
+def gazetteer_place_named(name: str) -> ActorMention | None:
+    """A place mention, outside the parsed text, of the country of a town the gazetteer knows (a wire
+    dateline read off before parsing: "JALALABAD")."""
+    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
+    location = resolve_place(name)
+    if location is None or not location.country:
+        return None
+    entity = Entity(text=name, code=location.country, sector=None, name=None, id=None, start=0, end=0)
+    return ActorMention([entity], -1, -1, -1, "place")

@@ -31,7 +31,7 @@ EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "
 
 
 def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) -> list[Event]:
-    index = MentionIndex(mentions, sdoc)
+    index = MentionIndex(mentions, sdoc, document.dateline_place)
     events: list[Event] = []
     unknown_doers: list[Event] = []
     for number, sent in enumerate(sdoc.sents):
