@@ -350,9 +350,9 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
     ("demanded that the US cancel ..."), else the subject of its condition ("threatened to halt talks
     if the United States ...")."""
     if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT",
-                                                     "SANCTION"):
+                                                     "SANCTION", "AID"):
         # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for;
-        # "declared two diplomats persona non grata": whom the declaration names.
+        # "declared two diplomats persona non grata": whom the declaration names; "help Libya rebuild".
         actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
         # "agreed to let U.N. inspectors reinstall cameras": whom the actor lets act.
         let = [c for x in infinitives(verb) if lemma(x) in LETTING_VERBS for c in children(x, ("ccomp", "xcomp"))]

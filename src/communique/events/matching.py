@@ -291,6 +291,8 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
         return True
     if dep == "pobj" and head.lower_ in NOMINAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
         return True
+    if dep == "pobj" and head.dep_ == "agent":
+        return True  # "ports were brought to a standstill by a strike of dockworkers": the act did it
     # "returned to Geneva for talks": the purpose of a journey is the meeting; "recalled its envoys
     # for consultations" is no meeting with anyone.
     if dep == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" and lemma(head.head) in word_class("journey"):

@@ -56,6 +56,8 @@ SECOND_HOP_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "by"
 RESULT_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage", "hit", "leave"})
 YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})
 # Acts that move, send or pull out forces, and the word classes of those forces.
+# Verbs by which a party carries out an activity named by a noun ("exercises that Turkey is holding").
+CONDUCTING_VERBS = frozenset({"hold", "conduct", "stage", "carry", "wage", "run", "build", "launch"})
 # Verbs of people driven from their homes, whose prepositions say where they went.
 DISPLACEMENT_VERBS = frozenset({"flee"})
 FORCE_MOVING_CATEGORIES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "AID", "MOBILIZE"})
@@ -160,6 +162,9 @@ def holder_tokens(thing: Token) -> list[Token]:
     the YPG", "villages controlled by the KIA", "a depot belonging to Hamas", "homes owned by
     Palestinians")."""
     out = objects_after(thing, ("of",)) if lemma(thing) in PREMISES else []  # "the offices of the paper X"
+    # "condemned naval exercises that Turkey is holding": whoever carries out the activity.
+    out += [s for rc in children(thing, ("relcl",)) if lemma(rc) in CONDUCTING_VERBS
+            for s in children(rc, ("nsubj",)) if s.lower_ not in ("that", "which", "who")]
     for acl in children(thing, ("acl",)):
         if lemma(acl) in HOLDING_VERBS:
             out += [p for agent in children(acl, ("agent",)) for p in children(agent, ("pobj",))]
