@@ -140,8 +140,11 @@ def _dateline_place(index: MentionIndex, towns: bool = False) -> list[ActorMenti
     """The coded place of a wire dateline ("CARACAS, Aug 8 (Agency) --"): with ``towns``, the one read
     off before parsing, a town the gazetteer knows; else one still at the start of the text."""
     if towns and index.dateline_place:
+        # (only a country the story names too: a BEIRUT dateline over a story about Syria tells where
+        # the agency writes from, not whose the unnamed attackers are)
         found = gazetteer_place_named(index.dateline_place)
-        if found is not None:
+        named = {e.code for m in list(index.by_token.values()) + list(index.places.values()) for e in m.entities}
+        if found is not None and found.entities[0].code in named:
             return [found]
     doc = index.doc
     if doc is None or len(doc) < 3:
