@@ -152,7 +152,8 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
     reading = Reading(entry.cameo, entry.plover, entry.mode, entry.context, (entry.source,))
     if entry.pos == "AUX":  # the appeal itself is made now, whatever the modal
         return reading, dataclasses.replace(mod, hypothetical=False, future=False)
-    if mod.purpose and reading.plover not in PURPOSE_TAKES_PLACE:
+    # ("summoned Spain's ambassador to protest": a complaint made by summoning, not a demonstration)
+    if mod.purpose and (reading.plover not in PURPOSE_TAKES_PLACE or _summons_for(match)):
         # "sent observers to monitor the vote": what an act is for is an intention, not a second act.
         mod = dataclasses.replace(mod, hypothetical=True)
     if entry.condition("neg") is not None:  # "will not accept" is itself the (refusal) event
@@ -185,6 +186,12 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
         # "said the miners' demand for a 40% raise was unacceptable": turning down what was asked.
         reading = reading.recoded(REJECTION, "decide: judging a demand or offer unacceptable turns it down")
     return reading, mod
+
+
+def _summons_for(match: TriggerMatch) -> bool:
+    """Is the trigger what an envoy was summoned or called in for ("summoned the ambassador to protest")?"""
+    head = match.anchor.head
+    return match.anchor.dep_ in ("advcl", "xcomp") and head.lemma_.lower() in ("summon", "call")
 
 
 def _judges_a_proposal(match: TriggerMatch) -> bool:

@@ -155,10 +155,13 @@ CONTEXT_COUNTERPART = {
     "AGREE": set(), "CONCEDE": set(), "COOPERATE": set(),
     # "said Tehran would respond": a threat answers the latest hostile act aimed at the threatener.
     "THREATEN": {"SANCTION", "COERCE", "ASSAULT", "THREATEN", "MOBILIZE", "ACCUSE"},
-    # "cut ties with Colombia and sent troops to its northern border": a deployment faces the party
-    # the actor's latest act was aimed at.
-    "MOBILIZE": set(),
+    # "cut ties with Colombia and sent troops to its northern border", "after shelling from Cambodia,
+    # Thailand sent tanks to the border": a deployment faces the other side of the latest hostile act
+    # (in either direction; not a friendly one: "met Heiko Maas ... sent a ship").
+    "MOBILIZE": {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "ACCUSE", "MOBILIZE", "REJECT"},
 }
+# Categories for which the actor's own earlier act also names the other side (not only an act aimed at it).
+EITHER_DIRECTION = frozenset({"MOBILIZE"})
 # Acts that answer the latest act of another kind by anyone else, aimed at whoever did it: police
 # "responded with tear gas" to the protest; leaders "demanded the release" from those who detained.
 DOER_OF_LATEST = {
@@ -205,7 +208,7 @@ def counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
         if involves_actor(previous.recipient) and previous.actor and not involves_actor(previous.actor):
             # the earlier act was aimed at the actor: its doer is the counterpart
             return dataclasses.replace(event, recipient=[dataclasses.replace(a) for a in previous.actor])
-        if not kinds and involves_actor(previous.actor) and previous.recipient \
+        if (not kinds or event.event in EITHER_DIRECTION) and involves_actor(previous.actor) and previous.recipient \
                 and not involves_actor(previous.recipient):
             return dataclasses.replace(event, recipient=[dataclasses.replace(r) for r in previous.recipient])
     return event
