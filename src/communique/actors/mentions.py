@@ -44,6 +44,7 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     mentions = Resolver(sdoc, article).resolve(_in_text_order(sdoc, chains, pairs))
     mentions = postpasses.stacked_demonyms(sdoc, mentions)
     mentions = postpasses.organization_chapters(sdoc, mentions)
+    mentions = postpasses.state_envoys(sdoc, mentions)
     mentions = postpasses.appositions(sdoc, mentions)
     mentions = postpasses.ethnic_groups(sdoc, mentions)
     dropped = discards.discarded_sentences(sdoc)

@@ -5,6 +5,7 @@ corrects is replaced by a copy (``dataclasses.replace``), never changed in place
 
 - :func:`stacked_demonyms`: "Bosnian Serbs" are a people of the country the first adjective names;
 - :func:`organization_chapters`: "Amnesty International Kenya" is the body's branch, not Kenya;
+- :func:`state_envoys`: "Syria's U.N. envoy" is Syria's, not the UN's;
 - :func:`appositions`: a person the tables do not know takes the country of a title set beside
   the name by a comma ("Qatar's emir, Sheikh Hamad");
 - :func:`ethnic_groups`: "ethnic Albanians in southern Serbia" are coded with the country the
@@ -90,6 +91,25 @@ def organization_chapters(sdoc: Doc, mentions: list[ActorMention]) -> list[Actor
         entity = replace(m.entities[0], text=sdoc[m.token_start:nxt.token_end].text, end=last.idx + len(last))
         return replace(m, entities=[entity], token_end=nxt.token_end, root=nxt.root, kind="igo")
     return _merge_modifier_pairs(sdoc, mentions, merge)
+
+
+# Titles of a state's representatives to a body ("Syria's U.N. envoy", "France's EU ambassador").
+ENVOY_WORDS = frozenset({"envoy", "envoys", "ambassador", "ambassadors", "representative", "delegate", "delegation"})
+
+
+def state_envoys(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Syria's U.N. envoy Bashar Ja'afari", "Russia's U.N. ambassador": a state's envoy to a body is
+    the state's, though the body's name stands nearer to the title."""
+    out = list(mentions)
+    for k in range(1, len(out)):
+        state, envoy = out[k - 1], out[k]
+        gap = sdoc[state.token_end:envoy.token_start]
+        if state.kind != "country" or len(envoy.entities) != 1 or envoy.entities[0].code not in NON_STATE_CODES \
+                or len(gap) != 1 or gap[0].tag_ != "POS" \
+                or not any(t.lower_ in ENVOY_WORDS for t in sdoc[envoy.token_start:envoy.token_end]):
+            continue
+        out[k] = replace(envoy, entities=[replace(envoy.entities[0], code=state.entities[0].code)])
+    return out
 
 
 def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
