@@ -5,7 +5,8 @@ corrects is replaced by a copy (``dataclasses.replace``), never changed in place
 
 - :func:`stacked_demonyms`: "Bosnian Serbs" are a people of the country the first adjective names;
 - :func:`organization_chapters`: "Amnesty International Kenya" is the body's branch, not Kenya;
-- :func:`state_envoys`: "Syria's U.N. envoy" is Syria's, not the UN's;
+- :func:`state_envoys`: "Syria's U.N. envoy" is Syria's, not the UN's ("Egypt's National Security
+  Agency" Egypt's);
 - :func:`appositions`: a person the tables do not know takes the country of a title set beside
   the name by a comma ("Qatar's emir, Sheikh Hamad");
 - :func:`ethnic_groups`: "ethnic Albanians in southern Serbia" are coded with the country the
@@ -99,16 +100,21 @@ ENVOY_WORDS = frozenset({"envoy", "envoys", "ambassador", "ambassadors", "repres
 
 def state_envoys(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"Syria's U.N. envoy Bashar Ja'afari", "Russia's U.N. ambassador": a state's envoy to a body is
-    the state's, though the body's name stands nearer to the title."""
+    the state's, though the body's name stands nearer to the title; so is a body a state owns whose
+    generic name a table gave to another state ("Egypt's National Security Agency")."""
     out = list(mentions)
     for k in range(1, len(out)):
-        state, envoy = out[k - 1], out[k]
-        gap = sdoc[state.token_end:envoy.token_start]
-        if state.kind != "country" or len(envoy.entities) != 1 or envoy.entities[0].code not in NON_STATE_CODES \
-                or len(gap) != 1 or gap[0].tag_ != "POS" \
-                or not any(t.lower_ in ENVOY_WORDS for t in sdoc[envoy.token_start:envoy.token_end]):
+        state, held = out[k - 1], out[k]
+        gap = sdoc[state.token_end:held.token_start]
+        if state.kind != "country" or len(held.entities) != 1 or len(gap) != 1 or gap[0].tag_ != "POS":
             continue
-        out[k] = replace(envoy, entities=[replace(envoy.entities[0], code=state.entities[0].code)])
+        code = held.entities[0].code
+        envoy = code in NON_STATE_CODES and any(t.lower_ in ENVOY_WORDS
+                                                for t in sdoc[held.token_start:held.token_end])
+        foreign_body = held.kind == "group" and code and code not in NON_STATE_CODES \
+            and code != state.entities[0].code
+        if envoy or foreign_body:
+            out[k] = replace(held, entities=[replace(held.entities[0], code=state.entities[0].code)])
     return out
 
 
