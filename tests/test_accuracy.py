@@ -69,14 +69,14 @@ def test_news_sentence_pairs_stay_at_their_level(shared_dir):
 
 
 def test_blind_articles_stay_at_their_level():
-    # 80 articles (rounds 3 and 5 added): measured triple F1 0.735, false events 1.11 per article, dates 0.972,
-    # main events found 0.806
-    assert_articles_at_least(article_set("blind"), triple=0.715, false_per_article=1.20, dates=0.95, main_found=0.785)
+    # 100 articles (rounds 3, 5 and 6 added): measured triple F1 0.733, false events 1.05 per article, dates
+    # 0.972, main events found 0.792
+    assert_articles_at_least(article_set("blind"), triple=0.715, false_per_article=1.15, dates=0.95, main_found=0.77)
 
 
 def test_blind_manual_style_sentences_stay_at_their_level():
     # benchmarks/sentences, dev half (written blind, developed on since; rounds 3 and 5 added): measured
-    # category F1 0.918, triple F1 0.761
+    # category F1 0.918, triple F1 0.763
     report = evaluate(BENCHMARKS / "sentences" / "manual_dev.gsr.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.90
     assert report["triple"]["overall"]["f1"] >= 0.74
