@@ -121,20 +121,17 @@ def _is_ancestor(a, b) -> bool:
     return any(t.i == a.i for t in b.ancestors)
 
 
-def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex,
-                  trigger_end: int | None = None) -> Optional[DateMention]:
-    """The mention the trigger's clause governs: same verb (or another word of the trigger: "sent
-    thousands fleeing on Monday"), then an ancestor verb, then nearest.
+def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) -> Optional[DateMention]:
+    """The mention the trigger's clause governs: same verb, then an ancestor verb, then nearest.
 
     A date inside a relative clause below or beside the trigger belongs to another event;
     then there is no own date (None) and the anchor applies.
     """
     verb = governing_verb(trigger_token)
-    end = trigger_token.idx + len(trigger_token) if trigger_end is None else trigger_end
 
     def rank(m: DateMention):
         mverb = _mention_verb(m, index)
-        if mverb.i == verb.i or trigger_token.idx <= mverb.idx < end:
+        if mverb.i == verb.i:
             tier = 0
         elif _is_ancestor(mverb, verb):
             tier = 1
@@ -292,7 +289,7 @@ def _own_mention(event, by_sentence, index: _DocIndex, published) -> Optional[Da
         candidates = [m for m in candidates if not _dates_a_plan(m, trigger_token, index, published)]
         if not candidates:
             return None
-    best = _best_mention(candidates, trigger_token, index, event.trigger.end)
+    best = _best_mention(candidates, trigger_token, index)
     if best is None:
         return None
     if getattr(event, "future", False) and best.relative and published is not None \
