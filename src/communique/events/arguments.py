@@ -37,7 +37,8 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          acts_on_people, addressee, mediated_pair, other_side, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
-from .syntax import LETTING_VERBS, infinitives, is_gerund_noun, is_passive, object_tokens, participle_agents
+from .syntax import (LETTING_VERBS, doer_tokens, infinitives, is_gerund_noun, is_passive, object_tokens,
+                     participle_agents)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
@@ -118,12 +119,6 @@ def _appeal(verb: Token, index: MentionIndex) -> Arguments:
     return args
 
 
-def _names_a_doer(verb: Token) -> bool:
-    """Does a passive's "by" phrase name a doer, known or not (not "detained by the evening")?"""
-    return any(p.ent_type_ not in ("DATE", "TIME") and lemma(p) not in word_class("time_of_day")
-               for a in children(verb, ("agent",)) for p in children(a, ("pobj",)))
-
-
 def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex) -> bool:
     """The actor a nominal trigger names itself: its owner ("Israel's attack", "the U.S. invasion"),
     the pair after its "between", or its "by" doer. True when ``args`` is complete: the pair, or a
@@ -198,7 +193,7 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
             # "was welcomed in Tehran": the host is the state where the visitor was received.
             args.actor = place_state(verb, index, depth=4)
         # (a "by" phrase names the doer even when no table knows it: "harassed by an armed Indonesian ship")
-        if not args.actor and match.entry.plover == "COERCE" and not _names_a_doer(verb):
+        if not args.actor and match.entry.plover == "COERCE" and not doer_tokens(verb):
             # "The justice ministry said 41 people had been held": the state body that reports
             # an arrest made it; else "was detained in Jordan": the state where it happened did.
             reporter = speaker(verb, index)

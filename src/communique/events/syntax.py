@@ -107,6 +107,13 @@ def objects_after(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in children(token, ("prep",)) if p.lower_ in preps for o in children(p, ("pobj",))]
 
 
+def doer_tokens(verb: Token) -> list[Token]:
+    """The objects of a passive's "by" phrase that name a doer, known or not ("harassed by an armed
+    ship"), not a time ("detained by the evening")."""
+    return [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))
+            if p.ent_type_ not in ("DATE", "TIME") and lemma(p) not in word_class("time_of_day")]
+
+
 def participle_agents(noun: Token, verbs: frozenset[str] | None = None) -> list[Token]:
     """The "by" objects of participles on the noun ("a bomb planted by rebels", "positions held by the
     YPG"), of any participle or only of those whose lemma is in ``verbs``."""

@@ -29,7 +29,7 @@ from .parties import coded_under, unique
 from .recipients import DOMESTIC_CATEGORIES, holder_tokens, proposal_makers
 from .story import RECIPROCAL_CATEGORIES
 from .subjects import RELATIVE_PRONOUNS, is_pronoun
-from .syntax import forms, infinitives, is_passive, object_tokens, objects_after, participle_agents
+from .syntax import doer_tokens, forms, infinitives, is_passive, object_tokens, objects_after, participle_agents
 
 # Verbs whose "for" object is who is pursued ("sent troops to hunt for the kidnappers").
 SEARCH_VERBS = frozenset({"hunt", "search", "look", "comb"})
@@ -65,8 +65,7 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
     passive = verb.pos_ in ("VERB", "AUX") and is_passive(verb) and (anchor is verb or anchor.dep_ == "nsubjpass")
     doers: list[Token] = []
     if passive:
-        doers = [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))
-                 if lemma(p) not in word_class("time_of_day")]  # not "detained by the evening"
+        doers = doer_tokens(verb)
     elif anchor.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "by" for c in anchor.children):
         doers = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for p in children(c, ("pobj",))]
     else:
