@@ -32,7 +32,26 @@ def children(token: Token, deps) -> list[Token]:
         ids = _dep_ids(deps)
     except TypeError:  # an unhashable collection of labels
         ids = frozenset(_LABELS[d] for d in deps)
-    return [c for c in token.children if c.dep in ids]
+    return [c for c in _tree(token.doc)[2][token.i] if c.dep in ids]
+
+
+# The last document's tokens and each token's children, built once per document: spaCy makes a new
+# Token object on every ``doc[i]`` and ``token.children``, which the rules ask for a million times per
+# batch. One slot (a tuple, replaced whole) is enough: a document's stages run one after another.
+_LAST_TREE: tuple = (None, [], [])
+
+
+def _tree(doc) -> tuple:
+    global _LAST_TREE
+    tree = _LAST_TREE
+    if tree[0] is not doc:
+        tokens = list(doc)
+        kids: list[list[Token]] = [[] for _ in tokens]
+        for t in tokens:
+            if t.head.i != t.i:
+                kids[t.head.i].append(t)
+        tree = _LAST_TREE = (doc, tokens, kids)
+    return tree
 
 
 # Label -> the id spaCy stores in ``Token.dep`` (a fixed symbol id for the parser's labels, else the
@@ -51,7 +70,7 @@ def conjuncts(token: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(children(t, "conj"))
     return out
 
 
@@ -59,7 +78,7 @@ def subject_token(verb: Token) -> Token | None:
     """The verb's subject; of two (a wire dateline "BRUSSELS, Oct. 16 (Agency) -- X held talks" parsed
     as a second subject) the one nearest before the verb. Word order decides only there, where the
     parse has failed."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = children(verb, SUBJECT_DEPS)
     before = [c for c in subjects if c.i < verb.i]
     if len(before) > 1 and any(t.text in DATELINE_DASHES for t in verb.doc[before[0].i:before[-1].i]):
         return before[-1]
