@@ -48,8 +48,18 @@ def place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorM
                         if m is not None and coded(m) and (m.kind in ("country", "capital", "place") or (
                                 m.kind == "modifier" and lemma(t.head) in word_class("place"))):
                             return [m]  # "in Kenya", "in Nairobi", "in the Kenyan town of Kisumu"
-                    level = [c for t in level for c in t.children if c.dep_ not in SEARCH_STOP_DEPS]
+                    level = [c for t in level for c in t.children
+                             if c.dep_ not in SEARCH_STOP_DEPS and not beyond_border(c, t)]
     return []
+
+
+def beyond_border(prep: Token, head: Token) -> bool:
+    """Is ``prep`` the "with" of a border that only says where a place lies ("a camp near the border
+    with Cameroon")? The state across it is neither where the act happens nor a party to it. (Forces
+    sent "to" or massed "along" a border with a state face that state: only "near" is a place.)"""
+    return prep.lower_ == "with" and prep.dep_ == "prep" and lemma(head) in word_class("border") \
+        and head.dep_ == "pobj" and head.head.lower_ in ("near", "to") \
+        and (head.head.lower_ == "near" or head.head.head.lower_ == "close")
 
 
 def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -129,7 +139,8 @@ def _town_named(token: Token) -> ActorMention | None:
 def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """"Venezuela's council declared ..., and security forces have detained ...": the one country the
     sentence names."""
-    found = [m for m in (index.place(t.i) for t in verb.sent) if m is not None and coded(m)]
+    found = [m for m in (index.place(t.i) for t in verb.sent if not beyond_border(t.head, t.head.head))
+             if m is not None and coded(m)]
     codes = {e.code for m in found for e in m.entities if e.code}
     if len(codes) != 1 or next(iter(codes)) in NON_STATE_CODES:
         return []

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..actors.implicit import crowd_of_place, located, own_state, place_state
+from ..actors.implicit import beyond_border, crowd_of_place, located, own_state, place_state
 from ..actors.index import MentionIndex, coded
 from ..knowledge.codes import STATE_SECTORS
 from ..model import ActorMention
@@ -336,6 +336,12 @@ def _take_host_recipient(args: Arguments, match: TriggerMatch, anchor: Token, ve
     named as places too), with how weak and how direct it is."""
     found = recipient_from_hosts(args.actor, args.actor_compound, anchor, verb, index, trigger_ids, places,
                                  match.entry.plover)
+    if found and match.entry.plover != "MOBILIZE":
+        # "bombed a camp near the border with Cameroon": the state across the border only says where
+        # the camp lies (forces massed near a border face that state: MOBILIZE keeps it).
+        doc = index.doc
+        kept = [m for m in found[0] if not (0 <= m.root < len(doc) and beyond_border(doc[m.root].head, doc[m.root].head.head))]
+        found = (kept,) + tuple(found[1:]) if kept else None
     if found:
         args.recipient, args.recipient_weak, args.recipient_direct = found
 

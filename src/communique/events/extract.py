@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.index import MentionIndex
 from ..model import ActorMention, Document, Event, Trigger
@@ -54,7 +54,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
                 # The announced act has no actor of its own ("warned that it would strike"): the warning.
                 coded = _events_for(warning, index, document, sent.text.strip(), number)
             sentence_events.extend(coded)
-        for e in _dedupe(sentence_events):
+        for e in _dedupe(sentence_events, sent):
             # An act by a party no table knows takes no part in reading the story (whose act a
             # reaction answers, who the other side is): it is set aside and kept as it is.
             (events if known_party(e.actor) else unknown_doers).append(e)
@@ -269,13 +269,18 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
     return events
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per category and dyad in a sentence ("killed ... in an attack" is one ASSAULT)."""
+def _dedupe(events: list[Event], sent: Span) -> list[Event]:
+    """One event per category and dyad in a sentence ("killed ... in an attack" is one ASSAULT),
+    except acts of other doers told by verbs joined by "and" ("the general seized power, and soldiers
+    detained the party leaders")."""
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
+    verbs = {t.idx: t for t in sent if t.pos_ == "VERB"}
     for e in events:
         key = (e.event, tuple(sorted(str(a.code) for a in e.actor)),
                tuple(sorted(str(r.code) for r in e.recipient)), e.negated, e.hypothetical)
+        if key in best and _joined_acts(best[key], e, verbs):
+            key += (e.trigger.start,)
         if key not in best:
             order.append(key)
             best[key] = e
@@ -286,3 +291,12 @@ def _dedupe(events: list[Event]) -> list[Event]:
     with_recipient = {(e.event, tuple(sorted(str(a.code) for a in e.actor))) for e in kept if e.recipient}
     return [e for e in kept if e.recipient or
             (e.event, tuple(sorted(str(a.code) for a in e.actor))) not in with_recipient]
+
+
+def _joined_acts(a: Event, b: Event, verbs: dict) -> bool:
+    """Are two events of one category told by verbs joined by "and", each with its own doer? (One
+    doer's acts of one kind in one sentence, "stormed a building and set fire to cars", are one.)"""
+    va, vb = verbs.get(a.trigger.start), verbs.get(b.trigger.start)
+    if va is None or vb is None or vb not in va.conjuncts:
+        return False
+    return not {x.start for x in a.actor} & {x.start for x in b.actor}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors.implicit import beyond_border
 from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
 from ..parse import children, lemma
@@ -338,7 +339,7 @@ def second_hop_recipient(anchor: Token, verb: Token, index: MentionIndex,
                 for inner in children(noun, ("prep",)):
                     # "in defiance of the authorities", "in protest of the ruling": whom the stance is toward.
                     stance_of = inner.lower_ == "of" and lemma(noun) in word_class("stance")
-                    if inner.lower_ not in SECOND_HOP_PREPS and not stance_of:
+                    if (inner.lower_ not in SECOND_HOP_PREPS and not stance_of) or beyond_border(inner, noun):
                         continue
                     for p in children(inner, ("pobj",)):
                         found += [m for m in coded_under(p, index, 2) if id(m) not in actor_ids]
