@@ -23,6 +23,9 @@ from ..model import ActorMention
 from . import knowledge
 from .spans import LEADING_WORDS
 
+# Codes of bodies, not states: a person named as one's envoy or official acts for it.
+BODY_CODES = frozenset({"IGO", "NGO"})
+
 
 def ethnic_groups(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"ethnic Albanians in southern Serbia", "the Turkish minority of the province": an ethnic group is
@@ -120,16 +123,18 @@ def state_envoys(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """"Qatar's emir, Sheikh Hamad ...", "Hamad, the Qatari emir, ...": a person the tables do not
-    know takes the country of the title set beside it by a comma."""
+    know takes the country of the title set beside it by a comma; a known person takes the body an
+    apposition says he speaks for ("Obasanjo, the African Union's envoy": the AU's, not Nigeria's)."""
     out = list(mentions)
     for k, m in enumerate(out):
-        if m.kind != "person" or len(m.entities) != 1 or m.entities[0].code is not None:
+        if m.kind != "person" or len(m.entities) != 1:
             continue
+        known = m.entities[0].code is not None
         for other in (out[k - 1] if k > 0 else None, out[k + 1] if k + 1 < len(out) else None):
             if other is None or other.kind not in ("title", "sector") or len(other.entities) != 1:
                 continue
             title = other.entities[0]
-            if title.code is None:
+            if title.code is None or (known and title.code not in BODY_CODES):
                 continue
             lo, hi = (other.token_end, m.token_start) if other.token_start < m.token_start \
                 else (m.token_end, other.token_start)
@@ -138,7 +143,7 @@ def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 t.dep_ == "compound" and m.token_start <= t.head.i < m.token_end)]
             if len(between) == 1 and between[0].text == ",":
                 entity = replace(m.entities[0], code=title.code,
-                                 sector=m.entities[0].sector or title.sector)
+                                 sector=title.sector if known else m.entities[0].sector or title.sector)
                 out[k] = replace(m, entities=[entity])
                 break
     return out

@@ -19,6 +19,8 @@ from ..model import ActorMention, Entity
 
 # Named-entity labels that never name a party (spaCy's English labels).
 NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# Nouns that are where a shot or a blow goes, never who receives it ("fired into the air").
+NOT_PARTY_WORDS = frozenset({"air", "sky", "ground"})
 # Words of a noun phrase kept in the party's text: what comes before its head word.
 LEFT_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "case", "npadvmod", "quantmod"})
 
@@ -35,7 +37,7 @@ def unnamed_party(token: Token, skip: set[int] = frozenset(),
         return None
     if is_event_noun(token):
         return None
-    if token.like_num or not any(ch.isalpha() for ch in token.text):
+    if token.like_num or not any(ch.isalpha() for ch in token.text) or token.lower_ in NOT_PARTY_WORDS:
         return None
 
     start = token.i

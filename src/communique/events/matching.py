@@ -12,7 +12,7 @@ from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, entry
 from .modality import is_negated
 from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_gerund_noun,
                      is_month_word, lemma, lemmas, misparsed_main_verb, misparsed_modifier_verb, neighbourhood,
-                     object_lemmas, object_tokens, objects_after, prep_objects)
+                     object_lemmas, object_tokens, objects_after, prep_objects, subject_word)
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"), as the subject of
@@ -191,7 +191,7 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
     if key == "pred":
         return any(lemmas(p) & values for p in _predicate_words(token))
     if key == "subj":
-        subj = _subject_word(token)
+        subj = subject_word(token)
         if subj is None:
             return False
         if "@actor" in values and mention_of(subj.i) is not None:
@@ -201,17 +201,6 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
                  if o.dep_ == "pobj"] if lemma(subj) in CROWD_HEADS or subj.like_num else []
         return any(lemmas(t) & values for t in [subj] + inner)
     return False
-
-
-def _subject_word(token: Token) -> Token | None:
-    """The subject of a verb, or of the verb it is joined to ("torched cars and stormed ..."), or of
-    the copula an adjective is the predicate of ("the move was illegal")."""
-    for _ in range(3):
-        subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None or token.dep_ not in ("conj", "acomp", "attr") or token.head.i == token.i:
-            return subj
-        token = token.head
-    return None
 
 
 def _predicate_words(verb: Token) -> list[Token]:

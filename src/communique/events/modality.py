@@ -15,6 +15,8 @@ from .syntax import is_purpose
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 UNCERTAIN_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Subjects that say the act did not happen ("nobody was hurt"; "no one" is "one" with "no").
+NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 # Verbs whose infinitive complement is planned (future) or only wished for (hypothetical).
 PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "decide", "prepare", "go",
                         "due"})
@@ -49,8 +51,12 @@ def _aux_words(verb: Token) -> set[str]:
 
 
 def is_negated(token: Token) -> bool:
-    """"did not meet", "never visited", "no talks were held"."""
+    """"did not meet", "never visited", "no talks were held", "no one was detained", "nobody attended"."""
     if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NOBODY or (c.lower_ == "one" and any(
+                d.lower_ == "no" for d in c.children))) for c in token.children):
         return True
     if token.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):

@@ -189,3 +189,17 @@ def clause_verb(token: Token) -> Token:
 
 def is_month_word(token: Token) -> bool:
     return token.text[:1].isupper() and token.lower_ in word_class("month")
+
+
+def subject_word(token: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is joined to ("torched cars and stormed ..."), or of
+    the copula an adjective is the predicate of ("the move was illegal"); an active participle's noun
+    ("warplanes flying to Mali")."""
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    for _ in range(3):
+        subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or token.dep_ not in ("conj", "acomp", "attr") or token.head.i == token.i:
+            return subj
+        token = token.head
+    return None
