@@ -21,8 +21,10 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Token
 
+from ..knowledge.codes import NON_STATE_CODES
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
+from ..parse import governing_verb, subject_token
 
 
 def coded(mention: ActorMention) -> bool:
@@ -36,6 +38,10 @@ NOT_ACTOR_KINDS = frozenset({"place", "modifier"})
 # Definite nouns that refer back to the international body last named ("the alliance", "the bloc").
 BODY_NOUNS = frozenset({"alliance", "bloc", "organisation", "organization", "grouping", "watchdog", "body"})
 # Plural nouns that, with "both" or "the two", name the last two parties ("both governments").
+# Definite nouns for a head of state or government ("the embattled leader"): the person last named.
+LEADER_NOUNS = frozenset({"leader", "strongman", "ruler", "autocrat"})
+# "its neighbour": the other state of the story's pair (``_other_neighbour``).
+NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor"})
 PAIR_NOUNS = frozenset({"capital", "government", "side", "country", "minister", "leader", "nation", "neighbour",
                         "neighbor", "state", "delegation", "president", "foreign minister"})
 
@@ -68,6 +74,23 @@ def _names_a_pair(noun: Token) -> bool:
     words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod", "preconj", "poss")]
     # "both governments", "the two ministers", "their two delegations"
     return "both" in words or ("two" in words and bool({"the", "its", "their", "his", "her"} & set(words)))
+
+
+def _other_neighbour(noun: Token, recent: list[Entity], by_token: dict) -> Entity | None:
+    """"its neighbour", "their neighbour": the state named last before it that is not the one the
+    clause is about (the subject whose neighbour it is), or None."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+        return None
+    verb = governing_verb(noun)
+    subject = subject_token(verb)
+    while subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "expelled ... and suspended trade with its neighbour": the shared subject
+        subject = subject_token(verb)
+    owner = by_token.get(subject.i) if subject is not None else None
+    owner_codes = {e.code for e in owner.entities} if owner is not None else set()
+    if not owner_codes - {None}:
+        return None
+    return next((e for e in reversed(recent) if e.code not in owner_codes and e.code not in NON_STATE_CODES), None)
 
 
 class MentionIndex:
@@ -103,7 +126,8 @@ class MentionIndex:
 
     def _resolve_definites(self, mentions: list[ActorMention], doc) -> None:
         """"the council", "the junta": a definite noun that names no one takes the country of the
-        latest earlier phrase with the same head noun that did ("Venezuela's electoral council")."""
+        latest earlier phrase with the same head noun that did ("Venezuela's electoral council"); "the
+        alliance" the body last named, "the leader" the person last named."""
         owner_by_word: dict[str, ActorMention] = {}
         recent: list[Entity] = []  # coded parties in text order, one per code, latest last
         # Only mentions' words and nouns matter; the rest of the document is skipped without making a
@@ -118,6 +142,8 @@ class MentionIndex:
                 for e in held.entities:
                     if e.code:
                         recent = [r for r in recent if r.code != e.code] + [e]
+                if held.kind == "person" and len(held.entities) == 1:
+                    owner_by_word["@leader"] = held
             if t.pos_ != "NOUN":
                 continue
             if (held is None or not coded(held)) and _names_a_pair(t) and len(recent) >= 2:
@@ -128,6 +154,14 @@ class MentionIndex:
                 self.by_token[t.i] = ActorMention(entities, t.i, t.i + 1, t.i, "compound")
                 continue
             word = t.lemma_.lower()
+            if held is None and word in NEIGHBOUR_NOUNS and t.tag_ == "NN":
+                other = _other_neighbour(t, recent, self.by_token)
+                if other is not None:
+                    # "expelled India's envoy and suspended trade with its neighbour": the other state.
+                    self.by_token[t.i] = ActorMention([Entity(text=t.text, code=other.code, sector=other.sector,
+                                                              name=other.name, id=other.id, start=t.idx,
+                                                              end=t.idx + len(t.text))], t.i, t.i + 1, t.i, "sector")
+                    continue
             own = self.by_token.get(t.i)
             if own is None:
                 owners = [self.by_token.get(c.i) for c in t.children if c.dep_ in ("poss", "compound", "amod")]
@@ -138,7 +172,8 @@ class MentionIndex:
                     if any(e.code == "IGO" for e in own.entities):
                         owner_by_word["@igo"] = own
                 continue
-            earlier = owner_by_word.get(word) or (owner_by_word.get("@igo") if word in BODY_NOUNS else None)
+            earlier = owner_by_word.get(word) or (owner_by_word.get("@igo") if word in BODY_NOUNS else None) \
+                or (owner_by_word.get("@leader") if word in LEADER_NOUNS else None)
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
             if earlier is None or not definite or t.i in self.places:
                 continue

@@ -269,6 +269,10 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
     return events
 
 
+# Measures a state takes one by one (a sanction, a curfew, an expulsion): each is an event of its own.
+MEASURE_CATEGORIES = frozenset({"SANCTION", "COERCE"})
+
+
 def _dedupe(events: list[Event], sent: Span) -> list[Event]:
     """One event per category and dyad in a sentence ("killed ... in an attack" is one ASSAULT),
     except acts of other doers told by verbs joined by "and" ("the general seized power, and soldiers
@@ -294,9 +298,13 @@ def _dedupe(events: list[Event], sent: Span) -> list[Event]:
 
 
 def _joined_acts(a: Event, b: Event, verbs: dict) -> bool:
-    """Are two events of one category told by verbs joined by "and", each with its own doer? (One
-    doer's acts of one kind in one sentence, "stormed a building and set fire to cars", are one.)"""
+    """Are two events of one category told by verbs joined by "and", each with its own doer, or two
+    measures of another kind on other parties ("expelled India's envoy and suspended trade with its
+    neighbour")? (One doer's acts of one kind, "stormed a building and set fire to cars", are one.)"""
     va, vb = verbs.get(a.trigger.start), verbs.get(b.trigger.start)
     if va is None or vb is None or vb not in va.conjuncts:
         return False
-    return not {x.start for x in a.actor} & {x.start for x in b.actor}
+    if not {x.start for x in a.actor} & {x.start for x in b.actor}:
+        return True
+    return a.event in MEASURE_CATEGORIES and a.cameo[:3] != b.cameo[:3] and \
+        not {x.start for x in a.recipient} & {x.start for x in b.recipient}
