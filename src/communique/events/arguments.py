@@ -38,7 +38,7 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
 from .syntax import (LETTING_VERBS, doer_tokens, infinitives, is_gerund_noun, is_passive, object_tokens,
-                     participle_agents)
+                     objects_after, participle_agents)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
@@ -368,6 +368,14 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
                     args.recipient = []  # "warned that Beijing would take measures": its own side acts
                 if args.recipient:
                     break
+    if not args.recipient and match.entry.plover in ("AGREE", "REJECT"):
+        # "accepted an invitation to visit Nigeria", "turned down an offer to mediate with Kenya": the
+        # party the proposed act is aimed at (a proposal whose maker is named answers the maker).
+        args.recipient = unique([m for obj in object_tokens(match.anchor) if lemma(obj) in word_class("proposal")
+                                 and not coded_under(obj, index, 1, places=True)
+                                 for x in children(obj, ("acl",)) if any(a.lower_ == "to" for a in children(x, ("aux",)))
+                                 for o in object_tokens(x) + objects_after(x, ("with", "to"))
+                                 for m in coded_under(o, index, 2)])
     if not args.recipient:
         # "threatened to halt talks if the United States ...": the party the condition is put to.
         # "warned that it would take action if the United States pressed ahead": the reported clause's too.
