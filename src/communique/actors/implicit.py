@@ -169,7 +169,7 @@ def _dateline_place(index: MentionIndex, towns: bool = False) -> list[ActorMenti
 
 def own_state(actor: list[ActorMention], category: str, words: Span | None = None) -> list[ActorMention]:
     """The actor's own country as the implicit recipient of a ``category`` act that names no target
-    (the events stage asks for protests and coercion): the government for a protest by non-state
+    (the events stage asks for protests, coercion and concessions): the government for a protest by non-state
     actors, the population for repression by state agents. The entity keeps the words and offsets
     of the people the act falls on where the text names them only by a common noun (``words``:
     "deported an elderly man"), else the actor's own (the text names no other party); its sector
@@ -186,6 +186,8 @@ def own_state(actor: list[ActorMention], category: str, words: Span | None = Non
         if sectors & STATE_SECTORS:
             return []  # a government's protest is diplomatic: its target must be named
         sector = "GOV"
+    elif category == "CONCEDE":
+        sector = "CVL" if sectors <= STATE_SECTORS else "GOV"  # a state yields to its people, rebels to it
     elif sectors <= STATE_SECTORS:
         sector = "CVL"
     else:

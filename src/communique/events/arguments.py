@@ -84,6 +84,11 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             args.recipient = [m for m in args.recipient if m.root not in inside]
         if not args.recipient:
             args.unnamed_recipient = unnamed_recipient(match, verb, index, args.actor or args.unnamed_actor)
+        if not args.recipient and not args.unnamed_recipient and match.entry.plover == "CONCEDE":
+            # "Morales backed down and scrapped the fuel price rise": a concession that names no one
+            # yields to the actor's own people.
+            args.recipient = own_state(args.actor, "CONCEDE")
+            args.recipient_weak = bool(args.recipient)
     return args
 
 
