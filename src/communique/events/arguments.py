@@ -42,6 +42,7 @@ from .syntax import (LETTING_VERBS, doer_tokens, infinitives, is_gerund_noun, is
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
+APOLOGY = "055"
 MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; the pair are its recipients
 # A state's own forces: what it deploys, never whom a deployment is aimed at.
 OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
@@ -84,9 +85,10 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             args.recipient = [m for m in args.recipient if m.root not in inside]
         if not args.recipient:
             args.unnamed_recipient = unnamed_recipient(match, verb, index, args.actor or args.unnamed_actor)
-        if not args.recipient and not args.unnamed_recipient and match.entry.plover == "CONCEDE":
+        if not args.recipient and not args.unnamed_recipient and match.entry.plover == "CONCEDE" \
+                and not match.entry.cameo.startswith(APOLOGY):
             # "Morales backed down and scrapped the fuel price rise": a concession that names no one
-            # yields to the actor's own people.
+            # yields to the actor's own people (an apology is owed to someone else).
             args.recipient = own_state(args.actor, "CONCEDE")
             args.recipient_weak = bool(args.recipient)
     return args
