@@ -97,6 +97,10 @@ ANAPHORIC_ACTS = {
     "pledge": {"AGREE", "SUPPORT", "AID"}, "repeal": set(), "measure": set(), "plan": set(), "ruling": set(),
     "remark": set(), "storming": {"PROTEST", "ASSAULT"}, "expulsion": {"SANCTION", "COERCE"},
     "sanction": {"SANCTION"}, "ban": set(), "deployment": {"MOBILIZE"},
+    "seizure": {"COERCE"}, "takeover": {"COERCE", "ASSAULT"}, "coup": {"COERCE", "ASSAULT"},
+    "launch": {"ASSAULT", "MOBILIZE"}, "incursion": {"ASSAULT", "MOBILIZE"}, "blockade": {"COERCE", "SANCTION"},
+    "closure": {"SANCTION", "COERCE"}, "verdict": {"COERCE", "SANCTION", "ACCUSE"}, "sentence": {"COERCE", "SANCTION"},
+    "stoppage": {"PROTEST"}, "walkout": {"PROTEST"}, "boycott": {"PROTEST", "SANCTION"},
     # What was said: the speaker of an earlier statement, threat or accusation.
     "statement": VERBAL_CATEGORIES, "comment": VERBAL_CATEGORIES, "speech": VERBAL_CATEGORIES,
     "declaration": VERBAL_CATEGORIES, "warning": {"THREATEN"}, "claim": {"ACCUSE"},
