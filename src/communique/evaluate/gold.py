@@ -23,7 +23,7 @@ from ..model import PLOVER_CATEGORIES, CodingError, Document
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # Codes in the GSR file that are not ISO 3166 alpha-3 (found with a script over the file). Its IMG
 # (an armed group acting across borders) is the contract's own code and stays IMG.
-OLD_CODES = {"JAP": "JPN", "ITL": "ITA"}
+OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "KOS": "XKX"}  # KOS: the PLOVER manual's code for Kosovo
 GSR_PLACEHOLDER_DATE = date(2000, 1, 1)
 SALIENCE = ("main", "secondary")
 
@@ -141,11 +141,15 @@ def _parse_date(value: Any) -> Optional[date]:
 
 
 def _valid_code(code: Optional[str]) -> bool:
+    """ISO alpha-3, a non-state code, or a code the project's country table adds (Kosovo's XKX)."""
+    code = map_code(code)
     if code is None or code in NON_STATE_CODES:
         return True
     import pycountry
 
-    return pycountry.countries.get(alpha_3=code) is not None
+    from ..actors.knowledge import country
+
+    return pycountry.countries.get(alpha_3=code) is not None or country(code) is not None
 
 
 def _check_side(side: Any, name: str, where: str, required: bool) -> None:
