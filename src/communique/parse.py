@@ -79,6 +79,11 @@ def subject_token(verb: Token) -> Token | None:
     as a second subject) the one nearest before the verb. Word order decides only there, where the
     parse has failed."""
     subjects = children(verb, SUBJECT_DEPS)
+    if not subjects:
+        # "UNHCR on Thursday appealed to donors": a name before the verb that the parser took for an
+        # adverbial because a time phrase follows it.
+        subjects = [c for c in children(verb, ("npadvmod",)) if c.i < verb.i and c.pos_ == "PROPN"
+                    and c.ent_type_ not in ("DATE", "TIME") and c.i == c.left_edge.i]
     before = [c for c in subjects if c.i < verb.i]
     if len(before) > 1 and any(t.text in DATELINE_DASHES for t in verb.doc[before[0].i:before[-1].i]):
         return before[-1]

@@ -386,7 +386,9 @@ class Resolver:
 
 def _only_modifies(sdoc: Doc, unit: Unit, root) -> bool:
     """A name that only modifies another noun: "China-Japan ties", "Japanese cars", "U.S. economy"."""
-    if root.dep_ in NOUN_MODIFIER_DEPS and not (unit.start <= root.head.i < unit.end):
+    # (a name the parser hung on a verb as an adverbial, "UNHCR on Thursday appealed", is its subject)
+    if root.dep_ in NOUN_MODIFIER_DEPS and not (unit.start <= root.head.i < unit.end) \
+            and not (root.dep_ == "npadvmod" and root.head.pos_ in ("VERB", "AUX") and root.i < root.head.i):
         return True
     before = sdoc[unit.head_start - 1] if unit.head_start > 0 else None
     after = sdoc[unit.end] if unit.end < len(sdoc) else None
