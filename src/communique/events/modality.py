@@ -19,7 +19,7 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 # Verbs whose infinitive complement is planned (future) or only wished for (hypothetical).
 PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "decide", "prepare", "go",
-                        "due"})
+                        "due", "mean", "design"})  # ("the truce is meant to allow ...")
 # "declined to comment on the accord", "failed to reach an accord": the embedded event did not happen.
 NEGATING_VERBS = frozenset({"decline", "fail", "deny"})
 # Subjects whose words are opinion or forecast, not an act of the story ("analysts warned ...").
