@@ -35,7 +35,7 @@ def own_articles():
 
 
 def test_own_articles_stay_at_their_level(own_articles):
-    # measured: category F1 0.918, triple F1 0.892, dates 1.000, false events 0.182 per article (one more
+    # measured: category F1 0.915, triple F1 0.896, dates 1.000, false events 0.182 per article (one more
     # since letting verbs take their object: an "after Assad allowed aid through" clause the gold leaves out)
     assert own_articles["category"]["overall"]["f1"] >= 0.90
     assert own_articles["triple"]["overall"]["f1"] >= 0.875
@@ -44,24 +44,24 @@ def test_own_articles_stay_at_their_level(own_articles):
 
 
 def test_held_out_articles_stay_at_their_level():
-    # measured: triple F1 0.832, false events 0.333 per article, dates 0.932, main events found 0.762
-    assert_articles_at_least(article_set("heldout"), triple=0.81, false_per_article=0.36, dates=0.91, main_found=0.74)
+    # measured: triple F1 0.868, false events 0.267 per article, dates 0.938, main events found 0.810
+    assert_articles_at_least(article_set("heldout"), triple=0.845, false_per_article=0.36, dates=0.91, main_found=0.78)
 
 
 def test_final_articles_stay_at_their_level():
-    # measured: triple F1 0.795, false events 0.333 per article, dates 0.959, main events found 0.787
-    assert_articles_at_least(article_set("final"), triple=0.775, false_per_article=0.36, dates=0.93, main_found=0.765)
+    # measured: triple F1 0.810, false events 0.333 per article, dates 0.960, main events found 0.808
+    assert_articles_at_least(article_set("final"), triple=0.79, false_per_article=0.36, dates=0.93, main_found=0.78)
 
 
 def test_plover_gold_standard_stays_at_its_level(shared_dir):
-    # measured: category F1 0.853, triple F1 0.751 (an apology is CONCEDE by the PLOVER manual; this set says SUPPORT)
+    # measured: category F1 0.853, triple F1 0.757 (an apology is CONCEDE by the PLOVER manual; this set says SUPPORT)
     report = evaluate(shared_dir / "eval" / "plover-gsr-dev.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.84
     assert report["triple"]["overall"]["f1"] >= 0.735
 
 
 def test_news_sentence_pairs_stay_at_their_level(shared_dir):
-    # measured: right category for the marked pair 0.566, any event for it 0.641, 0.188 extra per sentence
+    # measured: right category for the marked pair 0.569, any event for it 0.646, 0.198 extra per sentence
     report = evaluate(shared_dir / "eval" / "plv-dev.jsonl", fmt="plv")
     assert report["right"] >= 0.545
     assert report["found"] >= 0.62
@@ -69,22 +69,22 @@ def test_news_sentence_pairs_stay_at_their_level(shared_dir):
 
 
 def test_blind_articles_stay_at_their_level():
-    # 100 articles (rounds 3, 5 and 6 added): measured triple F1 0.733, false events 1.05 per article, dates
-    # 0.972, main events found 0.792
-    assert_articles_at_least(article_set("blind"), triple=0.715, false_per_article=1.15, dates=0.95, main_found=0.77)
+    # 120 articles (rounds 3, 5, 6 and 7 added): measured triple F1 0.740, false events 1.13 per article,
+    # dates 0.956, main events found 0.790
+    assert_articles_at_least(article_set("blind"), triple=0.72, false_per_article=1.25, dates=0.93, main_found=0.77)
 
 
 def test_blind_manual_style_sentences_stay_at_their_level():
-    # benchmarks/sentences, dev half (written blind, developed on since; rounds 3 and 5 added): measured
-    # category F1 0.918, triple F1 0.763
+    # benchmarks/sentences, dev half (written blind, developed on since; rounds 3, 5 and 7 added): measured
+    # category F1 0.921, triple F1 0.769
     report = evaluate(BENCHMARKS / "sentences" / "manual_dev.gsr.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.90
-    assert report["triple"]["overall"]["f1"] >= 0.74
+    assert report["triple"]["overall"]["f1"] >= 0.75
 
 
 def test_blind_news_pairs_stay_at_their_level():
-    # benchmarks/sentences, dev half: measured right 0.775, found 0.808, 0.175 extra per sentence
+    # benchmarks/sentences, dev half: measured right 0.788, found 0.820, 0.180 extra per sentence
     report = evaluate(BENCHMARKS / "sentences" / "pairs_dev.jsonl", fmt="plv")
-    assert report["right"] >= 0.755
+    assert report["right"] >= 0.765
     assert report["found"] >= 0.785
     assert report["extra_categories_per_sentence"] <= 0.21
