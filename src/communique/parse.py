@@ -90,6 +90,16 @@ def subject_token(verb: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def shared_subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is joined to by "and" ("Pakistan expelled the envoy
+    and suspended trade")."""
+    subject, steps = subject_token(verb), 0
+    while subject is None and verb.dep_ == "conj" and verb.head.i != verb.i and steps < MAX_CLIMB:
+        verb, steps = verb.head, steps + 1
+        subject = subject_token(verb)
+    return subject
+
+
 def governing_verb(token: Token) -> Token:
     """The verb whose clause holds ``token`` (the token itself if it is a verb; the root of its
     tree if no verb is above it)."""

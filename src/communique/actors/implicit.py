@@ -57,9 +57,10 @@ def beyond_border(prep: Token, head: Token) -> bool:
     """Is ``prep`` the "with" of a border that only says where a place lies ("a camp near the border
     with Cameroon")? The state across it is neither where the act happens nor a party to it. (Forces
     sent "to" or massed "along" a border with a state face that state: only "near" is a place.)"""
-    return prep.lower_ == "with" and prep.dep_ == "prep" and lemma(head) in word_class("border") \
-        and head.dep_ == "pobj" and head.head.lower_ in ("near", "to") \
-        and (head.head.lower_ == "near" or head.head.head.lower_ == "close")
+    if not (prep.lower_ == "with" and prep.dep_ == "prep" and head.dep_ == "pobj" and lemma(head) in word_class("border")):
+        return False
+    where = head.head  # "near the border", "close to the border"
+    return where.lower_ == "near" or (where.lower_ == "to" and where.head.lower_ == "close")
 
 
 def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from ..knowledge.codes import NON_STATE_CODES
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
-from ..parse import governing_verb, subject_token
+from ..parse import governing_verb, shared_subject
 
 
 def coded(mention: ActorMention) -> bool:
@@ -37,11 +37,11 @@ def coded(mention: ActorMention) -> bool:
 NOT_ACTOR_KINDS = frozenset({"place", "modifier"})
 # Definite nouns that refer back to the international body last named ("the alliance", "the bloc").
 BODY_NOUNS = frozenset({"alliance", "bloc", "organisation", "organization", "grouping", "watchdog", "body"})
-# Plural nouns that, with "both" or "the two", name the last two parties ("both governments").
 # Definite nouns for a head of state or government ("the embattled leader"): the person last named.
 LEADER_NOUNS = frozenset({"leader", "strongman", "ruler", "autocrat"})
 # "its neighbour": the other state of the story's pair (``_other_neighbour``).
 NEIGHBOUR_NOUNS = frozenset({"neighbour", "neighbor"})
+# Plural nouns that, with "both" or "the two", name the last two parties ("both governments").
 PAIR_NOUNS = frozenset({"capital", "government", "side", "country", "minister", "leader", "nation", "neighbour",
                         "neighbor", "state", "delegation", "president", "foreign minister"})
 
@@ -81,11 +81,7 @@ def _other_neighbour(noun: Token, recent: list[Entity], by_token: dict) -> Entit
     clause is about (the subject whose neighbour it is), or None."""
     if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
         return None
-    verb = governing_verb(noun)
-    subject = subject_token(verb)
-    while subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head  # "expelled ... and suspended trade with its neighbour": the shared subject
-        subject = subject_token(verb)
+    subject = shared_subject(governing_verb(noun))
     owner = by_token.get(subject.i) if subject is not None else None
     owner_codes = {e.code for e in owner.entities} if owner is not None else set()
     if not owner_codes - {None}:
