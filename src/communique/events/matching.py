@@ -205,9 +205,11 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
 
 def _predicate_words(verb: Token) -> list[Token]:
     """What a verb of naming says its object is: "called the move [illegal]", "called the vote [a
-    violation] of law" (the noun and its "of" object: "an act of treason"), "described it as [hostile]"."""
+    violation] of law" (the noun and its "of" object: "an act of treason"), "described it as [hostile]"
+    (also where the parser hung "as" on the object: "described the embargo as [pressure]")."""
     found: list[Token] = []
-    for c in verb.children:
+    on_object = [g for o in verb.children if o.dep_ == "dobj" for g in o.children if g.dep_ == "prep" and g.lower_ == "as"]
+    for c in list(verb.children) + on_object:
         if c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as"):
             words = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
             for w in words:
