@@ -63,6 +63,11 @@ def beyond_border(prep: Token, head: Token) -> bool:
     return where.lower_ == "near" or (where.lower_ == "to" and where.head.lower_ == "close")
 
 
+def across_border(token: Token) -> bool:
+    """Is ``token`` the state a "near the border with" phrase names (``beyond_border``)?"""
+    return beyond_border(token.head, token.head.head)
+
+
 def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
     """"opposition supporters marched through Harare", "security forces have detained ..." under a
     CARACAS dateline: a group that names no country belongs to the country where it acts."""
@@ -140,7 +145,7 @@ def _town_named(token: Token) -> ActorMention | None:
 def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """"Venezuela's council declared ..., and security forces have detained ...": the one country the
     sentence names."""
-    found = [m for m in (index.place(t.i) for t in verb.sent if not beyond_border(t.head, t.head.head))
+    found = [m for m in (index.place(t.i) for t in verb.sent if not across_border(t))
              if m is not None and coded(m)]
     codes = {e.code for m in found for e in m.entities if e.code}
     if len(codes) != 1 or next(iter(codes)) in NON_STATE_CODES:

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..actors.implicit import beyond_border, crowd_of_place, located, own_state, place_state
+from ..actors.implicit import across_border, crowd_of_place, located, own_state, place_state
 from ..actors.index import MentionIndex, coded
 from ..knowledge.codes import STATE_SECTORS
 from ..model import ActorMention
-from ..parse import children, lemma, subject_token
+from ..parse import children, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
@@ -272,9 +272,7 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         if verb.dep_ == "acl":
             args.recipient, _ = mentions_under(verb.head, index)
         else:
-            subj = subject_token(verb)
-            if subj is None and verb.dep_ == "conj":
-                subj = subject_token(verb.head)  # "were abused and tortured by guards": the shared subject
+            subj = shared_subject(verb)  # "were abused and tortured by guards": the shared subject
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)
         if {id(m) for m in args.recipient} <= {id(m) for m in args.actor}:
@@ -347,7 +345,7 @@ def _take_host_recipient(args: Arguments, match: TriggerMatch, anchor: Token, ve
         # "bombed a camp near the border with Cameroon": the state across the border only says where
         # the camp lies (forces massed near a border face that state: MOBILIZE keeps it).
         doc = index.doc
-        kept = [m for m in found[0] if not (0 <= m.root < len(doc) and beyond_border(doc[m.root].head, doc[m.root].head.head))]
+        kept = [m for m in found[0] if not (0 <= m.root < len(doc) and across_border(doc[m.root]))]
         found = (kept,) + tuple(found[1:]) if kept else None
     if found:
         args.recipient, args.recipient_weak, args.recipient_direct = found
