@@ -54,6 +54,11 @@ def _tree(doc) -> tuple:
     return tree
 
 
+def doc_tokens(doc) -> list[Token]:
+    """The document's tokens, made once per document (``doc[i]`` makes a new Token each time)."""
+    return _tree(doc)[1]
+
+
 # Label -> the id spaCy stores in ``Token.dep`` (a fixed symbol id for the parser's labels, else the
 # string's hash: the same in every vocabulary).
 _LABELS = StringStore()

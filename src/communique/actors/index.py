@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from ..knowledge.codes import NON_STATE_CODES
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
-from ..parse import governing_verb, shared_subject
+from ..parse import doc_tokens, governing_verb, shared_subject
 
 
 def coded(mention: ActorMention) -> bool:
@@ -65,6 +65,19 @@ def kind_word(mention: ActorMention, doc) -> bool:
     head = word.head.lemma_.lower()
     return head in CLASSIFIED_NOUNS or word.head.lower_ in CLASSIFIED_NOUNS or any(
         head in word_class(c) or word.head.lower_ in word_class(c) for c in CLASSIFIED_NOUN_CLASSES)
+
+
+# A definite town noun stands for the town last named ("the city", "the port").
+TOWN_NOUNS = frozenset({"city", "town", "village", "port", "enclave"})
+
+
+def _bare_definite(noun: Token) -> bool:
+    """"the city", "the besieged town": no name of its own ("the city of Homs", "the port city of
+    Aden", "the town council" name another thing)."""
+    kids = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and noun.dep_ != "compound" \
+        and not any(c.dep_ in ("compound", "appos", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
+                    for c in kids)
 
 
 def _names_a_pair(noun: Token) -> bool:
@@ -150,6 +163,14 @@ class MentionIndex:
                 self.by_token[t.i] = ActorMention(entities, t.i, t.i + 1, t.i, "compound")
                 continue
             word = t.lemma_.lower()
+            if word in TOWN_NOUNS and held is None and t.i not in self.places and _bare_definite(t):
+                town = self._town_named_before(t)
+                if town is not None:
+                    # "Rebels attacked Homs on Monday. Troops shelled the city": the town last named.
+                    self.places[t.i] = ActorMention([Entity(text=t.text, code=town, sector=None, name=None, id=None,
+                                                            start=t.idx, end=t.idx + len(t.text))],
+                                                    t.i, t.i + 1, t.i, "place")
+                continue
             if held is None and word in NEIGHBOUR_NOUNS and t.tag_ == "NN":
                 other = _other_neighbour(t, recent, self.by_token)
                 if other is not None:
@@ -178,6 +199,23 @@ class MentionIndex:
                             start=t.idx, end=t.idx + len(t.text))
             self.by_token[t.i] = ActorMention([entity], t.i, t.i + 1, t.i, "sector")
 
+    def _town_named_before(self, noun: Token) -> str | None:
+        """The country of the place last named in this sentence or the one before ("the city"), if the
+        gazetteer knows it."""
+        sent = noun.sent
+        start = sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        tokens = doc_tokens(self.doc)
+        for j in range(noun.i - 1, start - 1, -1):
+            if tokens[j].pos_ != "PROPN" and j not in self.places:
+                continue
+            found = self.places.get(j) or self._gazetteer_place(j)
+            code = next((e.code for e in found.entities if e.code), None) if found is not None else None
+            if code:
+                return code
+        return None
+
     def __call__(self, i: int) -> ActorMention | None:
         return self.by_token.get(i)
 
@@ -197,16 +235,35 @@ class MentionIndex:
             span = next((e for e in self.doc.ents if e.start <= i < e.end), None)
             if span is not None:
                 found = gazetteer_place(span)
+        elif _unlabelled_town(token):
+            found = gazetteer_place(token, min_population=UNLABELLED_TOWN_POPULATION)
         self._gazetteer_cache[i] = found
         return found
 
 
-def gazetteer_place(span) -> ActorMention | None:
+# A capitalised word the small model tags as no place ("shelled Aleppo", "attacked Homs" read as a
+# person) is a town when the gazetteer holds a city this large by that name and the word stands where
+# places stand: the object of the act or of a preposition, not a subject, not part of a longer name.
+UNLABELLED_TOWN_POPULATION = 100_000
+_TOWN_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "appos", "conj"})
+
+
+def _unlabelled_town(token: Token) -> bool:
+    if not token.text[:1].isupper() or token.is_sent_start or token.dep_ not in _TOWN_DEPS:
+        return False
+    if token.ent_type_ not in ("", "ORG", "NORP", "PERSON") or token.pos_ not in ("PROPN", "NOUN"):
+        return False
+    # one word on its own: "Mr Homs", "Aleppo Airport" or "Homs Jones" are names of something else
+    return not any(t.dep_ in ("compound", "poss") or t.pos_ == "PROPN" or t.lower_ in ("mr", "mrs", "ms", "dr")
+                   for t in token.children) and token.head.pos_ != "PROPN"
+
+
+def gazetteer_place(span, min_population: int = 0) -> ActorMention | None:
     """A place mention of the country of the town or region ``span`` (a spaCy Span or Token) names,
-    when the gazetteer knows it."""
-    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
-    location = resolve_place(span.text)
-    if location is None or not location.country:
+    when the gazetteer knows it (a city only with at least ``min_population`` people)."""
+    from ..knowledge.gazetteer import gazetteer  # the gazetteer: cities and regions
+    location = gazetteer().resolve(span.text)
+    if location is None or not location.country or (location.kind == "city" and location.population < min_population):
         return None
     start, end = (span.start, span.end) if hasattr(span, "start") else (span.i, span.i + 1)
     start_char = span.start_char if hasattr(span, "start_char") else span.idx
