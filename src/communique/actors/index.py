@@ -67,8 +67,9 @@ def kind_word(mention: ActorMention, doc) -> bool:
         head in word_class(c) or word.head.lower_ in word_class(c) for c in CLASSIFIED_NOUN_CLASSES)
 
 
-# A definite town noun stands for the town last named ("the city", "the port").
-TOWN_NOUNS = frozenset({"city", "town", "village", "port", "enclave"})
+# A definite town noun stands for the town last named ("the city", "the village"; "the port" is as often
+# a facility sold or closed).
+TOWN_NOUNS = frozenset({"city", "town", "village", "enclave"})
 
 
 def _bare_definite(noun: Token) -> bool:
