@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import HEAD
 from spacy.strings import StringStore
 from spacy.tokens import Token
 
@@ -38,7 +39,7 @@ def children(token: Token, deps) -> list[Token]:
 # The last document's tokens and each token's children, built once per document: spaCy makes a new
 # Token object on every ``doc[i]`` and ``token.children``, which the rules ask for a million times per
 # batch. One slot (a tuple, replaced whole) is enough: a document's stages run one after another.
-_LAST_TREE: tuple = (None, [], [])
+_LAST_TREE: tuple = (None, [], [], [])
 
 
 def _tree(doc) -> tuple:
@@ -46,17 +47,24 @@ def _tree(doc) -> tuple:
     tree = _LAST_TREE
     if tree[0] is not doc:
         tokens = list(doc)
+        # heads as offsets from an array (``token.head`` would make one more Token per word)
+        heads = [i + int(offset) for i, offset in enumerate(doc.to_array(HEAD).astype("int64"))] if tokens else []
         kids: list[list[Token]] = [[] for _ in tokens]
-        for t in tokens:
-            if t.head.i != t.i:
-                kids[t.head.i].append(t)
-        tree = _LAST_TREE = (doc, tokens, kids)
+        for i, h in enumerate(heads):
+            if h != i:
+                kids[h].append(tokens[i])
+        tree = _LAST_TREE = (doc, tokens, kids, heads)
     return tree
 
 
 def doc_tokens(doc) -> list[Token]:
     """The document's tokens, made once per document (``doc[i]`` makes a new Token each time)."""
     return _tree(doc)[1]
+
+
+def head_indices(doc) -> list[int]:
+    """The index of each token's head (its own index for a sentence root), without making Tokens."""
+    return _tree(doc)[3]
 
 
 # Label -> the id spaCy stores in ``Token.dep`` (a fixed symbol id for the parser's labels, else the

@@ -12,6 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..model import Entity
+from ..parse import doc_tokens, head_indices
 from . import knowledge
 
 LEADING_WORDS = frozenset({"the", "a", "an", "both", "all"})
@@ -23,7 +24,8 @@ HYPHENS = frozenset({"-", "–", "—"})
 
 def root(sdoc: Doc, start: int, end: int) -> int:
     """The token of the span whose head lies outside it (the best one if several)."""
-    outside = [t for t in sdoc[start:end] if t.head.i < start or t.head.i >= end or t.head.i == t.i]
+    heads = head_indices(sdoc)
+    outside = [t for t in doc_tokens(sdoc)[start:end] if not start <= heads[t.i] < end or heads[t.i] == t.i]
     if not outside:
         return end - 1
     if len(outside) == 1:

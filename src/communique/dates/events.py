@@ -43,7 +43,7 @@ from datetime import date, timedelta
 from typing import Iterable, Optional
 
 from ..knowledge.english import LETTING_VERBS, REPORTING_VERBS, WEEKDAY_NAMES
-from ..parse import governing_verb
+from ..parse import doc_tokens, governing_verb
 from .grammar import DateMention, find_date_expressions
 
 LEDE_SENTENCES = 2  # sentences searched for an anchor date when no event carries one
@@ -54,7 +54,7 @@ class _DocIndex:
 
     def __init__(self, sdoc):
         self.sdoc = sdoc
-        self.token_starts = [t.idx for t in sdoc]
+        self.token_starts = [t.idx for t in doc_tokens(sdoc)]
         self.sents = list(sdoc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.index import MentionIndex
 from ..model import ActorMention, Document, Event, Trigger
 from ..ontology import cameo
+from ..parse import doc_tokens
 from .arguments import find_arguments
 from .decide import Candidate, decide, entities_of, known_party
 from .lexicon import word_class
@@ -279,7 +280,7 @@ def _dedupe(events: list[Event], sent: Span) -> list[Event]:
     detained the party leaders")."""
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
-    verbs = {t.idx: t for t in sent if t.pos_ == "VERB"}
+    verbs = {t.idx: t for t in doc_tokens(sent.doc)[sent.start:sent.end] if t.pos_ == "VERB"}
     for e in events:
         key = (e.event, tuple(sorted(str(a.code) for a in e.actor)),
                tuple(sorted(str(r.code) for r in e.recipient)), e.negated, e.hypothetical)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..ontology import quad_class
+from ..parse import doc_tokens
 from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, entry_order, word_class
 from .modality import is_negated
 from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_gerund_noun,
@@ -384,7 +385,7 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
     """The triggers of one sentence, non-overlapping, in text order. Blocking entries (plover
     ``none``) claim their words and are dropped here."""
     candidates: list[TriggerMatch] = []
-    for token in sent:
+    for token in doc_tokens(sent.doc)[sent.start:sent.end]:
         if token.pos_ in NEVER_TRIGGERS or (token.pos_ == "PROPN" and not token.text.islower()):
             continue
         known = _entries_for(token)

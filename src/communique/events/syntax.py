@@ -161,7 +161,7 @@ def is_purpose(token: Token) -> bool:
 
 def infinitives(token: Token) -> list[Token]:
     """Infinitive complements: "agreed to meet" (xcomp) and "sworn to fight" (spaCy often says advcl)."""
-    return [c for c in token.children if c.dep_ == "xcomp" or is_purpose(c)]
+    return [c for c in children(token, ("xcomp", "advcl")) if c.dep_ == "xcomp" or is_purpose(c)]
 
 
 def neighbourhood(token: Token) -> list[Token]:
