@@ -68,6 +68,14 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
                 heads.extend(c for c in children(head, ("appos",)) if index(c.i) is not None
                              and index(c.i).kind in ("country", "compound") and index(head.i) is not None
                              and index(head.i).kind == "country")
+            for head in list(heads):
+                # "the Philippine government and communist rebels agreed": the parser may hang the first
+                # of two parties joined by "and" on the second as its modifier.
+                for mod in children(head, ("nmod", "compound")):
+                    if children(mod, ("cc",)) and children(mod, ("conj",)) and index(mod.i) is not None \
+                            and coded(index(mod.i)) and index(mod.i) is not index(head.i):
+                        out.append(index(mod.i))
+                        joined = True
             for head in heads:
                 for c in conjuncts(head)[1:]:
                     more = [index(c.i)] if index(c.i) is not None else mentions_under(c, index, 2)[0]
