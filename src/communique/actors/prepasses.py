@@ -37,10 +37,21 @@ BODY_HEADS = frozenset({"committee", "commission", "council", "forum", "associat
 POLITICAL_HEADS = frozenset({"union", "front", "party", "congress", "movement", "alliance", "coalition", "league"})
 
 
+def _possessive_country(sdoc: Doc, lex: list[LexMatch], start: int) -> Optional[str]:
+    """The country named in a possessive right before ``start`` ("North Korea's ..."), if any."""
+    if start < 2 or sdoc[start - 1].tag_ != "POS":
+        return None
+    for m in lex:
+        if m.end == start - 1 and m.kind in (COUNTRY, METONYM):
+            return m.key if m.kind != METONYM else knowledge.metonyms()[m.key].code
+    return None
+
+
 def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[str]) -> list[LexMatch]:
     """Named bodies the tables do not know ("the Third World Water Forum"): an NER organisation
     whose name ends in a body word becomes an organisation of the country its name holds
-    ("the Kenya Human Rights Commission" -> KEN); a party, front or union without one belongs to
+    ("the Kenya Human Rights Commission" -> KEN) or that owns it ("Uganda's Broadcasting Council"
+    -> UGA); a party, front or union without one belongs to
     the story's country, when there is one; anything else is non-governmental (NGO)."""
     found: list[LexMatch] = []
     dropped: set[LexMatch] = set()
@@ -66,8 +77,11 @@ def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[
         codes = {m.key if m.kind != METONYM else knowledge.metonyms()[m.key].code for m in inside}
         if len(codes) > 1:
             continue
+        owner = _possessive_country(sdoc, lex, start)
         if codes:
             code = codes.pop()
+        elif owner is not None:
+            code = owner  # "Uganda's Broadcasting Council": a body of the state that owns it
         elif head.lower_ in POLITICAL_HEADS:
             if main_country is None:
                 continue  # whose party it is cannot be told
