@@ -207,3 +207,14 @@ def test_committed_tables_are_what_the_converter_derives():
         assert committed == text, f"{name} differs from a fresh run: python -m tools.petrarch.actors"
     assert stats["person"] > 15000 and stats["armed group"] > 900
     assert isinstance(stats, Counter)
+
+
+def test_an_armed_group_whose_name_holds_one_country_is_that_countrys(tmp_path):
+    words = {"KENYAN": "KEN", "KENYA": "KEN", "UGANDA": "UGA", "AMERICAN": "USA"}
+    def record(text):
+        path = write(tmp_path, "g.actors.txt", f"{text} [MEAREB]\n")
+        return next(common.read_actor_records(path))
+    assert convert.named_country(record("KENYAN_PEOPLES_LIBERATION_ARMY_"), words) == "KEN"
+    assert convert.named_country(record("KENYA_UGANDA_BORDER_FRONT_"), words) is None  # two countries
+    assert convert.named_country(record("LATIN_AMERICAN_PATRIOTIC_ARMY_"), words) is None  # a region
+    assert convert.named_country(record("AMINA_KENYA_"), words) is None  # a person's name

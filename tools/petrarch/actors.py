@@ -22,7 +22,8 @@ CAMEO actor codes become the project's codes: the first three letters are an ISO
 (``COUNTRY_FIXES`` for CAMEO's few non-ISO ones) or a body code (IGO, NGO, MNC, IMG; a
 non-governmental movement, NGM, is an NGO); the first later three-letter group that is one of the
 project's sectors is the sector ("AFGGOVBUS" -> AFG GOV). An armed group whose code names a region
-or a religion rather than a country acts across borders: IMG. Codes of states that no longer
+or a religion rather than a country acts across borders: IMG, unless the group's own name holds one
+country (``named_country``: "PALESTINIAN_ISLAMIC_JIHAD [MEAREB]" -> PSE). Codes of states that no longer
 exist (USSR, Yugoslavia, ...) have no ISO code and their rows are left out. What this script
 decides is only what the dictionaries say; which rows the coder uses (hand-written rows first,
 ambiguous names out) is decided where the tables are loaded, by measurement.
@@ -34,6 +35,7 @@ import re
 import sys
 from collections import Counter
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -217,6 +219,46 @@ def body_code(record: ActorRecord, countries: frozenset[str], armed: bool) -> Op
     return None
 
 
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    return country_words()
+
+
+def country_words(out: Path = OUT) -> dict[str, str]:
+    """Country names, aliases and demonyms of the project's tables, as Phoenix writes words
+    (upper case, "_" between words): "PALESTINIAN" -> PSE, "NEPAL" -> NPL."""
+    words: dict[str, str] = {}
+    for name, column in (("countries.tsv", 2), ("demonyms.tsv", 1)):
+        path = out / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            cells = line.split("\t")
+            if line.startswith("#") or len(cells) <= column or cells[0] == "code":
+                continue
+            for word in cells[column].split(";") + ([cells[1]] if column == 2 else []):
+                if word.strip():
+                    words["_".join(phrase_words(word.strip())).upper()] = cells[0]
+    return words
+
+
+def named_country(record: ActorRecord, words: dict[str, str]) -> Optional[str]:
+    """The one country a group's own name holds ("PALESTINIAN_ISLAMIC_JIHAD" -> PSE,
+    "COMMUNIST_PARTY_OF_NEPAL-MAOIST" -> NPL), or None when it holds none or several."""
+    tokens = [t for w in words_of(record)[0] for t in w.upper().split("-") if t]
+    if len(tokens) <= 2:
+        return None  # "KULWINDER_MALI": a person's name, not a group's
+    found = set()
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            if i > 0 and tokens[i - 1] == "LATIN":
+                continue  # "Latin American" is a region
+            code = words.get("_".join(tokens[i:i + size]))
+            if code:
+                found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
 def body_row(record: ActorRecord, filename: str, ids: Ids, countries: frozenset[str], stats: Counter,
              armed: bool = False, what: str = "body") -> Optional[tuple]:
     aliases = aliases_of(record, keep=lambda words: not is_office(words))
@@ -228,6 +270,13 @@ def body_row(record: ActorRecord, filename: str, ids: Ids, countries: frozenset[
         stats[f"{what}: do-not-code or no ISO country"] += 1
         return None
     code, sector, line = coded
+    if armed and code == "IMG":
+        # Phoenix gives many national groups a region ("PALESTINIAN_ISLAMIC_JIHAD [MEAREB]"): a group
+        # whose own name holds one country is that country's.
+        named = named_country(record, _country_words())
+        if named is not None and named in countries:
+            code = named
+            stats[f"{what}: region code, country from its name"] += 1
     if armed and sector is None:
         sector = "REB"  # every group of the MilNonState file is armed
     stats[what] += 1
