@@ -34,11 +34,15 @@ from .syntax import infinitives, object_tokens, objects_after, participle_agents
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
 RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "for",
-                   "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside")
-WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside"})
+                   "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside",
+                   "around")
+WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside",
+                        "around"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 DIRECTION_PARTICLES = frozenset({"out", "back", "away"})
+# Nouns of a number of forces ("thousands of troops"): their "of" is what is moved.
+QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "million", "battalion", "contingent"})
 # Participles that name who holds a place or thing ("positions held by X", "a depot belonging to X").
 HOLDING_VERBS = frozenset({"hold", "control", "belong", "own", "run", "occupy", "use", "operate", "man"})
 # Premises that stand for whoever works or lives in them ("the offices of X", "the newsroom of X").
@@ -153,6 +157,9 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 if word == "with" and any(c.tag_ == "VBG" and c.dep_ == "acl" for c in p.children):
                     continue  # "came to its ally's defence, with spokesman X saying ...": a side remark
                 found = coded_under(p, index, 3 if places else 2, places) or holder_of(p, index)
+                if found and moves_forces and word == "of" and lemma(token) in QUANTITY_NOUNS \
+                        and _bare_forces(found, token.doc):
+                    continue  # "massed thousands of troops along the border": the forces moved
                 if found:
                     return found, places or word in WEAK_PREPS
     return [], False
