@@ -92,7 +92,10 @@ ANAPHORIC_ACTS = {
     "crackdown": {"COERCE"}, "arrest": {"COERCE"}, "detention": {"COERCE"},
     "accusation": {"ACCUSE"}, "criticism": {"ACCUSE"}, "threat": {"THREATEN"},
     "drill": {"COOPERATE", "MOBILIZE"}, "exercise": {"COOPERATE", "MOBILIZE"}, "strike": {"ASSAULT"}, "airstrike": {"ASSAULT"}, "visit": {"CONSULT"}, "meeting": {"CONSULT"},
-    "talk": {"CONSULT"}, "agreement": {"AGREE", "COOPERATE"}, "deal": {"AGREE", "COOPERATE"},
+    "talk": {"CONSULT"}, "agreement": {"AGREE", "COOPERATE", "SUPPORT"}, "deal": {"AGREE", "COOPERATE", "SUPPORT"},
+    "accord": {"AGREE", "COOPERATE", "SUPPORT"}, "pact": {"AGREE", "COOPERATE", "SUPPORT"},
+    "treaty": {"AGREE", "COOPERATE", "SUPPORT"}, "truce": {"AGREE", "CONCEDE", "RETREAT"},
+    "ceasefire": {"AGREE", "CONCEDE", "RETREAT"},
     "announcement": set(), "decision": set(), "move": set(), "step": set(), "vote": set(),
     "pledge": {"AGREE", "SUPPORT", "AID"}, "repeal": set(), "measure": set(), "plan": set(), "ruling": set(),
     "remark": set(), "storming": {"PROTEST", "ASSAULT"}, "expulsion": {"SANCTION", "COERCE"},
@@ -145,6 +148,9 @@ def answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) -
                 continue
             if previous.event in RECIPROCAL_CATEGORIES:  # "welcomed the announcement" of a pair's deal
                 doers += [dataclasses.replace(r) for r in previous.recipient if (r.code, r.name or r.text) not in actor_keys]
+                # a party welcoming its own state's deal answers the other side
+                others = [d for d in doers if d.code not in {a.code for a in event.actor}]
+                doers = others or doers
             return dataclasses.replace(event, recipient=doers)
         return event
     return event
