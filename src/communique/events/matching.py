@@ -356,7 +356,7 @@ def _required_words(entry: TriggerEntry) -> tuple[str, frozenset[str]] | None:
 
 def _entries_for(token: Token) -> _Entries:
     """Entries anchored on any form of the token (see ``_Entries``)."""
-    return _entries_for_forms(tuple(forms(token)))
+    return _entries_for_forms(forms(token))
 
 
 @lru_cache(maxsize=65536)

@@ -3,6 +3,8 @@ arguments, modality). The generic ones that other stages read too live in :mod:`
 and are re-exported here."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from ..knowledge.english import LETTING_VERBS  # noqa: F401 (re-exported)
@@ -14,17 +16,28 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
-def forms(token: Token) -> list[str]:
+def forms(token: Token) -> tuple[str, ...]:
     """The lemma, then the lower-cased word: spaCy lemmatises some words oddly ("talks", proper nouns,
     "staged" -> "stag"), so past forms also offer their stem without "d"/"ed". Ordered, no repeats."""
-    out = [token.lemma_.lower(), token.lower_]
-    if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
-        out += [token.lower_[:-1], token.lower_[:-2]]
-    return list(dict.fromkeys(out))
+    return _forms(token.lemma_, token.lower_, token.tag_ in ("VBD", "VBN"))
 
 
-def lemmas(token: Token) -> set[str]:
-    return set(forms(token))
+def lemmas(token: Token) -> frozenset[str]:
+    return _lemmas(token.lemma_, token.lower_, token.tag_ in ("VBD", "VBN"))
+
+
+# The rules ask for a word's forms hundreds of thousands of times per batch: worked out once per word.
+@lru_cache(maxsize=65536)
+def _forms(lemma_: str, lower: str, past: bool) -> tuple[str, ...]:
+    out = [lemma_.lower(), lower]
+    if past and lower.endswith("ed"):
+        out += [lower[:-1], lower[:-2]]
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(lemma_: str, lower: str, past: bool) -> frozenset[str]:
+    return frozenset(_forms(lemma_, lower, past))
 
 
 def is_passive(verb: Token) -> bool:
