@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Span, Token
 
 from ..ontology import quad_class
@@ -30,6 +31,9 @@ CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd"
                          "score", "mob", "gang"})
 # Parts of speech no lexicon entry can fit (see _pos_fits): skipped before the lexicon is consulted.
 NEVER_TRIGGERS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SPACE", "SYM", "X", "PART"})
+# The same as spaCy's part-of-speech ids: every word of every sentence is checked against them.
+_NEVER_TRIGGER_IDS = frozenset(IDS[p] for p in NEVER_TRIGGERS)
+_PROPN_ID = IDS["PROPN"]
 PROPOSAL_PARTICIPLES = frozenset({"proposed", "planned"})
 # Clauses of their own hung on a verb, whose words belong to another event.
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "parataxis"})
@@ -386,7 +390,8 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
     ``none``) claim their words and are dropped here."""
     candidates: list[TriggerMatch] = []
     for token in doc_tokens(sent.doc)[sent.start:sent.end]:
-        if token.pos_ in NEVER_TRIGGERS or (token.pos_ == "PROPN" and not token.text.islower()):
+        pos = token.pos
+        if pos in _NEVER_TRIGGER_IDS or (pos == _PROPN_ID and not token.text.islower()):
             continue
         known = _entries_for(token)
         if not known.entries:
