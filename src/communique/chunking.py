@@ -30,6 +30,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+import numpy
+from spacy.attrs import ORTH
+
 from .model import Document, Event
 
 LONG_RUN_CHARS = 200
@@ -151,6 +154,8 @@ def tokenized(nlp, text: str, max_tokens: Optional[int] = None, body_start: int 
         first = next((t for t in doc if t.idx >= body_start and not t.is_space), None)
         if first is not None and first.i > 0:
             first.is_sent_start = True
+    if not _has_long_stretch(doc, max_tokens):
+        return doc  # the usual case, told from one array without making a Token per word
     start = 0  # first token of the current stretch without a full stop
     for token in doc:
         if token.text in _FULL_STOPS:
@@ -164,6 +169,15 @@ def tokenized(nlp, text: str, max_tokens: Optional[int] = None, body_start: int 
 
 
 _FULL_STOPS = frozenset({".", "!", "?", "...", "…"})
+
+
+def _has_long_stretch(doc, max_tokens: int) -> bool:
+    """Does the document hold more than ``max_tokens`` tokens in a row without a full stop?"""
+    if len(doc) <= max_tokens:
+        return False
+    stops = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), [doc.vocab.strings.add(s) for s in _FULL_STOPS]))
+    bounds = numpy.concatenate(([-1], stops, [len(doc)]))
+    return bool(numpy.max(numpy.diff(bounds)) > max_tokens)
 
 
 def bound_sentences(nlp, sdoc, max_tokens: Optional[int] = None):
