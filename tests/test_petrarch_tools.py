@@ -218,3 +218,4 @@ def test_an_armed_group_whose_name_holds_one_country_is_that_countrys(tmp_path):
     assert convert.named_country(record("KENYA_UGANDA_BORDER_FRONT_"), words) is None  # two countries
     assert convert.named_country(record("LATIN_AMERICAN_PATRIOTIC_ARMY_"), words) is None  # a region
     assert convert.named_country(record("AMINA_KENYA_"), words) is None  # a person's name
+    assert convert.named_country(record("AMINA_W_KENYA_"), words) is None  # with an initial

@@ -246,8 +246,8 @@ def named_country(record: ActorRecord, words: dict[str, str]) -> Optional[str]:
     """The one country a group's own name holds ("PALESTINIAN_ISLAMIC_JIHAD" -> PSE,
     "COMMUNIST_PARTY_OF_NEPAL-MAOIST" -> NPL), or None when it holds none or several."""
     tokens = [t for w in words_of(record)[0] for t in w.upper().split("-") if t]
-    if len(tokens) <= 2:
-        return None  # "KULWINDER_MALI": a person's name, not a group's
+    if len(tokens) <= 2 or any(len(t) == 1 for t in tokens):
+        return None  # "KULWINDER_MALI", "KULWINDER_S_MALI": a person's name, not a group's
     found = set()
     for size in (3, 2, 1):
         for i in range(len(tokens) - size + 1):
