@@ -39,9 +39,10 @@ def is_pronoun(token: Token) -> bool:
 
 def speaker(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """The actor who reports the clause of ``verb`` ("Wang said ... "), if any. An adjective of stance
-    reports through its copula ("Kenya said it was opposed to ...": the clause is "was")."""
+    reports through its copula ("Kenya said it was opposed to ...": the clause is "was"), an infinitive
+    through the verb it completes ("told parliament that his forces would begin pulling out")."""
     t = verb
-    while t.dep_ in ("conj", "acomp") and t.head.i != t.i:
+    while t.dep_ in ("conj", "acomp", "xcomp") and t.head.i != t.i:
         t = t.head
     if t.dep_ != "ccomp" or lemma(t.head) not in word_class("report"):
         return []

@@ -98,6 +98,10 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
     return [], []
 
 
+# Word classes of what aid gives (events/data word_classes.tsv).
+GOODS_CLASSES = ("aid", "humaid", "milaid")
+
+
 def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
                       actor: list[ActorMention]) -> list[ActorMention]:
     """The phrase in the first of ``target_places`` that is a party no table names, for a trigger
@@ -116,6 +120,8 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
     for t in target_places(match, verb):
         if is_pronoun(t) or t.i in taken or lemma(t) in own_words:
             continue
+        if match.entry.plover == "AID" and any(lemma(t) in word_class(c) for c in GOODS_CLASSES):
+            continue  # "delivered 400 tonnes of maize to ...": what is given, not who receives it
         t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
         party = unnamed_party(t, taken, names_an_act)
         if party is not None:
