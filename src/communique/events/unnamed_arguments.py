@@ -98,8 +98,11 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
     return [], []
 
 
-# Word classes of what aid gives (events/data word_classes.tsv).
-GOODS_CLASSES = ("aid", "humaid", "milaid")
+# Word classes of what an act uses or gives (data/word_classes.tsv): never whom it is aimed at.
+MEANS_CLASSES = {"AID": ("aid", "humaid", "milaid"), "ASSAULT": ("weapon",), "COERCE": ("weapon",),
+                 "THREATEN": ("weapon",), "MOBILIZE": ("weapon",)}
+# "put the army on the highest level of alert": a state of readiness, no party.
+ALERT_WORDS = frozenset({"level", "alert", "readiness", "standby"})
 
 
 def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
@@ -120,8 +123,11 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
     for t in target_places(match, verb):
         if is_pronoun(t) or t.i in taken or lemma(t) in own_words:
             continue
-        if match.entry.plover == "AID" and any(lemma(t) in word_class(c) for c in GOODS_CLASSES):
-            continue  # "delivered 400 tonnes of maize to ...": what is given, not who receives it
+        if any(lemma(t) in word_class(c) for c in MEANS_CLASSES.get(match.entry.plover, ())) \
+                or lemma(t) in ALERT_WORDS:
+            continue  # "delivered 400 tonnes of maize to ...", "hurled rocks at ...": the means, not the party
+        if match.entry.plover == "CONCEDE" and not names_people(t):
+            continue  # "suspended the fare increase", "lifted the ban": what is given up, not to whom
         t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
         party = unnamed_party(t, taken, names_an_act)
         if party is not None:
