@@ -50,7 +50,7 @@ def _possessive_country(sdoc: Doc, lex: list[LexMatch], start: int) -> Optional[
 def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[str]) -> list[LexMatch]:
     """Named bodies the tables do not know ("the Third World Water Forum"): an NER organisation
     whose name ends in a body word becomes an organisation of the country its name holds
-    ("the Kenya Human Rights Commission" -> KEN) or that owns it ("Uganda's Broadcasting Council"
+    ("the Kenya Human Rights Commission" -> KEN) or that owns it ("Malawi's Media Standards Council"
     -> UGA); a party, front or union without one belongs to
     the story's country, when there is one; anything else is non-governmental (NGO)."""
     found: list[LexMatch] = []
@@ -81,7 +81,7 @@ def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[
         if codes:
             code = codes.pop()
         elif owner is not None:
-            code = owner  # "Uganda's Broadcasting Council": a body of the state that owns it
+            code = owner  # "Malawi's Media Standards Council": a body of the state that owns it
         elif head.lower_ in POLITICAL_HEADS:
             if main_country is None:
                 continue  # whose party it is cannot be told

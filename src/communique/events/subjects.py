@@ -40,7 +40,7 @@ def is_pronoun(token: Token) -> bool:
 def speaker(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """The actor who reports the clause of ``verb`` ("Wang said ... "), if any. An adjective of stance
     reports through its copula ("Kenya said it was opposed to ...": the clause is "was"), an infinitive
-    through the verb it completes ("told parliament that his forces would begin pulling out")."""
+    through the verb it completes ("told reporters that his troops would start leaving")."""
     t = verb
     while t.dep_ in ("conj", "acomp", "xcomp") and t.head.i != t.i:
         t = t.head

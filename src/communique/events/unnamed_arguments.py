@@ -125,9 +125,9 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
             continue
         if any(lemma(t) in word_class(c) for c in MEANS_CLASSES.get(match.entry.plover, ())) \
                 or lemma(t) in ALERT_WORDS:
-            continue  # "delivered 400 tonnes of maize to ...", "hurled rocks at ...": the means, not the party
+            continue  # "shipped 50 tonnes of rice to ...", "threw stones at ...": the means, not the party
         if match.entry.plover == "CONCEDE" and not names_people(t):
-            continue  # "suspended the fare increase", "lifted the ban": what is given up, not to whom
+            continue  # "dropped the fuel tax", "lifted the ban": what is given up, not to whom
         t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
         party = unnamed_party(t, taken, names_an_act)
         if party is not None:
