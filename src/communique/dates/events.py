@@ -258,7 +258,7 @@ def assign_dates(events: list, sdoc, document) -> None:
         own[id(event)] = _own_mention(event, by_sentence, index, published)
 
     anchor = _anchor(events, own, mentions, index, published)
-    _resolve_anaphoric(events, own, anchor)
+    _resolve_anaphoric(events, own, anchor, mentions, published)
     told = _sentence_days(events, own, mentions, index, published)
     paragraphs = _paragraphs(document.text, index)
     for event in events:
@@ -338,18 +338,24 @@ def _forwards(mention: DateMention, index: _DocIndex, published) -> Optional[Dat
     return None
 
 
-def _resolve_anaphoric(events, own, anchor: Optional[date]) -> None:
+def _resolve_anaphoric(events, own, anchor: Optional[date], mentions: Iterable[DateMention] = (),
+                       published: Optional[date] = None) -> None:
     """"later the same day", "the previous day": counted from the last event before it that has a
-    date of its own (else from the story's anchor date)."""
-    previous = anchor
+    date of its own, or from a day the text names after that event and before the expression ("voted
+    to impeach him on June 21 ... found him guilty the next day"), else from the story's anchor date."""
+    previous, previous_end = anchor, -1
+    named_days = sorted((m for m in mentions if m.shift is None and _recent_day(m, published)), key=lambda m: m.end)
     for event in sorted(events, key=lambda e: (e.sentence, e.trigger.start)):
         m = own[id(event)]
         if m is None:
             continue
         if m.shift is None:
             if m.precision == "day":
-                previous = m.date
+                previous, previous_end = m.date, m.end
             continue
+        later = [n for n in named_days if previous_end < n.end <= m.start]
+        if later:
+            previous, previous_end = later[-1].date, later[-1].end
         if previous is not None:
             try:
                 d = previous + timedelta(days=m.shift)

@@ -51,7 +51,8 @@ _ABBREVIATED_MONTH = "|".join(re.escape(a) + (r"\." if a.lower() in ABBREVIATION
 _MONTH = "(?:" + "|".join(_capitalised(MONTH_NAMES)) + "|" + _ABBREVIATED_MONTH + ")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = "(?:" + "|".join(_capitalised(WEEKDAY_NAMES)) + ")"
-_NUMBER = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+# ("Two days ago" opens a sentence: the number words in any case)
+_NUMBER = r"(?:\d{1,2}|(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + "))"
 
 # Every alternative starts at a word boundary: testing it once, before the alternatives, spares
 # trying each of them at every position inside a word (the scan of a document is 4x faster). Every
