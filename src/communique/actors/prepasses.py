@@ -51,7 +51,7 @@ def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[
     """Named bodies the tables do not know ("the Third World Water Forum"): an NER organisation
     whose name ends in a body word becomes an organisation of the country its name holds
     ("the Kenya Human Rights Commission" -> KEN) or that owns it ("Malawi's Media Standards Council"
-    -> UGA); a party, front or union without one belongs to
+    -> MWI); a party, front or union without one belongs to
     the story's country, when there is one; anything else is non-governmental (NGO)."""
     found: list[LexMatch] = []
     dropped: set[LexMatch] = set()
