@@ -69,7 +69,7 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
                              and index(c.i).kind in ("country", "compound") and index(head.i) is not None
                              and index(head.i).kind == "country")
             for head in list(heads):
-                # "the Philippine government and communist rebels agreed": the parser may hang the first
+                # "the Indian government and communist rebels agreed": the parser may hang the first
                 # of two parties joined by "and" on the second as its modifier.
                 for mod in children(head, ("nmod", "compound")):
                     if children(mod, ("cc",)) and children(mod, ("conj",)) and index(mod.i) is not None \
