@@ -137,6 +137,11 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
                 # (a nationality in the phrase says whose first: "Iraqi detainees at Abu Ghraib")
                 placed = placed_by_its_phrase([party], index)
                 return placed if any(coded(m) for m in placed) else located([party], verb, index)
+            if lemma(t) in word_class("perpetrator") or lemma(t) in word_class("rioters"):
+                # "the governor condemned the kidnappers": attackers or rioters nobody names act
+                # where the story happens, as they do when they are the actor of the attack.
+                placed = placed_by_its_phrase([party], index)
+                return placed if any(coded(m) for m in placed) else located([party], verb, index)
             # "thousands of Cambodian villagers": a nationality or town in the phrase says whose.
             return placed_by_its_phrase([party], index)
     return []
