@@ -179,7 +179,7 @@ def _plausible_surname(sdoc: Doc, i: int, covered: bytearray) -> bool:
     article named the person in full earlier, so the NER's place labels do not veto it ("Kamikawa"
     tagged GPE); places the actor tables know are already covered."""
     token = sdoc[i]
-    if not _name_like(token) or token.ent_type_ in ("DATE", "EVENT", "PRODUCT"):
+    if not _name_like(token) or token.ent_type_ in ("DATE", "EVENT"):
         return False
     for j in (i - 1, i + 1):  # part of a longer name we do not know ("Bill Gates", "Fox News")
         if 0 <= j < len(sdoc) and sdoc[j].pos_ == "PROPN" and not covered[j] and sdoc[j].is_title:
