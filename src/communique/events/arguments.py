@@ -172,7 +172,33 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
                 # "after protests by farmers": the noun names its own doer; when that doer is no
                 # known actor, the subject of the sentence ("the government ordered ...") is not it.
                 named_doer = True
+        if not named_doer and match.entry.plover in FROM_DOER_CATEGORIES:
+            return _received_from(args, anchor, index)
     return named_doer and not args.actor
+
+
+# A said act named by its noun comes "from" whoever says it ("criticism from Mexico", "an offer from
+# Seoul"); acts that move people or forces come "from" the place left ("a withdrawal from Iraq").
+FROM_DOER_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT", "AGREE"})
+
+
+def _received_from(args: Arguments, anchor: Token, index: MentionIndex) -> bool:
+    """"The decision drew sharp criticism from Mexico", "Seoul came under pressure from Washington":
+    the party after "from" makes the act, and the subject of the verb that receives it ("drew",
+    "faced", "came under") is whom it is aimed at. True when the act is told so."""
+    governor = anchor.head.head if anchor.dep_ == "pobj" else anchor.head  # "came under criticism from"
+    if anchor.dep_ not in ("dobj", "pobj") or lemma(governor) not in word_class("receiving"):
+        return False
+    # (the parser hangs "from Mexico" on the noun or on the verb)
+    doers = [m for prep in children(anchor, ("prep",)) + children(governor, ("prep",)) if prep.lower_ == "from"
+             for p in children(prep, ("pobj",)) for m in mentions_under(p, index)[0]]
+    if not doers:
+        return False
+    subj = subject_token(governor)
+    args.actor, args.actor_direct = unique(doers), True
+    args.recipient = mentions_under(subj, index)[0] if subj is not None else []
+    args.recipient_direct = bool(args.recipient)  # ("The decision drew ...": whose, the story may say)
+    return True
 
 
 def _pair_of_third_party(args: Arguments, match: TriggerMatch, index: MentionIndex) -> bool:

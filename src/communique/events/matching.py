@@ -282,6 +282,12 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         if lemmas(head) & word_class("light"):
             return True
+    # "the move drew sharp criticism from Mexico", "came under fire from": an act received from a party.
+    receiver = head.head if dep == "pobj" and head.lower_ == "under" else head if dep == "dobj" else None
+    if receiver is not None and receiver.pos_ == "VERB" and lemma(receiver) in word_class("receiving") and any(
+            p.lower_ == "from" and _has_actor(children(p, ("pobj",)), mention_of)
+            for p in children(t, ("prep",)) + children(receiver, ("prep",))):
+        return True
     # "X is the largest donor to Y": a noun naming the party by what it does, said of the party.
     if lemma(t) in word_class("doer") and _said_of_party(t, mention_of):
         return True
