@@ -25,7 +25,7 @@ from ..knowledge.codes import STATE_SECTORS
 from ..model import Document
 from . import knowledge
 from . import memory
-from .lexicon import COUNTRY, METONYM, ORG, PERSON, SECTOR, UNLISTED, LexMatch
+from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, PERSON, SECTOR, UNLISTED, LexMatch
 
 # Last words of the name of a body: "the Ceasefire Violations Committee", "the Kenya Human Rights
 # Commission". Courts, ministries and agencies are left out: they are organs of a state.
@@ -145,6 +145,9 @@ def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
             continue
         if m.kind in (METONYM, COUNTRY) and _first_name(sdoc, m):
             continue
+        if m.kind == DEMONYM and m.start > 0 and sdoc[m.start - 1].lower_ == "ethnic" \
+                and sdoc[m.end - 1].dep_ in ("amod", "compound"):
+            continue  # "ethnic Albanian rebels" in Macedonia: a people, not a nationality
         kept.append(m)
     return kept
 

@@ -199,11 +199,19 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
         subj = subject_word(token)
         if subj is None:
             return False
-        if "@actor" in values and mention_of(subj.i) is not None:
+        # "thousands of protesters", "bands of hooded youths", "tens of thousands of Tunisians": the
+        # "of" object says who.
+        inner: list[Token] = []
+        head = subj
+        while lemma(head) in CROWD_HEADS or head.like_num:
+            of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj"]
+            if not of:
+                break
+            inner += of
+            head = of[0]
+        if "@actor" in values and any(mention_of(t.i) is not None for t in [subj] + inner):
             return True
-        # "thousands of protesters", "bands of hooded youths": the "of" object says who.
-        inner = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                 if o.dep_ == "pobj"] if lemma(subj) in CROWD_HEADS or subj.like_num else []
         return any(lemmas(t) & values for t in [subj] + inner)
     return False
 

@@ -212,6 +212,13 @@ def subject_word(token: Token) -> Token | None:
         return token.head
     for _ in range(3):
         subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and token.dep_ == "xcomp" and token.head.pos_ == "VERB":
+            # "rebels began handing in their weapons": the verb's subject does it; "ordered the
+            # troops to withdraw": its object does.
+            subj = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+            if subj is None:
+                token = token.head
+                continue
         if subj is not None or token.dep_ not in ("conj", "acomp", "attr") or token.head.i == token.i:
             return subj
         token = token.head
