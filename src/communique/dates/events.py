@@ -274,6 +274,41 @@ def assign_dates(events: list, sdoc, document) -> None:
             event.date, event.date_precision = document.dateline_date, "day"
         else:
             event.date, event.date_precision = published, "published"
+        shift = _days_apart(index.token_at(event.trigger.start), mention, index)
+        if shift and event.date_precision == "day":
+            event.date = event.date + timedelta(days=shift)
+
+
+# "a day after", "two days before", "hours after": a time clause counted from the clause it hangs on.
+SPAN_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, "night": 1, "nights": 1}
+NUMBER_WORDS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex) -> int:
+    """Days between an event in an "N days after/before" clause and the clause it hangs on ("shot
+    twelve villagers on Sunday, a day after aircraft bombed the area": the bombing was on Saturday),
+    when its date came from that clause or the story (not from a date inside the time clause)."""
+    verb = governing_verb(trigger_token)
+    for _ in range(3):
+        if verb.dep_ == "advcl":
+            break
+        if verb.dep_ not in ("conj", "xcomp", "ccomp") or verb.head.i == verb.i:
+            return 0
+        verb = verb.head
+    else:
+        return 0
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    spans = [c for c in verb.children if c.dep_ == "npadvmod" and c.lower_ in SPAN_DAYS and c.i < verb.i]
+    if not spans or not marks or marks[0] not in ("after", "before"):
+        return 0
+    if mention is not None and verb.left_edge.i <= index.token_at(mention.start).i <= verb.right_edge.i:
+        return 0  # the clause names its own day
+    span = spans[0]
+    count = next((NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                  for c in span.children if c.dep_ in ("det", "nummod")), 1) or 1
+    days = count * SPAN_DAYS[span.lower_]
+    return -days if marks[0] == "after" else days
 
 
 def _own_mention(event, by_sentence, index: _DocIndex, published) -> Optional[DateMention]:
