@@ -74,9 +74,10 @@ DATE_PATTERN = re.compile(r"(?=[0-9A-Za-z])\b(?:" + "|".join([
         rf"(?P<wd>\b(?:(?P<wd_mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n)\s+)?(?P<wd_d>{_WEEKDAY})"
         rf"(?:\s+(?:night|morning|afternoon|evening))?\b(?!['’]s\s+(?:edition|paper|issue)))",
         rf"(?P<ago>\b(?P<ago_n>{_NUMBER})\s+(?P<ago_u>day|week|month|year)s?\s+ago\b)",
-        r"(?P<ana>\b(?:[Tt]he previous day|[Tt]he day before|[Aa] day earlier|(?:[Ll]ater |[Ee]arlier )?"
-        r"(?:[Tt]he|[Tt]hat) same day|[Ll]ater that day|[Ee]arlier that day|[Tt]he (?:next|following) day"
-        r"|[Aa] day later)\b)",
+        r"(?P<ana>\b(?:[Tt]he previous (?:day|night|evening)|[Tt]he (?:day|night) before|(?:[Ll]ater |[Ee]arlier )?"
+        r"(?:[Tt]he|[Tt]hat) same (?:day|night|evening)|(?:[Ll]ater |[Ee]arlier )?[Tt]hat (?:day|night|evening|morning|afternoon)"
+        r"|[Tt]he (?:next|following) (?:day|morning)"
+        rf"|(?P<ana_n>[Aa]|{_NUMBER}) (?P<ana_u>day|week)s? (?P<ana_dir>later|earlier))\b)",
         r"(?P<rel>\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night|[Ll]ate last night"
         r"|[Ee]arlier (?:today|this week|this month|this year)|[Ll]ast (?:week|weekend|month|year)"
         r"|[Tt]his (?:morning|afternoon|evening|week|weekend|month)|[Nn]ext (?:week|month|year))\b)",
@@ -84,8 +85,8 @@ DATE_PATTERN = re.compile(r"(?=[0-9A-Za-z])\b(?:" + "|".join([
 )
 # Phrases dated from the event told just before them, not from the publication date:
 # "later the same day", "the previous day". The value is the shift in days.
-ANAPHORIC_SHIFT = {"previous day": -1, "day before": -1, "day earlier": -1, "same day": 0,
-                   "that day": 0, "next day": 1, "following day": 1, "day later": 1}
+# ("a day later", "three days earlier", "a week later" are counted from their number.)
+ANAPHORIC_SHIFT = {"previous": -1, "before": -1, "same": 0, "that": 0, "next": 1, "following": 1}
 
 
 @dataclass(frozen=True)
@@ -296,7 +297,12 @@ def _resolve_match(match: re.Match, text: str, published: Optional[date], future
     elif kind == "ana":
         if published is None:
             return None
-        shift = next(v for k, v in ANAPHORIC_SHIFT.items() if k in match.group().lower())
+        if match.group("ana_n"):
+            n = match.group("ana_n").lower()
+            n = 1 if n == "a" else int(n) if n.isdigit() else NUMBER_WORDS[n]
+            shift = n * (7 if match.group("ana_u") == "week" else 1) * (1 if match.group("ana_dir") == "later" else -1)
+        else:
+            shift = next(v for k, v in ANAPHORIC_SHIFT.items() if k in match.group().lower().split())
         d = published + timedelta(days=min(shift, 0))  # alone, the day before or of publication
         return DateMention(start, end, text[start:end], d, "day", d, relative=True, shift=shift)
     elif kind == "rel":
