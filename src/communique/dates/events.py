@@ -281,6 +281,7 @@ def assign_dates(events: list, sdoc, document) -> None:
 
 # "a day after", "two days before", "hours after": a time clause counted from the clause it hangs on.
 SPAN_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, "night": 1, "nights": 1}
+SIMULTANEOUS = frozenset({"as", "while", "when"})
 NUMBER_WORDS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -290,16 +291,20 @@ def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex)
     twelve villagers on Sunday, a day after aircraft bombed the area": the bombing was on Saturday),
     when its date came from that clause or the story (not from a date inside the time clause)."""
     verb = governing_verb(trigger_token)
-    for _ in range(3):
-        if verb.dep_ == "advcl":
+    for _ in range(4):
+        # ("a day after police shot dead twelve people as demonstrators stormed parliament": the
+        # storming is counted like the shooting its "as" clause hangs on)
+        if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in verb.children):
             break
-        if verb.dep_ not in ("conj", "xcomp", "ccomp") or verb.head.i == verb.i:
+        if verb.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or verb.head.i == verb.i:
             return 0
         verb = verb.head
     else:
         return 0
-    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
     spans = [c for c in verb.children if c.dep_ == "npadvmod" and c.lower_ in SPAN_DAYS and c.i < verb.i]
+    # ("after" is the clause's mark, or hangs on "a day" as a preposition)
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"] + \
+        [c.lower_ for span in spans for c in span.children if c.dep_ == "prep"]
     if not spans or not marks or marks[0] not in ("after", "before"):
         return 0
     if mention is not None and verb.left_edge.i <= index.token_at(mention.start).i <= verb.right_edge.i:
