@@ -28,7 +28,7 @@ from .matching import CROWD_HEADS, TriggerMatch
 from .parties import coded_under, unique
 from .recipients import DOMESTIC_CATEGORIES, holder_tokens, proposal_makers
 from .story import RECIPROCAL_CATEGORIES
-from .subjects import RELATIVE_PRONOUNS, is_pronoun
+from .subjects import RELATIVE_PRONOUNS, is_pronoun, subject_of
 from .syntax import doer_tokens, forms, infinitives, is_passive, object_tokens, objects_after, participle_agents
 
 # Verbs whose "for" object is who is pursued ("sent troops to hunt for the kidnappers").
@@ -72,6 +72,12 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
         subj = subject_token(verb)
         if subj is None and verb.dep_ == "xcomp":
             subj = subject_token(verb.head)  # "prisoners began refusing food"
+        if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and match.entry.plover == "ASSAULT":
+            # "a mob set fire to a church, burning 30 people to death": the clause's attackers do it
+            # (not a storm "killing 20 people").
+            shared = subject_of(verb, index)[2]
+            if shared is not None and (lemma(shared) in word_class("perpetrator") or lemma(shared) in word_class("rioters")):
+                subj = shared
         if subj is not None and subj.dep_ != "nsubjpass":
             doers = [subj]
     for t in doers:
@@ -88,9 +94,10 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
                 t = planter
         party = unnamed_party(t, skip, names_an_act)
         if party is not None:
-            if match.entry.plover == "ASSAULT" and lemma(t) in word_class("perpetrator"):
-                # "a suicide bomber killed three engineers in Balochistan": unknown attackers are
-                # placed in the country where they struck.
+            if match.entry.plover == "ASSAULT" and (lemma(t) in word_class("perpetrator")
+                                                    or lemma(t) in word_class("rioters")):
+                # "a suicide bomber killed three engineers in Balochistan", "a mob beat two men to
+                # death": unknown attackers or crowds are placed in the country where they struck.
                 party = located([party], verb, index)[0]
             else:
                 party = placed_by_its_phrase([party], index)[0]  # "Milan magistrates"
