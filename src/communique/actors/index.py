@@ -18,7 +18,7 @@ of its country. Nothing here reads the trigger: the index is about who is named 
 from __future__ import annotations
 
 from spacy.attrs import POS
-from spacy.parts_of_speech import NOUN
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Token
 
 from ..knowledge.codes import NON_STATE_CODES
@@ -37,6 +37,10 @@ def coded(mention: ActorMention) -> bool:
 NOT_ACTOR_KINDS = frozenset({"place", "modifier"})
 # Definite nouns that refer back to the international body last named ("the alliance", "the bloc").
 BODY_NOUNS = frozenset({"alliance", "bloc", "organisation", "organization", "grouping", "watchdog", "body"})
+# Definite nouns that refer back to the armed group, party or NGO last named ("Hezbollah fighters crossed
+# ... the group said"; "Amnesty International ... the group accused").
+GROUP_NOUNS = frozenset({"group", "movement"})
+GROUP_ID_PREFIXES = ("group:", "ngo:", "party:")
 # Definite nouns for a head of state or government ("the embattled leader"): the person last named.
 LEADER_NOUNS = frozenset({"leader", "strongman", "ruler", "autocrat"})
 # "its neighbour": the other state of the story's pair (``_other_neighbour``).
@@ -103,6 +107,17 @@ def _other_neighbour(noun: Token, recent: list[Entity], by_token: dict) -> Entit
     return next((e for e in reversed(recent) if e.code not in owner_codes and e.code not in NON_STATE_CODES), None)
 
 
+# People a body's possessive names ("the group's spokesman"), unlike its places ("the group's last holdout").
+MEMBER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "leader", "leaders", "chief", "commander",
+                          "commanders", "fighters", "members", "founder", "official", "officials", "head"})
+
+
+def _refers_to_body(noun: Token) -> bool:
+    """"the group said", "the group's spokesman": the noun stands for the body (not in "the group's
+    last stronghold", where the place is what is named)."""
+    return noun.dep_ != "poss" or noun.head.lower_ in MEMBER_NOUNS
+
+
 class MentionIndex:
     """Which actor mention (if any) covers a token."""
 
@@ -142,19 +157,24 @@ class MentionIndex:
         recent: list[Entity] = []  # coded parties in text order, one per code, latest last
         # Only mentions' words and nouns matter; the rest of the document is skipped without making a
         # Token of each word (the events stage builds this index once per document).
-        nouns = (doc.to_array(POS) == NOUN).nonzero()[0].tolist() if len(doc) else []
+        # (a lower-case word the small model calls a proper noun, "the bloc", is a noun too)
+        pos = doc.to_array(POS) if len(doc) else None
+        nouns = (pos == NOUN).nonzero()[0].tolist() + [i for i in (pos == PROPN).nonzero()[0].tolist()
+                                                       if doc[i].is_lower] if len(doc) else []
         for i in sorted(set(self.by_token) | set(nouns)):
             t = doc[i]
             held = self.by_token.get(t.i)
             if held is not None and any(e.code == "IGO" for e in held.entities):
                 owner_by_word["@igo"] = held
+            if held is not None and any((e.id or "").startswith(GROUP_ID_PREFIXES) for e in held.entities):
+                owner_by_word["@group"] = held
             if held is not None and coded(held) and held.root == t.i:
                 for e in held.entities:
                     if e.code:
                         recent = [r for r in recent if r.code != e.code] + [e]
                 if held.kind == "person" and len(held.entities) == 1:
                     owner_by_word["@leader"] = held
-            if t.pos_ != "NOUN":
+            if t.pos_ != "NOUN" and not (t.pos_ == "PROPN" and t.is_lower):
                 continue
             if (held is None or not coded(held)) and _names_a_pair(t) and len(recent) >= 2:
                 # "urged both governments", "the two ministers agreed": the last two parties named.
@@ -190,8 +210,10 @@ class MentionIndex:
                     if any(e.code == "IGO" for e in own.entities):
                         owner_by_word["@igo"] = own
                 continue
-            earlier = owner_by_word.get(word) or (owner_by_word.get("@igo") if word in BODY_NOUNS else None) \
-                or (owner_by_word.get("@leader") if word in LEADER_NOUNS else None)
+            earlier = owner_by_word.get(word) or (owner_by_word.get("@igo") if word in BODY_NOUNS and _refers_to_body(t)
+                                                  else None) \
+                or (owner_by_word.get("@leader") if word in LEADER_NOUNS else None) \
+                or (owner_by_word.get("@group") if word in GROUP_NOUNS and _refers_to_body(t) else None)
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
             if earlier is None or not definite or t.i in self.places:
                 continue

@@ -30,13 +30,6 @@ COREFERENT_BODIES = {
     "administration": "administration",
     **dict.fromkeys(("authorities", "local authorities", "de facto authorities"), "authorities"),
 }
-# Nouns for a body that a later bare "the group" / "the bloc" refers back to: the body of that kind
-# named last ("Hezbollah fighters crossed ... the group said"; "EU ministers met ... the bloc will").
-# "the alliance", "the organisation" may be either kind.
-COREFERENT_GROUPS = {
-    "group": ("group",), "movement": ("group",), "bloc": ("igo",),
-    "alliance": ("group", "igo"), "organisation": ("group", "igo"), "organization": ("group", "igo"),
-}
 
 
 @dataclass(frozen=True)
@@ -61,7 +54,6 @@ class ArticleMemory:
         self.country_counts: Counter[str] = Counter()
         self.last_pair: Optional[tuple[str, str]] = None
         self.bodies: dict[str, list[str]] = {}  # coreference class -> countries named with it, in order
-        self.groups: list[tuple[str, Entity]] = []  # ("group" | "igo", body) in the order named
 
     def remember_person(self, entity: Entity, name_text: Optional[str], offices: set[str], token: int,
                         sentence: int, subject: bool) -> None:
@@ -102,16 +94,6 @@ class ArticleMemory:
         if not codes:
             return None
         return self.main_country if self.main_country in codes else codes[-1]
-
-    def remember_group(self, kind: str, entity: Entity) -> None:
-        """A body the article named: an armed group, party or NGO (``group``) or an intergovernmental
-        body (``igo``), for a later bare "the group" or "the bloc"."""
-        self.groups.append((kind, entity))
-
-    def group_named(self, noun: str) -> Optional[Entity]:
-        """The body a bare "the group" / "the bloc" refers to: the last one named of its kind."""
-        kinds = COREFERENT_GROUPS.get(noun, ())
-        return next((entity for kind, entity in reversed(self.groups) if kind in kinds), None)
 
     def salient_pair(self) -> Optional[tuple[str, str]]:
         if self.last_pair:

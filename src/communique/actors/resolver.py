@@ -142,7 +142,6 @@ class Resolver:
             return spans.entity(text_span, code, sector, name, entity_id), "modifier"
         if mod.kind == ORG:
             org = organization(mod.key)
-            self._remember_body(org)
             kind = "igo" if org.code in NON_STATE_CODES else "group"
             return spans.entity(text_span, org.code, org.sector, org.name, org.id), kind
         if mod.kind == METONYM:
@@ -159,7 +158,6 @@ class Resolver:
         for mod in reversed(unit.mods):
             if mod.kind == ORG:
                 org = organization(mod.key)
-                self._remember_body(org)
                 return org.code, org.sector, org.name, org.id
             if mod.kind == METONYM:
                 meto = knowledge.metonyms()[mod.key]
@@ -188,7 +186,7 @@ class Resolver:
         has_modifier = bool(unit.mods)
         if not has_modifier and not last_term.alone and not any(
                 knowledge.sector_terms()[p.key].alone for p in unit.sectors):
-            return self._group_named(unit)
+            return None
         text_span = sdoc[unit.head_start:unit.end]
         if title is not None:
             person = self._title_person(unit, title, code)
@@ -206,24 +204,6 @@ class Resolver:
             for piece in unit.sectors:
                 self.memory.remember_body(piece.key, code)
         return spans.entity(text_span, code, sector, org_name, org_id), "title" if title else "sector"
-
-    def _group_named(self, unit: Unit) -> Optional[tuple[Entity, str]]:
-        """"the group", "the 27-nation bloc": the body of that kind the article named last
-        ("Hezbollah fighters crossed ... The group said"), else nobody."""
-        head = self.sdoc[unit.end - 1]
-        if self.sdoc[unit.start].lower_ != "the" or unit.person is not None or head.dep_ == "poss":
-            return None  # ("the group's last stronghold": whose place, not a party)
-        body = self.memory.group_named(unit.sectors[-1].key)
-        if body is None:
-            return None
-        text_span = self.sdoc[unit.head_start:unit.end]
-        return spans.entity(text_span, body.code, body.sector, body.name, body.id), \
-            "igo" if body.code in NON_STATE_CODES else "group"
-
-    def _remember_body(self, org) -> None:
-        if org.code != "MNC":
-            self.memory.remember_group("igo" if org.code == "IGO" else "group",
-                                       Entity(text="", code=org.code, sector=org.sector, name=org.name, id=org.id))
 
     def _foreign(self, unit: Unit) -> bool:
         """"any foreign government", "other countries", "Western diplomats": not the story's country."""
