@@ -95,6 +95,10 @@ def object_tokens(anchor: Token) -> list[Token]:
             found += children(prt, OBJECT_DEPS | {"pobj"})
         if misparsed_modifier_verb(anchor):
             found.append(anchor.head)
+        if not found:
+            # "police shot dead more than a dozen people": a noun the parser left unlabelled ("dep")
+            # after the verb is its object.
+            found += [c for c in children(anchor, ("dep",)) if c.i > anchor.i and c.pos_ in ("NOUN", "PROPN")]
         if lemma(anchor) in LETTING_VERBS and not found:
             # "allowed a UN aid convoy to enter Mekelle": whom the actor lets act is what it allows.
             found += [s for c in children(anchor, ("ccomp", "xcomp")) for s in children(c, ("nsubj",))]
