@@ -28,7 +28,7 @@ from ..actors.implicit import across_border, crowd_of_place, located, own_state,
 from ..actors.index import MentionIndex, coded
 from ..knowledge.codes import STATE_SECTORS
 from ..model import ActorMention
-from ..parse import children, lemma, shared_subject, subject_token
+from ..parse import children, governing_verb, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
@@ -111,6 +111,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
     _recipient_in_clause(args, match, verb, index, passive)
     _implied_recipient(args, match, verb, index)
     _drop_own_side(args, match)
+    _other_side_of_ties(args, verb, index)
     return args
 
 
@@ -463,6 +464,25 @@ def _people_acted_on(match: TriggerMatch, verb: Token):
             if a.i in range(obj.left_edge.i, obj.right_edge.i + 1) and a.i != obj.i):
         end += 1
     return obj.doc[obj.left_edge.i:end]
+
+
+def _other_side_of_ties(args: Arguments, verb: Token, index: MentionIndex) -> None:
+    """"warned of consequences for Russia's relations with Turkey": the actor's own state named as the
+    owner of its ties is no recipient; the state the ties are "with" is."""
+    actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
+    if not actor_codes or not {e.code for m in args.recipient for e in m.entities} <= actor_codes:
+        return
+    for ties in verb.subtree:
+        if lemma(ties) not in word_class("ties") or governing_verb(ties).i != verb.i:
+            continue
+        owners = [o for c in children(ties, ("poss",)) for o in [index(c.i)] if o is not None and coded(o)]
+        if not owners or not {e.code for m in owners for e in m.entities} <= actor_codes:
+            continue
+        other = [o for prep in children(ties, ("prep",)) if prep.lower_ == "with"
+                 for p in children(prep, ("pobj",)) for o in mentions_under(p, index)[0] if coded(o)]
+        if other:
+            args.recipient, args.recipient_direct = other, True
+            return
 
 
 def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
