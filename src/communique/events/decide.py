@@ -33,7 +33,7 @@ from .lexicon import intent_rule, word_class
 from .matching import TriggerMatch
 from .modality import Modality, is_negated
 from .story import RECIPROCAL_CATEGORIES
-from .syntax import infinitives
+from .syntax import infinitives, object_tokens
 
 
 @dataclass(frozen=True)
@@ -206,6 +206,7 @@ def _judges_a_proposal(match: TriggerMatch) -> bool:
 # --------------------------------------------------------------------------- readings of a pair
 
 HOST_A_VISIT, MAKE_A_VISIT = "043", "042"
+WITHDRAWAL, REDUCE_RELATIONS = "087", "160"
 MILITARY_EXERCISE, MILITARY_COOPERATION = "150", "062"
 SIGN_AGREEMENT, ECONOMIC_COOPERATION = "057", "061"
 
@@ -223,6 +224,10 @@ def _pair_reading(clause: Reading, match: TriggerMatch, actor: list[Entity],
             and not {r.code for r in recipient} & {a.code for a in actor}:
         # "carried out exercises with Guyana's defence force": exercising with a foreign partner.
         return clause.recoded(MILITARY_COOPERATION, "decide: an exercise with a foreign partner"), actor, recipient
+    if code.startswith(WITHDRAWAL) and _leaves_a_body(match, actor, recipient):
+        # "Burkina Faso withdrew from ECOWAS": a state leaving an organisation reduces relations
+        # (PLOVER SANCTION 'withdraw'), as "left the bloc" does; its troops leaving a place retreat.
+        return clause.recoded(REDUCE_RELATIONS, "decide: withdrawing from an organisation"), actor, recipient
     if code == HOST_A_VISIT and recipient:
         # PLOVER codes the visitor as actor and the host as recipient ("Araghchi hosted Grossi").
         return clause.recoded(MAKE_A_VISIT, "decide: the visitor of a hosted visit is the actor"), recipient, actor
@@ -263,6 +268,15 @@ def _between_companies(actor: list[Entity], recipient: list[Entity]) -> bool:
 # relations between the states (SANCTION), where expelling people in general is COERCE.
 PERSONAL_EXPULSION = frozenset({"174"})
 DIPLOMATIC_EXPULSION = "166"
+
+
+def _leaves_a_body(match: TriggerMatch, actor: list[Entity], recipient: list[Entity]) -> bool:
+    """A state (not a body) withdrawing nothing it names "from" intergovernmental bodies only."""
+    anchor = match.anchor
+    return bool(recipient) and all(e.code == "IGO" for e in recipient) and all(
+        e.code and e.code not in ("IGO", "NGO") for e in actor) and not object_tokens(anchor) and any(
+        c.dep_ == "prep" and c.lower_ in ("from", "of")  # ("pulled out of": "of" may hang on "out")
+        for c in list(anchor.children) + [g for p in anchor.children if p.lower_ == "out" for g in p.children])
 
 
 def _expels_foreign_officials(code: str, actor: list[Entity], recipient: list[Entity]) -> bool:
