@@ -22,7 +22,7 @@ from ..model import ActorMention
 from ..parse import children, conjuncts, lemma, subject_token
 from .lexicon import word_class
 from .parties import mentions_under
-from .syntax import misparsed_main_verb
+from .syntax import cause_of_casualty, misparsed_main_verb
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
@@ -140,7 +140,8 @@ def agent(verb: Token, index: MentionIndex) -> list[ActorMention]:
         for c in children(host, ("agent",)):
             for p in children(c, ("pobj",)):
                 return mentions_under(p, index)[0]
-    return []
+    # "three soldiers were killed when Taliban fighters stormed their post": the "when" clause's subject.
+    return [m for t in cause_of_casualty(verb) for m in mentions_under(t, index)[0]]
 
 
 def same_side(own: list[ActorMention], speaker: list[ActorMention]) -> bool:

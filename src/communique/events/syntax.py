@@ -126,9 +126,29 @@ def objects_after(token: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def doer_tokens(verb: Token) -> list[Token]:
     """The objects of a passive's "by" phrase that name a doer, known or not ("harassed by an armed
-    ship"), not a time ("detained by the evening")."""
+    ship"), not a time ("detained by the evening"); for a casualty with no "by", the subject of the
+    clause telling how it came about (``cause_of_casualty``)."""
     return [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))
-            if p.ent_type_ not in ("DATE", "TIME") and lemma(p) not in word_class("time_of_day")]
+            if p.ent_type_ not in ("DATE", "TIME") and lemma(p) not in word_class("time_of_day")] \
+        or cause_of_casualty(verb)
+
+
+# Passive verbs of casualties whose doer a "when" clause may tell.
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
+def cause_of_casualty(verb: Token) -> list[Token]:
+    """"A soldier was killed when youths hurled a block of concrete at his vehicle", "two policemen
+    were wounded when gunmen opened fire": the subject of the "when" clause did it."""
+    if lemma(verb) not in CASUALTY_VERBS or children(verb, ("agent",)):
+        return []
+    # (people, forces or a weapon: "when their truck overturned" names no doer)
+    return [s for c in children(verb, ("advcl",)) if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)
+            for s in children(c, ("nsubj",)) if (s.pos_ == "PROPN" or any(lemma(s) in word_class(k) for k in DOER_CLASSES))
+            and not children(s, ("poss",))]
+
+
+DOER_CLASSES = ("perpetrator", "rioters", "populace", "group", "troops", "weapon")
 
 
 def participle_agents(noun: Token, verbs: frozenset[str] | None = None) -> list[Token]:

@@ -94,10 +94,9 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
                 t = planter
         party = unnamed_party(t, skip, names_an_act)
         if party is not None:
-            if match.entry.plover == "ASSAULT" and (lemma(t) in word_class("perpetrator")
-                                                    or lemma(t) in word_class("rioters")):
+            if match.entry.plover == "ASSAULT" and any(lemma(t) in word_class(k) for k in ("perpetrator", "rioters", "populace")):
                 # "a suicide bomber killed three engineers in Balochistan", "a mob beat two men to
-                # death": unknown attackers or crowds are placed in the country where they struck.
+                # death", "youths hurled stones": unknown attackers or crowds are placed where they struck.
                 party = located([party], verb, index)[0]
             else:
                 party = placed_by_its_phrase([party], index)[0]  # "Milan magistrates"
