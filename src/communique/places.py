@@ -21,7 +21,7 @@ from typing import Optional
 from .knowledge.codes import is_country_code
 from .knowledge.gazetteer import gazetteer, name_key
 from .model import Location
-from .parse import governing_verb
+from .parse import doc_tokens, governing_verb
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -121,7 +121,7 @@ class _ArticlePlaces:
 
     def _unlabelled_place(self, sentence, trigger, verb) -> Optional[Location]:
         """A gazetteer place the model did not tag as a place, or the object of 'visited'."""
-        for token in sentence:
+        for token in doc_tokens(self.sdoc)[sentence.start:sentence.end]:
             if token.pos_ != "PROPN" or token.ent_type_ in PLACE_LABELS or token.ent_type_ == "NORP":
                 continue
             if token.dep_ == "dobj" and token.head.i == verb.i and verb.lemma_.lower() in PLACE_OBJECT_VERBS:
@@ -149,7 +149,7 @@ class _ArticlePlaces:
 
     def _capital_mention(self, sentence, trigger, verb, event) -> Optional[Location]:
         """'in the capital' / 'in the Afghan capital' (no name given)."""
-        for token in sentence:
+        for token in doc_tokens(self.sdoc)[sentence.start:sentence.end]:
             if token.lower_ != "capital" or token.ent_type_ or token.dep_ != "pobj":
                 continue
             if token.head.lower_ not in LOCATIVE_PREPOSITIONS or not self._same_clause(token.head, trigger, verb):

@@ -159,10 +159,11 @@ class MentionIndex:
         # Token of each word (the events stage builds this index once per document).
         # (a lower-case word the small model calls a proper noun, "the bloc", is a noun too)
         pos = doc.to_array(POS) if len(doc) else None
+        tokens = doc_tokens(doc)
         nouns = (pos == NOUN).nonzero()[0].tolist() + [i for i in (pos == PROPN).nonzero()[0].tolist()
-                                                       if doc[i].is_lower] if len(doc) else []
+                                                       if tokens[i].is_lower] if len(doc) else []
         for i in sorted(set(self.by_token) | set(nouns)):
-            t = doc[i]
+            t = tokens[i]
             held = self.by_token.get(t.i)
             if held is not None and any(e.code == "IGO" for e in held.entities):
                 owner_by_word["@igo"] = held

@@ -60,7 +60,7 @@ class _DocIndex:
 
     def token_at(self, char: int):
         i = bisect.bisect_right(self.token_starts, char) - 1
-        return self.sdoc[max(i, 0)]
+        return doc_tokens(self.sdoc)[max(i, 0)]
 
     def sentence_of(self, char: int) -> int:
         return max(bisect.bisect_right(self.sent_starts, char) - 1, 0)

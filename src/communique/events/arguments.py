@@ -28,7 +28,7 @@ from ..actors.implicit import across_border, crowd_of_place, located, own_state,
 from ..actors.index import MentionIndex, coded
 from ..knowledge.codes import STATE_SECTORS
 from ..model import ActorMention
-from ..parse import children, governing_verb, lemma, shared_subject, subject_token
+from ..parse import children, doc_tokens, governing_verb, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
@@ -472,8 +472,9 @@ def _other_side_of_ties(args: Arguments, verb: Token, index: MentionIndex) -> No
     actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
     if not actor_codes or not {e.code for m in args.recipient for e in m.entities} <= actor_codes:
         return
-    for ties in verb.subtree:
-        if lemma(ties) not in word_class("ties") or governing_verb(ties).i != verb.i:
+    ties_words = word_class("ties")
+    for ties in doc_tokens(verb.doc)[verb.left_edge.i:verb.right_edge.i + 1]:
+        if ties.lemma_.lower() not in ties_words or governing_verb(ties).i != verb.i:
             continue
         owners = [o for c in children(ties, ("poss",)) for o in [index(c.i)] if o is not None and coded(o)]
         if not owners or not {e.code for m in owners for e in m.entities} <= actor_codes:
