@@ -46,9 +46,12 @@ class PersonRecord:
 class ArticleMemory:
     """What the article has said so far, in text order."""
 
-    def __init__(self, published: Optional[date], main_country: Optional[str]):
+    def __init__(self, published: Optional[date], main_country: Optional[str], home_country: Optional[str] = None):
         self.published = published
         self.main_country = main_country
+        # The country a title with no country of its own holds office in ("Foreign Secretary X said"):
+        # the dateline's, when the story is filed from a country's capital, else the main country.
+        self.title_country = home_country or main_country
         self.people: list[PersonRecord] = []
         self.by_name: dict[str, Entity] = {}  # full name, surname, given name -> latest entity
         self.country_counts: Counter[str] = Counter()
@@ -135,6 +138,17 @@ def main_country(document: Document, pieces: list[LexMatch]) -> Optional[str]:
     if top and (len(top) == 1 or top[0][1] > top[1][1]):
         return top[0][0]
     return None
+
+
+def home_country(document: Document, pieces: list[LexMatch]) -> Optional[str]:
+    """The country whose capital (or name) the dateline gives ("MANILA, March 26 -- ..."), if the
+    story names it too: officials the story names by title alone are that country's, even where another
+    country is named more often (a BEIRUT dateline over a story that never names Lebanon is where the
+    agency writes from, not whose officials speak)."""
+    if not document.dateline_place:
+        return None
+    found = knowledge.country_by_name(document.dateline_place.title())
+    return found.code if found and country_counts(pieces).get(found.code) else None
 
 
 def _dateline_country(place: str, counts: Counter[str]) -> Optional[str]:

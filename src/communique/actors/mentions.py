@@ -40,7 +40,7 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     pieces, pairs = _pieces(sdoc, document)
     chains = phrases.chains(sdoc, phrases.units(sdoc, pieces))
     article = memory.ArticleMemory(document.published or document.dateline_date,
-                                   memory.main_country(document, pieces))
+                                   memory.main_country(document, pieces), memory.home_country(document, pieces))
     mentions = Resolver(sdoc, article).resolve(_in_text_order(sdoc, chains, pairs))
     mentions = postpasses.stacked_demonyms(sdoc, mentions)
     mentions = postpasses.organization_chapters(sdoc, mentions)

@@ -250,7 +250,7 @@ class Resolver:
         entity = self.memory.person_with_office(office, code)
         if entity is not None:
             return entity
-        holder_country = code or (self.memory.main_country if title.alone else None)
+        holder_country = code or (self.memory.title_country if title.alone else None)
         if holder_country and self.memory.published is not None:
             holder = knowledge.holder_of(office, holder_country, on=self.memory.published)
             if holder is not None:
@@ -286,7 +286,7 @@ class Resolver:
             elif identity is not None and len({t.country for t in knowledge.holder_terms(name_text)}) == 1:
                 code = identity.country
             elif title is not None:
-                code = self.memory.main_country
+                code = self.memory.title_country
         if sector is None:
             sector = known.sector if known is not None and known.sector else (holder.sector if holder else None)
         entity = Entity(text=name_text, code=code, sector=sector, name=name, id=person_id,
