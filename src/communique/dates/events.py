@@ -294,7 +294,9 @@ def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex)
     for _ in range(4):
         # ("a day after police shot dead twelve people as demonstrators stormed parliament": the
         # storming is counted like the shooting its "as" clause hangs on)
-        if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in verb.children):
+        # (and through a participle: "two days after a mob stoned a team, wounding two nurses")
+        if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in verb.children) \
+                and not (verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)):
             break
         if verb.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or verb.head.i == verb.i:
             return 0
