@@ -67,8 +67,9 @@ class _DocIndex:
 
 
 FUTURE_AUXILIARIES = {"will", "shall", "would", "'ll", "plan", "expect", "to"}
-# Verbs whose infinitive was acted on when they were ("tried to cross on Wednesday").
-ATTEMPT_VERBS = frozenset({"try", "attempt", "manage", "begin", "start", "continue"})
+# Verbs whose infinitive was acted on when they were ("tried to cross on Wednesday"; "protests led the
+# university to shut its campus on Monday", "forced the plane to land on Sunday").
+ATTEMPT_VERBS = frozenset({"try", "attempt", "manage", "begin", "start", "continue", "lead", "force", "prompt"})
 # Verbs whose object is something still to come: a bare month they govern is an upcoming one.
 COMMITMENT_VERBS = {"pledge", "promise", "vow", "offer", "agree", "commit", "announce", "plan",
                     "schedule", "set", "call", "urge", "demand", "threaten", "propose"}
