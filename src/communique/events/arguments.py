@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -466,15 +467,22 @@ def _people_acted_on(match: TriggerMatch, verb: Token):
     return obj.doc[obj.left_edge.i:end]
 
 
+@lru_cache(maxsize=None)
+def _lemma_ids(name: str, vocab) -> frozenset[int]:
+    """The string-store ids of a word class's lemmas (a token's ``lemma`` is compared without
+    making its string: the search runs over every word of a clause)."""
+    return frozenset(vocab.strings.add(w) for w in word_class(name))
+
+
 def _other_side_of_ties(args: Arguments, verb: Token, index: MentionIndex) -> None:
     """"warned of consequences for Russia's relations with Turkey": the actor's own state named as the
     owner of its ties is no recipient; the state the ties are "with" is."""
     actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
     if not actor_codes or not {e.code for m in args.recipient for e in m.entities} <= actor_codes:
         return
-    ties_words = word_class("ties")
+    ties_ids = _lemma_ids("ties", verb.doc.vocab)
     for ties in doc_tokens(verb.doc)[verb.left_edge.i:verb.right_edge.i + 1]:
-        if ties.lemma_.lower() not in ties_words or governing_verb(ties).i != verb.i:
+        if ties.lemma not in ties_ids or governing_verb(ties).i != verb.i:
             continue
         owners = [o for c in children(ties, ("poss",)) for o in [index(c.i)] if o is not None and coded(o)]
         if not owners or not {e.code for m in owners for e in m.entities} <= actor_codes:
