@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -29,17 +28,17 @@ from ..actors.implicit import across_border, crowd_of_place, located, own_state,
 from ..actors.index import MentionIndex, coded
 from ..knowledge.codes import STATE_SECTORS
 from ..model import ActorMention
-from ..parse import children, doc_tokens, governing_verb, lemma, shared_subject, subject_token
+from ..parse import children, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
 from .parties import between_pair, coded_under, mentions_under, mentions_with_conjuncts, unique
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
-                         acts_on_people, addressee, mediated_pair, other_side, perpetrator_of_object,
+                         acts_on_people, addressee, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
 from .syntax import (LETTING_VERBS, doer_tokens, infinitives, is_gerund_noun, is_passive, object_tokens,
-                     objects_after, participle_agents)
+                     objects_after, participle_agents, received_from, receiving_verb)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
@@ -112,7 +111,11 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
     _recipient_in_clause(args, match, verb, index, passive)
     _implied_recipient(args, match, verb, index)
     _drop_own_side(args, match)
-    _other_side_of_ties(args, verb, index)
+    if args.actor:
+        # "warned of consequences for Russia's relations with Turkey": Turkey, not Russia
+        other = other_side_of_ties(args.actor, args.recipient, verb, index)
+        if other:
+            args.recipient, args.recipient_direct = other, True
     return args
 
 
@@ -188,15 +191,10 @@ def _received_from(args: Arguments, anchor: Token, index: MentionIndex) -> bool:
     """"The decision drew sharp criticism from Mexico", "Seoul came under pressure from Washington":
     the party after "from" makes the act, and the subject of the verb that receives it ("drew",
     "faced", "came under") is whom it is aimed at. True when the act is told so."""
-    governor = anchor.head.head if anchor.dep_ == "pobj" else anchor.head  # "came under criticism from"
-    if anchor.dep_ not in ("dobj", "pobj") or lemma(governor) not in word_class("receiving"):
-        return False
-    # (the parser hangs "from Mexico" on the noun or on the verb)
-    doers = [m for prep in children(anchor, ("prep",)) + children(governor, ("prep",)) if prep.lower_ == "from"
-             for p in children(prep, ("pobj",)) for m in mentions_under(p, index)[0]]
+    doers = [m for p in received_from(anchor) for m in mentions_under(p, index)[0]]
     if not doers:
         return False
-    subj = subject_token(governor)
+    subj = subject_token(receiving_verb(anchor))
     args.actor, args.actor_direct = unique(doers), True
     args.recipient = mentions_under(subj, index)[0] if subj is not None else []
     args.recipient_direct = bool(args.recipient)  # ("The decision drew ...": whose, the story may say)
@@ -465,33 +463,6 @@ def _people_acted_on(match: TriggerMatch, verb: Token):
             if a.i in range(obj.left_edge.i, obj.right_edge.i + 1) and a.i != obj.i):
         end += 1
     return obj.doc[obj.left_edge.i:end]
-
-
-@lru_cache(maxsize=None)
-def _lemma_ids(name: str, vocab) -> frozenset[int]:
-    """The string-store ids of a word class's lemmas (a token's ``lemma`` is compared without
-    making its string: the search runs over every word of a clause)."""
-    return frozenset(vocab.strings.add(w) for w in word_class(name))
-
-
-def _other_side_of_ties(args: Arguments, verb: Token, index: MentionIndex) -> None:
-    """"warned of consequences for Russia's relations with Turkey": the actor's own state named as the
-    owner of its ties is no recipient; the state the ties are "with" is."""
-    actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
-    if not actor_codes or not {e.code for m in args.recipient for e in m.entities} <= actor_codes:
-        return
-    ties_ids = _lemma_ids("ties", verb.doc.vocab)
-    for ties in doc_tokens(verb.doc)[verb.left_edge.i:verb.right_edge.i + 1]:
-        if ties.lemma not in ties_ids or governing_verb(ties).i != verb.i:
-            continue
-        owners = [o for c in children(ties, ("poss",)) for o in [index(c.i)] if o is not None and coded(o)]
-        if not owners or not {e.code for m in owners for e in m.entities} <= actor_codes:
-            continue
-        other = [o for prep in children(ties, ("prep",)) if prep.lower_ == "with"
-                 for p in children(prep, ("pobj",)) for o in mentions_under(p, index)[0] if coded(o)]
-        if other:
-            args.recipient, args.recipient_direct = other, True
-            return
 
 
 def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:

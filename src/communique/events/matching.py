@@ -13,8 +13,9 @@ from ..parse import doc_tokens
 from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, entry_order, word_class
 from .modality import is_negated
 from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_gerund_noun,
-                     is_month_word, lemma, lemmas, misparsed_main_verb, misparsed_modifier_verb, neighbourhood,
-                     object_lemmas, object_tokens, objects_after, prep_objects, subject_word)
+                     crowd_members, is_month_word, lemma, lemmas, misparsed_main_verb, misparsed_modifier_verb,
+                     neighbourhood, object_lemmas, object_tokens, objects_after, prep_objects, received_from,
+                     subject_word)
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"), as the subject of
@@ -199,17 +200,7 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
         subj = subject_word(token)
         if subj is None:
             return False
-        # "thousands of protesters", "bands of hooded youths", "tens of thousands of Tunisians": the
-        # "of" object says who.
-        inner: list[Token] = []
-        head = subj
-        while lemma(head) in CROWD_HEADS or head.like_num:
-            of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                  if o.dep_ == "pobj"]
-            if not of:
-                break
-            inner += of
-            head = of[0]
+        inner = crowd_members(subj, CROWD_HEADS)  # "thousands of protesters": the "of" object says who
         if "@actor" in values and any(mention_of(t.i) is not None for t in [subj] + inner):
             return True
         return any(lemmas(t) & values for t in [subj] + inner)
@@ -290,11 +281,8 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         if lemmas(head) & word_class("light"):
             return True
-    # "the move drew sharp criticism from Mexico", "came under fire from": an act received from a party.
-    receiver = head.head if dep == "pobj" and head.lower_ == "under" else head if dep == "dobj" else None
-    if receiver is not None and receiver.pos_ == "VERB" and lemma(receiver) in word_class("receiving") and any(
-            p.lower_ == "from" and _has_actor(children(p, ("pobj",)), mention_of)
-            for p in children(t, ("prep",)) + children(receiver, ("prep",))):
+    # "the move drew sharp criticism from Mexico", "came under criticism from": an act received from a party.
+    if _has_actor(received_from(t), mention_of):
         return True
     # "X is the largest donor to Y": a noun naming the party by what it does, said of the party.
     if lemma(t) in word_class("doer") and _said_of_party(t, mention_of):

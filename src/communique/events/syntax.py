@@ -247,3 +247,40 @@ def subject_word(token: Token) -> Token | None:
             return subj
         token = token.head
     return None
+
+
+def crowd_members(token: Token, heads: frozenset[str]) -> list[Token]:
+    """"thousands of protesters", "bands of hooded youths", "tens of thousands of Tunisians": the
+    "of" objects of a crowd or number word, innermost last (they say who)."""
+    inner: list[Token] = []
+    while lemma(token) in heads or token.like_num:
+        of = [o for p in children(token, ("prep",)) if p.lower_ == "of" for o in children(p, ("pobj",))]
+        if not of:
+            break
+        inner += of
+        token = of[0]
+    return inner
+
+
+def receiving_verb(noun: Token) -> Token | None:
+    """The verb that receives an act named by its noun ("the move drew criticism", "came under
+    criticism"), not in a relative clause ("remarks that drew criticism", said of something else)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        verb = noun.head.head
+    elif noun.dep_ == "dobj":
+        verb = noun.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or lemma(verb) not in word_class("receiving") or verb.dep_ == "relcl":
+        return None
+    return verb
+
+
+def received_from(noun: Token) -> list[Token]:
+    """The parties after "from" of an act a receiving verb takes ("drew criticism from Mexico"; the
+    parser hangs "from" on the noun or on the verb)."""
+    verb = receiving_verb(noun)
+    if verb is None:
+        return []
+    return [p for prep in children(noun, ("prep",)) + children(verb, ("prep",)) if prep.lower_ == "from"
+            for p in children(prep, ("pobj",))]
