@@ -42,7 +42,7 @@ import re
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from ..knowledge.english import LETTING_VERBS, REPORTING_VERBS, WEEKDAY_NAMES
+from ..knowledge.english import LETTING_VERBS, NUMBER_WORDS, REPORTING_VERBS, WEEKDAY_NAMES
 from ..parse import doc_tokens, governing_verb
 from .grammar import DateMention, find_date_expressions
 
@@ -283,8 +283,6 @@ def assign_dates(events: list, sdoc, document) -> None:
 # "a day after", "two days before", "hours after": a time clause counted from the clause it hangs on.
 SPAN_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, "night": 1, "nights": 1}
 SIMULTANEOUS = frozenset({"as", "while", "when"})
-NUMBER_WORDS = {"a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex) -> int:
@@ -313,6 +311,7 @@ def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex)
     if mention is not None and verb.left_edge.i <= index.token_at(mention.start).i <= verb.right_edge.i:
         return 0  # the clause names its own day
     span = spans[0]
+    # ("the day after", "a day after", "two days after", "3 days after")
     count = next((NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
                   for c in span.children if c.dep_ in ("det", "nummod")), 1) or 1
     days = count * SPAN_DAYS[span.lower_]
