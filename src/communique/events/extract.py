@@ -24,6 +24,7 @@ from .matching import TriggerMatch, clause_of, find_triggers
 from .modality import condition_clause, is_negated, modality
 from .story import (answer_to_earlier, counterpart_from_context, done_by_earlier,
                     fold_protest_demands, repeats_earlier, with_story_counterparts)
+from .subjects import misjoined_to_content
 from .syntax import infinitives, is_purpose
 
 # An embedded trigger reached from another trigger through these relations is what that trigger
@@ -176,7 +177,7 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         if governing is not None and governing is not match and match.entry.plover != "SANCTION" and \
                 cameo(governing.entry.cameo).quad_class in RESULT_QUADS and cameo(match.entry.cameo).quad_class in RESULT_QUADS:
             return True
-    if t.dep_ == "conj" and t.tag_ in FINITE_TAGS and t.head.tag_ in ("VBG", "VB"):
+    if (t.dep_ == "conj" and t.tag_ in FINITE_TAGS and t.head.tag_ in ("VBG", "VB")) or misjoined_to_content(t):
         # "accused Tokyo of stirring up trouble and urged both governments to ...": a finite verb is
         # never part of the gerund or infinitive it was joined to; it is the main clause's own event.
         return False

@@ -54,6 +54,9 @@ def subject_of(verb: Token, index: MentionIndex):
     """(mentions, direct, subject token) of the clause of ``verb``, climbing to the verb whose subject
     it shares ("agreed to share", "attacked and killed", "militiamen who attacked")."""
     t, came_by = verb, None
+    if misjoined_to_content(verb):
+        # "demanded that North Korea scrap its missiles and urged China to ...": the demander urges.
+        verb = t = verb.head.head
     judged = _judged_party(verb, index)
     if judged is not None:
         return judged
@@ -88,6 +91,14 @@ def subject_of(verb: Token, index: MentionIndex):
         came_by = t.dep_
         t = t.head
     return [], False, None
+
+
+def misjoined_to_content(verb: Token) -> bool:
+    """A past-tense verb the parser joined by "and" to the base-form verb of a demand's "that" clause
+    ("demanded that X scrap its missiles and urged Z to ..."): it goes with the demand, not inside it."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ in ("VB", "VBP") and head.dep_ == "ccomp" \
+        and head.head.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
 
 
 def _judged_party(verb: Token, index: MentionIndex):
