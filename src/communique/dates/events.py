@@ -182,7 +182,11 @@ def _sets_the_circumstance(mention: DateMention, verb, index: _DocIndex) -> bool
     Monday")."""
     top = _clause_top(verb)
     clause = _clause_top(_mention_verb(mention, index))
-    if clause.dep_ == "advcl" and _clause_top(clause.head).i == top.i:
+    # ("Addressing a crowd on Sunday, she said she was ready to talk": the participle hangs on the
+    # saying, and what was said was said then)
+    tops = {top.i} | ({_clause_top(top.head).i} if top.dep_ == "ccomp" and top.head.lemma_.lower() in REPORTING_VERBS
+                      else set())
+    if clause.dep_ == "advcl" and _clause_top(clause.head).i in tops:
         opening = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i}
         if opening & SAME_TIME_MARKS:
             return True
