@@ -73,10 +73,10 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
         if subj is None and verb.dep_ == "xcomp":
             subj = subject_token(verb.head)  # "prisoners began refusing food"
         if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and match.entry.plover == "ASSAULT":
-            # "a mob set fire to a church, burning 30 people to death": the clause's attackers do it
+            # "a mob torched a mosque, burning twenty worshippers to death": the clause's attackers do it
             # (not a storm "killing 20 people").
             shared = subject_of(verb, index)[2]
-            if shared is not None and (lemma(shared) in word_class("perpetrator") or lemma(shared) in word_class("rioters")):
+            if shared is not None and _of_classes(shared, ATTACKER_CLASSES):
                 subj = shared
         if subj is not None and subj.dep_ != "nsubjpass":
             doers = [subj]
@@ -94,14 +94,22 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
                 t = planter
         party = unnamed_party(t, skip, names_an_act)
         if party is not None:
-            if match.entry.plover == "ASSAULT" and any(lemma(t) in word_class(k) for k in ("perpetrator", "rioters", "populace")):
+            if match.entry.plover == "ASSAULT" and _of_classes(t, ATTACKER_CLASSES + ("populace",)):
                 # "a suicide bomber killed three engineers in Balochistan", "a mob beat two men to
-                # death", "youths hurled stones": unknown attackers or crowds are placed where they struck.
+                # death", "youths pelted a patrol with stones": unknown attackers or crowds are placed where they struck.
                 party = located([party], verb, index)[0]
             else:
                 party = placed_by_its_phrase([party], index)[0]  # "Milan magistrates"
             return [], [party]
     return [], []
+
+
+# Word classes of people named only as attackers or rioters ("gunmen", "a mob"): placed where they act.
+ATTACKER_CLASSES = ("perpetrator", "rioters")
+
+
+def _of_classes(token: Token, classes: tuple[str, ...]) -> bool:
+    return any(lemma(token) in word_class(k) for k in classes)
 
 
 # Word classes of what an act uses or gives (data/word_classes.tsv): never whom it is aimed at.
@@ -143,7 +151,7 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
                 # (a nationality in the phrase says whose first: "Iraqi detainees at Abu Ghraib")
                 placed = placed_by_its_phrase([party], index)
                 return placed if any(coded(m) for m in placed) else located([party], verb, index)
-            if lemma(t) in word_class("perpetrator") or lemma(t) in word_class("rioters"):
+            if _of_classes(t, ATTACKER_CLASSES):
                 # "the governor condemned the kidnappers": attackers or rioters nobody names act
                 # where the story happens, as they do when they are the actor of the attack.
                 placed = placed_by_its_phrase([party], index)
