@@ -182,7 +182,7 @@ def _sets_the_circumstance(mention: DateMention, verb, index: _DocIndex) -> bool
     Monday")."""
     top = _clause_top(verb)
     clause = _clause_top(_mention_verb(mention, index))
-    # ("Addressing a crowd on Sunday, she said she was ready to talk": the participle hangs on the
+    # ("Speaking at a rally on Sunday, he said he would meet the premier": the participle hangs on the
     # saying, and what was said was said then)
     tops = {top.i} | ({_clause_top(top.head).i} if top.dep_ == "ccomp" and top.head.lemma_.lower() in REPORTING_VERBS
                       else set())
@@ -290,14 +290,14 @@ SIMULTANEOUS = frozenset({"as", "while", "when"})
 
 
 def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex) -> int:
-    """Days between an event in an "N days after/before" clause and the clause it hangs on ("shot
-    twelve villagers on Sunday, a day after aircraft bombed the area": the bombing was on Saturday),
+    """Days between an event in an "N days after/before" clause and the clause it hangs on ("burned
+    forty huts on Sunday, a day after jets struck the area": the strike was on Saturday),
     when its date came from that clause or the story (not from a date inside the time clause)."""
     verb = governing_verb(trigger_token)
     for _ in range(4):
-        # ("a day after police shot dead twelve people as demonstrators stormed parliament": the
-        # storming is counted like the shooting its "as" clause hangs on)
-        # (and through a participle: "two days after a mob stoned a team, wounding two nurses")
+        # ("a day after troops fired on marchers as rioters looted shops": the
+        # looting is counted like the firing its "as" clause hangs on)
+        # (and through a participle: "two days after rebels raided a town, killing five guards")
         if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in verb.children) \
                 and not (verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)):
             break

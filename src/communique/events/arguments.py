@@ -112,7 +112,7 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
     _implied_recipient(args, match, verb, index)
     _drop_own_side(args, match)
     if args.actor:
-        # "warned of consequences for Russia's relations with Turkey": Turkey, not Russia
+        # "warned that the vote would damage Hungary's ties with Poland": Poland, not Hungary
         other = other_side_of_ties(args.actor, args.recipient, verb, index)
         if other:
             args.recipient, args.recipient_direct = other, True
@@ -188,7 +188,7 @@ FROM_DOER_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "R
 
 
 def _received_from(args: Arguments, anchor: Token, index: MentionIndex) -> bool:
-    """"The decision drew sharp criticism from Mexico", "Seoul came under pressure from Washington":
+    """"The law drew a rebuke from Berlin", "Seoul came under pressure from Washington":
     the party after "from" makes the act, and the subject of the verb that receives it ("drew",
     "faced", "came under") is whom it is aimed at. True when the act is told so."""
     doers = [m for p in received_from(anchor) for m in mentions_under(p, index)[0]]

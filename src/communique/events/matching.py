@@ -281,7 +281,7 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         if lemmas(head) & word_class("light"):
             return True
-    # "the move drew sharp criticism from Mexico", "came under criticism from": an act received from a party.
+    # "the law drew a rebuke from Berlin", "came under criticism from": an act received from a party.
     if _has_actor(received_from(t), mention_of):
         return True
     # "X is the largest donor to Y": a noun naming the party by what it does, said of the party.

@@ -464,7 +464,7 @@ def _lemma_ids(name: str, vocab) -> frozenset[int]:
 
 def other_side_of_ties(actor: list[ActorMention], recipient: list[ActorMention], verb: Token,
                        index: MentionIndex) -> list[ActorMention]:
-    """"warned of consequences for Russia's relations with Turkey": when the recipient found is none
+    """"warned that the vote would damage Hungary's ties with Poland": when the recipient found is none
     or the actor's own state named as the owner of its ties, the state the ties are "with" (PLOVER's
     recipient is whom the act is directed at); else nothing."""
     actor_codes = {e.code for m in actor for e in m.entities if e.code}

@@ -55,7 +55,7 @@ def subject_of(verb: Token, index: MentionIndex):
     it shares ("agreed to share", "attacked and killed", "militiamen who attacked")."""
     t, came_by = verb, None
     if misjoined_to_content(verb):
-        # "demanded that North Korea scrap its missiles and urged China to ...": the demander urges.
+        # "insisted that Serbia recall its troops and urged Russia to ...": the one who insisted urges.
         verb = t = verb.head.head
     judged = _judged_party(verb, index)
     if judged is not None:

@@ -96,7 +96,7 @@ def object_tokens(anchor: Token) -> list[Token]:
         if misparsed_modifier_verb(anchor):
             found.append(anchor.head)
         if not found:
-            # "police shot dead more than a dozen people": a noun the parser left unlabelled ("dep")
+            # "troops shot dead at least nine marchers": a noun the parser left unlabelled ("dep")
             # after the verb is its object.
             found += [c for c in children(anchor, ("dep",)) if c.i > anchor.i and c.pos_ in ("NOUN", "PROPN")]
         if lemma(anchor) in LETTING_VERBS and not found:
@@ -138,7 +138,7 @@ CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 
 def cause_of_casualty(verb: Token) -> list[Token]:
-    """"A soldier was killed when youths hurled a block of concrete at his vehicle", "two policemen
+    """"A guard was killed when gunmen raided the depot", "two policemen
     were wounded when gunmen opened fire": the subject of the "when" clause did it."""
     if lemma(verb) not in CASUALTY_VERBS or children(verb, ("agent",)):
         return []
@@ -237,7 +237,7 @@ def subject_word(token: Token) -> Token | None:
     for _ in range(3):
         subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and token.dep_ == "xcomp" and token.head.pos_ == "VERB":
-            # "rebels began handing in their weapons": the verb's subject does it; "ordered the
+            # "fighters started surrendering their rifles": the verb's subject does it; "ordered the
             # troops to withdraw": its object does.
             subj = next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if subj is None:
