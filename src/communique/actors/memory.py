@@ -32,6 +32,16 @@ COREFERENT_BODIES = {
 }
 
 
+
+def short_names(parts: list[str]) -> set[str]:
+    """The words a person named in full is called by later: the last word; the first where it may be
+    a family name written first (Chinese and Korean usage: "Wang Yi" -> "Wang", "Kim Jong Un" -> "Kim",
+    a three-part name whose two given-name syllables are short)."""
+    keys = {parts[-1]}
+    if len(parts) == 2 or (len(parts) == 3 and all(p.isalpha() and p.istitle() and len(p) <= 4 for p in parts[1:])):
+        keys.add(parts[0])
+    return keys
+
 @dataclass(frozen=True)
 class PersonRecord:
     """A person the article has named, for surnames, titles and pronouns later on."""
@@ -62,11 +72,7 @@ class ArticleMemory:
                         sentence: int, subject: bool) -> None:
         self.people.append(PersonRecord(entity, offices, token, sentence, subject))
         if name_text:
-            parts = name_text.split()
-            keys = {name_text, parts[-1]}
-            if len(parts) == 2:  # family name first in Chinese, Korean, Japanese-press usage
-                keys.add(parts[0])
-            for key in keys:
+            for key in {name_text} | short_names(name_text.split()):
                 self.by_name[key] = entity
 
     def replace_entity(self, old: Entity, new: Entity) -> None:

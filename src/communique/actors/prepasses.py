@@ -235,8 +235,7 @@ def with_person_names(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
     for m in sorted(lex + found, key=lambda p: p.start):
         if m.kind == PERSON and m.end - m.start >= 2:
             parts = [t.text for t in sdoc[m.start:m.end] if _name_token(t)]
-            candidates = {parts[-1]} | ({parts[0]} if len(parts) == 2 else set())
-            for part in candidates:
+            for part in memory.short_names(parts):
                 full_names.setdefault(part, (m.end, sdoc[m.start:m.end].text))
     if full_names:
         for token in sdoc:
