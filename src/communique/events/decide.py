@@ -19,7 +19,10 @@ Readings proposed for the clause, in the order they are weighed (the first that 
 
 Readings proposed for a pair: expelling another state's officials is a diplomatic sanction; a deal
 between companies is economic cooperation; an exercise with a foreign partner is military
-cooperation; hosting a visit is the visitor's visit (PLOVER codes the visitor as actor).
+cooperation; hosting a visit is the visitor's visit (PLOVER codes the visitor as actor); a guilty
+finding told with its prison sentence is a conviction (SANCTION 'convict'), and a court's prison sentence
+is both a conviction and an arrest (the PLOVER manual's SANCTION ambiguities). A guilty finding alone
+keeps the CAMEO->PLOVER table's ACCUSE (116), as the news-pair set codes it.
 """
 from __future__ import annotations
 
@@ -89,6 +92,11 @@ def decide(candidate: Candidate) -> list[Decision]:
             continue
         reading, actor, recipient = _pair_reading(clause, match, actor, recipient)
         decisions.append(Decision(reading, actor, recipient, mod, score))
+        if _sentences_to_prison(reading, match, actor):
+            # PLOVER manual (SANCTION, ambiguities): a conviction that results in imprisonment is a
+            # conviction (SANCTION 'convict') and also a COERCE 'arrest'.
+            decisions.append(Decision(_conviction(reading, "decide: a prison sentence is also a conviction"),
+                                      actor, recipient, mod, score))
     return decisions
 
 
@@ -228,10 +236,36 @@ def _pair_reading(clause: Reading, match: TriggerMatch, actor: list[Entity],
         # "Burkina Faso withdrew from ECOWAS": a state leaving an organisation reduces relations
         # (PLOVER SANCTION 'withdraw'), as "left the bloc" does; its troops leaving a place retreat.
         return clause.recoded(REDUCE_RELATIONS, "decide: withdrawing from an organisation"), actor, recipient
+    if code == FIND_GUILTY and _joined_to_sentencing(match):
+        # "found him guilty and sentenced him to five years": the conviction of the PLOVER manual.
+        return _conviction(clause, "decide: a guilty finding with a prison sentence"), actor, recipient
     if code == HOST_A_VISIT and recipient:
         # PLOVER codes the visitor as actor and the host as recipient ("Araghchi hosted Grossi").
         return clause.recoded(MAKE_A_VISIT, "decide: the visitor of a hosted visit is the actor"), recipient, actor
     return clause, actor, recipient
+
+
+# Courts' prison sentences: the arrest code (173) of "sentenced/jailed/imprisoned" by a court or judge.
+SENTENCING_VERBS = frozenset({"sentence", "jail", "imprison"})
+FIND_GUILTY = "116"
+COURT_SECTORS = frozenset({"JUD"})
+
+
+def _sentences_to_prison(reading: Reading, match: TriggerMatch, actor: list[Entity]) -> bool:
+    return reading.cameo == "173" and match.anchor.lemma_.lower() in SENTENCING_VERBS and any(
+        e.sector in COURT_SECTORS for e in actor)
+
+
+def _joined_to_sentencing(match: TriggerMatch) -> bool:
+    """Is a guilty finding told with the prison sentence it led to ("convicted X and sentenced him")?"""
+    anchor = match.anchor
+    return any(v.lemma_.lower() in SENTENCING_VERBS for v in anchor.conjuncts)
+
+
+def _conviction(reading: Reading, rule: str) -> Reading:
+    """SANCTION 'convict' (PLOVER manual), kept with CAMEO's code for a guilty finding (116)."""
+    row = cameo(FIND_GUILTY)
+    return Reading(row.code, "SANCTION", "convict", row.context, reading.rules + (rule,))
 
 
 EXERCISE_WORDS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "training"})
