@@ -37,8 +37,8 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          acts_on_people, addressee, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
-from .syntax import (LETTING_VERBS, doer_tokens, infinitives, is_gerund_noun, is_passive, object_tokens,
-                     objects_after, participle_agents, received_from, receiving_verb)
+from .syntax import (LETTING_VERBS, doer_tokens, infinitives, is_free_relative, is_gerund_noun, is_passive,
+                     object_tokens, objects_after, participle_agents, received_from, receiving_verb)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
@@ -390,7 +390,7 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
         let = [c for x in infinitives(verb) if lemma(x) in LETTING_VERBS for c in children(x, ("ccomp", "xcomp"))]
         # "renewed its call for Argentina to rein in spending": the infinitive of the act noun too.
         own = infinitives(match.anchor) if match.anchor.i != verb.i else []
-        for c in children(verb, ("ccomp",)) + infinitives(verb) + own + let:
+        for c in [c for c in children(verb, ("ccomp",)) if not is_free_relative(c)] + infinitives(verb) + own + let:
             subj = subject_token(c)
             if subj is not None:
                 args.recipient, _ = mentions_under(subj, index)

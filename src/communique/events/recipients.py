@@ -30,7 +30,7 @@ from .lexicon import word_class
 from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, mentions_under, unique
 from .subjects import RELATIVE_PRONOUNS
-from .syntax import infinitives, object_tokens, objects_after, participle_agents
+from .syntax import free_relative_objects, infinitives, object_tokens, objects_after, participle_agents
 
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
@@ -111,8 +111,10 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                              if m.kind in ("country", "capital", "igo")]
                     if found:
                         return found, places
-    for c in token.children:
-        if c.dep_ in ("dobj", "dative", "iobj", "obj") and c.i not in skip and lemma(c) not in word_class("road"):
+    named = free_relative_objects(token)
+    for c in list(token.children) + named:
+        if (c.dep_ in ("dobj", "dative", "iobj", "obj") or c in named) and c.i not in skip \
+                and lemma(c) not in word_class("road"):
             if consult and c.dep_ == "dobj" and lemma(token) in TOPIC_VERBS:
                 continue  # "Putin and Bush discussed Iran's nuclear programme": the topic, not a party
             if c.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":

@@ -80,6 +80,17 @@ def misparsed_modifier_verb(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def is_free_relative(clause: Token) -> bool:
+    """A clause the parser hangs as a complement that is a noun phrase: "what he called an invasion"."""
+    return any(w.tag_ == "WP" and w.dep_ == "dobj" for w in clause.children)
+
+
+def free_relative_objects(verb: Token) -> list[Token]:
+    """"condemned what it called the aggression of the United States": what the free relative names."""
+    return [o for c in children(verb, ("ccomp",)) if is_free_relative(c) for o in children(c, ("oprd",))
+            + [p for prep in children(c, ("prep",)) if prep.lower_ == "as" for p in children(prep, ("pobj",))]]
+
+
 def object_tokens(anchor: Token) -> list[Token]:
     """What the anchor acts on: direct object, passive subject, a noun's "of" object, a reduced
     relative's noun; partitives ("part of X") give X too; objects joined by "and" count."""
@@ -90,6 +101,7 @@ def object_tokens(anchor: Token) -> list[Token]:
                 children(anchor.head, ("nsubjpass",)) if anchor.dep_ == "conj" else [])
             if anchor.dep_ == "acl":
                 found.append(anchor.head)
+        found += free_relative_objects(anchor)
         # "cut off aid": spaCy sometimes hangs the object on the particle.
         for prt in children(anchor, ("prt",)):
             found += children(prt, OBJECT_DEPS | {"pobj"})
