@@ -38,7 +38,8 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
 from .syntax import (LETTING_VERBS, doer_tokens, infinitives, is_free_relative, is_gerund_noun, is_passive,
-                     object_tokens, objects_after, participle_agents, received_from, receiving_verb)
+                     object_tokens, objects_after, participle_agents, received_from, receiving_verb,
+                     rejected_vote)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
@@ -426,6 +427,9 @@ def _implied_recipient(args: Arguments, match: TriggerMatch, verb: Token, index:
     country where it happens, a protest's or repression's the actor's own state (actors/implicit.py)."""
     actor_ids = {id(m) for m in args.actor}
     args.recipient = [m for m in args.recipient if id(m) not in actor_ids]
+    vote = rejected_vote(match.anchor, verb) if match.entry.plover in ("REJECT", "ACCUSE") else None
+    if not args.recipient and vote is not None:  # "dismissed the official results": the state that held it
+        args.recipient, args.recipient_weak = own_state(args.actor, "PROTEST", vote), True
     if not args.recipient and match.entry.plover in DOMESTIC_CATEGORIES:
         # "declared a curfew in the port city of Kismayo": the country where it happens.
         args.recipient = place_state(verb, index, depth=4)

@@ -296,3 +296,12 @@ def received_from(noun: Token) -> list[Token]:
         return []
     return [p for prep in children(noun, ("prep",)) + children(verb, ("prep",)) if prep.lower_ == "from"
             for p in children(prep, ("pobj",))]
+
+
+def rejected_vote(anchor: Token, verb: Token):
+    """"dismissed the official results of last week's election": the vote the act names as its object
+    (the words up to its noun), or None."""
+    for o in object_tokens(anchor) + (object_tokens(verb) if verb.i != anchor.i else []):
+        if lemma(o) in word_class("vote"):
+            return o.doc[o.left_edge.i:o.i + 1]
+    return None
