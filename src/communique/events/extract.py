@@ -283,8 +283,7 @@ def _dedupe(events: list[Event], sent: Span) -> list[Event]:
     order: list[tuple] = []
     verbs = {t.idx: t for t in doc_tokens(sent.doc)[sent.start:sent.end] if t.pos_ == "VERB"}
     for e in events:
-        key = (e.event, tuple(sorted(str(a.code) for a in e.actor)),
-               tuple(sorted(str(r.code) for r in e.recipient)), e.negated, e.hypothetical)
+        key = (*_doers(e), tuple(sorted(str(r.code) for r in e.recipient)), e.negated, e.hypothetical)
         if key in best and _joined_acts(best[key], e, verbs):
             key += (e.trigger.start,)
         if key not in best:
@@ -294,9 +293,14 @@ def _dedupe(events: list[Event], sent: Span) -> list[Event]:
             best[key] = e
     kept = [best[k] for k in order]
     # "shelled Juba, killing 20": the event without a recipient repeats the one with it.
-    with_recipient = {(e.event, tuple(sorted(str(a.code) for a in e.actor))) for e in kept if e.recipient}
-    return [e for e in kept if e.recipient or
-            (e.event, tuple(sorted(str(a.code) for a in e.actor))) not in with_recipient]
+    with_recipient = {_doers(e) for e in kept if e.recipient}
+    return [e for e in kept if e.recipient or _doers(e) not in with_recipient]
+
+
+def _doers(e: Event) -> tuple:
+    """An event's category and acting side (country and sector: the president and the riot police of
+    one country are two doers)."""
+    return e.event, tuple(sorted(f"{a.code}/{a.sector}" for a in e.actor))
 
 
 def _joined_acts(a: Event, b: Event, verbs: dict) -> bool:

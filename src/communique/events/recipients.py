@@ -35,6 +35,7 @@ from .syntax import free_relative_objects, infinitives, object_tokens, objects_a
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
+FORCE_CATEGORIES = frozenset({"COERCE", "ASSAULT"})
 RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "for",
                    "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside",
                    "around")
@@ -413,7 +414,11 @@ def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor
     actor_codes = {e.code for m in actor for e in m.entities if e.code}
     transfer = category == "AID" or category == "COOPERATE"
     talks = category == "CONSULT" and actor_compound
-    for token in recipient_hosts(anchor, verb):
+    hosts = recipient_hosts(anchor, verb)
+    if category in FORCE_CATEGORIES and any(lemma(o) in word_class("projectile") for o in object_tokens(verb)):
+        # "fired tear gas and turned water cannon on the crowd": one use of force, told by two verbs.
+        hosts += [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB" and not children(c, ("nsubj",))]
+    for token in hosts:
         found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places, transfer, talks,
                                      category == "CONSULT", category in FORCE_MOVING_CATEGORIES)
         if found and weak and category not in DOMESTIC_CATEGORIES and \

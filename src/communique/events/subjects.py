@@ -72,7 +72,8 @@ def subject_of(verb: Token, index: MentionIndex):
                 # "the union, whose leaders demanded ...": the leaders speak for the union.
                 found, depth = mentions_under(t.head, index)
                 return found, depth <= 1, t.head
-            if not found and came_by == "conj" and t.dep_ == "ccomp" and lemma(t.head) in word_class("report"):
+            if not found and came_by == "conj" and t.dep_ == "ccomp" and lemma(t.head) in word_class("report") \
+                    and not (_may_be_party(subj) and lemma(t) != "be" and t.pos_ == "VERB" and t.tag_ != "VB"):
                 # "X said the claims were baseless and called on Y": the parser joined "called" to the
                 # reported clause; the one who speaks and calls is X.
                 t, came_by = t.head, "ccomp"
@@ -91,6 +92,16 @@ def subject_of(verb: Token, index: MentionIndex):
         came_by = t.dep_
         t = t.head
     return [], False, None
+
+
+PARTY_CLASSES = ("populace", "rioters", "perpetrator", "group")
+
+
+def _may_be_party(noun: Token) -> bool:
+    """Could a subject no table knows still be a party ("looters had ransacked shops and torched ...")?
+    (Not when it is only described: "said the attackers were remnants of X and accused Y".)"""
+    return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or any(
+        lemma(noun) in word_class(name) for name in PARTY_CLASSES)
 
 
 def misjoined_to_content(verb: Token) -> bool:
