@@ -14,8 +14,8 @@ from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, entry
 from .modality import is_negated
 from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_gerund_noun,
                      crowd_members, is_month_word, lemma, lemmas, misparsed_main_verb, misparsed_modifier_verb,
-                     neighbourhood, object_lemmas, object_tokens, objects_after, prep_objects, received_from,
-                     subject_word)
+                     neighbourhood, object_lemmas, object_tokens, objects_after, people_named_by_participle,
+                     prep_objects, received_from, subject_word)
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"), as the subject of
@@ -81,7 +81,7 @@ def _pos_fits_part(part: str, token: Token) -> bool:
     if part == "VERB":
         # "according to" is a preposition in all but its tag; participles used as adjectives are not predicates.
         return pos == "VERB" and (token.dep_ not in ("prep", "amod", "compound") or misparsed_modifier_verb(token)) \
-            and not is_month_word(token)
+            and not is_month_word(token) and not people_named_by_participle(token)
     if part == "NOUN":
         return pos == "NOUN" or (pos == "PROPN" and token.text.islower()) or is_gerund_noun(token)
     if part == "ADJ":

@@ -133,7 +133,8 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
         # votes the bill down": what a refusal or a pledge waits for has not happened (a present tense
         # under "until" is the future; "fought until the army withdrew" tells what did happen).
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in v.children) \
-                and (any(c.dep_ == "neg" for c in v.head.children) or v.tag_ in ("VBZ", "VBP", "VB")):
+                and (any(c.dep_ == "neg" for c in v.head.children) or v.tag_ in ("VBZ", "VBP", "VB")
+                     or _aux_words(_verb_of(v.head)) & (FUTURE_AUX | {"would"})):
             m.hypothetical = True
         if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not _dated_recent(v):
             # Past perfect marks background, except in reported speech ("said police had arrested")
@@ -151,6 +152,13 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
     if _said_by_commentators(verb):
         m.hypothetical = True
     return m
+
+
+def _verb_of(token: Token) -> Token:
+    """"would keep attacking until ...": the verb that carries the auxiliaries of a catenative chain."""
+    while token.dep_ == "xcomp" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _dated_recent(verb: Token) -> bool:

@@ -73,6 +73,12 @@ def is_gerund_noun(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
 
 
+def people_named_by_participle(token: Token) -> bool:
+    """"treated the injured", "the detained were freed": a participle after "the" naming people."""
+    return token.tag_ == "VBN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not children(token, ("dobj", "agent"))
+
+
 def misparsed_modifier_verb(verb: Token) -> bool:
     """A past-tense verb with its own subject that the parser hung on its object as a modifier
     ("the ministry abolished censorship" read as "[abolished censorship]" with "ministry" its subject)."""
