@@ -107,6 +107,16 @@ def _other_neighbour(noun: Token, recent: list[Entity], by_token: dict) -> Entit
     return next((e for e in reversed(recent) if e.code not in owner_codes and e.code not in NON_STATE_CODES), None)
 
 
+# Head nouns of named bodies that a later "the council", "the agency" refers back to.
+NAMED_BODY_HEADS = frozenset({"council", "agency", "court", "commission", "tribunal", "committee"})
+
+
+def _plainly_definite(noun: Token) -> bool:
+    """"the council", "the 15-member council": nothing but the article and a count before the noun."""
+    return all(c.dep_ == "det" or (c.dep_ in ("amod", "compound", "nummod") and any(
+        ch.isdigit() for w in c.subtree for ch in w.text)) for c in noun.children if c.i < noun.i)
+
+
 # People a body's possessive names ("the group's spokesman"), unlike its places ("the group's last holdout").
 MEMBER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "leader", "leaders", "chief", "commander",
                           "commanders", "fighters", "members", "founder", "official", "officials", "head"})
@@ -169,6 +179,9 @@ class MentionIndex:
                 owner_by_word["@igo"] = held
             if held is not None and any((e.id or "").startswith(GROUP_ID_PREFIXES) for e in held.entities):
                 owner_by_word["@group"] = held
+            if held is not None and coded(held) and held.root == t.i and t.pos_ == "PROPN" \
+                    and t.lower_ in NAMED_BODY_HEADS:
+                owner_by_word[t.lower_] = held  # "the Security Council ... the 15-member council"
             if held is not None and coded(held) and held.root == t.i:
                 for e in held.entities:
                     if e.code:
@@ -211,6 +224,8 @@ class MentionIndex:
                     if any(e.code == "IGO" for e in own.entities):
                         owner_by_word["@igo"] = own
                 continue
+            if word in NAMED_BODY_HEADS and not _plainly_definite(t):
+                continue  # "the central bank", "the country's highest court": another body
             earlier = owner_by_word.get(word) or (owner_by_word.get("@igo") if word in BODY_NOUNS and _refers_to_body(t)
                                                   else None) \
                 or (owner_by_word.get("@leader") if word in LEADER_NOUNS else None) \
