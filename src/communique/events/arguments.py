@@ -170,14 +170,14 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
             args.actor, args.recipient = pair, []
         return True
     else:
-        by = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by"]
-        for prep in by:
-            for p in children(prep, ("pobj",)):
-                args.actor, _ = mentions_under(p, index)
-                args.actor_direct = bool(args.actor)
-                # "after protests by farmers": the noun names its own doer; when that doer is no
-                # known actor, the subject of the sentence ("the government ordered ...") is not it.
-                named_doer = True
+        # "a strike of dockers" (not "a boycott of the election": what is protested)
+        doers = ("by", "of") if match.entry.plover == "PROTEST" else ("by",)
+        for p in [p for p in objects_after(anchor, doers) if p.head.lower_ == "by" or mentions_under(p, index)[0]]:
+            args.actor, _ = mentions_under(p, index)
+            args.actor_direct = bool(args.actor)
+            # "after protests by farmers": the noun names its own doer; when that doer is no
+            # known actor, the subject of the sentence ("the government ordered ...") is not it.
+            named_doer = True
         if not named_doer and match.entry.plover in FROM_DOER_CATEGORIES:
             return _received_from(args, anchor, index)
     return named_doer and not args.actor
