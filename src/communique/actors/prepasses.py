@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ..knowledge import english
 from ..knowledge.codes import STATE_SECTORS
 from ..model import Document
+from ..parse import doc_tokens
 from . import knowledge
 from . import memory
 from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, PERSON, SECTOR, UNLISTED, LexMatch
@@ -238,7 +239,7 @@ def with_person_names(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
             for part in memory.short_names(parts):
                 full_names.setdefault(part, (m.end, sdoc[m.start:m.end].text))
     if full_names:
-        for token in sdoc:
+        for token in doc_tokens(sdoc):  # (the document's token list, made once; not a Token per word)
             hit = full_names.get(token.text)
             if hit and token.i >= hit[0] and not covered[token.i] and _name_like(token) \
                     and _plausible_surname(sdoc, token.i, covered):
