@@ -250,12 +250,25 @@ class Resolver:
         entity = self.memory.person_with_office(office, code)
         if entity is not None:
             return entity
-        holder_country = code or (self.memory.title_country if title.alone else None)
+        holder_country = code or ((self._leading_capital(unit.start) or self.memory.title_country)
+                                  if title.alone else None)
         if holder_country and self.memory.published is not None:
             holder = knowledge.holder_of(office, holder_country, on=self.memory.published)
             if holder is not None:
                 return Entity(text="", code=holder.country, sector=holder.sector, name=holder.name, id=holder.id)
         return None
+
+    def _leading_capital(self, start: int) -> Optional[str]:
+        """"In Tokyo, Chief Cabinet Secretary X said ...": the country of the capital (or country) a
+        sentence opens with, whose officials a title with no country of its own names there."""
+        sent = self.sdoc[start].sent
+        if len(sent) < 4 or sent[0].lower_ != "in" or start < sent.start + 3:
+            return None
+        comma = next((t.i for t in sent[1:5] if t.text == ","), None)
+        if comma is None or comma >= start:
+            return None
+        found = knowledge.country_by_name(self.sdoc[sent.start + 1:comma].text.title())
+        return found.code if found else None
 
     def _person(self, unit: Unit) -> Optional[tuple[Entity, str]]:
         sdoc = self.sdoc
@@ -286,7 +299,7 @@ class Resolver:
             elif identity is not None and len({t.country for t in knowledge.holder_terms(name_text)}) == 1:
                 code = identity.country
             elif title is not None:
-                code = self.memory.title_country
+                code = self._leading_capital(unit.start) or self.memory.title_country
         if sector is None:
             sector = known.sector if known is not None and known.sector else (holder.sector if holder else None)
         entity = Entity(text=name_text, code=code, sector=sector, name=name, id=person_id,
