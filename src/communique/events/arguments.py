@@ -263,7 +263,7 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
                 m.kind == "compound" for m in own)
         reporter = speaker(verb, index)
         # "The Kremlin said the pledge was dangerous": a judgement on an act is the speaker's.
-        judged_act = match.entry.pos == "ADJ" and subj is not None and not own and (
+        judged_act = match.entry.pos == "ADJ" and subj is not None and (
             lemma(subj) in word_class("act_noun") or lemma(subj) in word_class("proposal")
             or lemma(subj) in word_class("demand"))
         # "The army said its aircraft had struck ...": a thing of the speaker's own ("its force") acts for it.
@@ -274,7 +274,7 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
         own_body = subj is not None and bool(own) and all(m.kind == "sector" for m in own) and (any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our") for c in subj.children)
             or (not any(coded(m) for m in own) and bool(reporter) and all(coded(m) for m in reporter)))
-        if reporter and (subj is None or (not own and (is_pronoun(subj) or judged_act or own_thing))
+        if reporter and (subj is None or (not own and (is_pronoun(subj) or own_thing)) or judged_act
                          or own_body or same_side(own, reporter)):
             args.actor, args.actor_from_speaker = reporter, True
             args.actor_compound = len(reporter) > 1 or any(m.kind == "compound" for m in reporter)

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..actors.implicit import beyond_border
 from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
-from ..parse import children, doc_tokens, governing_verb, lemma
+from ..parse import children, doc_tokens, governing_verb, lemma, subject_token
 from .lexicon import word_class
 from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, mentions_under, unique
@@ -334,6 +334,9 @@ def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
         found = _party_after(host, ("against",), index)
         if found:
             return found
+    subj = subject_token(verb) if anchor.pos_ == "ADJ" else None
+    if subj is not None and lemma(subj) in word_class("act_noun"):  # "India's decision was unacceptable"
+        return coded_under(subj, index, 2)
     return []
 
 

@@ -72,10 +72,11 @@ def subject_of(verb: Token, index: MentionIndex):
                 # "the union, whose leaders demanded ...": the leaders speak for the union.
                 found, depth = mentions_under(t.head, index)
                 return found, depth <= 1, t.head
-            if not found and came_by == "conj" and t.dep_ == "ccomp" and lemma(t.head) in word_class("report") \
+            if (not found or lemma(subj) in word_class("act_noun")) and came_by == "conj" and t.dep_ == "ccomp" \
+                    and lemma(t.head) in word_class("report") \
                     and not (_may_be_party(subj) and lemma(t) != "be" and t.pos_ == "VERB" and t.tag_ != "VB"):
-                # "X said the claims were baseless and called on Y": the parser joined "called" to the
-                # reported clause; the one who speaks and calls is X.
+                # "X said the claims were baseless and called on Y", "said India's decision was unacceptable
+                # and urged ...": the parser joined "called" to the reported clause; X speaks and calls.
                 t, came_by = t.head, "ccomp"
                 continue
             return found, step == 0 and depth <= 2, subj
