@@ -32,7 +32,6 @@ COREFERENT_BODIES = {
 }
 
 
-
 def short_names(parts: list[str]) -> set[str]:
     """The words a person named in full is called by later: the last word; the first where it may be
     a family name written first (Chinese and Korean usage: "Wang Yi" -> "Wang", "Kim Jong Un" -> "Kim",
@@ -41,6 +40,7 @@ def short_names(parts: list[str]) -> set[str]:
     if len(parts) == 2 or (len(parts) == 3 and all(p.isalpha() and p.istitle() and len(p) <= 4 for p in parts[1:])):
         keys.add(parts[0])
     return keys
+
 
 @dataclass(frozen=True)
 class PersonRecord:

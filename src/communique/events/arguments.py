@@ -172,9 +172,10 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
     else:
         # "a strike of dockers" (not "a boycott of the election": what is protested)
         doers = ("by", "of") if match.entry.plover == "PROTEST" else ("by",)
-        for p in [p for p in objects_after(anchor, doers) if p.head.lower_ == "by" or mentions_under(p, index)[0]]:
-            args.actor, _ = mentions_under(p, index)
-            args.actor_direct = bool(args.actor)
+        for p, found in [(p, mentions_under(p, index)[0]) for p in objects_after(anchor, doers)]:
+            if p.head.lower_ != "by" and not found:
+                continue
+            args.actor, args.actor_direct = found, bool(found)
             # "after protests by farmers": the noun names its own doer; when that doer is no
             # known actor, the subject of the sentence ("the government ordered ...") is not it.
             named_doer = True
