@@ -112,7 +112,7 @@ NAMED_BODY_HEADS = frozenset({"council", "agency", "court", "commission", "tribu
 
 
 def _plainly_definite(noun: Token) -> bool:
-    """"the council", "the 15-member council": nothing but the article and a count before the noun."""
+    """"the council", "the 15-nation council": nothing but the article and a count before the noun."""
     return all(c.dep_ == "det" or (c.dep_ in ("amod", "compound", "nummod") and any(
         ch.isdigit() for w in c.subtree for ch in w.text)) for c in noun.children if c.i < noun.i)
 
@@ -181,7 +181,7 @@ class MentionIndex:
                 owner_by_word["@group"] = held
             if held is not None and coded(held) and held.root == t.i and t.pos_ == "PROPN" \
                     and t.lower_ in NAMED_BODY_HEADS:
-                owner_by_word[t.lower_] = held  # "the Security Council ... the 15-member council"
+                owner_by_word[t.lower_] = held  # "the Security Council ... the 15-nation council"
             if held is not None and coded(held) and held.root == t.i:
                 for e in held.entities:
                     if e.code:

@@ -429,7 +429,7 @@ def _implied_recipient(args: Arguments, match: TriggerMatch, verb: Token, index:
     actor_ids = {id(m) for m in args.actor}
     args.recipient = [m for m in args.recipient if id(m) not in actor_ids]
     vote = rejected_vote(match.anchor, verb) if match.entry.plover in ("REJECT", "ACCUSE") else None
-    if not args.recipient and vote is not None:  # "dismissed the official results": the state that held it
+    if not args.recipient and vote is not None:  # "rejected the tally": the state that held the vote
         args.recipient, args.recipient_weak = own_state(args.actor, "PROTEST", vote), True
     if not args.recipient and match.entry.plover in DOMESTIC_CATEGORIES:
         # "declared a curfew in the port city of Kismayo": the country where it happens.

@@ -306,7 +306,7 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     owner = any(mention_of(c.i) is not None for c in t.children if c.dep_ in ("poss", "amod", "compound"))
     target = any(prep.lower_ in OPPOSING_PREPS and _has_actor(children(prep, ("pobj",)), mention_of)
                  for prep in children(t, ("prep",)))
-    # "Russia's expulsion of two German diplomats deepened the row", "a strike by dockers shut the ports":
+    # "Moscow's expulsion of two Polish envoys deepened the row", "a strike by dockers shut the ports":
     # an owned act on a party, or an act with its doer, told as the subject of what it caused.
     caused = dep in ("nsubj", "nsubjpass")
     return (owner and (target or (caused and _has_actor(objects_after(t, ("of",)), mention_of)))) or (

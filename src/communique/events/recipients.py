@@ -419,7 +419,7 @@ def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor
     talks = category == "CONSULT" and actor_compound
     hosts = recipient_hosts(anchor, verb)
     if category in FORCE_CATEGORIES and any(lemma(o) in word_class("projectile") for o in object_tokens(verb)):
-        # "fired tear gas and turned water cannon on the crowd": one use of force, told by two verbs.
+        # "fired stun grenades and aimed water cannon at the marchers": one use of force, told by two verbs.
         hosts += [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB" and not children(c, ("nsubj",))]
     for token in hosts:
         found, weak = _recipients_of(token, index, trigger_ids - {anchor.i}, places, transfer, talks,

@@ -99,8 +99,8 @@ PARTY_CLASSES = ("populace", "rioters", "perpetrator", "group")
 
 
 def _may_be_party(noun: Token) -> bool:
-    """Could a subject no table knows still be a party ("looters had ransacked shops and torched ...")?
-    (Not when it is only described: "said the attackers were remnants of X and accused Y".)"""
+    """Could a subject no table knows still be a party ("rioters had looted stores and burned ...")?
+    (Not when it is only described: "said the gunmen belonged to X and accused Y".)"""
     return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or any(
         lemma(noun) in word_class(name) for name in PARTY_CLASSES)
 

@@ -305,7 +305,7 @@ def received_from(noun: Token) -> list[Token]:
 
 
 def rejected_vote(anchor: Token, verb: Token):
-    """"dismissed the official results of last week's election": the vote the act names as its object
+    """"rejected the published tally of Sunday's vote": the vote the act names as its object
     (the words up to its noun), or None."""
     for o in object_tokens(anchor) + (object_tokens(verb) if verb.i != anchor.i else []):
         if lemma(o) in word_class("vote"):
