@@ -149,8 +149,20 @@ def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
         if m.kind == DEMONYM and m.start > 0 and sdoc[m.start - 1].lower_ == "ethnic" \
                 and sdoc[m.end - 1].dep_ in ("amod", "compound"):
             continue  # "ethnic Albanian rebels" in Macedonia: a people, not a nationality
+        if m.kind == DEMONYM and _people_of_the_americas(sdoc, m, covered):
+            continue  # "Nasa Indians", "Mapuche Indians": an indigenous people, not India's
         kept.append(m)
     return kept
+
+
+def _people_of_the_americas(sdoc: Doc, m: LexMatch, covered: bytearray) -> bool:
+    """"Indians" after a people's own name the tables do not know ("Nasa Indians", "Mapuche Indians")."""
+    if m.start == 0 or sdoc[m.end - 1].lower_ not in ("indians", "indian"):
+        return False
+    before = sdoc[m.start - 1]
+    # (a capital at the start of a sentence only counts on a proper noun: "Young Indians rallied")
+    return before.is_title and not covered[m.start - 1] and (
+        before.pos_ == "PROPN" or (before.pos_ in ("ADJ", "NOUN") and before.i > before.sent.start))
 
 
 def _other_first_name(sdoc: Doc, m: LexMatch, covered: bytearray) -> bool:
