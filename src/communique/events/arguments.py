@@ -37,8 +37,8 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          acts_on_people, addressee, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
-from .syntax import (LETTING_VERBS, doer_tokens, infinitives, is_free_relative, is_gerund_noun, is_passive,
-                     object_tokens, objects_after, participle_agents, received_from, receiving_verb,
+from .syntax import (LETTING_VERBS, clause_objects, doer_tokens, infinitives, is_free_relative, is_gerund_noun,
+                     is_passive, object_tokens, objects_after, participle_agents, received_from, receiving_verb,
                      rejected_vote)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
@@ -428,8 +428,8 @@ def _implied_recipient(args: Arguments, match: TriggerMatch, verb: Token, index:
     country where it happens, a protest's or repression's the actor's own state (actors/implicit.py)."""
     actor_ids = {id(m) for m in args.actor}
     args.recipient = [m for m in args.recipient if id(m) not in actor_ids]
-    vote = rejected_vote(match.anchor, verb) if match.entry.plover in ("REJECT", "ACCUSE") else None
-    if not args.recipient and vote is not None:  # "rejected the tally": the state that held the vote
+    if not args.recipient and match.entry.plover in ("REJECT", "ACCUSE") and (
+            vote := rejected_vote(match.anchor, verb)) is not None:  # "rejected the tally": the voting state's
         args.recipient, args.recipient_weak = own_state(args.actor, "PROTEST", vote), True
     if not args.recipient and match.entry.plover in DOMESTIC_CATEGORIES:
         # "declared a curfew in the port city of Kismayo": the country where it happens.
@@ -455,7 +455,7 @@ def _people_acted_on(match: TriggerMatch, verb: Token):
         objects += [p for h in hosts for prep in children(h, ("prep",)) if prep.lower_ == "against"
                     for p in children(prep, ("pobj",))]
     elif match.entry.plover == "COERCE":
-        objects = object_tokens(match.anchor) + (object_tokens(verb) if verb.i != match.anchor.i else [])
+        objects = clause_objects(match.anchor, verb)
     else:
         return None
     if not objects:

@@ -30,7 +30,8 @@ from .lexicon import word_class
 from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, mentions_under, unique
 from .subjects import RELATIVE_PRONOUNS
-from .syntax import free_relative_objects, infinitives, object_tokens, objects_after, participle_agents
+from .syntax import (clause_objects, free_relative_objects, infinitives, object_tokens, objects_after,
+                     participle_agents)
 
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
@@ -404,7 +405,7 @@ def other_side(actor: list[ActorMention], recipient: list[ActorMention], categor
 def acts_on_people(anchor: Token, verb: Token) -> bool:
     """Does a coercive act fall on the population (no object, or people and their gatherings:
     "broke up the rally", "detained students"), not on a thing ("seized a helicopter")?"""
-    objects = object_tokens(anchor) + (object_tokens(verb) if verb.i != anchor.i else [])
+    objects = clause_objects(anchor, verb)
     return all(lemma(t) in word_class("populace") or t.lower_ in word_class("populace") for t in objects)
 
 

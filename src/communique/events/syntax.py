@@ -137,6 +137,12 @@ def object_tokens(anchor: Token) -> list[Token]:
     return expanded
 
 
+def clause_objects(anchor: Token, verb: Token) -> list[Token]:
+    """What the trigger word acts on, then what the verb of its clause acts on ("imposed a curfew": the
+    light verb's object)."""
+    return object_tokens(anchor) + (object_tokens(verb) if verb.i != anchor.i else [])
+
+
 def objects_after(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """The objects of the token's prepositions among ``preps`` ("talks *with* X", "offices *of* X")."""
     return [o for p in children(token, ("prep",)) if p.lower_ in preps for o in children(p, ("pobj",))]
@@ -307,7 +313,7 @@ def received_from(noun: Token) -> list[Token]:
 def rejected_vote(anchor: Token, verb: Token):
     """"rejected the published tally of Sunday's vote": the vote the act names as its object
     (the words up to its noun), or None."""
-    for o in object_tokens(anchor) + (object_tokens(verb) if verb.i != anchor.i else []):
+    for o in clause_objects(anchor, verb):
         if lemma(o) in word_class("vote"):
             return o.doc[o.left_edge.i:o.i + 1]
     return None
