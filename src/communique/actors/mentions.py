@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import ActorMention, Document
+from ..parse import doc_tokens
 from . import discards, memory, phrases, postpasses, prepasses
 from .lexicon import lexical_matches, pair_phrases
 from .resolver import OBJECT_PRONOUNS, Resolver
@@ -69,7 +70,7 @@ def _in_text_order(sdoc: Doc, chains, pairs) -> list[tuple[int, str, object]]:
     covered = bytearray(len(sdoc))
     for chain in chains:
         covered[chain[0].start:chain[-1].end] = b"\x01" * (chain[-1].end - chain[0].start)
-    for token in sdoc:
+    for token in doc_tokens(sdoc):
         if token.lower_ in PRONOUNS and token.dep_ in SUBJECT_DEPS and not covered[token.i]:
             items.append((token.i, "pronoun", token.i))
         elif token.lower_ in OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in OBJECT_PRONOUN_DEPS:
