@@ -88,3 +88,13 @@ def test_no_two_people_hold_one_office_on_one_day():
 @pytest.mark.parametrize("alias", ["Ali", "Khan", "Kim", "Lee", "Hussein", "Sharif"])
 def test_common_names_are_not_aliases(alias):
     assert alias not in knowledge.person_aliases()
+
+
+def test_a_name_two_office_holders_share_goes_by_the_story_country():
+    # Saudi Arabia's King Abdullah reigned 2005-2015, when Jordan's King Abdullah II was also called "King Abdullah".
+    on = date(2009, 8, 28)
+    assert knowledge.office_holder("King Abdullah", on=on) is None
+    assert knowledge.office_holder("King Abdullah", on=on, prefer="SAU").country == "SAU"
+    assert knowledge.office_holder("King Abdullah", on=on, prefer="JOR").country == "JOR"
+    assert knowledge.office_holder("King Abdullah", on=on, prefer="PSE") is None
+    assert knowledge.office_holder("King Abdullah", on=date(2019, 1, 1)).country == "JOR"

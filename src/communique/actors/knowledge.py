@@ -341,21 +341,30 @@ def holder_terms(name: str) -> tuple[OfficeHolder, ...]:
     return _holders_by_alias().get(name.strip()) or derived_people().terms(name)
 
 
-def office_holder(name: str, on: Optional[date] = None, office: Optional[str] = None) -> Optional[OfficeHolder]:
+def office_holder(name: str, on: Optional[date] = None, office: Optional[str] = None,
+                  prefer: Optional[str] = None) -> Optional[OfficeHolder]:
     """The term of office a name refers to on a date.
 
     With a date: the term covering it, or None when the named person held no listed office
-    that day (or when the name fits several people in office that day). Without a date:
-    the latest term of whoever the name fits, if it fits one person only.
+    that day (or when the name fits several people in office that day, unless exactly one of them
+    is of the ``prefer`` country). Without a date: the latest term of whoever the name fits, if it fits
+    one person only.
     """
     terms = holder_terms(name)
     if office:
         terms = tuple(t for t in terms if t.office == office.lower())
     if on is not None:
         terms = phoenix.best_role(terms, on)  # an undated default role only where no dated role holds
+    if prefer and len({t.id for t in terms}) > 1:
+        terms = tuple(t for t in terms if t.country == prefer)
     if not terms or len({t.id for t in terms}) > 1:
         return None
     return max(terms, key=lambda t: t.start)
+
+
+def office_holders_on(name: str, on: date) -> tuple[OfficeHolder, ...]:
+    """The terms a name fits on a day, one per person (several where the name is shared)."""
+    return tuple({t.id: t for t in phoenix.best_role(holder_terms(name), on)}.values())
 
 
 def holder_of(office: str, country_code: str, on: Optional[date] = None) -> Optional[OfficeHolder]:

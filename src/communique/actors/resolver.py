@@ -284,6 +284,10 @@ class Resolver:
         known = self.memory.by_name.get(name_text) if piece.end - piece.start == 1 else None
         published = self.memory.published
         holder = knowledge.office_holder(name_text, on=published) if published else knowledge.office_holder(name_text)
+        shared = holder is None and published is not None and len(knowledge.office_holders_on(name_text, published)) > 1
+        if shared:  # "King Abdullah" in 2009: the Saudi king or Jordan's, by the story's country
+            holder = next((h for h in (knowledge.office_holder(name_text, on=published, prefer=c)
+                                       for c in (self.memory.title_country, self.memory.main_country) if c) if h), None)
         identity = knowledge.person_identity(name_text)
         if piece.end - piece.start == 1 and not (known or holder or identity or unit.sectors or unit.mods):
             return None  # a lone capitalised word NER calls a person ("Dadaab") is too weak alone
@@ -298,7 +302,7 @@ class Resolver:
                 code = holder.country
             elif identity is not None and len({t.country for t in knowledge.holder_terms(name_text)}) == 1:
                 code = identity.country
-            elif title is not None:
+            elif title is not None and not shared:
                 code = self._leading_capital(unit.start) or self.memory.title_country
         if sector is None:
             sector = known.sector if known is not None and known.sector else (holder.sector if holder else None)
