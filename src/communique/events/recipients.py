@@ -141,7 +141,8 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
     preps += [g for c in token.children if c.lower_ in DIRECTION_PARTICLES and c.dep_ in ("prep", "prt", "advmod")
               for g in children(c, ("prep",))]
     # "met on the sidelines of the G20 summit": where they met, not whom.
-    preps = [p for p in preps if not any(lemma(o) in VENUE_NOUNS for o in children(p, ("pobj",)))]
+    preps = [p for p in preps if not any(lemma(o) in VENUE_NOUNS for o in children(p, ("pobj",)))
+             and not _leading_place(p, token)]
     if lemma(token) in word_class("road") or any(lemma(c) in word_class("road") for c in children(token, ("dobj",))):
         # "blocked the main road to Armenia": a road's destination names it, it is no counterpart
         # (the parser may hang "to Georgia" on the verb).
@@ -169,6 +170,15 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 if found:
                     return found, places or word in WEAK_PREPS
     return [], False
+
+
+def _leading_place(prep: Token, verb: Token) -> bool:
+    """"In Brussels, the EU's envoy described ...": a place set before the subject, with its comma,
+    says where the clause happens; it names no counterpart."""
+    subject = subject_token(verb)
+    after = prep.right_edge.i + 1
+    return prep.lower_ == "in" and prep.i < verb.i and (subject is None or prep.i < subject.i) \
+        and after < len(prep.doc) and prep.doc[after].text == ","
 
 
 def holder_tokens(thing: Token) -> list[Token]:
