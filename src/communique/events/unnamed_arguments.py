@@ -117,6 +117,8 @@ MEANS_CLASSES = {"AID": ("aid", "humaid", "milaid"), "ASSAULT": ("weapon",), "CO
                  "THREATEN": ("weapon",), "MOBILIZE": ("weapon",)}
 # "put the army on the highest level of alert": a state of readiness, no party.
 ALERT_WORDS = frozenset({"level", "alert", "readiness", "standby"})
+# "reopened the border with immediate effect": how soon, no party.
+MANNER_WORDS = frozenset({"effect"})
 
 
 def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
@@ -138,7 +140,7 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
         if is_pronoun(t) or t.i in taken or lemma(t) in own_words:
             continue
         if any(lemma(t) in word_class(c) for c in MEANS_CLASSES.get(match.entry.plover, ())) \
-                or lemma(t) in ALERT_WORDS:
+                or lemma(t) in ALERT_WORDS or lemma(t) in MANNER_WORDS:
             continue  # "shipped 50 tonnes of rice to ...", "threw stones at ...": the means, not the party
         if match.entry.plover == "CONCEDE" and not names_people(t):
             continue  # "dropped the fuel tax", "lifted the ban": what is given up, not to whom
