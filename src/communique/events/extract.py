@@ -50,6 +50,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
                 coded = [e for inner in found if inner.anchor in infinitives(match.anchor)
                          for e in _events_for(inner, index, document, sent.text.strip(), number)]
             coded = [answer_to_earlier(e, match, events) for e in coded]
+            coded = [_addressee_of_joined_verb(e, match, sentence_events) for e in coded]
             coded = [counterpart_from_context(e, events + sentence_events) for e in coded]
             coded = [e for e in (done_by_earlier(e, match, events) for e in coded) if e is not None]
             if warning is not None and not coded and not _predicts_no_change(warning):
@@ -65,6 +66,23 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
     # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place.
     return [dataclasses.replace(e, recipient=e.unnamed_recipient) if not e.recipient and e.unnamed_recipient
             else e for e in events]
+
+
+SPEECH_CATEGORIES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
+
+
+def _addressee_of_joined_verb(event: Event, match: TriggerMatch, sentence_events: list[Event]) -> Event:
+    """"accused Moscow of seizing an officer and demanded his return": an act of speech with no
+    addressee of its own, told by a verb joined by "and" to the same doer's act of speech, is aimed
+    where that one is."""
+    if event.recipient or event.event not in SPEECH_CATEGORIES:
+        return event
+    joined = {t.idx for t in match.anchor.conjuncts}
+    for earlier in reversed(sentence_events):
+        if earlier.event in SPEECH_CATEGORIES and earlier.recipient and earlier.trigger.start in joined \
+                and _doers(earlier)[1] == _doers(event)[1]:
+            return dataclasses.replace(event, recipient=[dataclasses.replace(r) for r in earlier.recipient])
+    return event
 
 
 ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
