@@ -159,7 +159,7 @@ def test_the_forces_an_act_pulls_out_are_no_recipient_where_it_names_where_from(
 
 
 def test_a_response_to_a_proposal_is_aimed_at_whoever_made_it(nlp):
-    from communique.events.recipients import maker_of_proposal, proposal_makers
+    from communique.events.parties import maker_of_proposal, proposal_makers
     sdoc, index = parsed(nlp, "Brazil rejected every offer made by Paraguay.", {"Brazil": "BRA", "Paraguay": "PRY"})
     assert codes(maker_of_proposal(token(sdoc, "offer"), index)) == ["PRY"]
     verb = token(sdoc, "rejected")

@@ -18,9 +18,8 @@ from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, inf
                      prep_objects, received_from, subject_word)
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
-# verb ("held talks"), after "during/in/after" ("during a phone conversation"), as the subject of
-# "take place/begin", or as a headline. Elsewhere it merely names a thing ("consultation mechanisms").
-# "since the kidnapping" only dates what follows it: the earlier act is background, not this clause's.
+# verb ("held talks"), after "during/in/after" ("during a phone conversation"; "since the kidnapping" only
+# dates the clause), as the subject of "take place/begin", or as a headline; else it names a thing.
 NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "on", "with", "through",
                            "before", "despite"})
 NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", "resume", "break", "erupt",

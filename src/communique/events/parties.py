@@ -7,6 +7,8 @@ events/recipients.py, events/arguments.py).
 - ``coded_under``: the same, keeping only mentions that name a country or body ("troops" alone
   is nobody's);
 - ``between_pair``: the parties after a noun's "between" ("talks between Chile and Bolivia");
+- ``holder_of``, ``maker_of_proposal``: whoever holds a place or thing, or made a proposal, by the
+  participle on it ("positions held by the YPG", "an appeal lodged by X");
 - ``unique``: mentions in order, each once.
 
 Which mention covers a token is the mention index's (actors/index.py); these functions only walk
@@ -18,7 +20,9 @@ from spacy.tokens import Token
 
 from ..actors.index import MentionIndex, coded, kind_word
 from ..model import ActorMention
-from ..parse import SEARCH_STOP_DEPS, children, conjuncts
+from ..parse import SEARCH_STOP_DEPS, children, conjuncts, lemma
+from .lexicon import word_class
+from .syntax import objects_after, participle_agents
 
 
 def unique(mentions):
@@ -101,3 +105,49 @@ def between_pair(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """The coded parties after the noun's "between" ("talks between Chile and Bolivia")."""
     between = [p for prep in children(noun, ("prep",)) if prep.lower_ == "between" for p in children(prep, ("pobj",))]
     return unique([m for p in between for m in mentions_with_conjuncts(p, index, 2)[0] if coded(m)])
+
+
+# Participles that name who holds a place or thing ("positions held by X", "a depot belonging to X").
+HOLDING_VERBS = frozenset({"hold", "control", "belong", "own", "run", "occupy", "use", "operate", "man"})
+# Premises that stand for whoever works or lives in them ("the offices of X", "the newsroom of X").
+PREMISES = frozenset({"office", "offices", "headquarters", "newsroom", "home", "house", "residence", "studio",
+                      "compound", "premises", "embassy", "consulate", "base"})
+# Participles that make any noun a proposal of their agent ("the budget submitted by the government").
+SUBMITTING_VERBS = frozenset({"submit", "propose", "table", "draft", "present", "put", "sponsor", "introduce"})
+# Verbs by which a party carries out an activity named by a noun ("exercises that Turkey is holding").
+CONDUCTING_VERBS = frozenset({"hold", "conduct", "stage", "carry", "wage", "run", "build", "launch"})
+
+
+def holder_tokens(thing: Token) -> list[Token]:
+    """Who holds a place or thing an act falls on: the doer of a participle on it ("positions held by
+    the YPG", "villages controlled by the KIA", "a depot belonging to Hamas", "homes owned by
+    Palestinians")."""
+    out = objects_after(thing, ("of",)) if lemma(thing) in PREMISES else []  # "the offices of the paper X"
+    # "condemned naval exercises that Turkey is holding": whoever carries out the activity.
+    out += [s for rc in children(thing, ("relcl",)) if lemma(rc) in CONDUCTING_VERBS
+            for s in children(rc, ("nsubj",)) if s.lower_ not in ("that", "which", "who")]
+    for acl in children(thing, ("acl",)):
+        if lemma(acl) in HOLDING_VERBS:
+            out += [p for agent in children(acl, ("agent",)) for p in children(agent, ("pobj",))]
+            out += objects_after(acl, ("to",))
+    return out
+
+
+def holder_of(thing: Token, index: MentionIndex) -> list[ActorMention]:
+    """The named holder of a place or thing (``holder_tokens``), or none."""
+    return unique([m for p in holder_tokens(thing) for m in coded_under(p, index, 2)])
+
+
+def proposal_makers(noun: Token) -> list[Token]:
+    """The nouns of whoever made a proposal, appeal or demand named by a participle on it ("an appeal
+    filed by X", "every offer made by X", "the budget submitted by the government"): the party a
+    response to it is aimed at."""
+    if lemma(noun) not in word_class("proposal") and not any(
+            lemma(acl) in SUBMITTING_VERBS for acl in children(noun, ("acl",))):
+        return []
+    return participle_agents(noun)
+
+
+def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The named maker of a proposal ("rejected an appeal lodged by X"), or none."""
+    return unique([m for p in proposal_makers(noun) for m in coded_under(p, index, 3)])

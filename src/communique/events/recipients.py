@@ -28,7 +28,7 @@ from ..model import ActorMention
 from ..parse import children, doc_tokens, governing_verb, lemma, subject_token
 from .lexicon import word_class
 from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
-from .parties import between_pair, coded_under, mentions_under, unique
+from .parties import between_pair, coded_under, holder_of, maker_of_proposal, mentions_under, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import (clause_objects, free_relative_objects, infinitives, object_tokens, objects_after,
                      participle_agents)
@@ -44,18 +44,13 @@ WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near"
                         "around"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
+# Where a legal action is brought: an international body there only hears it ("a complaint with the WTO").
+FORUM_PREPS = frozenset({"with", "to", "at", "before"})
 DIRECTION_PARTICLES = frozenset({"out", "back", "away"})
 # Nouns of a number of forces ("thousands of troops"): their "of" is what is moved.
 QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "million", "battalion", "contingent"})
-# Participles that name who holds a place or thing ("positions held by X", "a depot belonging to X").
-HOLDING_VERBS = frozenset({"hold", "control", "belong", "own", "run", "occupy", "use", "operate", "man"})
-# Premises that stand for whoever works or lives in them ("the offices of X", "the newsroom of X").
-PREMISES = frozenset({"office", "offices", "headquarters", "newsroom", "home", "house", "residence", "studio",
-                      "compound", "premises", "embassy", "consulate", "base"})
 # What is brought against a party before a court or body ("filed a case against X").
 LEGAL_ACTION_NOUNS = frozenset({"case", "complaint", "lawsuit", "suit", "charge", "petition", "action", "claim"})
-# Participles that make any noun a proposal of their agent ("the budget submitted by the government").
-SUBMITTING_VERBS = frozenset({"submit", "propose", "table", "draft", "present", "put", "sponsor", "introduce"})
 # Verbs of talks whose object is what is talked about ("discussed the border dispute").
 TOPIC_VERBS = frozenset({"discuss", "debate", "review"})
 # Roles of a third party in a process between others ("with Norway as guarantor").
@@ -65,8 +60,6 @@ SECOND_HOP_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "by"
 RESULT_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage", "hit", "leave"})
 YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})
 # Acts that move, send or pull out forces, and the word classes of those forces.
-# Verbs by which a party carries out an activity named by a noun ("exercises that Turkey is holding").
-CONDUCTING_VERBS = frozenset({"hold", "conduct", "stage", "carry", "wage", "run", "build", "launch"})
 # Verbs of people driven from their homes, whose prepositions say where they went.
 DISPLACEMENT_VERBS = frozenset({"flee"})
 FORCE_MOVING_CATEGORIES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "AID", "MOBILIZE"})
@@ -150,6 +143,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
     # "rolled out of Iraq into Kuwait": a withdrawal is from the place it leaves.
     order = ("of", "from") + RECIPIENT_PREPS if moves_forces and any(
         p.head.lower_ in DIRECTION_PARTICLES for p in preps) else RECIPIENT_PREPS
+    forum: list[ActorMention] = []
     for word in order:
         for prep in preps:
             if prep.lower_ != word or prep.i in skip:
@@ -167,9 +161,13 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 if found and moves_forces and word == "of" and lemma(token) in QUANTITY_NOUNS \
                         and _bare_forces(found, token.doc):
                     continue  # "massed thousands of troops along the border": the forces moved
+                if found and word in FORUM_PREPS and all(m.kind == "igo" for m in found) and any(
+                        lemma(t) in LEGAL_ACTION_NOUNS for t in [token, *children(token, ("dobj",))]):
+                    forum = forum or found  # "a complaint with the WTO over Japan's curbs": Japan's
+                    continue
                 if found:
                     return found, places or word in WEAK_PREPS
-    return [], False
+    return (forum, places) if forum else ([], False)
 
 
 def _leading_place(prep: Token, verb: Token) -> bool:
@@ -181,24 +179,8 @@ def _leading_place(prep: Token, verb: Token) -> bool:
         and after < len(prep.doc) and prep.doc[after].text == ","
 
 
-def holder_tokens(thing: Token) -> list[Token]:
-    """Who holds a place or thing an act falls on: the doer of a participle on it ("positions held by
-    the YPG", "villages controlled by the KIA", "a depot belonging to Hamas", "homes owned by
-    Palestinians")."""
-    out = objects_after(thing, ("of",)) if lemma(thing) in PREMISES else []  # "the offices of the paper X"
-    # "condemned naval exercises that Turkey is holding": whoever carries out the activity.
-    out += [s for rc in children(thing, ("relcl",)) if lemma(rc) in CONDUCTING_VERBS
-            for s in children(rc, ("nsubj",)) if s.lower_ not in ("that", "which", "who")]
-    for acl in children(thing, ("acl",)):
-        if lemma(acl) in HOLDING_VERBS:
-            out += [p for agent in children(acl, ("agent",)) for p in children(agent, ("pobj",))]
-            out += objects_after(acl, ("to",))
-    return out
 
 
-def holder_of(thing: Token, index: MentionIndex) -> list[ActorMention]:
-    """The named holder of a place or thing (``holder_tokens``), or none."""
-    return unique([m for p in holder_tokens(thing) for m in coded_under(p, index, 2)])
 
 
 def talks_partner(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -234,19 +216,8 @@ def addressee(verb: Token, index: MentionIndex) -> list[ActorMention]:
     return []
 
 
-def proposal_makers(noun: Token) -> list[Token]:
-    """The nouns of whoever made a proposal, appeal or demand named by a participle on it ("an appeal
-    filed by X", "every offer made by X", "the budget submitted by the government"): the party a
-    response to it is aimed at."""
-    if lemma(noun) not in word_class("proposal") and not any(
-            lemma(acl) in SUBMITTING_VERBS for acl in children(noun, ("acl",))):
-        return []
-    return participle_agents(noun)
 
 
-def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:
-    """The named maker of a proposal ("rejected an appeal lodged by X"), or none."""
-    return unique([m for p in proposal_makers(noun) for m in coded_under(p, index, 3)])
 
 
 def mediated_pair(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:

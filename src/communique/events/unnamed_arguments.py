@@ -25,8 +25,8 @@ from ..model import ActorMention
 from ..parse import children, lemma, subject_token
 from .lexicon import entries_by_anchor, word_class
 from .matching import CROWD_HEADS, TriggerMatch
-from .parties import coded_under, unique
-from .recipients import DOMESTIC_CATEGORIES, holder_tokens, proposal_makers
+from .parties import coded_under, holder_tokens, proposal_makers, unique
+from .recipients import DOMESTIC_CATEGORIES
 from .story import RECIPROCAL_CATEGORIES
 from .subjects import RELATIVE_PRONOUNS, is_pronoun, subject_of
 from .syntax import doer_tokens, forms, infinitives, is_passive, object_tokens, objects_after, participle_agents
