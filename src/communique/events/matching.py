@@ -96,8 +96,7 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 def _time_adjunct(prep: Token) -> bool:
     """A preposition whose objects are all dates or times ("on Friday", "in March", "at dawn")."""
-    objects = [o for o in prep.children if o.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
+    return bool(objects := children(prep, ("pobj",))) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
 
 
 def _has_actor(tokens, mention_of) -> bool:
@@ -190,8 +189,9 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
     if key == "xcomp":
         comps = facts.infinitives
         return bool(comps) if "*" in values else any(lemmas(c) & values for c in comps)
-    if key == "head":
-        return token.head.i != token.i and bool(lemmas(token.head) & values)
+    if key == "head":  # the governing word; through "on" ("have been on strike": "be")
+        head = token.head.head if token.head.lower_ == "on" and token.dep_ == "pobj" else token.head
+        return head.i != token.i and bool(lemmas(head) & values)
     if key == "aux":  # "would respond", "will resume": the tense says it is announced, not done
         return any(c.dep_ == "aux" and c.lower_ in values for c in token.children)
     if key == "pred":
