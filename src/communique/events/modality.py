@@ -18,7 +18,7 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Subjects that say the act did not happen ("nobody was hurt"; "no one" is "one" with "no").
 NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 # Verbs whose infinitive complement is planned (future) or only wished for (hypothetical).
-PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "decide", "prepare", "go",
+PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "prepare", "go",
                         "due", "mean", "design"})  # ("the truce is meant to allow ...")
 # "declined to comment on the accord", "failed to reach an accord": the embedded event did not happen.
 NEGATING_VERBS = frozenset({"decline", "fail", "deny"})
