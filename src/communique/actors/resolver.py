@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..knowledge.codes import NON_STATE_CODES
 from ..model import ActorMention, Entity
+from ..parse import shared_subject
 from . import knowledge, spans
 from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, organization
 from .memory import ArticleMemory, PersonRecord
@@ -377,11 +378,13 @@ class Resolver:
         candidates = [r for r in self.memory.people
                       if r.token < i and sentence - PRONOUN_WINDOW <= r.sentence <= sentence and r.entity.name]
         if token.lower_ in OBJECT_PRONOUNS:
-            # Not the one who acts in this clause ("Barclay ... asking him": him is not Barclay's subject).
-            doer = {c.i for c in token.head.children if c.dep_ in SUBJECT_DEPS}
-            doer_names = {r.entity.name for r in candidates if r.token in doer or
-                          any(r.token in range(c.left_edge.i, c.right_edge.i + 1) for c in token.head.children
-                              if c.dep_ in SUBJECT_DEPS)}
+            # Not the one who acts in this clause ("Barclay ... asking him": him is not Barclay's subject;
+            # "X called Y and pressed him": nor the subject the joined verbs share).
+            subjects = [c for c in token.head.children if c.dep_ in SUBJECT_DEPS]
+            shared = shared_subject(token.head) if not subjects else None
+            subjects += [shared] if shared is not None else []
+            doer_names = {r.entity.name for r in candidates
+                          if any(r.token in range(c.left_edge.i, c.right_edge.i + 1) for c in subjects)}
             candidates = [r for r in candidates if r.entity.name not in doer_names]
             if not candidates:
                 return None
