@@ -15,7 +15,7 @@ from .modality import is_negated
 from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_gerund_noun,
                      crowd_members, is_month_word, lemma, lemmas, misparsed_main_verb, misparsed_modifier_verb,
                      neighbourhood, object_lemmas, object_tokens, objects_after, people_named_by_participle,
-                     prep_objects, received_from, subject_word)
+                     prep_objects, received_from, subject_word, time_adjunct)
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"; "since the kidnapping" only
@@ -91,14 +91,6 @@ def _pos_fits_part(part: str, token: Token) -> bool:
     return False
 
 
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
-
-
-def _time_adjunct(prep: Token) -> bool:
-    """A preposition whose objects are all dates or times ("on Friday", "in March", "at dawn")."""
-    return bool(objects := children(prep, ("pobj",))) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
-
-
 def _has_actor(tokens, mention_of) -> bool:
     for t in tokens:
         for s in t.subtree:
@@ -134,7 +126,7 @@ class TokenFacts:
         # it is no particle of the verb ("call on" someone is an appeal, "call" someone a phone call).
         # "called for Assad to step down": the "for" of an infinitive clause with its own subject.
         return self._get("preps", lambda: {c.lower_ for c in self.token.children
-                                           if (c.dep_ in PREP_DEPS and not _time_adjunct(c))
+                                           if (c.dep_ in PREP_DEPS and not time_adjunct(c))
                                            or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))} | {
             m.lower_ for c in self.token.children if c.dep_ in ("advcl", "xcomp", "ccomp")
             for m in c.children if m.dep_ == "mark" and m.lower_ == "for"})
@@ -416,7 +408,7 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
                 continue
             if entry.pos == "AUX" and not _reported_clause(token):
                 continue
-            if _names_an_earlier_act(entry, token, others):
+            if _names_an_earlier_act(entry, token, others) or _answered_act(entry, token, mention_of):
                 continue
             if entry.plover == "CONSULT" and children(token, ("oprd",)):
                 continue  # "calling the storming an act of treason": naming, not a phone call
@@ -477,11 +469,15 @@ def _names_an_earlier_act(entry: TriggerEntry, token: Token, others: tuple[Token
         return False
     if token.head in others:
         return True
-    return cameo_quad(entry.cameo) == 1
+    return quad_class(entry.cameo) == 1
 
 
-def cameo_quad(code: str) -> int:
-    return quad_class(code)
+def _answered_act(entry: TriggerEntry, token: Token, mention_of) -> bool:
+    """"ordered the plane down after a reported bomb threat": a hostile act the clause answers ("after",
+    "following", "amid"), with no doer of its own, is no act of the clause's subject."""
+    return entry.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("after", "following", "amid") \
+        and quad_class(entry.cameo) >= 3 and not objects_after(token, ("by", "of", "from")) and not any(
+            mention_of(c.i) is not None for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod"))
 
 
 def _reported_clause(modal: Token) -> bool:

@@ -317,3 +317,11 @@ def rejected_vote(anchor: Token, verb: Token):
         if lemma(o) in word_class("vote"):
             return o.doc[o.left_edge.i:o.i + 1]
     return None
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def time_adjunct(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Friday", "in March", "at dawn")."""
+    return bool(objects := children(prep, ("pobj",))) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
