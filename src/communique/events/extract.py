@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.index import MentionIndex
 from ..model import ActorMention, Document, Event, Trigger
 from ..ontology import cameo
-from ..parse import doc_tokens
+from ..parse import children, doc_tokens
 from .arguments import find_arguments
 from .decide import Candidate, decide, entities_of, known_party
 from .lexicon import word_class
@@ -199,6 +199,12 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         # "accused Tokyo of stirring up trouble and urged both governments to ...": a finite verb is
         # never part of the gerund or infinitive it was joined to; it is the main clause's own event.
         return False
+    if t.dep_ == "conj" and t.tag_ == "VBG" and t.head.tag_ in ("VBD", "VBZ", "VBP") and t.head.i in scopes \
+            and not children(t, ("aux", "nsubj")) and any(g.tag_ == "VBG" and g.dep_ == "pcomp" and g.i < t.i
+                                                          for g in t.head.subtree):
+        # "accused the tanker of colliding with a boat and then ignoring its calls": a participle the
+        # parser joined to the finite verb continues the gerund of its content.
+        return True
     if t.dep_ == "conj" and t.tag_ == "VBG" and t.head.tag_ == "VB":
         # "ordering Poland to shut its consulate and declaring two diplomats persona non grata": a
         # participle is never joined to a bare infinitive; it is the participle before it that it joins.
@@ -215,9 +221,10 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         t = t.head
         other = scopes.get(t.i)
         if other is not None and other is not match:
-            # Siblings joined by "and" are separate events; so are a verb and its own object noun.
-            return last_dep != "conj" and not (last_dep == "dobj" and match.entry.pos == "NOUN"
-                                               and other.entry.plover == match.entry.plover)
+            if last_dep == "conj":
+                continue  # siblings joined by "and" are separate events, embedded where the first one is
+            # A verb and its own object noun are separate events.
+            return not (last_dep == "dobj" and match.entry.pos == "NOUN" and other.entry.plover == match.entry.plover)
     return False
 
 
