@@ -32,9 +32,9 @@ from ..parse import children, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
-from .parties import between_pair, coded_under, mentions_under, mentions_with_conjuncts, unique
+from .parties import between_pair, coded_under, hosted_pair, mentions_under, mentions_with_conjuncts, unique
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
-                         acts_on_people, addressee, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
+                         acts_on_people, addressee, doer_of_summed_act, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
 from .subjects import agent, is_pronoun, same_side, speaker, subject_of
 from .syntax import (LETTING_VERBS, clause_objects, doer_tokens, infinitives, is_free_relative, is_gerund_noun,
@@ -43,7 +43,7 @@ from .syntax import (LETTING_VERBS, clause_objects, doer_tokens, infinitives, is
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
-APOLOGY = "055"
+APOLOGY, RESIGNATION = "055", "0831"
 MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; the pair are its recipients
 # A state's own forces: what it deploys, never whom a deployment is aimed at.
 OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
@@ -86,10 +86,11 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             args.recipient = [m for m in args.recipient if m.root not in inside]
         if not args.recipient:
             args.unnamed_recipient = unnamed_recipient(match, verb, index, args.actor or args.unnamed_actor)
-        if not args.recipient and not args.unnamed_recipient and match.entry.plover == "CONCEDE" \
+        if not args.recipient and not args.unnamed_recipient and (match.entry.plover == "CONCEDE" or
+                                                                  match.entry.cameo == RESIGNATION) \
                 and not match.entry.cameo.startswith(APOLOGY):
-            # "Morales backed down and scrapped the fuel price rise": a concession that names no one
-            # yields to the actor's own people (an apology is owed to someone else).
+            # "Morales backed down and scrapped the fuel price rise", "the premier resigned": yielding to
+            # no one named is yielding to the actor's own people (an apology is owed to someone else).
             args.recipient = own_state(args.actor, "CONCEDE")
             args.recipient_weak = bool(args.recipient)
     return args
@@ -205,15 +206,12 @@ def _received_from(args: Arguments, anchor: Token, index: MentionIndex) -> bool:
 
 def _pair_of_third_party(args: Arguments, match: TriggerMatch, index: MentionIndex) -> bool:
     """"Peru hosted four days of talks between Chile and Bolivia": the pair consult. True when found."""
-    anchor = match.anchor
-    if anchor.pos_ == "VERB" and match.entry.mode == "third-party":
-        talks = object_tokens(anchor)
-        pair = unique([m for t in talks for m in between_pair(t, index)])
-        if len(pair) >= 2:
-            args.actor, args.recipient = pair[:1], pair[1:]
-            args.actor_direct = args.recipient_direct = args.actor_compound = True
-            return True
-    return False
+    third_party = match.anchor.pos_ == "VERB" and match.entry.mode == "third-party"
+    if len(pair := hosted_pair(match.anchor, index) if third_party else []) < 2:
+        return False
+    args.actor, args.recipient = pair[:1], pair[1:]
+    args.actor_direct = args.recipient_direct = args.actor_compound = True
+    return True
 
 
 def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex,
@@ -311,12 +309,13 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         args.recipient = [m for m in mediated_pair(anchor, verb, index) if id(m) not in {id(a) for a in args.actor}]
         args.recipient_direct = bool(args.recipient)
     if not args.recipient and match.entry.plover == "ACCUSE":
-        # "filed a suit in a Paris court against X": whom it is brought against, not the forum.
-        args.recipient = accused_party(anchor, verb, index)
-        args.recipient_direct = bool(args.recipient)
-    if not args.recipient and match.entry.plover == "ACCUSE":
+        # "filed a suit in a Paris court against X": whom it is brought against, not the forum;
         # "investigating crimes by Croatian extremists against Serbs": the accused is the doer of the act.
-        args.recipient = perpetrator_of_object(anchor, verb, index)
+        args.recipient = accused_party(anchor, verb, index) or perpetrator_of_object(anchor, verb, index)
+        args.recipient_direct = bool(args.recipient)
+    if not args.recipient and match.entry.plover in SPEECH_CATEGORIES:
+        # "Japan expelled two envoys, a move Beijing condemned": the doer of the act the noun sums up.
+        args.recipient = doer_of_summed_act(anchor, index)
         args.recipient_direct = bool(args.recipient)
     if not args.recipient and match.entry.condition("pred") is not None:
         # "called the deal a failure of Netanyahu's policy": the party the judgement names.

@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.index import MentionIndex
 from ..model import ActorMention, Document, Event, Trigger
 from ..ontology import cameo
-from ..parse import children, doc_tokens
+from ..parse import children, doc_tokens, lemma
 from .arguments import find_arguments
 from .decide import Candidate, decide, entities_of, known_party
 from .lexicon import word_class
 from .matching import TriggerMatch, clause_of, find_triggers
 from .modality import condition_clause, is_negated, modality
+from .recipients import YIELD_VERBS
 from .story import (answer_to_earlier, counterpart_from_context, done_by_earlier,
                     fold_protest_demands, repeats_earlier, with_story_counterparts)
 from .subjects import misjoined_to_content
@@ -319,7 +320,19 @@ def _dedupe(events: list[Event], sent: Span) -> list[Event]:
     kept = [best[k] for k in order]
     # "shelled Juba, killing 20": the event without a recipient repeats the one with it.
     with_recipient = {_doers(e) for e in kept if e.recipient}
-    return [e for e in kept if e.recipient or _doers(e) not in with_recipient]
+    kept = [e for e in kept if e.recipient or _doers(e) not in with_recipient]
+    # "quit on Sunday, yielding to the protesters", "bowed to their demands and resigned": the yielding
+    # is how the resignation is told, not a second concession.
+    resigned = {t.i for e in kept if e.event == "RETREAT" and (t := verbs.get(e.trigger.start)) is not None}
+    return [e for e in kept if not _yielding_told_with(e, verbs, resigned)]
+
+
+def _yielding_told_with(event: Event, verbs: dict, resigned: set[int]) -> bool:
+    """Is the event a yielding ("bow", "yield") joined by "and" or as a participle to a resignation?"""
+    t = verbs.get(event.trigger.start)
+    return event.event == "CONCEDE" and t is not None and lemma(t) in YIELD_VERBS and (
+        (t.dep_ in ("advcl", "conj") and t.head.i in resigned)
+        or any(c.dep_ == "conj" and c.i in resigned for c in t.children))
 
 
 def _doers(e: Event) -> tuple:

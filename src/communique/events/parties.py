@@ -22,7 +22,7 @@ from ..actors.index import MentionIndex, coded, kind_word
 from ..model import ActorMention
 from ..parse import SEARCH_STOP_DEPS, children, conjuncts, lemma
 from .lexicon import word_class
-from .syntax import objects_after, participle_agents
+from .syntax import object_tokens, objects_after, participle_agents
 
 
 def unique(mentions):
@@ -151,3 +151,9 @@ def proposal_makers(noun: Token) -> list[Token]:
 def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """The named maker of a proposal ("rejected an appeal lodged by X"), or none."""
     return unique([m for p in proposal_makers(noun) for m in coded_under(p, index, 3)])
+
+
+def hosted_pair(anchor: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Peru hosted four days of talks between Chile and Bolivia": the parties after the "between" of
+    what a third party hosts (the verb's objects)."""
+    return unique([m for t in object_tokens(anchor) for m in between_pair(t, index)])

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..actors.implicit import beyond_border
 from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
-from ..parse import children, doc_tokens, governing_verb, lemma, subject_token
+from ..parse import children, doc_tokens, governing_verb, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, holder_of, maker_of_proposal, mentions_under, unique
@@ -322,6 +322,21 @@ def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
     return []
 
 
+def doer_of_summed_act(anchor: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Japan expelled two envoys, a move Beijing condemned", "withdrew on Friday, a decision welcomed
+    by the U.N.": a judgement of the noun that sums up the clause before the comma is aimed at its doer."""
+    noun = anchor.head
+    if anchor.dep_ not in ("relcl", "acl") or lemma(noun) not in word_class("act_noun") or noun.left_edge.i == 0:
+        return []
+    main = noun.head
+    if lemma(main) in word_class("report"):  # "X has barred ..., the agency said, a step Y condemned"
+        main = next(iter(children(main, ("ccomp",))), main)
+    if main.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "npadvmod", "appos") \
+            or noun.doc[noun.left_edge.i - 1].text != "," or (subject := shared_subject(main)) is None:
+        return []
+    return coded_under(subject, index, 2)
+
+
 def second_hop_recipient(anchor: Token, verb: Token, index: MentionIndex,
                          actor: list[ActorMention]) -> list[ActorMention]:
     """A party named inside a prepositional phrase of the clause, one noun away ("after deliberations
@@ -444,6 +459,8 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     # killing 12 civilians": whom an attack struck.
     hosts.extend(c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                  and (lemma(c) in YIELD_VERBS or lemma(c) in RESULT_VERBS))
+    if verb.dep_ == "conj" and lemma(verb.head) in YIELD_VERBS:
+        hosts.append(verb.head)  # "bowed to the protesters' demands and resigned"
     return hosts
 
 
