@@ -43,7 +43,8 @@ from .syntax import (LETTING_VERBS, clause_objects, doer_tokens, infinitives, is
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 HOST_A_VISIT = "043"
-APOLOGY, RESIGNATION = "055", "0831"
+APOLOGY = "055"
+OWN_PEOPLE_CODES = frozenset({"0831", "1723", "1724"})  # a resignation, a curfew, a state of emergency
 MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; the pair are its recipients
 # A state's own forces: what it deploys, never whom a deployment is aimed at.
 OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
@@ -86,11 +87,11 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             args.recipient = [m for m in args.recipient if m.root not in inside]
         if not args.recipient:
             args.unnamed_recipient = unnamed_recipient(match, verb, index, args.actor or args.unnamed_actor)
-        if not args.recipient and not args.unnamed_recipient and (match.entry.plover == "CONCEDE" or
-                                                                  match.entry.cameo == RESIGNATION) \
-                and not match.entry.cameo.startswith(APOLOGY):
+        if not (args.recipient or args.unnamed_recipient or match.entry.cameo.startswith(APOLOGY)) and \
+                (match.entry.plover == "CONCEDE" or match.entry.cameo in OWN_PEOPLE_CODES):
             # "Morales backed down and scrapped the fuel price rise", "the premier resigned": yielding to
-            # no one named is yielding to the actor's own people (an apology is owed to someone else).
+            # no one named is yielding to the actor's own people (an apology is owed to someone else);
+            # a curfew or state of emergency named on no one falls on them.
             args.recipient = own_state(args.actor, "CONCEDE")
             args.recipient_weak = bool(args.recipient)
     return args
