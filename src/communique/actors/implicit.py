@@ -142,15 +142,22 @@ def _town_named(token: Token) -> ActorMention | None:
     return gazetteer_place(token)
 
 
+ACTED_ON_DEPS = frozenset({"dobj", "dative"})
+NAMED_STATE_KINDS = frozenset({"country", "modifier"})  # not a town the verb acts on ("troops attacked Homs")
+
+
 def _only_country_of_sentence(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """"Venezuela's council declared ..., and security forces have detained ...": the one country the
-    sentence names."""
+    sentence names, unless it is a state named in what the verb is done to ("the foreign minister urged
+    China to ...": China is the other side, not the doer's country; "accused the government" still
+    tells whose government the story is about)."""
     found = [m for m in (index.place(t.i) for t in verb.sent if not across_border(t))
              if m is not None and coded(m)]
     codes = {e.code for m in found for e in m.entities if e.code}
     if len(codes) != 1 or next(iter(codes)) in NON_STATE_CODES:
         return []
-    return found[:1]
+    acted_on = {t.i for c in verb.children if c.i > verb.i and c.dep_ in ACTED_ON_DEPS for t in c.subtree}
+    return [m for m in found if not (m.root in acted_on and m.kind in NAMED_STATE_KINDS)][:1]
 
 
 def _dateline_place(index: MentionIndex, towns: bool = False) -> list[ActorMention]:
