@@ -91,7 +91,9 @@ def subject_token(verb: Token) -> Token | None:
     """The verb's subject; of two (a wire dateline "BRUSSELS, Oct. 16 (Agency) -- X held talks" parsed
     as a second subject) the one nearest before the verb. Word order decides only there, where the
     parse has failed."""
-    subjects = children(verb, SUBJECT_DEPS)
+    # (a subject the parser hung on the auxiliary: "the party [is] opposed to ..." with "party" under "is")
+    subjects = children(verb, SUBJECT_DEPS) or [s for a in children(verb, ("aux", "auxpass"))
+                                                for s in children(a, SUBJECT_DEPS)]
     if not subjects:
         # "UNHCR on Thursday appealed to donors": a name before the verb that the parser took for an
         # adverbial because a time phrase follows it.

@@ -32,7 +32,7 @@ from ..parse import children, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
-from .parties import between_pair, coded_under, hosted_pair, mentions_under, mentions_with_conjuncts, unique
+from .parties import awaited_party, between_pair, coded_under, hosted_pair, mentions_under, mentions_with_conjuncts, unique
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
                          acts_on_people, addressee, doer_of_summed_act, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
@@ -330,7 +330,7 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         purposes = [x for h in (anchor, verb) for x in infinitives(h) if lemma(x) in PROTEST_PURPOSES]
         args.recipient = unique([m for x in purposes for o in object_tokens(x) + [
             p for prep in children(x, ("prep",)) if prep.lower_ == "against" for p in children(prep, ("pobj",))]
-            for m in coded_under(o, index, 2)])
+            for m in coded_under(o, index, 2)]) or awaited_party(verb, index)
     if not args.recipient and match.entry.plover == "CONSULT":
         # "arrived in Moscow for talks with Putin": the person met, not the city.
         args.recipient = talks_partner(anchor, verb, index)

@@ -9,6 +9,7 @@ events/recipients.py, events/arguments.py).
 - ``between_pair``: the parties after a noun's "between" ("talks between Chile and Bolivia");
 - ``holder_of``, ``maker_of_proposal``: whoever holds a place or thing, or made a proposal, by the
   participle on it ("positions held by the YPG", "an appeal lodged by X");
+- ``awaited_party``: the subject of a protest's "until" clause, whom it waits on;
 - ``unique``: mentions in order, each once.
 
 Which mention covers a token is the mention index's (actors/index.py); these functions only walk
@@ -157,3 +158,15 @@ def hosted_pair(anchor: Token, index: MentionIndex) -> list[ActorMention]:
     """"Peru hosted four days of talks between Chile and Bolivia": the parties after the "between" of
     what a third party hosts (the verb's objects)."""
     return unique([m for t in object_tokens(anchor) for m in between_pair(t, index)])
+
+
+def awaited_party(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """Who a protest waits on: the subject of its "until" clause ("on hunger strike until parliament
+    passes the law", "vowed to stay in the square until the president resigns")."""
+    for t in verb.subtree:
+        if t.dep_ == "advcl" and t.sent.start == verb.sent.start and any(
+                c.dep_ == "mark" and c.lower_ in ("until", "till") for c in t.children):
+            found = [m for s in children(t, ("nsubj", "nsubjpass")) for m in coded_under(s, index, 2)]
+            if found:
+                return unique(found)
+    return []

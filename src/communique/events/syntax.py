@@ -40,8 +40,15 @@ def _lemmas(lemma_: str, lower: str, past: bool) -> frozenset[str]:
     return frozenset(_forms(lemma_, lower, past))
 
 
+# Participles that state a stance with "be ... to" rather than a passive act.
+STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "dedicate", "devote", "resolve"})
+
+
 def is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    deps = {c.dep_ for c in verb.children}
+    if "agent" not in deps and verb.lemma_.lower() in STANCE_PARTICIPLES and "prep" in deps:
+        return False  # "the party is opposed to the bill", "is committed to talks": a stance, not a passive
+    if deps & {"auxpass", "nsubjpass"}:
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and is_passive(verb.head) \
             and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
