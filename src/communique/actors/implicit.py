@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
-from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, lemma, subject_token
+from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, lemma, shared_subject
 from . import knowledge
 from .index import MentionIndex, coded, gazetteer_place, gazetteer_place_named
 
@@ -223,7 +223,7 @@ CROWD_WORDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen"
 def crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """"Thousands of people marched in Lima": protesters named only as a crowd are the people of the
     country where they protest."""
-    subj = subject_token(verb)
+    subj = shared_subject(verb)  # ("broke away from the march and rampaged": the first verb's)
     if subj is None:
         return []
     words = {lemma(t) for t in subj.subtree if t.dep_ in ("nsubj", "pobj") or t.i == subj.i}
