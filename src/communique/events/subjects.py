@@ -22,7 +22,7 @@ from ..model import ActorMention
 from ..parse import children, conjuncts, lemma, subject_token
 from .lexicon import word_class
 from .parties import mentions_under
-from .syntax import cause_of_casualty, misparsed_main_verb
+from .syntax import cause_of_casualty, misparsed_main_verb, stray_agents
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
@@ -160,7 +160,7 @@ def agent(verb: Token, index: MentionIndex) -> list[ActorMention]:
     passive it is joined to ("were tortured and beaten by troops": the agent closes both)."""
     hosts = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
     for host in hosts:
-        for c in children(host, ("agent",)):
+        for c in children(host, ("agent",)) or stray_agents(host):
             for p in children(c, ("pobj",)):
                 return mentions_under(p, index)[0]
     # "three soldiers were killed when Taliban fighters stormed their post": the "when" clause's subject.

@@ -159,9 +159,18 @@ def doer_tokens(verb: Token) -> list[Token]:
     """The objects of a passive's "by" phrase that name a doer, known or not ("harassed by an armed
     ship"), not a time ("detained by the evening"); for a casualty with no "by", the subject of the
     clause telling how it came about (``cause_of_casualty``)."""
-    return [p for a in children(verb, ("agent",)) for p in children(a, ("pobj",))
+    return [p for a in children(verb, ("agent",)) or stray_agents(verb) for p in children(a, ("pobj",))
             if p.ent_type_ not in ("DATE", "TIME") and lemma(p) not in word_class("time_of_day")] \
         or cause_of_casualty(verb)
+
+
+def stray_agents(verb: Token) -> list[Token]:
+    """A passive's "by" that the parser hung on the noun after it ("was put under investigation by
+    prosecutors", "was detained in a raid by police"): still the passive's doer."""
+    if children(verb, ("agent",)) or not is_passive(verb):
+        return []
+    return [b for prep in children(verb, ("prep",)) for o in children(prep, ("pobj",))
+            for b in children(o, ("prep",)) if b.lower_ == "by"]
 
 
 # Passive verbs of casualties whose doer a "when" clause may tell.
