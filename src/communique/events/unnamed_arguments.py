@@ -92,6 +92,11 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
                 return owner, []
             if planter is not None:
                 t = planter
+            elif match.entry.plover == "ASSAULT" and t.i not in skip:
+                # "a roadside bomb killed two soldiers north of Baghdad": nobody named laid it; whoever
+                # did is placed where it struck, as an unknown bomber is.
+                party = unnamed_party(t, skip)
+                return ([], located([party], verb, index)[:1]) if party is not None else ([], [])
         party = unnamed_party(t, skip, names_an_act)
         if party is not None:
             if match.entry.plover == "ASSAULT" and _of_classes(t, ATTACKER_CLASSES + ("populace",)):
