@@ -309,7 +309,7 @@ def _dedupe(events: list[Event], sent: Span) -> list[Event]:
     order: list[tuple] = []
     verbs = {t.idx: t for t in doc_tokens(sent.doc)[sent.start:sent.end] if t.pos_ == "VERB"}
     for e in events:
-        key = (*_doers(e), tuple(sorted(str(r.code) for r in e.recipient)), e.negated, e.hypothetical)
+        key = (*_doers(e), tuple(sorted(str(r.code) for r in e.recipient)), e.negated, e.hypothetical, e.historical)
         if key in best and _joined_acts(best[key], e, verbs):
             key += (e.trigger.start,)
         if key not in best:
