@@ -173,6 +173,11 @@ def stray_agents(verb: Token) -> list[Token]:
             for b in children(o, ("prep",)) if b.lower_ == "by"]
 
 
+def a_new_one(noun: Token) -> bool:
+    """"a car bombing", not "the ambush" (an act told again) or "attacks" (any number, any time)."""
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
 # Passive verbs of casualties whose doer a "when" clause may tell.
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
@@ -182,6 +187,11 @@ def cause_of_casualty(verb: Token) -> list[Token]:
     were wounded when gunmen opened fire": the subject of the "when" clause did it."""
     if lemma(verb) not in CASUALTY_VERBS or children(verb, ("agent",)):
         return []
+    # "were killed in a car bombing": the attack stands for whoever carried it out.
+    attacks = [o for p in children(verb, ("prep",)) if p.lower_ == "in" for o in children(p, ("pobj",))
+               if lemma(o) in ("bombing", "attack", "ambush", "raid", "shelling", "airstrike") and a_new_one(o)]
+    if attacks:
+        return attacks[:1]
     # (people, forces or a weapon: "when their truck overturned" names no doer)
     return [s for c in children(verb, ("advcl",)) if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)
             for s in children(c, ("nsubj",)) if (s.pos_ == "PROPN" or any(lemma(s) in word_class(k) for k in DOER_CLASSES))

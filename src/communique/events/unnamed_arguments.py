@@ -29,7 +29,8 @@ from .parties import coded_under, holder_tokens, proposal_makers, unique
 from .recipients import DOMESTIC_CATEGORIES
 from .story import RECIPROCAL_CATEGORIES
 from .subjects import RELATIVE_PRONOUNS, is_pronoun, subject_of
-from .syntax import doer_tokens, forms, infinitives, is_passive, object_tokens, objects_after, participle_agents
+from .syntax import (a_new_one, doer_tokens, forms, infinitives, is_passive, object_tokens, objects_after,
+                     participle_agents)
 
 # Verbs whose "for" object is who is pursued ("sent troops to hunt for the kidnappers").
 SEARCH_VERBS = frozenset({"hunt", "search", "look", "comb"})
@@ -97,6 +98,11 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
                 # did is placed where it struck, as an unknown bomber is.
                 party = unnamed_party(t, skip)
                 return ([], located([party], verb, index)[:1]) if party is not None else ([], [])
+        if match.entry.plover == "ASSAULT" and lemma(t) in ATTACK_NOUNS and t.i not in skip and a_new_one(t):
+            # "a roadside bombing killed two soldiers", "were killed in a car bombing in Mosul": an attack
+            # nobody is named for stands for its unknown attackers, placed where it struck.
+            party = unnamed_party(t, skip)
+            return ([], located([party], verb, index)[:1]) if party is not None else ([], [])
         party = unnamed_party(t, skip, names_an_act)
         if party is not None:
             if match.entry.plover == "ASSAULT" and _of_classes(t, ATTACKER_CLASSES + ("populace",)):
@@ -109,6 +115,9 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
     return [], []
 
 
+# Nouns of an attack that stand for its unknown attackers ("a roadside bombing killed ..."); not "explosion"
+# or "blast", which may be accidents.
+ATTACK_NOUNS = frozenset({"bombing", "attack", "ambush", "raid", "shelling", "airstrike", "assault"})
 # Word classes of people named only as attackers or rioters ("gunmen", "a mob"): placed where they act.
 ATTACKER_CLASSES = ("perpetrator", "rioters")
 
