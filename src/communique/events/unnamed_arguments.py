@@ -82,6 +82,9 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
         if subj is not None and subj.dep_ != "nsubjpass":
             doers = [subj]
     for t in doers:
+        told = is_pronoun(t) and t.lower_ in ("it", "they") and (teller := _teller(verb)) is not None
+        if told:
+            t = teller  # "the Umma party has said it will boycott the vote": the party no table names
         if is_pronoun(t) or t.lower_ in RELATIVE_PRONOUNS:
             continue
         if (lemma(t) in CROWD_HEADS or t.like_num) and objects_after(t, ("of",)):
@@ -105,7 +108,9 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
             return ([], located([party], verb, index)[:1]) if party is not None else ([], [])
         party = unnamed_party(t, skip, names_an_act)
         if party is not None:
-            if match.entry.plover == "ASSAULT" and _of_classes(t, ATTACKER_CLASSES + ("populace",)):
+            if told or (match.entry.plover == "ASSAULT" and _of_classes(t, ATTACKER_CLASSES + ("populace",))):
+                # (a party that tells what it will do acts where the story is: "the Umma party said it would
+                # boycott Algeria's elections")
                 # "a suicide bomber killed three engineers in Balochistan", "a mob beat two men to
                 # death", "youths pelted a patrol with stones": unknown attackers or crowds are placed where they struck.
                 party = located([party], verb, index)[0]
@@ -113,6 +118,17 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
                 party = placed_by_its_phrase([party], index)[0]  # "Milan magistrates"
             return [], [party]
     return [], []
+
+
+def _teller(verb: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause ``verb`` is in, if it is a noun."""
+    t = verb
+    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "ccomp" or lemma(t.head) not in word_class("report"):
+        return None
+    subj = subject_token(t.head)
+    return subj if subj is not None and subj.pos_ == "NOUN" else None  # ("the Umma party", not a name)
 
 
 # Nouns of an attack that stand for its unknown attackers ("a roadside bombing killed ..."); not "explosion"
