@@ -324,13 +324,13 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
                  for m in coded_under(c, index, 4) if id(m) not in {id(a) for a in args.actor}]
         args.recipient = unique(named)
         args.recipient_direct = bool(args.recipient)
-    if not args.recipient and match.entry.plover == "PROTEST":
+    if not args.recipient and match.entry.plover in ("PROTEST", "REJECT"):
         # "poured into the streets of Sanaa to denounce the United States": whom the protest is for
-        # and against, before the place it fills.
+        # and against, before the place it fills; else whom it (or a refusal) waits on ("until").
         purposes = [x for h in (anchor, verb) for x in infinitives(h) if lemma(x) in PROTEST_PURPOSES]
         args.recipient = unique([m for x in purposes for o in object_tokens(x) + [
             p for prep in children(x, ("prep",)) if prep.lower_ == "against" for p in children(prep, ("pobj",))]
-            for m in coded_under(o, index, 2)]) or awaited_party(verb, index)
+            for m in coded_under(o, index, 2)]) or awaited_party(verb, index, match.entry.plover == "REJECT")
     if not args.recipient and match.entry.plover == "CONSULT":
         # "arrived in Moscow for talks with Putin": the person met, not the city.
         args.recipient = talks_partner(anchor, verb, index)

@@ -160,10 +160,11 @@ def hosted_pair(anchor: Token, index: MentionIndex) -> list[ActorMention]:
     return unique([m for t in object_tokens(anchor) for m in between_pair(t, index)])
 
 
-def awaited_party(verb: Token, index: MentionIndex) -> list[ActorMention]:
+def awaited_party(verb: Token, index: MentionIndex, direct: bool = False) -> list[ActorMention]:
     """Who a protest waits on: the subject of its "until" clause ("on hunger strike until parliament
-    passes the law", "vowed to stay in the square until the president resigns")."""
-    for t in verb.subtree:
+    passes the law", "vowed to stay in the square until the president resigns"); with ``direct``, only
+    a clause on the verb itself ("will not lift the embargo until Cuba frees its prisoners")."""
+    for t in (verb.children if direct else verb.subtree):
         if t.dep_ == "advcl" and t.sent.start == verb.sent.start and any(
                 c.dep_ == "mark" and c.lower_ in ("until", "till") for c in t.children):
             found = [m for s in children(t, ("nsubj", "nsubjpass")) for m in coded_under(s, index, 2)]
