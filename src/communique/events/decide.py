@@ -85,7 +85,9 @@ def decide(candidate: Candidate) -> list[Decision]:
     clause, mod = _clause_reading(candidate)
     score = _confidence(match, args, mod)
     decisions = []
-    for actor, recipient in _dyads(args, clause.plover, appeal=clause.plover == "REQUEST"):
+    # "the EU and Turkey failed to reach agreement": a refusal the two parties make of each other
+    mutual = clause.plover == "REJECT" and match.anchor.lemma_.lower() == "fail"
+    for actor, recipient in _dyads(args, clause.plover, appeal=clause.plover == "REQUEST", mutual=mutual):
         if match.entry.pos == "AUX" and not recipient:
             continue
         if not actor or _same_single_entity(actor, recipient):
@@ -368,14 +370,18 @@ def _pair_acts_on_each_other(actor: list[Entity], plover: str) -> bool:
     return len(codes) == 2 or (len(codes) == 1 and None not in codes and len(actor) == 2)
 
 
-def _dyads(args: Arguments, plover: str = "", appeal: bool = False) -> list[tuple[list[Entity], list[Entity]]]:
+def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
+           mutual: bool = False) -> list[tuple[list[Entity], list[Entity]]]:
     """The (actor, recipient) pairs of one trigger: "spoke with his counterparts from A, B and C" is
-    three events; "A and B agreed" (no recipient) is A -> B."""
+    three events; "A and B agreed" (no recipient) is A -> B; so is "A and B failed to agree on X"
+    (``mutual``: the thing not agreed is no party)."""
     actor = _coded_first(entities_of(args.actor))
     recipient = _coded_first(entities_of(args.recipient))
     if appeal:
         recipient = _appeal_addressees(actor, recipient, args)
-    if not recipient and args.actor_compound and _pair_acts_on_each_other(actor, plover):
+    if mutual and args.actor_compound and len({e.code for e in actor}) == 2 and not _named_side(recipient):
+        recipient = []
+    if not recipient and args.actor_compound and (mutual or _pair_acts_on_each_other(actor, plover)):
         if len({e.code for e in actor}) == 1:  # "the government and the rebels agreed": one country
             actor, recipient = actor[:1], actor[1:]
         else:
@@ -403,6 +409,10 @@ def _appeal_addressees(actor: list[Entity], recipient: list[Entity], args: Argum
     if len(codes) > 1 or kinds <= own_side_kinds:
         return [e for e in recipient if e.code not in actor_codes]
     return recipient
+
+
+def _named_side(entities: list[Entity]) -> bool:
+    return any(e.code for e in entities)
 
 
 def _same_single_entity(actor: list[Entity], recipient: list[Entity]) -> bool:
