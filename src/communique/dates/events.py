@@ -69,7 +69,7 @@ class _DocIndex:
 FUTURE_AUXILIARIES = {"will", "shall", "would", "'ll", "plan", "expect", "to"}
 # Verbs whose infinitive was acted on when they were ("tried to cross on Wednesday"; "protests led the
 # university to shut its campus on Monday", "forced the plane to land on Sunday").
-ATTEMPT_VERBS = frozenset({"try", "attempt", "manage", "begin", "start", "continue", "lead", "force", "prompt"})
+ATTEMPT_VERBS = frozenset({"try", "attempt", "manage", "fail", "begin", "start", "continue", "lead", "force", "prompt"})
 # "ordered the envoy to leave the country on Tuesday": an order's day is the one its content names.
 DIRECTIVE_VERBS = frozenset({"order", "tell", "instruct", "command"})
 # Verbs whose object is something still to come: a bare month they govern is an upcoming one.
@@ -115,8 +115,8 @@ def _mention_in_future_clause(mention: DateMention, index: _DocIndex) -> bool:
     """'will visit on Friday': a date of something announced, not of something done ("tried to
     leave on Monday" is done: the attempt was made then)."""
     verb = _mention_verb(mention, index)
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS | DIRECTIVE_VERBS \
-            and verb.head.tag_ == "VBD":
+    head = verb.head.lemma_.lower()
+    if verb.dep_ == "xcomp" and (head in ATTEMPT_VERBS or (head in DIRECTIVE_VERBS and verb.head.tag_ == "VBD")):
         return False
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
 
