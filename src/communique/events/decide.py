@@ -379,7 +379,7 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
     recipient = _coded_first(entities_of(args.recipient))
     if appeal:
         recipient = _appeal_addressees(actor, recipient, args)
-    if mutual and args.actor_compound and len({e.code for e in actor}) == 2 and not _named_side(recipient):
+    if mutual and args.actor_compound and len({e.code for e in actor}) == 2 and not _named(recipient):
         recipient = []
     if not recipient and args.actor_compound and (mutual or _pair_acts_on_each_other(actor, plover)):
         if len({e.code for e in actor}) == 1:  # "the government and the rebels agreed": one country
@@ -409,10 +409,6 @@ def _appeal_addressees(actor: list[Entity], recipient: list[Entity], args: Argum
     if len(codes) > 1 or kinds <= own_side_kinds:
         return [e for e in recipient if e.code not in actor_codes]
     return recipient
-
-
-def _named_side(entities: list[Entity]) -> bool:
-    return any(e.code for e in entities)
 
 
 def _same_single_entity(actor: list[Entity], recipient: list[Entity]) -> bool:

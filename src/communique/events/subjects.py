@@ -41,13 +41,17 @@ def speaker(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """The actor who reports the clause of ``verb`` ("Wang said ... "), if any. An adjective of stance
     reports through its copula ("Kenya said it was opposed to ...": the clause is "was"), an infinitive
     through the verb it completes ("told reporters that his troops would start leaving")."""
+    report = reporting_verb(verb)
+    return subject_of(report, index)[0] if report is not None else []
+
+
+def reporting_verb(verb: Token) -> Token | None:
+    """The verb of saying whose reported clause ``verb`` is in ("Kenya said it was opposed to ...":
+    "said"), through an adjective's copula, "and" or an infinitive; None outside reported speech."""
     t = verb
     while t.dep_ in ("conj", "acomp", "xcomp") and t.head.i != t.i:
         t = t.head
-    if t.dep_ != "ccomp" or lemma(t.head) not in word_class("report"):
-        return []
-    actors, _, _ = subject_of(t.head, index)
-    return actors
+    return t.head if t.dep_ == "ccomp" and lemma(t.head) in word_class("report") else None
 
 
 def subject_of(verb: Token, index: MentionIndex):

@@ -173,6 +173,11 @@ def stray_agents(verb: Token) -> list[Token]:
             for b in children(o, ("prep",)) if b.lower_ == "by"]
 
 
+# Nouns of an attack that stand for its unknown attackers ("a roadside bombing killed ...", "were killed in
+# a car bombing"); not "explosion" or "blast", which may be accidents.
+ATTACK_NOUNS = frozenset({"bombing", "attack", "ambush", "raid", "shelling", "airstrike", "assault"})
+
+
 def a_new_one(noun: Token) -> bool:
     """"a car bombing", not "the ambush" (an act told again) or "attacks" (any number, any time)."""
     return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
@@ -189,7 +194,7 @@ def cause_of_casualty(verb: Token) -> list[Token]:
         return []
     # "were killed in a car bombing": the attack stands for whoever carried it out.
     attacks = [o for p in children(verb, ("prep",)) if p.lower_ == "in" for o in children(p, ("pobj",))
-               if lemma(o) in ("bombing", "attack", "ambush", "raid", "shelling", "airstrike") and a_new_one(o)]
+               if lemma(o) in ATTACK_NOUNS and a_new_one(o)]
     if attacks:
         return attacks[:1]
     # (people, forces or a weapon: "when their truck overturned" names no doer)

@@ -28,9 +28,9 @@ from .matching import CROWD_HEADS, TriggerMatch
 from .parties import coded_under, holder_tokens, proposal_makers, unique
 from .recipients import DOMESTIC_CATEGORIES
 from .story import RECIPROCAL_CATEGORIES
-from .subjects import RELATIVE_PRONOUNS, is_pronoun, subject_of
-from .syntax import (a_new_one, doer_tokens, forms, infinitives, is_passive, object_tokens, objects_after,
-                     participle_agents)
+from .subjects import RELATIVE_PRONOUNS, is_pronoun, reporting_verb, subject_of
+from .syntax import (ATTACK_NOUNS, a_new_one, doer_tokens, forms, infinitives, is_passive, object_tokens,
+                     objects_after, participle_agents)
 
 # Verbs whose "for" object is who is pursued ("sent troops to hunt for the kidnappers").
 SEARCH_VERBS = frozenset({"hunt", "search", "look", "comb"})
@@ -99,13 +99,11 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
             elif match.entry.plover == "ASSAULT" and t.i not in skip:
                 # "a roadside bomb killed two soldiers north of Baghdad": nobody named laid it; whoever
                 # did is placed where it struck, as an unknown bomber is.
-                party = unnamed_party(t, skip)
-                return ([], located([party], verb, index)[:1]) if party is not None else ([], [])
+                return [], _placed_where_it_struck(t, skip, verb, index)
         if match.entry.plover == "ASSAULT" and lemma(t) in ATTACK_NOUNS and t.i not in skip and a_new_one(t):
             # "a roadside bombing killed two soldiers", "were killed in a car bombing in Mosul": an attack
-            # nobody is named for stands for its unknown attackers, placed where it struck.
-            party = unnamed_party(t, skip)
-            return ([], located([party], verb, index)[:1]) if party is not None else ([], [])
+            # nobody is named for stands for its unknown attackers.
+            return [], _placed_where_it_struck(t, skip, verb, index)
         party = unnamed_party(t, skip, names_an_act)
         if party is not None:
             if told or (match.entry.plover == "ASSAULT" and _of_classes(t, ATTACKER_CLASSES + ("populace",))):
@@ -120,20 +118,20 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
     return [], []
 
 
+def _placed_where_it_struck(weapon: Token, skip: set[int], verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """A weapon or attack as the unknown attackers it stands for, of the country where it struck."""
+    party = unnamed_party(weapon, skip)
+    return located([party], verb, index)[:1] if party is not None else []
+
+
 def _teller(verb: Token) -> Token | None:
-    """The subject of the verb of saying whose reported clause ``verb`` is in, if it is a noun."""
-    t = verb
-    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
-        t = t.head
-    if t.dep_ != "ccomp" or lemma(t.head) not in word_class("report"):
-        return None
-    subj = subject_token(t.head)
-    return subj if subj is not None and subj.pos_ == "NOUN" else None  # ("the Umma party", not a name)
+    """The subject of the verb of saying whose reported clause ``verb`` is in, if it is a noun ("the Umma
+    party", not a name)."""
+    report = reporting_verb(verb)
+    subj = subject_token(report) if report is not None else None
+    return subj if subj is not None and subj.pos_ == "NOUN" else None
 
 
-# Nouns of an attack that stand for its unknown attackers ("a roadside bombing killed ..."); not "explosion"
-# or "blast", which may be accidents.
-ATTACK_NOUNS = frozenset({"bombing", "attack", "ambush", "raid", "shelling", "airstrike", "assault"})
 # Word classes of people named only as attackers or rioters ("gunmen", "a mob"): placed where they act.
 ATTACKER_CLASSES = ("perpetrator", "rioters")
 
