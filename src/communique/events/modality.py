@@ -29,6 +29,7 @@ COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "pundi
 ELAPSED_UNITS = frozenset({"days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 # Adverbs of a habit ("routinely detains critics"): with a bare present tense, no event of the day.
 HABIT_WORDS = frozenset({"annually", "routinely", "regularly", "usually", "habitually", "customarily"})
+HABIT_SPANS = frozenset({"year", "week", "month", "time", "spring", "summer"})  # "every year", "each time"
 LASTING_STATES = frozenset({"be", "go", "remain", "stay", "refuse", "continue", "keep"})
 # Words that date a clause to the news of the day ("earlier on Tuesday", "yesterday").
 RECENT_WORDS = frozenset(english.WEEKDAY_NAMES) | {"today", "yesterday", "tonight", "earlier"}
@@ -207,17 +208,17 @@ def _background_clause(verb: Token) -> bool:
                 and _aux_words(t) & {"have", "has"} and not _dated_recent(t):
             # ("have traded near-daily fire since the war erupted in October": the same lasting past)
             return True
-    words = {c.lower_ for c in _clause_tokens(t)}
     # "North Korea issues such warnings every year": a habit in the present tense, not the news.
-    if t.tag_ in ("VBZ", "VBP") and not _aux_words(t) and (words & HABIT_WORDS or (
-            words & {"every", "each"} and words & {"year", "week", "month", "time", "spring", "summer"})):
-        return True
+    if t.tag_ in ("VBZ", "VBP") and not _aux_words(t):
+        words = {c.lower_ for c in _clause_tokens(t)}
+        if words & HABIT_WORDS or (words & {"every", "each"} and words & HABIT_SPANS):
+            return True
     # "officials have complained for months of ...": a lasting past, as "since" tells it.
     # (not a state that lasts into the news: "have been on hunger strike for 60 days", "has refused food
     # for weeks", "an appeal that has gone unanswered for months")
-    if _aux_words(t) & {"have", "has"} and t.tag_ == "VBN" and t.lemma_.lower() not in LASTING_STATES and not _dated_recent(t) and any(
-            c.dep_ == "prep" and c.lower_ == "for" and any(o.lower_ in ELAPSED_UNITS for o in c.children)
-            for c in t.children):
+    if _aux_words(t) & {"have", "has"} and t.tag_ == "VBN" and t.lemma_.lower() not in LASTING_STATES \
+            and not _dated_recent(t) and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                o.lower_ in ELAPSED_UNITS for o in c.children) for c in t.children):
         return True
     if t.dep_ == "advcl" and not _dated_recent(t):
         mark = next((c for c in t.children if c.dep_ == "mark"), None)
