@@ -86,7 +86,7 @@ def placed_by_its_phrase(actor: list[ActorMention], index: MentionIndex) -> list
     doc = index.doc
     if any(0 <= m.root < len(doc) and doc[m.root].pos_ == "PROPN" for m in actor):
         return actor  # a name ("Ana Cecilia Gervasi") is nobody's town or nationality
-    # (a body's own name on the head beats a place: "the U.N. mission in Haiti" is the UN's)
+    # (a body's own name on the head beats a place: "the U.N. mission in Congo" is the UN's)
     body = [m for m in _nationality_in_phrase(actor, index) if any(e.code in NON_STATE_CODES for e in m.entities)]
     return _coded_as(actor, body or _place_in_phrase(actor, index) or _nationality_in_phrase(actor, index))
 

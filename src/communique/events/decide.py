@@ -85,7 +85,7 @@ def decide(candidate: Candidate) -> list[Decision]:
     clause, mod = _clause_reading(candidate)
     score = _confidence(match, args, mod)
     decisions = []
-    # "the EU and Turkey failed to reach agreement": a refusal the two parties make of each other
+    # "Greece and Albania failed to agree on a deal": a refusal the two parties make of each other
     mutual = clause.plover == "REJECT" and match.anchor.lemma_.lower() == "fail"
     for actor, recipient in _dyads(args, clause.plover, appeal=clause.plover == "REQUEST", mutual=mutual):
         if match.entry.pos == "AUX" and not recipient:

@@ -213,7 +213,7 @@ def _background_clause(verb: Token) -> bool:
         words = {c.lower_ for c in _clause_tokens(t)}
         if words & HABIT_WORDS or (words & {"every", "each"} and words & HABIT_SPANS):
             return True
-    # "officials have complained for months of ...": a lasting past, as "since" tells it.
+    # "ministers have complained for weeks about ...": a lasting past, as "since" tells it.
     # (not a state that lasts into the news: "have been on hunger strike for 60 days", "has refused food
     # for weeks", "an appeal that has gone unanswered for months")
     if _aux_words(t) & {"have", "has"} and t.tag_ == "VBN" and t.lemma_.lower() not in LASTING_STATES \

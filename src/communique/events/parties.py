@@ -163,7 +163,7 @@ def hosted_pair(anchor: Token, index: MentionIndex) -> list[ActorMention]:
 def awaited_party(verb: Token, index: MentionIndex, direct: bool = False) -> list[ActorMention]:
     """Who a protest waits on: the subject of its "until" clause ("on hunger strike until parliament
     passes the law", "vowed to stay in the square until the president resigns"); with ``direct``, only
-    a clause on the verb itself ("will not lift the embargo until Cuba frees its prisoners")."""
+    a clause on the verb itself ("will not ease the blockade until Hamas frees the hostages")."""
     for t in (verb.children if direct else verb.subtree):
         if t.dep_ == "advcl" and t.sent.start == verb.sent.start and any(
                 c.dep_ == "mark" and c.lower_ in ("until", "till") for c in t.children):

@@ -84,7 +84,7 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
     for t in doers:
         told = is_pronoun(t) and t.lower_ in ("it", "they") and (teller := _teller(verb)) is not None
         if told:
-            t = teller  # "the Umma party has said it will boycott the vote": the party no table names
+            t = teller  # "a small Islamist party said it would shun the vote": the party no table names
         if is_pronoun(t) or t.lower_ in RELATIVE_PRONOUNS:
             continue
         if (lemma(t) in CROWD_HEADS or t.like_num) and objects_after(t, ("of",)):
@@ -125,7 +125,7 @@ def _placed_where_it_struck(weapon: Token, skip: set[int], verb: Token, index: M
 
 
 def _teller(verb: Token) -> Token | None:
-    """The subject of the verb of saying whose reported clause ``verb`` is in, if it is a noun ("the Umma
+    """The subject of the verb of saying whose reported clause ``verb`` is in, if it is a noun ("a small
     party", not a name)."""
     report = reporting_verb(verb)
     subj = subject_token(report) if report is not None else None
