@@ -140,13 +140,14 @@ def holder_of(thing: Token, index: MentionIndex) -> list[ActorMention]:
 
 
 def proposal_makers(noun: Token) -> list[Token]:
-    """The nouns of whoever made a proposal, appeal or demand named by a participle on it ("an appeal
-    filed by X", "every offer made by X", "the budget submitted by the government"): the party a
-    response to it is aimed at."""
+    """The nouns of whoever made a proposal, appeal or demand named by a participle or a "by" on it
+    ("an appeal filed by X", "every offer made by X", "a demand by X"): the party a response to it is
+    aimed at."""
     if lemma(noun) not in word_class("proposal") and not any(
             lemma(acl) in SUBMITTING_VERBS for acl in children(noun, ("acl",))):
         return []
-    return participle_agents(noun)
+    return participle_agents(noun) or [p for prep in children(noun, ("prep",)) if prep.lower_ == "by"
+                                       for p in children(prep, ("pobj",))]
 
 
 def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:

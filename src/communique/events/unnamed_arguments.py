@@ -46,7 +46,7 @@ FORCE_CATEGORIES = frozenset({"COERCE", "ASSAULT"})
 DIRECTION_PREPS = ("to", "from", "into", "with", "on", "against", "toward", "towards")
 # Acts whose target, when a thing ("shelled a market", "raided a warehouse"), stands for where it is.
 PLACE_TARGETS = frozenset({"ASSAULT"})
-PEOPLE_CLASSES = ("populace", "rioters", "prisoner", "people_moved", "group", "perpetrator")
+PEOPLE_CLASSES = ("populace", "rioters", "prisoner", "people_moved", "group", "perpetrator", "person")
 PEOPLE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 
 
@@ -172,10 +172,14 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
             continue  # "shipped 50 tonnes of rice to ...", "threw stones at ...": the means, not the party
         if match.entry.plover == "CONCEDE" and not names_people(t):
             continue  # "dropped the fuel tax", "lifted the ban": what is given up, not to whom
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children) and moved_thing(t):
+            continue  # "would not pull its soldiers out": the actor's own forces are nobody's recipient
         t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
         party = unnamed_party(t, taken, names_an_act)
         if party is not None:
-            if match.entry.plover in DOMESTIC_CATEGORIES and (names_people(t) or match.entry.plover in PLACE_TARGETS):
+            if (match.entry.plover in DOMESTIC_CATEGORIES or match.entry.plover == "REJECT") and (
+                    names_people(t) or match.entry.plover in PLACE_TARGETS):
+                # ("turned down a demand by indigenous leaders": the people who made it are the story's)
                 # "ordered the army to crush 22 gangs", "seized a truck in Mombasa": what a state acts
                 # on at home belongs to the country where it acts.
                 # (a nationality in the phrase says whose first: "Iraqi detainees at Abu Ghraib")
