@@ -70,8 +70,9 @@ FUTURE_AUXILIARIES = {"will", "shall", "would", "'ll", "plan", "expect", "to"}
 # Verbs whose infinitive was acted on when they were ("tried to cross on Wednesday"; "protests led the
 # university to shut its campus on Monday", "forced the plane to land on Sunday").
 ATTEMPT_VERBS = frozenset({"try", "attempt", "manage", "fail", "begin", "start", "continue", "lead", "force", "prompt"})
-# "ordered the consul to quit Ecuador on Friday": an order's day is the one its content names.
-DIRECTIVE_VERBS = frozenset({"order", "tell", "instruct", "command"})
+# "ordered the consul to quit Ecuador on Friday", "refused to let the plane land on Sunday": an order's
+# (or refusal's) day, told in the past, is the one its content names.
+DIRECTIVE_VERBS = frozenset({"order", "tell", "instruct", "command", "refuse"})
 # Verbs whose object is something still to come: a bare month they govern is an upcoming one.
 COMMITMENT_VERBS = {"pledge", "promise", "vow", "offer", "agree", "commit", "announce", "plan",
                     "schedule", "set", "call", "urge", "demand", "threaten", "propose"}
