@@ -154,9 +154,12 @@ def tokenized(nlp, text: str, max_tokens: Optional[int] = None, body_start: int 
         first = next((t for t in doc if t.idx >= body_start and not t.is_space), None)
         if first is not None and first.i > 0:
             first.is_sent_start = True
-            if first.i + 1 < len(doc) and doc[first.i + 1].text not in _FULL_STOPS:
-                # ("MOSCOW, Oct 10 -- Armenia and Azerbaijan agreed ...": the parser cut the lead after its first word)
-                doc[first.i + 1].is_sent_start = False
+            # The lead is one sentence up to its full stop: the parser cut "YEREVAN, Oct 12 -- Armenia and
+            # Turkey agreed ..." after "Armenia" and after "and", and lost a party.
+            for token in doc[first.i + 1:min(len(doc), first.i + max_tokens)]:
+                if token.text in _FULL_STOPS or token.is_space and "\n" in token.text:
+                    break
+                token.is_sent_start = False
     if not _has_long_stretch(doc, max_tokens):
         return doc  # the usual case, told from one array without making a Token per word
     start = 0  # first token of the current stretch without a full stop
