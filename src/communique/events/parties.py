@@ -124,7 +124,7 @@ def holder_tokens(thing: Token) -> list[Token]:
     the YPG", "villages controlled by the KIA", "a depot belonging to Hamas", "homes owned by
     Palestinians")."""
     out = objects_after(thing, ("of",)) if lemma(thing) in PREMISES else []  # "the offices of the paper X"
-    # "condemned naval exercises that Turkey is holding": whoever carries out the activity.
+    # "condemned war games that Greece is staging": whoever carries out the activity.
     out += [s for rc in children(thing, ("relcl",)) if lemma(rc) in CONDUCTING_VERBS
             for s in children(rc, ("nsubj",)) if s.lower_ not in ("that", "which", "who")]
     for acl in children(thing, ("acl",)):

@@ -173,7 +173,7 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
         if match.entry.plover == "CONCEDE" and not names_people(t):
             continue  # "dropped the fuel tax", "lifted the ban": what is given up, not to whom
         if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children) and moved_thing(t):
-            continue  # "would not pull its soldiers out": the actor's own forces are nobody's recipient
+            continue  # "would not bring its soldiers home": the actor's own forces are nobody's recipient
         t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
         party = unnamed_party(t, taken, names_an_act)
         if party is not None:
