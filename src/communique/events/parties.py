@@ -146,8 +146,7 @@ def proposal_makers(noun: Token) -> list[Token]:
     if lemma(noun) not in word_class("proposal") and not any(
             lemma(acl) in SUBMITTING_VERBS for acl in children(noun, ("acl",))):
         return []
-    return participle_agents(noun) or [p for prep in children(noun, ("prep",)) if prep.lower_ == "by"
-                                       for p in children(prep, ("pobj",))]
+    return participle_agents(noun) or objects_after(noun, ("by",))
 
 
 def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:

@@ -68,7 +68,7 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
     if passive:
         doers = doer_tokens(verb)
     elif anchor.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "by" for c in anchor.children):
-        doers = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for p in children(c, ("pobj",))]
+        doers = objects_after(anchor, ("by",))
     else:
         subj = subject_token(verb)
         if subj is None and verb.dep_ == "xcomp":
