@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ..knowledge.codes import NON_STATE_CODES
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity
 from ..parse import shared_subject
 from . import knowledge, spans
@@ -198,13 +198,23 @@ class Resolver:
         if code is None:
             # "protesters in Lahore", "the junta" after "Myanmar's military government", else the
             # story's country.
-            code = self._place_country(unit) or next(
+            code = self._place_country(unit) or self._state_partner_country(sector) or next(
                 (found for p in reversed(unit.sectors) if (found := self.memory.body_country(p.key))), None) \
                 or (None if self._foreign(unit) else self.memory.main_country)
         else:
             for piece in unit.sectors:
                 self.memory.remember_body(piece.key, code)
         return spans.entity(text_span, code, sector, org_name, org_id), "title" if title else "sector"
+
+    def _state_partner_country(self, sector: Optional[str]) -> Optional[str]:
+        """A bare state body joined to one a country names shares its country: "Polish border
+        guards and police" -> both POL. Never across sides ("Israeli troops and militants")."""
+        if sector not in STATE_SECTORS:
+            return None
+        for partner, entity, _ in self._open_chain:
+            if partner.mods and entity.sector in STATE_SECTORS and entity.code:
+                return entity.code
+        return None
 
     def _foreign(self, unit: Unit) -> bool:
         """"any foreign government", "other countries", "Western diplomats": not the story's country."""
