@@ -122,3 +122,17 @@ def governing_verb(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and steps < MAX_CLIMB:
         token, steps = token.head, steps + 1
     return token
+
+
+def participle_partner(verb: Token) -> Token | None:
+    """The participle a second participle truly joins when the parser hung it on the last verb
+    before it ("..., tweeting that he had told aides not to sign it and accusing Ottawa of lying":
+    "accusing" goes with "tweeting", not with "sign"); None when it hangs right."""
+    if verb.tag_ != "VBG" or verb.dep_ != "conj" or verb.head.tag_ == "VBG":
+        return None
+    t, steps = verb.head, 0
+    while t.head.i != t.i and t.dep_ in ("xcomp", "ccomp", "conj") and steps < MAX_CLIMB:
+        t, steps = t.head, steps + 1
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj"):
+            return t
+    return None

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ..background import is_background
 from ..knowledge import english
+from ..parse import participle_partner
 from .lexicon import word_class
 from .syntax import is_purpose
 
@@ -97,6 +98,11 @@ def _clause_chain(verb: Token):
     t = verb
     yield t
     for _ in range(6):
+        partner = participle_partner(t)
+        if partner is not None:  # "..., tweeting that ... not to sign it and accusing X": with "tweeting"
+            t = partner
+            yield t
+            continue
         # "would take measures to protect its companies": a purpose shares the tense of its clause.
         # ("want the president to step down": an infinitive with its own subject hangs as a ccomp)
         wished = t.dep_ == "ccomp" and "to" in _aux_words(t) and t.head.lemma_.lower() in WISH_VERBS

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ..actors.index import MentionIndex
 from ..model import ActorMention
-from ..parse import children, conjuncts, lemma, subject_token
+from ..parse import children, conjuncts, lemma, participle_partner, subject_token
 from .lexicon import word_class
 from .parties import mentions_under
 from .syntax import cause_of_casualty, misparsed_main_verb, stray_agents
@@ -58,6 +58,9 @@ def subject_of(verb: Token, index: MentionIndex):
     """(mentions, direct, subject token) of the clause of ``verb``, climbing to the verb whose subject
     it shares ("agreed to share", "attacked and killed", "militiamen who attacked")."""
     t, came_by = verb, None
+    partner = participle_partner(verb)
+    if partner is not None:  # "..., tweeting that ... not to sign it and accusing X": the one tweeting
+        verb = t = partner
     if misjoined_to_content(verb):
         # "insisted that Serbia recall its troops and urged Russia to ...": the one who insisted urges.
         verb = t = verb.head.head
