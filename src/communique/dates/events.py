@@ -133,6 +133,10 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
     then there is no own date (None) and the anchor applies.
     """
     verb = governing_verb(trigger_token)
+    # "rejected the result of Saturday's election": a possessive day dates its noun, not the act.
+    mentions = [m for m in mentions if not _dates_its_noun(m, trigger_token, index)]
+    if not mentions:
+        return None
 
     def rank(m: DateMention):
         mverb = _mention_verb(m, index)
@@ -157,6 +161,17 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
         # 2015": a date below the trigger in a clause of its own dates that clause's event.
         return None
     return best
+
+
+def _dates_its_noun(mention: DateMention, trigger_token, index: _DocIndex) -> bool:
+    """A possessive day ("Saturday's vote") on a noun other than the trigger."""
+    return _possessive_day(mention, index) and index.token_at(max(mention.end - 1, mention.start)).head.i != trigger_token.i
+
+
+def _possessive_day(mention: DateMention, index: _DocIndex) -> bool:
+    """"Saturday's election": the day of the noun it owns, not of the sentence."""
+    last = index.token_at(max(mention.end - 1, mention.start))
+    return last.dep_ == "poss" and last.head.pos_ == "NOUN"
 
 
 def _weekday_of_the_news(mention: DateMention, verb, index: _DocIndex) -> bool:
@@ -433,7 +448,7 @@ def _sentence_days(events, own, mentions, index: _DocIndex, published) -> dict[i
     for m in mentions:
         sentence = index.sentence_of(m.start)
         if sentence not in told and _recent_day(m, published) and not _mention_in_future_clause(m, index) \
-                and _in_main_clause(m, index):
+                and _in_main_clause(m, index) and not _possessive_day(m, index):
             told[sentence] = m.date
     return told
 
@@ -472,6 +487,6 @@ def _anchor(events, own, mentions: Iterable[DateMention], index: _DocIndex, publ
     for m in mentions:
         if index.sentence_of(m.start) >= LEDE_SENTENCES:
             break
-        if recent_day(m) and not _mention_in_future_clause(m, index):
+        if recent_day(m) and not _mention_in_future_clause(m, index) and not _possessive_day(m, index):
             return m.date
     return None
