@@ -184,11 +184,14 @@ class Resolver:
         code, org_sector, org_name, org_id = self._modifier_code(unit)
         sector, title = self._sector_of(unit, org_sector)
         last_term = knowledge.sector_terms()[unit.sectors[-1].key]
-        has_modifier = bool(unit.mods)
+        has_modifier, owner = bool(unit.mods), None
         if not has_modifier and not last_term.alone and not any(
                 knowledge.sector_terms()[p.key].alone for p in unit.sectors):
-            return None
-        text_span = sdoc[unit.head_start:unit.end]
+            # "his supporters": whose they are is the person "his" stands for.
+            code, owner = self._possessor_country(unit)
+            if code is None:
+                return None
+        text_span = sdoc[min(unit.head_start, owner):unit.end] if owner is not None else sdoc[unit.head_start:unit.end]
         if title is not None:
             person = self._title_person(unit, title, code)
             if person is not None:
@@ -201,10 +204,26 @@ class Resolver:
             code = self._place_country(unit) or self._state_partner_country(sector) or next(
                 (found for p in reversed(unit.sectors) if (found := self.memory.body_country(p.key))), None) \
                 or (None if self._foreign(unit) else self.memory.main_country)
-        else:
+        elif has_modifier:
             for piece in unit.sectors:
                 self.memory.remember_body(piece.key, code)
         return spans.entity(text_span, code, sector, org_name, org_id), "title" if title else "sector"
+
+    def _possessor_country(self, unit: Unit) -> tuple[Optional[str], Optional[int]]:
+        """The country of the person a possessive "his"/"her" before the noun stands for (the
+        nearest person named in this sentence or the one before), and where "his" stands."""
+        head = self.sdoc[unit.end - 1]
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if owner is None or any(c.lower_ in ("fellow", "other") for c in head.children):
+            return None, None  # "his fellow leaders" are not his country's
+        sentence = self.sentence_of(owner.i)
+        people = [r for r in self.memory.people if r.token < owner.i and sentence - 1 <= r.sentence <= sentence]
+        if not people or not people[-1].entity.code or people[-1].entity.code in NON_STATE_CODES:
+            return None, None
+        # ("safe passage for Paredes and her children": a name the tables do not know came between)
+        if any(t.ent_type_ == "PERSON" for t in self.sdoc[people[-1].token + 1:owner.i]):
+            return None, None
+        return people[-1].entity.code, owner.i
 
     def _state_partner_country(self, sector: Optional[str]) -> Optional[str]:
         """A bare state body joined to one a country names shares its country: "Polish border
