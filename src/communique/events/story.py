@@ -245,9 +245,15 @@ def same_party(a: Entity, b: Entity) -> bool:
     party; Pakistan's government and Pakistan's opposition are two)."""
     if not a.code or a.code != b.code:
         return False
+    if a.name and b.name and (_person(a) or _person(b)) and not (_person(a) and _person(b)):
+        return a.sector == b.sector or a.sector is None or b.sector is None  # a minister and their state
     if a.name and b.name:
         return a.name == b.name
     return a.sector == b.sector or a.sector is None or b.sector is None
+
+
+def _person(e: Entity) -> bool:
+    return bool(e.id and e.id.startswith("person:"))
 
 
 def _words(text: str) -> set[str]:
