@@ -273,10 +273,13 @@ def _same_stem(trigger_text: str, noun: str, length: int = 5) -> bool:
 
 
 def repeats_earlier(match: TriggerMatch, earlier: list[Event]) -> bool:
-    """"The march was organised by the union": a definite event noun as the subject refers back to an
-    event already coded, and adds none."""
+    """"The march was organised by the union", "alarmed by the arrest": a definite event noun as the
+    subject, or as what a feeling is about, refers back to an event already coded, and adds none."""
     anchor = match.anchor
-    if match.entry.pos != "NOUN" or anchor.dep_ not in ("nsubj", "nsubjpass"):
+    # ("was deeply concerned by the arrest": what a feeling is about, told as a definite noun)
+    felt_about = anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "over", "about", "at") \
+        and anchor.head.head.tag_ in ("JJ", "VBN")
+    if match.entry.pos != "NOUN" or (anchor.dep_ not in ("nsubj", "nsubjpass") and not felt_about):
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in anchor.children):
         return False
