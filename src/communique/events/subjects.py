@@ -67,6 +67,11 @@ def subject_of(verb: Token, index: MentionIndex):
     judged = _judged_party(verb, index)
     if judged is not None:
         return judged
+    owner = _with_absolute_subject(verb)
+    if owner is not None:
+        found, depth = mentions_under(owner, index)
+        if found:
+            return found, depth <= 1, owner
     for step in range(6):
         subj = subject_token(t)
         # A passive subject is shared only along "and" ("was indicted and will resign").
@@ -100,6 +105,16 @@ def subject_of(verb: Token, index: MentionIndex):
         came_by = t.dep_
         t = t.head
     return [], False, None
+
+
+def _with_absolute_subject(verb: Token) -> Token | None:
+    """"ended with Medvedev accepting a plan", "with police firing tear gas": the noun right before a
+    participle of a "with" phrase does it (the parser hangs the participle on the main verb)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "pcomp", "conj") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    return next((a for a in [before, *before.ancestors] if a.dep_ == "pobj" and a.head.lower_ == "with"
+                 and a.right_edge.i == verb.i - 1 and a.pos_ in ("NOUN", "PROPN")), None)
 
 
 PARTY_CLASSES = ("populace", "rioters", "perpetrator", "group")
