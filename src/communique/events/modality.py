@@ -106,8 +106,10 @@ def _clause_chain(verb: Token):
         # "would take measures to protect its companies": a purpose shares the tense of its clause.
         # ("want the president to step down": an infinitive with its own subject hangs as a ccomp)
         wished = t.dep_ == "ccomp" and "to" in _aux_words(t) and t.head.lemma_.lower() in WISH_VERBS
-        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.tag_ == "VB":
-            return  # "would not accept X and accused Y": a verb with its own tense keeps it
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.tag_ in ("VB", "VBD"):
+            # "would not accept X and accused Y", "denied any role and accused London": a verb with its
+            # own tense keeps it
+            return
         if (t.dep_ not in ("xcomp", "conj") and not is_purpose(t) and not wished) or t.head.i == t.i:
             return
         t = t.head
