@@ -105,7 +105,22 @@ def coded_under(token: Token, index: MentionIndex, depth: int, places: bool = Fa
 def between_pair(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """The coded parties after the noun's "between" ("talks between Chile and Bolivia")."""
     between = [p for prep in children(noun, ("prep",)) if prep.lower_ == "between" for p in children(prep, ("pobj",))]
+    between += [o for p in between for o in _stranded_conjunct(p)]
     return unique([m for p in between for m in mentions_with_conjuncts(p, index, 2)[0] if coded(m)])
+
+
+def _stranded_conjunct(first: Token) -> list[Token]:
+    """"Talks in Tehran between the head of the watchdog and Iranian officials ended": the parser made
+    the second of the pair a subject of the verb; it is the noun heading the words after the "and"."""
+    if children(first, ("conj",)):
+        return []
+    cc = next((c for c in children(first, ("cc",)) if c.lower_ == "and"), None)
+    if cc is None or cc.i + 1 >= len(cc.doc):
+        return []
+    head = cc.doc[cc.i + 1]
+    while head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("amod", "compound", "det", "nummod"):
+        head = head.head
+    return [head] if head.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("NOUN", "PROPN") else []
 
 
 # Participles that name who holds a place or thing ("positions held by X", "a depot belonging to X").
