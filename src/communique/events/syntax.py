@@ -51,8 +51,10 @@ def is_passive(verb: Token) -> bool:
     if deps & {"auxpass", "nsubjpass"}:
         return True
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and is_passive(verb.head) \
-            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
-        return True  # "were abused and tortured by guards": the second participle shares the passive
+            and not any(c.dep_ == "aux" for c in verb.children):
+        # "were abused and tortured by guards": the second participle shares the passive, with a subject
+        # of its own too ("two soldiers were killed and three others wounded")
+        return True
     # Reduced passive relative: "civilians killed by troops".
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not misparsed_main_verb(verb)
 
@@ -111,7 +113,7 @@ def object_tokens(anchor: Token) -> list[Token]:
     if anchor.pos_ in ("VERB", "AUX"):
         if is_passive(anchor):
             found += children(anchor, ("nsubjpass",)) or (
-                children(anchor.head, ("nsubjpass",)) if anchor.dep_ == "conj" else [])
+                (children(anchor, ("nsubj",)) or children(anchor.head, ("nsubjpass",))) if anchor.dep_ == "conj" else [])
             if anchor.dep_ == "acl":
                 found.append(anchor.head)
         found += free_relative_objects(anchor)
@@ -192,13 +194,18 @@ def cause_of_casualty(verb: Token) -> list[Token]:
     were wounded when gunmen opened fire": the subject of the "when" clause did it."""
     if lemma(verb) not in CASUALTY_VERBS or children(verb, ("agent",)):
         return []
+    # ("two soldiers were killed and three others wounded when a bomb ripped through their truck": the
+    # clause hangs on the second participle and tells the first too)
+    joined = [c for c in children(verb, ("conj",)) if lemma(c) in CASUALTY_VERBS and is_passive(c)] + (
+        [verb.head] if verb.dep_ == "conj" and lemma(verb.head) in CASUALTY_VERBS else [])
     # "were killed in a car bombing": the attack stands for whoever carried it out.
     attacks = [o for p in children(verb, ("prep",)) if p.lower_ == "in" for o in children(p, ("pobj",))
                if lemma(o) in ATTACK_NOUNS and a_new_one(o)]
     if attacks:
         return attacks[:1]
     # (people, forces or a weapon: "when their truck overturned" names no doer)
-    return [s for c in children(verb, ("advcl",)) if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)
+    return [s for v in [verb, *joined] for c in children(v, ("advcl",))
+            if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)
             for s in children(c, ("nsubj",)) if (s.pos_ == "PROPN" or any(lemma(s) in word_class(k) for k in DOER_CLASSES))
             and not children(s, ("poss",))]
 
