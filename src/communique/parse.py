@@ -102,6 +102,9 @@ def subject_token(verb: Token) -> Token | None:
     before = [c for c in subjects if c.i < verb.i]
     if len(before) > 1 and any(t.text in DATELINE_DASHES for t in verb.doc[before[0].i:before[-1].i]):
         return before[-1]
+    if len(before) > 1 and before[0].pos_ == "NOUN" and before[1].pos_ == "PROPN" \
+            and before[1].left_edge.i == before[0].i + 1:
+        return before[1]  # "rival movements Fatah and Hamas resumed talks": the names the noun introduces
     return subjects[0] if subjects else None
 
 
