@@ -350,5 +350,7 @@ def _joined_acts(a: Event, b: Event, verbs: dict) -> bool:
         return False
     if not {x.start for x in a.actor} & {x.start for x in b.actor}:
         return True
-    return a.event in MEASURE_CATEGORIES and a.cameo[:3] != b.cameo[:3] and \
+    # (a curfew after a state of emergency, a ban on officials after the party's dissolution: each CAMEO
+    # code its own measure)
+    return a.event in MEASURE_CATEGORIES and a.cameo != b.cameo and \
         not {x.start for x in a.recipient} & {x.start for x in b.recipient}
