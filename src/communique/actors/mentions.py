@@ -48,6 +48,7 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     mentions = postpasses.state_envoys(sdoc, mentions)
     mentions = postpasses.appositions(sdoc, mentions)
     mentions = postpasses.ethnic_groups(sdoc, mentions)
+    mentions = postpasses.currencies(sdoc, mentions)
     dropped = discards.discarded_sentences(sdoc)
     return [m for m in mentions if not any(s <= m.root < e for s, e in dropped)] if dropped else mentions
 

@@ -10,7 +10,8 @@ corrects is replaced by a copy (``dataclasses.replace``), never changed in place
 - :func:`appositions`: a person the tables do not know takes the country of a title set beside
   the name by a comma ("Qatar's emir, Sheikh Hamad");
 - :func:`ethnic_groups`: "ethnic Albanians in southern Serbia" are coded with the country the
-  sentence places them in.
+  sentence places them in;
+- :func:`currencies`: "9 billion U.S. dollars" names a currency, no party.
 """
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ from ..model import ActorMention
 from . import knowledge
 from .spans import LEADING_WORDS
 
+# Currency words: a country name on one ("U.S. dollars", "Hong Kong dollars") names money, no party.
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "rupee",
+                            "rupees", "franc", "francs", "rouble", "roubles", "ruble", "rubles", "peso", "pesos",
+                            "shekel", "shekels", "riyal", "riyals", "dirham", "dirhams", "won"})
 # Codes of bodies, not states: a person named as one's envoy or official acts for it.
 BODY_CODES = frozenset({"IGO", "NGO"})
 
@@ -148,3 +153,12 @@ def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 break
     return out
 
+
+
+def currencies(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"provide 9 billion U.S. dollars in loans": a name on a currency word is no mention."""
+    def money(m: ActorMention) -> bool:
+        root = sdoc[m.root]
+        return root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in CURRENCY_WORDS \
+            and root.head.i >= m.token_end
+    return [m for m in mentions if not money(m)]
