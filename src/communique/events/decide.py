@@ -92,6 +92,8 @@ def decide(candidate: Candidate) -> list[Decision]:
             continue
         if not actor or _same_single_entity(actor, recipient):
             continue
+        if clause.plover == "CONSULT" and recipient and all(r.sector == "MED" for r in recipient):
+            continue  # "told reporters after the meeting": speaking to the press is no meeting
         reading, actor, recipient = _pair_reading(clause, match, actor, recipient)
         decisions.append(Decision(reading, actor, recipient, mod, score))
         if _sentences_to_prison(reading, match, actor):
