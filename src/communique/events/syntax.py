@@ -168,11 +168,15 @@ def doer_tokens(verb: Token) -> list[Token]:
 
 def stray_agents(verb: Token) -> list[Token]:
     """A passive's "by" that the parser hung on the noun after it ("was put under investigation by
-    prosecutors", "was detained in a raid by police"): still the passive's doer."""
+    prosecutors", "was detained in a raid by police", "declared persona non grata by X"): still the
+    passive's doer."""
     if children(verb, ("agent",)) or not is_passive(verb):
         return []
-    return [b for prep in children(verb, ("prep",)) for o in children(prep, ("pobj",))
-            for b in children(o, ("prep",)) if b.lower_ == "by"]
+    nouns = [o for prep in children(verb, ("prep",)) for o in children(prep, ("pobj",))]
+    # ("were declared persona non grata by Bulgaria": on the complement's last word)
+    for c in children(verb, ("oprd",)):
+        nouns += [c] + children(c, ("dobj", "compound", "appos"))
+    return [b for o in nouns for b in children(o, ("prep",)) if b.lower_ == "by"]
 
 
 # Nouns of an attack that stand for its unknown attackers ("a roadside bombing killed ...", "were killed in
