@@ -32,10 +32,12 @@ from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, PERSON, SECTOR, UNLISTED, L
 # Commission". Courts, ministries and agencies are left out: they are organs of a state.
 BODY_HEADS = frozenset({"committee", "commission", "council", "forum", "association", "federation", "union",
                         "league", "society", "foundation", "institute", "front", "movement", "alliance",
-                        "congress", "coalition", "organization", "organisation", "network", "party"})
+                        "congress", "coalition", "organization", "organisation", "network", "party",
+                        "confederation", "chamber", "syndicate"})
 # Of these, a name without a country is a national political body ("the Karen National Union",
 # "the Homeland Union"): it belongs to the country the story is about.
-POLITICAL_HEADS = frozenset({"union", "front", "party", "congress", "movement", "alliance", "coalition", "league"})
+POLITICAL_HEADS = frozenset({"union", "front", "party", "congress", "movement", "alliance", "coalition", "league",
+                             "confederation"})
 
 
 def _possessive_country(sdoc: Doc, lex: list[LexMatch], start: int) -> Optional[str]:
@@ -63,10 +65,12 @@ def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[
         end = next((t.i for t in ent if t.text == "("), ent.end)  # "the Homeland Union (Conservatives"
         if end - start < 2:
             continue
-        # "... Water Forum", or "Association of African Jurists".
-        head = sdoc[end - 1] if sdoc[end - 1].lower_ in BODY_HEADS else sdoc[start]
+        # "... Water Forum", "Association of African Jurists", "National Confederation of Truck Owners".
+        before_of = next((t for t in sdoc[start + 1:end] if t.lower_ == "of"), None)
+        head = sdoc[end - 1] if sdoc[end - 1].lower_ in BODY_HEADS else (
+            sdoc[before_of.i - 1] if before_of is not None and sdoc[before_of.i - 1].lower_ in BODY_HEADS else sdoc[start])
         if head.lower_ not in BODY_HEADS or not head.is_title \
-                or (head.i == start and sdoc[start + 1].lower_ != "of"):
+                or (head.i < end - 1 and sdoc[head.i + 1].lower_ != "of"):
             continue
         inside = [m for m in lex if start <= m.start and m.end <= end]
         if any(m.start < end and start < m.end for m in lex if m not in inside) \
