@@ -32,7 +32,7 @@ from ..parse import children, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
-from .parties import awaited_party, between_pair, coded_under, hosted_pair, mentions_under, mentions_with_conjuncts, unique
+from .parties import awaited_party, between_pair, coded_under, hosted_pair, maker_of_proposal, mentions_under, mentions_with_conjuncts, unique
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
                          acts_on_people, addressee, doer_of_summed_act, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
@@ -300,8 +300,8 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
             args.recipient, _ = mentions_under(verb.head, index)
         else:
             subj = shared_subject(verb)  # "were abused and tortured by guards": the shared subject
-            if subj is not None:
-                args.recipient, _ = mentions_under(subj, index)
+            if subj is not None:  # ("a French-drafted resolution was vetoed": its maker)
+                args.recipient = maker_of_proposal(subj, index) or mentions_under(subj, index)[0]
         if {id(m) for m in args.recipient} <= {id(m) for m in args.actor}:
             args.recipient = []  # the forces moved are the actor (``_actor_of_clause``)
         args.recipient_direct = bool(args.recipient)
@@ -394,8 +394,8 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
         own = infinitives(match.anchor) if match.anchor.i != verb.i else []
         for c in [c for c in children(verb, ("ccomp",)) if not is_free_relative(c)] + infinitives(verb) + own + let:
             subj = subject_token(c)
-            if subj is not None:
-                args.recipient, _ = mentions_under(subj, index)
+            if subj is not None:  # ("a French-drafted resolution was vetoed": its maker)
+                args.recipient = maker_of_proposal(subj, index) or mentions_under(subj, index)[0]
                 if match.entry.plover in ("THREATEN", "AGREE") and all(
                         {e.code for e in m.entities} <= actor_codes for m in args.recipient):
                     args.recipient = []  # "warned that Beijing would take measures": its own side acts
@@ -417,8 +417,8 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
         for host in [verb] + infinitives(verb) + children(verb, ("ccomp",)):
             cond = condition_clause(host)
             subj = subject_token(cond) if cond is not None else None
-            if subj is not None:
-                args.recipient, _ = mentions_under(subj, index)
+            if subj is not None:  # ("a French-drafted resolution was vetoed": its maker)
+                args.recipient = maker_of_proposal(subj, index) or mentions_under(subj, index)[0]
                 if args.recipient:
                     break
 

@@ -161,12 +161,20 @@ def proposal_makers(noun: Token) -> list[Token]:
     if lemma(noun) not in word_class("proposal") and not any(
             lemma(acl) in SUBMITTING_VERBS for acl in children(noun, ("acl",))):
         return []
-    return participle_agents(noun) or objects_after(noun, ("by",))
+    return participle_agents(noun) or objects_after(noun, ("by",)) or _hyphenated_makers(noun)
+
+
+def _hyphenated_makers(noun: Token) -> list[Token]:
+    """"a French-drafted resolution", "a U.S.-backed plan": the word before the hyphen made it."""
+    return [w for p in children(noun, ("amod", "compound")) if p.tag_ == "VBN"
+            and lemma(p) in SUBMITTING_VERBS | {"back", "sponsor"} and p.i > 0 and p.doc[p.i - 1].text in ("-", "–")
+            for w in children(p, ("npadvmod", "amod", "compound", "nmod")) if w.i < p.i]
 
 
 def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """The named maker of a proposal ("rejected an appeal lodged by X"), or none."""
-    return unique([m for p in proposal_makers(noun) for m in coded_under(p, index, 3)])
+    # (a nationality before a hyphen, "French-drafted", is a modifier: looked up among them)
+    return unique([m for p in proposal_makers(noun) for m in coded_under(p, index, 3) or coded_under(p, index, 0, True)])
 
 
 def hosted_pair(anchor: Token, index: MentionIndex) -> list[ActorMention]:

@@ -114,12 +114,13 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 continue  # "Putin and Bush discussed Iran's nuclear programme": the topic, not a party
             if c.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 c = token.head  # "the People's Defence Force, which he accused of terrorism"
-            found = coded_under(c, index, 3, places)
+            # ("vetoed a French-drafted Security Council resolution": who made it, before whose it is)
+            found = maker_of_proposal(c, index) or coded_under(c, index, 3, places)
             if found and moves_forces and _bare_forces(found, token.doc):
                 continue  # "pulled its monitors out of the border zone": where from, not the forces
             if found:
                 return found, places
-            found = maker_of_proposal(c, index) or holder_of(c, index)
+            found = holder_of(c, index)
             if found:
                 return found, places
             if c.dep_ == "dative":  # "give aid to X" parsed with "to" as dative
