@@ -201,7 +201,10 @@ class Resolver:
         if code is None:
             # "protesters in Lahore", "the junta" after "Myanmar's military government", else the
             # story's country.
-            code = self._place_country(unit) or self._state_partner_country(sector) or next(
+            # ("In Minsk, the Foreign Ministry said": a state body of the capital the sentence opens with)
+            code = self._place_country(unit) or self._state_partner_country(sector) or (
+                self._leading_capital(unit.start) if sector in STATE_SECTORS and self._opens_after_place(unit)
+                else None) or next(
                 (found for p in reversed(unit.sectors) if (found := self.memory.body_country(p.key))), None) \
                 or (None if self._foreign(unit) else self.memory.main_country)
         elif has_modifier:
@@ -287,6 +290,12 @@ class Resolver:
             if holder is not None:
                 return Entity(text="", code=holder.country, sector=holder.sector, name=holder.name, id=holder.id)
         return None
+
+    def _opens_after_place(self, unit: Unit) -> bool:
+        """The unit comes right after the sentence's opening "In <place>," ("In Minsk, the Foreign
+        Ministry said"), not later in it ("In Washington, the IMF praised the government")."""
+        before = [t for t in self.sdoc[self.sdoc[unit.start].sent.start:unit.start] if t.lower_ not in ("the", "its")]
+        return len(before) >= 3 and before[-1].text == ","
 
     def _leading_capital(self, start: int) -> Optional[str]:
         """"In Tokyo, Chief Cabinet Secretary X said ...": the country of the capital (or country) a
