@@ -169,9 +169,14 @@ CONTEXT_COUNTERPART = {
     # Thailand sent tanks to the border": a deployment faces the other side of the latest hostile act
     # (in either direction; not a friendly one: "met Heiko Maas ... sent a ship").
     "MOBILIZE": {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "ACCUSE", "MOBILIZE", "REJECT"},
+    # "planes dropped bombs near a border village": an attack on no named party falls on the other side
+    # of the fighting the story tells.
+    "ASSAULT": {"ASSAULT", "MOBILIZE", "THREATEN"},
 }
+# Of assaults, only conventional military force (CAMEO 19x: fighting, shelling, air strikes) looks to the story.
+MILITARY_FORCE = "19"
 # Categories for which the actor's own earlier act also names the other side (not only an act aimed at it).
-EITHER_DIRECTION = frozenset({"MOBILIZE"})
+EITHER_DIRECTION = frozenset({"MOBILIZE", "ASSAULT"})
 # Acts that answer the latest act of another kind by anyone else, aimed at whoever did it: police
 # "responded with tear gas" to the protest; leaders "demanded the release" from those who detained.
 DOER_OF_LATEST = {
@@ -206,7 +211,7 @@ def counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
                 return dataclasses.replace(event, recipient=[dataclasses.replace(a) for a in previous.actor])
         return event
     kinds = CONTEXT_COUNTERPART.get(event.event)
-    if kinds is None:
+    if kinds is None or (event.event == "ASSAULT" and not event.cameo.startswith(MILITARY_FORCE)):
         return event
 
     def involves_actor(side: list[Entity]) -> bool:
