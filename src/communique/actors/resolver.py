@@ -230,11 +230,12 @@ class Resolver:
 
     def _state_partner_country(self, sector: Optional[str]) -> Optional[str]:
         """A bare state body joined to one a country names shares its country: "Polish border
-        guards and police" -> both POL. Never across sides ("Israeli troops and militants")."""
-        if sector not in STATE_SECTORS:
-            return None
+        guards and police" -> both POL; so do rebels or an opposition joined to a government. Never
+        across sides of a fight ("Israeli troops and militants")."""
+        # ("the Philippine government and communist rebels": a government's own insurgents or opposition)
+        partners = STATE_SECTORS if sector in STATE_SECTORS else {"GOV"} if sector in ("REB", "OPP") else set()
         for partner, entity, _ in self._open_chain:
-            if partner.mods and entity.sector in STATE_SECTORS and entity.code:
+            if partner.mods and entity.sector in partners and entity.code:
                 return entity.code
         return None
 
