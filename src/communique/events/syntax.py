@@ -96,14 +96,22 @@ def misparsed_modifier_verb(verb: Token) -> bool:
 
 
 def is_free_relative(clause: Token) -> bool:
-    """A clause the parser hangs as a complement that is a noun phrase: "what he called an invasion"."""
-    return any(w.tag_ == "WP" and w.dep_ == "dobj" for w in clause.children)
+    """A clause the parser hangs as a complement that is a noun phrase: "what he called an invasion",
+    "what appeared to be a new missile"."""
+    return any(w.tag_ == "WP" and (w.dep_ == "dobj" or (w.dep_ == "nsubj" and lemma(clause) in SEEMING_VERBS))
+               for w in clause.children)
+
+
+# Verbs of a free relative that name its thing by seeming ("what appeared to be a missile").
+SEEMING_VERBS = frozenset({"appear", "seem", "look"})
 
 
 def free_relative_objects(verb: Token) -> list[Token]:
-    """"condemned what it called the aggression of the United States": what the free relative names."""
+    """"condemned what it called the aggression of the United States", "paraded what appeared to be a
+    new missile": what the free relative names."""
     return [o for c in children(verb, ("ccomp",)) if is_free_relative(c) for o in children(c, ("oprd",))
-            + [p for prep in children(c, ("prep",)) if prep.lower_ == "as" for p in children(prep, ("pobj",))]]
+            + [p for prep in children(c, ("prep",)) if prep.lower_ == "as" for p in children(prep, ("pobj",))]
+            + [a for be in children(c, ("xcomp",)) for a in children(be, ("attr",))]]
 
 
 def object_tokens(anchor: Token) -> list[Token]:
