@@ -351,7 +351,9 @@ def _own_mention(event, by_sentence, index: _DocIndex, published) -> Optional[Da
         return None
     trigger_token = index.token_at(event.trigger.start)
     if not getattr(event, "future", False):
-        candidates = [m for m in candidates if not _dates_a_plan(m, trigger_token, index, published)]
+        # ("invited him to Athens early next year": a day after publication dates the plan, not the invitation)
+        candidates = [m for m in candidates if not _dates_a_plan(m, trigger_token, index, published)
+                      and (published is None or m.date <= published)]
         if not candidates:
             return None
     best = _best_mention(candidates, trigger_token, index)
