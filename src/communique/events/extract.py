@@ -14,7 +14,8 @@ import dataclasses
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.index import MentionIndex
-from ..model import ActorMention, Document, Event, Trigger
+from ..knowledge.codes import STATE_SECTORS
+from ..model import ActorMention, Document, Entity, Event, Trigger
 from ..ontology import cameo
 from ..parse import children, doc_tokens, lemma
 from .arguments import find_arguments
@@ -65,8 +66,22 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
     events = with_story_counterparts(fold_protest_demands(events), mentions)
     events = sorted(events + unknown_doers, key=lambda e: (e.sentence, e.trigger.start))
     # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place.
-    return [dataclasses.replace(e, recipient=e.unnamed_recipient) if not e.recipient and e.unnamed_recipient
-            else e for e in events]
+    return [dataclasses.replace(e, recipient=_held_where_held(e, e.unnamed_recipient))
+            if not e.recipient and e.unnamed_recipient else e for e in events]
+
+
+ARREST_CODE = "173"  # CAMEO arrest, detain
+
+
+def _held_where_held(event: Event, unnamed: list[Entity]) -> list[Entity]:
+    """"security agents detained Mohamed Esmat", "troops detained hundreds of monks": people a state's
+    police, soldiers or courts arrest are of that state (a party no table names has no country of its
+    own)."""
+    states = {a.code for a in event.actor if a.code and a.sector in STATE_SECTORS}
+    if not event.cameo.startswith(ARREST_CODE) or len(states) != 1:
+        return unnamed
+    code = next(iter(states))
+    return [u if u.code else dataclasses.replace(u, code=code) for u in unnamed]
 
 
 SPEECH_CATEGORIES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
