@@ -305,7 +305,7 @@ def is_month_word(token: Token) -> bool:
 def subject_word(token: Token) -> Token | None:
     """The subject of a verb, or of the verb it is joined to ("torched cars and stormed ..."), or of
     the copula an adjective is the predicate of ("the move was illegal"); an active participle's noun
-    ("warplanes flying to Mali")."""
+    ("warplanes flying to Mali"); the noun a relative clause is on ("youths who hurled stones")."""
     if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
     for _ in range(3):
@@ -317,6 +317,8 @@ def subject_word(token: Token) -> Token | None:
             if subj is None:
                 token = token.head
                 continue
+        if subj is not None and subj.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            return token.head  # "protesters who defied the curfew": the noun the relative clause is on
         if subj is not None or token.dep_ not in ("conj", "acomp", "attr") or token.head.i == token.i:
             return subj
         token = token.head
