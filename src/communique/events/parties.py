@@ -7,6 +7,7 @@ events/recipients.py, events/arguments.py).
 - ``coded_under``: the same, keeping only mentions that name a country or body ("troops" alone
   is nobody's);
 - ``between_pair``: the parties after a noun's "between" ("talks between Chile and Bolivia");
+- ``national_place``: the country a place's nationality names ("the Georgian town of Gori");
 - ``holder_of``, ``maker_of_proposal``: whoever holds a place or thing, or made a proposal, by the
   participle on it ("positions held by the YPG", "an appeal lodged by X");
 - ``awaited_party``: the subject of a protest's "until" clause, whom it waits on;
@@ -132,6 +133,14 @@ PREMISES = frozenset({"office", "offices", "headquarters", "newsroom", "home", "
 SUBMITTING_VERBS = frozenset({"submit", "propose", "table", "draft", "present", "put", "sponsor", "introduce"})
 # Verbs by which a party carries out an activity named by a noun ("exercises that Turkey is holding").
 CONDUCTING_VERBS = frozenset({"hold", "conduct", "stage", "carry", "wage", "run", "build", "launch"})
+
+
+def national_place(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """"bombed the Georgian town of Gori": a place its nationality names is that country's."""
+    if lemma(noun) not in word_class("place"):
+        return []
+    return [m for c in children(noun, ("amod", "compound")) if (m := index.place(c.i)) is not None
+            and m.kind == "modifier" and coded(m)][:1]
 
 
 def holder_tokens(thing: Token) -> list[Token]:

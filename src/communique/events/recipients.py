@@ -28,7 +28,7 @@ from ..model import ActorMention
 from ..parse import children, doc_tokens, governing_verb, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
-from .parties import between_pair, coded_under, holder_of, maker_of_proposal, mentions_under, unique
+from .parties import between_pair, coded_under, holder_of, maker_of_proposal, mentions_under, national_place, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import (clause_objects, free_relative_objects, infinitives, object_tokens, objects_after,
                      participle_agents)
@@ -120,7 +120,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 continue  # "pulled its monitors out of the border zone": where from, not the forces
             if found:
                 return found, places
-            found = holder_of(c, index)
+            found = holder_of(c, index) or (national_place(c, index) if c.dep_ == "dobj" else [])
             if found:
                 return found, places
             if c.dep_ == "dative":  # "give aid to X" parsed with "to" as dative
