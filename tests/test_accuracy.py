@@ -50,7 +50,7 @@ def test_held_out_articles_stay_at_their_level():
 
 
 def test_final_articles_stay_at_their_level():
-    # measured: triple F1 0.806, false events 0.375 per article (one more since a title stopped taking the
+    # measured: triple F1 0.816, false events 0.375 per article (one more since a title stopped taking the
     # country it addresses, which had hidden a resolution still being weighed as a self-pair), dates 0.973,
     # main events found 0.808
     assert_articles_at_least(article_set("final"), triple=0.79, false_per_article=0.40, dates=0.93, main_found=0.78)
@@ -72,14 +72,14 @@ def test_news_sentence_pairs_stay_at_their_level(shared_dir):
 
 
 def test_blind_articles_stay_at_their_level():
-    # 200 articles (rounds 3, 5, 6, 7, 9a, 10a, 11a, 12a and 15a added): measured triple F1 0.757, false
-    # events 1.200 per article, dates 0.962, main events found 0.799
-    assert_articles_at_least(article_set("blind"), triple=0.72, false_per_article=1.25, dates=0.93, main_found=0.77)
+    # 260 articles (rounds 3, 5, 6, 7, 9a, 10a, 11a, 12a, 15a, 16a, 17a and 18a added): measured triple F1
+    # 0.756, false events 1.192 per article, dates 0.966, main events found 0.814
+    assert_articles_at_least(article_set("blind"), triple=0.735, false_per_article=1.25, dates=0.94, main_found=0.79)
 
 
 def test_blind_manual_style_sentences_stay_at_their_level():
     # benchmarks/sentences, dev half (written blind, developed on since; rounds 3, 5, 7 and 9a added): measured
-    # category F1 0.922, triple F1 0.787
+    # category F1 0.922, triple F1 0.789
     report = evaluate(BENCHMARKS / "sentences" / "manual_dev.gsr.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.90
     assert report["triple"]["overall"]["f1"] >= 0.75

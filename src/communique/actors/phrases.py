@@ -143,7 +143,7 @@ def chains(sdoc: Doc, units: list[Unit]) -> list[list[Unit]]:
 
 def _conjoined(sdoc: Doc, chain: list[Unit], unit: Unit) -> bool:
     gap = sdoc[chain[-1].end:unit.head_start]
-    # ("the Philippine government and communist rebels": an adjective of the next unit's head is its own)
+    # ("the Nepali government and Maoist rebels": an adjective of the next unit's head is its own)
     words = [t.lower_ for t in gap if not (t.dep_ in ("amod", "compound") and unit.head_start <= t.head.i < unit.end)]
     if not words or any(w not in (",", "and", "both", "the") for w in words) or not ({",", "and"} & set(words)):
         return False

@@ -11,7 +11,7 @@ corrects is replaced by a copy (``dataclasses.replace``), never changed in place
   the name by a comma ("Qatar's emir, Sheikh Hamad");
 - :func:`ethnic_groups`: "ethnic Albanians in southern Serbia" are coded with the country the
   sentence places them in;
-- :func:`currencies`: "9 billion U.S. dollars" names a currency, no party.
+- :func:`currencies`: "5 billion U.S. dollars" names a currency, no party.
 """
 from __future__ import annotations
 
@@ -156,7 +156,7 @@ def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def currencies(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """"provide 9 billion U.S. dollars in loans": a name on a currency word is no mention."""
+    """"lent Kenya 5 billion U.S. dollars": a name on a currency word is no mention."""
     def money(m: ActorMention) -> bool:
         root = sdoc[m.root]
         return root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in CURRENCY_WORDS \

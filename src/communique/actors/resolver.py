@@ -223,7 +223,7 @@ class Resolver:
         people = [r for r in self.memory.people if r.token < owner.i and sentence - 1 <= r.sentence <= sentence]
         if not people or not people[-1].entity.code or people[-1].entity.code in NON_STATE_CODES:
             return None, None
-        # ("safe passage for Paredes and her children": a name the tables do not know came between)
+        # ("asylum for Ortiz and her sons": a name the tables do not know came between)
         if any(t.ent_type_ == "PERSON" for t in self.sdoc[people[-1].token + 1:owner.i]):
             return None, None
         return people[-1].entity.code, owner.i
@@ -232,7 +232,7 @@ class Resolver:
         """A bare state body joined to one a country names shares its country: "Polish border
         guards and police" -> both POL; so do rebels or an opposition joined to a government. Never
         across sides of a fight ("Israeli troops and militants")."""
-        # ("the Philippine government and communist rebels": a government's own insurgents or opposition)
+        # ("the Nepali government and Maoist rebels": a government's own insurgents or opposition)
         partners = STATE_SECTORS if sector in STATE_SECTORS else {"GOV"} if sector in ("REB", "OPP") else set()
         for partner, entity, _ in self._open_chain:
             if partner.mods and entity.sector in partners and entity.code:

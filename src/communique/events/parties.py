@@ -7,7 +7,7 @@ events/recipients.py, events/arguments.py).
 - ``coded_under``: the same, keeping only mentions that name a country or body ("troops" alone
   is nobody's);
 - ``between_pair``: the parties after a noun's "between" ("talks between Chile and Bolivia");
-- ``national_place``: the country a place's nationality names ("the Georgian town of Gori");
+- ``national_place``: the country a place's nationality names ("the Armenian village of Sotk");
 - ``holder_of``, ``maker_of_proposal``: whoever holds a place or thing, or made a proposal, by the
   participle on it ("positions held by the YPG", "an appeal lodged by X");
 - ``awaited_party``: the subject of a protest's "until" clause, whom it waits on;
@@ -111,7 +111,7 @@ def between_pair(noun: Token, index: MentionIndex) -> list[ActorMention]:
 
 
 def _stranded_conjunct(first: Token) -> list[Token]:
-    """"Talks in Tehran between the head of the watchdog and Iranian officials ended": the parser made
+    """"Talks in Vienna between the agency's chief and Iranian diplomats broke up": the parser made
     the second of the pair a subject of the verb; it is the noun heading the words after the "and"."""
     if children(first, ("conj",)):
         return []
@@ -136,7 +136,7 @@ CONDUCTING_VERBS = frozenset({"hold", "conduct", "stage", "carry", "wage", "run"
 
 
 def national_place(noun: Token, index: MentionIndex) -> list[ActorMention]:
-    """"bombed the Georgian town of Gori": a place its nationality names is that country's."""
+    """"hit the Armenian village of Sotk": a place its nationality names is that country's."""
     if lemma(noun) not in word_class("place"):
         return []
     return [m for c in children(noun, ("amod", "compound")) if (m := index.place(c.i)) is not None

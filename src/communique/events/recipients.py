@@ -462,7 +462,7 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
                  and (lemma(c) in YIELD_VERBS or lemma(c) in RESULT_VERBS))
     if verb.dep_ == "conj" and lemma(verb.head) in YIELD_VERBS:
         hosts.append(verb.head)  # "bowed to the protesters' demands and resigned"
-    # "in a show of force aimed at Ankara", "drills directed at Taiwan": whom the act is aimed at.
+    # "a naval show of force aimed at Athens", "drills directed at Taiwan": whom the act is aimed at.
     nouns = [anchor, *children(verb, ("dobj",)), *(o for p in children(verb, ("prep",)) for o in children(p, ("pobj",)))]
     hosts.extend(c for n in nouns for c in children(n, ("acl",)) if lemma(c) in AIMING_VERBS)
     return hosts

@@ -278,10 +278,10 @@ def _same_stem(trigger_text: str, noun: str, length: int = 5) -> bool:
 
 
 def repeats_earlier(match: TriggerMatch, earlier: list[Event]) -> bool:
-    """"The march was organised by the union", "alarmed by the arrest": a definite event noun as the
+    """"The rally was called by the union", "alarmed over the arrest": a definite event noun as the
     subject, or as what a feeling is about, refers back to an event already coded, and adds none."""
     anchor = match.anchor
-    # ("was deeply concerned by the arrest": what a feeling is about, told as a definite noun)
+    # ("said it was troubled over the detention": what a feeling is about, told as a definite noun)
     felt_about = anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "over", "about", "at") \
         and anchor.head.head.tag_ in ("JJ", "VBN")
     if match.entry.pos != "NOUN" or (anchor.dep_ not in ("nsubj", "nsubjpass") and not felt_about):

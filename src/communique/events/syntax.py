@@ -53,7 +53,7 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and is_passive(verb.head) \
             and not any(c.dep_ == "aux" for c in verb.children):
         # "were abused and tortured by guards": the second participle shares the passive, with a subject
-        # of its own too ("two soldiers were killed and three others wounded")
+        # of its own too ("four guards were shot dead and six others hurt")
         return True
     # Reduced passive relative: "civilians killed by troops".
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not misparsed_main_verb(verb)
@@ -97,17 +97,17 @@ def misparsed_modifier_verb(verb: Token) -> bool:
 
 def is_free_relative(clause: Token) -> bool:
     """A clause the parser hangs as a complement that is a noun phrase: "what he called an invasion",
-    "what appeared to be a new missile"."""
+    "what seemed to be a new rocket"."""
     return any(w.tag_ == "WP" and (w.dep_ == "dobj" or (w.dep_ == "nsubj" and lemma(clause) in SEEMING_VERBS))
                for w in clause.children)
 
 
-# Verbs of a free relative that name its thing by seeming ("what appeared to be a missile").
+# Verbs of a free relative that name its thing by seeming ("what looked like a drone").
 SEEMING_VERBS = frozenset({"appear", "seem", "look"})
 
 
 def free_relative_objects(verb: Token) -> list[Token]:
-    """"condemned what it called the aggression of the United States", "paraded what appeared to be a
+    """"condemned what it called the aggression of the United States", "paraded what seemed to be a
     new missile": what the free relative names."""
     return [o for c in children(verb, ("ccomp",)) if is_free_relative(c) for o in children(c, ("oprd",))
             + [p for prep in children(c, ("prep",)) if prep.lower_ == "as" for p in children(prep, ("pobj",))]
@@ -181,7 +181,7 @@ def stray_agents(verb: Token) -> list[Token]:
     if children(verb, ("agent",)) or not is_passive(verb):
         return []
     nouns = [o for prep in children(verb, ("prep",)) for o in children(prep, ("pobj",))]
-    # ("were declared persona non grata by Bulgaria": on the complement's last word)
+    # ("an attache was declared persona non grata by Prague": on the complement's last word)
     for c in children(verb, ("oprd",)):
         nouns += [c] + children(c, ("dobj", "compound", "appos"))
     return [b for o in nouns for b in children(o, ("prep",)) if b.lower_ == "by"]
@@ -206,7 +206,7 @@ def cause_of_casualty(verb: Token) -> list[Token]:
     were wounded when gunmen opened fire": the subject of the "when" clause did it."""
     if lemma(verb) not in CASUALTY_VERBS or children(verb, ("agent",)):
         return []
-    # ("two soldiers were killed and three others wounded when a bomb ripped through their truck": the
+    # ("four guards were shot dead and six others hurt when a mine struck their jeep": the
     # clause hangs on the second participle and tells the first too)
     joined = [c for c in children(verb, ("conj",)) if lemma(c) in CASUALTY_VERBS and is_passive(c)] + (
         [verb.head] if verb.dep_ == "conj" and lemma(verb.head) in CASUALTY_VERBS else [])
