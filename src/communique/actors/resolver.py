@@ -201,16 +201,20 @@ class Resolver:
         if code is None:
             # "protesters in Lahore", "the junta" after "Myanmar's military government", else the
             # story's country.
-            # ("In Minsk, the Foreign Ministry said": a state body of the capital the sentence opens with)
-            code = self._place_country(unit) or self._state_partner_country(sector) or (
-                self._leading_capital(unit.start) if sector in STATE_SECTORS and self._opens_after_place(unit)
-                else None) or next(
+            code = self._sentence_country(unit, sector) or next(
                 (found for p in reversed(unit.sectors) if (found := self.memory.body_country(p.key))), None) \
                 or (None if self._foreign(unit) else self.memory.main_country)
         elif has_modifier:
             for piece in unit.sectors:
                 self.memory.remember_body(piece.key, code)
         return spans.entity(text_span, code, sector, org_name, org_id), "title" if title else "sector"
+
+    def _sentence_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
+        """The country the sentence gives a group with none of its own: a place it is "in", the state
+        body or government it is joined to, or, for a state body right after the sentence's opening
+        "In <capital>," ("In Minsk, the Foreign Ministry said"), that capital's."""
+        return self._place_country(unit) or self._state_partner_country(sector) or (
+            self._leading_capital(unit.start, right_after=True) if sector in STATE_SECTORS else None)
 
     def _possessor_country(self, unit: Unit) -> tuple[Optional[str], Optional[int]]:
         """The country of the person a possessive "his"/"her" before the noun stands for (the
@@ -292,20 +296,17 @@ class Resolver:
                 return Entity(text="", code=holder.country, sector=holder.sector, name=holder.name, id=holder.id)
         return None
 
-    def _opens_after_place(self, unit: Unit) -> bool:
-        """The unit comes right after the sentence's opening "In <place>," ("In Minsk, the Foreign
-        Ministry said"), not later in it ("In Washington, the IMF praised the government")."""
-        before = [t for t in self.sdoc[self.sdoc[unit.start].sent.start:unit.start] if t.lower_ not in ("the", "its")]
-        return len(before) >= 3 and before[-1].text == ","
-
-    def _leading_capital(self, start: int) -> Optional[str]:
+    def _leading_capital(self, start: int, right_after: bool = False) -> Optional[str]:
         """"In Tokyo, Chief Cabinet Secretary X said ...": the country of the capital (or country) a
-        sentence opens with, whose officials a title with no country of its own names there."""
+        sentence opens with, whose officials a title with no country of its own names there; with
+        ``right_after``, only for the words right after its comma ("In Minsk, the Foreign Ministry
+        said", not "In Washington, the IMF praised the government")."""
         sent = self.sdoc[start].sent
         if len(sent) < 4 or sent[0].lower_ != "in" or start < sent.start + 3:
             return None
         comma = next((t.i for t in sent[1:5] if t.text == ","), None)
-        if comma is None or comma >= start:
+        if comma is None or comma >= start or (
+                right_after and any(t.lower_ not in ("the", "its") for t in self.sdoc[comma + 1:start])):
             return None
         found = knowledge.country_by_name(self.sdoc[sent.start + 1:comma].text.title())
         return found.code if found else None

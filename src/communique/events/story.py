@@ -250,11 +250,9 @@ def same_party(a: Entity, b: Entity) -> bool:
     party; Pakistan's government and Pakistan's opposition are two)."""
     if not a.code or a.code != b.code:
         return False
-    if a.name and b.name and (_person(a) or _person(b)) and not (_person(a) and _person(b)):
-        return a.sector == b.sector or a.sector is None or b.sector is None  # a minister and their state
-    if a.name and b.name:
-        return a.name == b.name
-    return a.sector == b.sector or a.sector is None or b.sector is None
+    if a.name and b.name and _person(a) == _person(b):
+        return a.name == b.name  # two people, or two named bodies
+    return a.sector == b.sector or a.sector is None or b.sector is None  # also a minister and their state
 
 
 def _person(e: Entity) -> bool:
