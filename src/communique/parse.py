@@ -139,3 +139,14 @@ def participle_partner(verb: Token) -> Token | None:
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj"):
             return t
     return None
+
+
+# Possessives that own a noun: a state's or body's ("its troops", "their neighbour"), and a speaker's
+# ("his government", "our forces").
+STATE_POSSESSIVES = frozenset({"its", "their"})
+SPEAKER_POSSESSIVES = STATE_POSSESSIVES | {"his", "her", "our"}
+
+
+def owned(noun: Token, words: frozenset[str] = STATE_POSSESSIVES) -> bool:
+    """Does one of ``words`` own the noun as its possessive ("its soldiers", "their neighbour")?"""
+    return any(c.dep_ == "poss" and c.lower_ in words for c in noun.children)

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from ..knowledge.codes import NON_STATE_CODES
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
-from ..parse import doc_tokens, governing_verb, shared_subject
+from ..parse import doc_tokens, governing_verb, owned, shared_subject
 
 
 def coded(mention: ActorMention) -> bool:
@@ -97,7 +97,7 @@ def _names_a_pair(noun: Token) -> bool:
 def _other_neighbour(noun: Token, recent: list[Entity], by_token: dict) -> Entity | None:
     """"its neighbour", "their neighbour": the state named last before it that is not the one the
     clause is about (the subject whose neighbour it is), or None."""
-    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+    if not owned(noun):
         return None
     subject = shared_subject(governing_verb(noun))
     owner = by_token.get(subject.i) if subject is not None else None

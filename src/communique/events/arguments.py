@@ -28,7 +28,7 @@ from ..actors.implicit import across_border, crowd_of_place, located, own_state,
 from ..actors.index import MentionIndex, coded
 from ..knowledge.codes import STATE_SECTORS
 from ..model import ActorMention
-from ..parse import children, lemma, shared_subject, subject_token
+from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
@@ -267,12 +267,11 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
             lemma(subj) in word_class("act_noun") or lemma(subj) in word_class("proposal")
             or lemma(subj) in word_class("demand"))
         # "The army said its aircraft had struck ...": a thing of the speaker's own ("its force") acts for it.
-        own_thing = subj is not None and not own and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
-                                                         for c in subj.children)
+        own_thing = subj is not None and not own and owned(subj, SPEAKER_POSSESSIVES)
         # "Petro said his government stood with ...": a body of the speaker's own is the speaker's; so is a
         # bare "the army" a minister says will act ("Akar warned that the army would launch ...").
-        own_body = subj is not None and bool(own) and all(m.kind == "sector" for m in own) and (any(
-            c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our") for c in subj.children)
+        own_body = subj is not None and bool(own) and all(m.kind == "sector" for m in own) and (
+            owned(subj, SPEAKER_POSSESSIVES)
             or (not any(coded(m) for m in own) and bool(reporter) and all(coded(m) for m in reporter)))
         if reporter and (subj is None or (not own and (is_pronoun(subj) or own_thing)) or judged_act
                          or own_body or same_side(own, reporter)):

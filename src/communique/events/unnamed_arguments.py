@@ -22,7 +22,7 @@ from ..actors.implicit import located, placed_by_its_phrase
 from ..actors.index import MentionIndex, coded
 from ..actors.unnamed import is_aged_person, unnamed_party
 from ..model import ActorMention
-from ..parse import children, lemma, subject_token
+from ..parse import children, lemma, owned, subject_token
 from .lexicon import entries_by_anchor, word_class
 from .matching import CROWD_HEADS, TriggerMatch
 from .parties import coded_under, holder_tokens, proposal_makers, unique
@@ -172,7 +172,7 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
             continue  # "shipped 50 tonnes of rice to ...", "threw stones at ...": the means, not the party
         if match.entry.plover == "CONCEDE" and not names_people(t):
             continue  # "dropped the fuel tax", "lifted the ban": what is given up, not to whom
-        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children) and moved_thing(t):
+        if owned(t) and moved_thing(t):
             continue  # "would not bring its soldiers home": the actor's own forces are nobody's recipient
         t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
         party = unnamed_party(t, taken, names_an_act)
