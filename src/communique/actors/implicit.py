@@ -86,10 +86,9 @@ def placed_by_its_phrase(actor: list[ActorMention], index: MentionIndex) -> list
     doc = index.doc
     if any(0 <= m.root < len(doc) and doc[m.root].pos_ == "PROPN" for m in actor):
         return actor  # a name ("Ana Cecilia Gervasi") is nobody's town or nationality
-    # (a body's own name on the head beats a place: "the U.N. mission in Congo" is the UN's)
-    body = [m for m in _nationality_in_phrase(actor, index) if any(e.code in NON_STATE_CODES for e in m.entities)]
-    # (a nationality on the head beats a town its word may also name: "Thai guns" are Thailand's)
-    return _coded_as(actor, body or _nationality_in_phrase(actor, index) or _place_in_phrase(actor, index))
+    # (a body's own name on the head beats a place: "the U.N. mission in Congo" is the UN's; so does a
+    # nationality, also over a town its word may name: "Thai guns" are Thailand's)
+    return _coded_as(actor, _nationality_in_phrase(actor, index) or _place_in_phrase(actor, index))
 
 
 def _nationality_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[ActorMention]:

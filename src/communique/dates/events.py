@@ -165,13 +165,19 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
 
 def _dates_its_noun(mention: DateMention, trigger_token, index: _DocIndex) -> bool:
     """A possessive day ("Saturday's vote") on a noun other than the trigger."""
-    return _possessive_day(mention, index) and index.token_at(max(mention.end - 1, mention.start)).head.i != trigger_token.i
+    noun = _owned_noun(mention, index)
+    return noun is not None and noun.i != trigger_token.i
 
 
 def _possessive_day(mention: DateMention, index: _DocIndex) -> bool:
     """"Saturday's election": the day of the noun it owns, not of the sentence."""
+    return _owned_noun(mention, index) is not None
+
+
+def _owned_noun(mention: DateMention, index: _DocIndex):
+    """The noun a possessive day owns ("Saturday's election": election), or None."""
     last = index.token_at(max(mention.end - 1, mention.start))
-    return last.dep_ == "poss" and last.head.pos_ == "NOUN"
+    return last.head if last.dep_ == "poss" and last.head.pos_ == "NOUN" else None
 
 
 def _weekday_of_the_news(mention: DateMention, verb, index: _DocIndex) -> bool:
