@@ -244,6 +244,8 @@ def object_lemmas(anchor: Token) -> set[str]:
             # a participle counts as written ("peacekeeping troops"), not as its verb ("protesting
             # students" are no protest)
             words |= {c.lower_} if c.tag_ == "VBG" and c.dep_ == "amod" else lemmas(c)
+        # "dissolved the main opposition, the National Party": the name set beside the object says what it is.
+        words |= {w for a in children(t, ("appos",)) for w in lemmas(a)}
         if t.like_num or lemma(t) in SPAN_NOUNS:  # "$24 million in military aid", "two years of talks"
             words |= {w for o in objects_after(t, ("in", "of")) for w in lemmas(o)}
     return words
