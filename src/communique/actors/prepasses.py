@@ -153,10 +153,18 @@ def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
         if m.kind == DEMONYM and m.start > 0 and sdoc[m.start - 1].lower_ == "ethnic" \
                 and sdoc[m.end - 1].dep_ in ("amod", "compound"):
             continue  # "ethnic Albanian rebels" in Macedonia: a people, not a nationality
+        if m.kind in (DEMONYM, COUNTRY, METONYM) and _stance_prefix(sdoc, m.start):
+            continue  # "pro-Russian separatists" in Ukraine, "anti-American protesters": a stance, not a nationality
         if m.kind == DEMONYM and _people_of_the_americas(sdoc, m, covered):
             continue  # "Nasa Indians", "Mapuche Indians": an indigenous people, not India's
         kept.append(m)
     return kept
+
+
+def _stance_prefix(sdoc: Doc, start: int) -> bool:
+    """Is the word at ``start`` the second half of "pro-" or "anti-" ("pro-Moscow", "anti-Western")?"""
+    return start >= 2 and sdoc[start - 1].text == "-" and sdoc[start - 2].lower_ in ("pro", "anti") \
+        and sdoc[start - 1].idx == sdoc[start - 2].idx + len(sdoc[start - 2].text)
 
 
 def _people_of_the_americas(sdoc: Doc, m: LexMatch, covered: bytearray) -> bool:
