@@ -153,12 +153,28 @@ def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
         if m.kind == DEMONYM and m.start > 0 and sdoc[m.start - 1].lower_ == "ethnic" \
                 and sdoc[m.end - 1].dep_ in ("amod", "compound"):
             continue  # "ethnic Albanian rebels" in Macedonia: a people, not a nationality
+        if m.kind in (DEMONYM, COUNTRY, METONYM) and _names_water(sdoc, m):
+            continue  # "the South China Sea", "the Gulf of Oman": a sea, not the country
         if m.kind in (DEMONYM, COUNTRY, METONYM) and _stance_prefix(sdoc, m.start):
             continue  # "pro-Russian separatists" in Ukraine, "anti-American protesters": a stance, not a nationality
         if m.kind == DEMONYM and _people_of_the_americas(sdoc, m, covered):
             continue  # "Nasa Indians", "Mapuche Indians": an indigenous people, not India's
         kept.append(m)
     return kept
+
+
+WATER_AFTER = frozenset({"sea", "ocean"})
+WATER_BEFORE = frozenset({"sea", "gulf", "bay"})
+
+
+def _names_water(sdoc: Doc, m: LexMatch) -> bool:
+    """Is the match part of the name of a sea or gulf ("the South China Sea", "the Sea of Japan", "the
+    Gulf of Oman")? (A strait is left alone: "sailed through the Taiwan Strait" is aimed at Taiwan.)"""
+    after = sdoc[m.end] if m.end < len(sdoc) else None
+    if after is not None and after.lower_ in WATER_AFTER and after.text[:1].isupper():
+        return True
+    return m.start >= 2 and sdoc[m.start - 1].lower_ == "of" and sdoc[m.start - 2].lower_ in WATER_BEFORE \
+        and sdoc[m.start - 2].text[:1].isupper()
 
 
 def _stance_prefix(sdoc: Doc, start: int) -> bool:
