@@ -25,7 +25,8 @@ NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "
 NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", "resume", "break", "erupt",
                                    "open", "close", "conclude", "occur", "happen", "come", "kill", "hit",
                                    "wound", "injure", "destroy", "leave", "claim", "rage", "flare", "intensify",
-                                   "escalate", "spread", "persist", "rag", "send", "force", "drive", "displace"})
+                                   "escalate", "spread", "persist", "rag", "send", "force", "drive", "displace",
+                                   "paralyse", "paralyze", "cripple", "disrupt", "shut", "halt", "ground"})
 # ("rag": spaCy's lemma of "raged")
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
 CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd", "band", "number", "scores",
