@@ -46,7 +46,8 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
             if repeats_earlier(match, events):
                 continue
             warning = _warning_content_of(match, found) if match.entry.plover in WARNED_CATEGORIES else None
-            coded = _events_for(match, index, document, sent.text.strip(), number, warning is not None)
+            coded = _events_for(match, index, document, sent.text.strip(), number, warning is not None,
+                                decided=_decision_of(match, found) is not None)
             if _orders_own_forces(match, index):
                 # "ordered the army to deploy troops": the deployment is the event, not an appeal.
                 coded = [e for inner in found if inner.anchor in infinitives(match.anchor)
@@ -146,6 +147,12 @@ def _drop_embedded(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     reported = [m for m in matches if id(m) not in warned and m.entry.plover in WARNED_CATEGORIES
                 and _warning_content_of(m, matches)]
     dropped = {id(_warning_content_of(m, matches)) for m in reported}
+    # "EU leaders agreed to impose sanctions": a decision to punish is the punishment, not an agreement.
+    for m in matches:
+        decision = _decision_of(m, matches)
+        if decision is not None:
+            reported.append(m)
+            dropped.add(id(decision))
     kept = []
     for m in matches:
         if id(m) in dropped:
@@ -167,6 +174,24 @@ VOW_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 def _is_warning(match: TriggerMatch) -> bool:
     word = match.anchor.lemma_.lower()
     return (match.entry.plover == "THREATEN" and word == "warn") or (match.entry.plover == "AGREE" and word in VOW_VERBS)
+
+
+# Verbs of a joint decision, and what a decision to act against another party is: the act itself.
+DECISION_VERBS = frozenset({"agree", "decide", "vote"})
+# (breaking or reducing ties, cutting aid, sanctions, expulsions: not halting talks both sides agree to halt)
+DECIDED_CODES = ("161", "162", "163", "166")
+
+
+def _decision_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatch | None:
+    """The AGREE trigger ("agreed", "voted") whose infinitive is the sanction ``match`` names, if any."""
+    verb = clause_of(match)
+    # (the parser hangs the infinitive on as an adverbial when a time phrase comes between: "agreed on Friday to")
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                       for c in verb.children))
+    if not match.entry.cameo.startswith(DECIDED_CODES) or not infinitive or match.anchor.i != verb.i:
+        return None
+    return next((a for a in matches if a.entry.plover == "AGREE" and a.anchor.i == verb.head.i
+                 and lemma(a.anchor) in DECISION_VERBS), None)
 
 
 def _warning_content_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatch | None:
@@ -270,7 +295,7 @@ DENIED_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "critic
 
 
 def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, text: str,
-                number: int, warned: bool = False) -> list[Event]:
+                number: int, warned: bool = False, decided: bool = False) -> list[Event]:
     """The trigger as a candidate (its arguments and modes), decided (events/decide.py), as events."""
     if _is_denial(match):
         return []
@@ -296,6 +321,8 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
         # "warned that Cairo would not accept ...": reported speech, "would" is the future of the past;
         # "warned that Ankara could cut ties if ...": a conditional threat, as certain as the condition.
         mod = dataclasses.replace(mod, hypothetical=False, future=True)
+    if decided:  # "agreed on Friday to expel ...": what was decided is no mere purpose
+        mod = dataclasses.replace(mod, hypothetical=False, purpose=False)
     trigger = Trigger(document.text[match.start:match.end], match.start, match.end)
     unnamed = entities_of(args.unnamed_recipient)
     events = []
