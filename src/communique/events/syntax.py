@@ -198,7 +198,7 @@ def a_new_one(noun: Token) -> bool:
 
 
 # Passive verbs of casualties whose doer a "when" clause may tell.
-CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "shoot"})
 
 
 def cause_of_casualty(verb: Token) -> list[Token]:
@@ -222,7 +222,7 @@ def cause_of_casualty(verb: Token) -> list[Token]:
             and not children(s, ("poss",))]
 
 
-DOER_CLASSES = ("perpetrator", "rioters", "populace", "group", "troops", "weapon")
+DOER_CLASSES = ("perpetrator", "rioters", "populace", "group", "troops", "police", "weapon")
 
 
 def participle_agents(noun: Token, verbs: frozenset[str] | None = None) -> list[Token]:
