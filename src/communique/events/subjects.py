@@ -180,6 +180,9 @@ def _subject_left_of(verb: Token, index: MentionIndex):
 def agent(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """The mentions of a passive verb's "by" phrase ("was attacked by Burkinabe gunmen"), or of the
     passive it is joined to ("were tortured and beaten by troops": the agent closes both)."""
+    body = _expelling_body(verb, index)
+    if body:
+        return body
     hosts = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
     for host in hosts:
         for c in children(host, ("agent",)) or stray_agents(host):
@@ -187,6 +190,24 @@ def agent(verb: Token, index: MentionIndex) -> list[ActorMention]:
                 return mentions_under(p, index)[0]
     # "three soldiers were killed when Taliban fighters stormed their post": the "when" clause's subject.
     return [m for t in cause_of_casualty(verb) for m in mentions_under(t, index)[0]]
+
+
+# Passives of a body putting a member out, and the "by" nouns that only say how it decided.
+EXPULSION_PASSIVES = frozenset({"suspend", "expel", "exclude"})
+DECISION_NOUNS = frozenset({"vote", "decision", "resolution", "majority", "ballot"})
+
+
+def _expelling_body(verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Syria was suspended from the Arab League (by a vote of its members)": the international body
+    a member is put out of does it, unless a "by" phrase names another doer."""
+    if lemma(verb) not in EXPULSION_PASSIVES:
+        return []
+    doers = [p for c in children(verb, ("agent",)) for p in children(c, ("pobj",))]
+    if any(lemma(d) not in DECISION_NOUNS for d in doers):
+        return []
+    bodies = [m for p in children(verb, ("prep",)) if p.lower_ == "from" for o in children(p, ("pobj",))
+              for m in mentions_under(o, index)[0]]
+    return [m for m in bodies if any(e.code == "IGO" for e in m.entities)]
 
 
 def same_side(own: list[ActorMention], speaker: list[ActorMention]) -> bool:
