@@ -25,7 +25,8 @@ from .matching import TriggerMatch, clause_of, find_triggers
 from .modality import condition_clause, is_negated, modality
 from .recipients import YIELD_VERBS
 from .story import (answer_to_earlier, counterpart_from_context, done_by_earlier,
-                    fold_protest_demands, repeats_earlier, with_story_counterparts)
+                    fold_protest_demands, protests_of_policed_crowds, repeats_earlier,
+                    with_story_counterparts)
 from .subjects import misjoined_to_content
 from .syntax import infinitives, is_purpose
 
@@ -64,7 +65,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
             # An act by a party no table knows takes no part in reading the story (whose act a
             # reaction answers, who the other side is): it is set aside and kept as it is.
             (events if known_party(e.actor) else unknown_doers).append(e)
-    events = with_story_counterparts(fold_protest_demands(events), mentions)
+    events = with_story_counterparts(fold_protest_demands(protests_of_policed_crowds(events)), mentions)
     events = sorted(events + unknown_doers, key=lambda e: (e.sentence, e.trigger.start))
     # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place.
     return [dataclasses.replace(e, recipient=_held_where_held(e, e.unnamed_recipient))

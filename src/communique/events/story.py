@@ -14,7 +14,8 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from ..model import ActorMention, Entity, Event
+from ..model import ActorMention, Entity, Event, Trigger
+from ..ontology import cameo
 from .lexicon import word_class
 from .matching import TriggerMatch, clause_of
 
@@ -78,6 +79,38 @@ def fold_protest_demands(events: list[Event]) -> list[Event]:
             retargeted[id(protest)] = dataclasses.replace(
                 current, recipient=[dataclasses.replace(r) for r in event.recipient])
     return [retargeted.get(id(e), e) for e in events if id(e) not in folded]
+
+
+# Crowds only protest makes: security forces firing on or dispersing them tell that a protest took place.
+PROTESTER_NOUNS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "marcher", "marchers"})
+POLICING_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
+DEMONSTRATION = "141"
+
+
+def protests_of_policed_crowds(events: list[Event]) -> list[Event]:
+    """"Police fired tear gas to disperse hundreds of protesters": the protesters demonstrated (PROTEST
+    demo, against their government) that day, whether or not the sentence tells their march; added
+    only where the story tells no protest by people of that country at all (most stories tell the march
+    itself, and the policing is then no second protest)."""
+    out = list(events)
+    for event in events:
+        if event.event not in ("COERCE", "ASSAULT") or event.negated or event.hypothetical or event.historical \
+                or not any(a.sector in POLICING_SECTORS for a in event.actor):
+            continue
+        crowd = [r for r in event.recipient if r.code and r.text and r.text.split()[-1].lower() in PROTESTER_NOUNS]
+        if not crowd or any(o.event == "PROTEST" and not o.negated and any(a.code == crowd[0].code for a in o.actor)
+                            for o in out):
+            continue
+        code = crowd[0].code
+        state = Entity(text=crowd[0].text, code=code, sector="GOV", name=None, id=f"country:{code}",
+                       start=crowd[0].start, end=crowd[0].end)
+        row = cameo(DEMONSTRATION)
+        out.append(dataclasses.replace(
+            event, event=row.plover, cameo=DEMONSTRATION, mode="demo", actor=crowd, recipient=[state],
+            trigger=Trigger(crowd[0].text, crowd[0].start, crowd[0].end), quad_class=row.quad_class,
+            goldstein=row.goldstein, rule="story: protesters the security forces acted on demonstrated",
+            unnamed_recipient=[]))
+    return out
 
 
 VERBAL_CATEGORIES = {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE", "SUPPORT"}
