@@ -151,6 +151,12 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
         return tier, abs(index.token_at(m.start).i - trigger_token.i)
 
     best = min(mentions, key=rank)
+    if rank(best)[0] == 1 and _mention_verb(best, index).lemma_.lower() in REPORTING_VERBS:
+        # "... were arrested when police broke up a rally on Sunday, the party said on Monday": the time
+        # clause dates the act; the reporting verb's day only dates the report.
+        circumstances = [m for m in mentions if rank(m)[0] >= 2 and _sets_the_circumstance(m, verb, index)]
+        if circumstances:
+            return min(circumstances, key=rank)
     if rank(best)[0] >= 2 and _sets_the_circumstance(best, verb, index):
         return best  # "Speaking on Monday, the minister accused ...": the same time
     if rank(best)[0] >= 2 and _in_noun_clause(index.token_at(max(best.end - 1, best.start))):
