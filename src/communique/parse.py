@@ -150,3 +150,23 @@ SPEAKER_POSSESSIVES = STATE_POSSESSIVES | {"his", "her", "our"}
 def owned(noun: Token, words: frozenset[str] = STATE_POSSESSIVES) -> bool:
     """Does one of ``words`` own the noun as its possessive ("its soldiers", "their neighbour")?"""
     return any(c.dep_ == "poss" and c.lower_ in words for c in noun.children)
+
+
+def is_ancestor(a: Token, b: Token) -> bool:
+    """Is ``a`` above ``b`` in the parse?"""
+    return any(t.i == a.i for t in b.ancestors)
+
+
+# Links that keep a verb in its head's clause: an infinitive complement ("agreed to meet on
+# Friday") and a coordinated verb ("attacked the town and killed ..."). Other clausal links
+# (pcomp, advcl, ccomp, relcl, acl) open a clause with its own time.
+SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj"})
+
+
+def clause_top(verb: Token) -> Token:
+    """The verb heading the clause chain ``verb`` belongs to."""
+    seen = 0
+    while verb.dep_ in SAME_CLAUSE_DEPS and verb.head.i != verb.i and seen < 20:
+        verb = verb.head
+        seen += 1
+    return verb

@@ -43,7 +43,7 @@ from datetime import date, timedelta
 from typing import Iterable, Optional
 
 from ..knowledge.english import LETTING_VERBS, NUMBER_WORDS, REPORTING_VERBS, WEEKDAY_NAMES
-from ..parse import doc_tokens, governing_verb
+from ..parse import clause_top, doc_tokens, governing_verb, is_ancestor
 from .grammar import DateMention, find_date_expressions
 
 LEDE_SENTENCES = 2  # sentences searched for an anchor date when no event carries one
@@ -122,10 +122,6 @@ def _mention_in_future_clause(mention: DateMention, index: _DocIndex) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
 
 
-def _is_ancestor(a, b) -> bool:
-    return any(t.i == a.i for t in b.ancestors)
-
-
 def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) -> Optional[DateMention]:
     """The mention the trigger's clause governs: same verb, then an ancestor verb, then nearest.
 
@@ -142,9 +138,9 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
         mverb = _mention_verb(m, index)
         if mverb.i == verb.i:
             tier = 0
-        elif _is_ancestor(mverb, verb):
+        elif is_ancestor(mverb, verb):
             tier = 1
-        elif _is_ancestor(verb, mverb):
+        elif is_ancestor(verb, mverb):
             tier = 2
         else:
             tier = 3
@@ -161,7 +157,7 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
         return best  # "Speaking on Monday, the minister accused ...": the same time
     if rank(best)[0] >= 2 and _in_noun_clause(index.token_at(max(best.end - 1, best.start))):
         return None  # "a buoy that troops placed last year": the date of another event
-    if rank(best)[0] >= 2 and _clause_top(_mention_verb(best, index)).i != _clause_top(verb).i \
+    if rank(best)[0] >= 2 and clause_top(_mention_verb(best, index)).i != clause_top(verb).i \
             and not _weekday_of_the_news(best, verb, index):
         # "arrested a man suspected of smuggling arms in 1998", "accused him of plotting a coup in
         # 2015": a date below the trigger in a clause of its own dates that clause's event.
@@ -211,39 +207,24 @@ def _sets_the_circumstance(mention: DateMention, verb, index: _DocIndex) -> bool
     trawlers as they tried to leave on Monday", "after the plane was forced down on Sunday"), or
     the statement, meeting or interview it was made in ("urged ... in a statement issued on
     Monday")."""
-    top = _clause_top(verb)
-    clause = _clause_top(_mention_verb(mention, index))
+    top = clause_top(verb)
+    clause = clause_top(_mention_verb(mention, index))
     # ("Speaking at a rally on Sunday, he said he would meet the premier": the participle hangs on the
     # saying, and what was said was said then)
-    tops = {top.i} | ({_clause_top(top.head).i} if top.dep_ == "ccomp" and top.head.lemma_.lower() in REPORTING_VERBS
+    tops = {top.i} | ({clause_top(top.head).i} if top.dep_ == "ccomp" and top.head.lemma_.lower() in REPORTING_VERBS
                       else set())
-    if clause.dep_ == "advcl" and _clause_top(clause.head).i in tops:
+    if clause.dep_ == "advcl" and clause_top(clause.head).i in tops:
         opening = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i}
         if opening & SAME_TIME_MARKS:
             return True
         return clause.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in clause.children)
     if clause.dep_ == "pcomp" and clause.head.lower_ in SAME_TIME_MARKS \
-            and _clause_top(governing_verb(clause.head)).i == top.i:
+            and clause_top(governing_verb(clause.head)).i == top.i:
         return True  # "After meeting his counterpart on Monday, the premier said ..."
     if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.head.dep_ == "pobj":
         preposition = clause.head.head
-        return preposition.lower_ in SETTING_PREPOSITIONS and _clause_top(governing_verb(preposition)).i == top.i
+        return preposition.lower_ in SETTING_PREPOSITIONS and clause_top(governing_verb(preposition)).i == top.i
     return False
-
-
-# Links that keep a verb in its head's clause: an infinitive complement ("agreed to meet on
-# Friday") and a coordinated verb ("attacked the town and killed ..."). Other clausal links
-# (pcomp, advcl, ccomp, relcl, acl) open a clause with its own time.
-SAME_CLAUSE_DEPS = frozenset({"xcomp", "conj"})
-
-
-def _clause_top(verb):
-    """The verb heading the clause chain ``verb`` belongs to."""
-    seen = 0
-    while verb.dep_ in SAME_CLAUSE_DEPS and verb.head.i != verb.i and seen < 20:
-        verb = verb.head
-        seen += 1
-    return verb
 
 
 def _in_noun_clause(token) -> bool:
@@ -385,7 +366,7 @@ def _dates_the_statement(mention: DateMention, trigger_token, index: _DocIndex) 
     would not halt enrichment", "warned on Monday that it would strike")? A refusal, threat or
     promise coded from a future clause happened when it was said, not on the coming Saturday."""
     verb, trigger_verb = _mention_verb(mention, index), governing_verb(trigger_token)
-    return verb.i != trigger_verb.i and _is_ancestor(verb, trigger_verb) and \
+    return verb.i != trigger_verb.i and is_ancestor(verb, trigger_verb) and \
         verb.lemma_.lower() in REPORTING_VERBS
 
 
@@ -396,7 +377,7 @@ def _dates_a_plan(mention: DateMention, trigger_token, index: _DocIndex, publish
     if published is None:
         return False
     verb, trigger_verb = _mention_verb(mention, index), governing_verb(trigger_token)
-    below = verb.i == trigger_verb.i or _is_ancestor(trigger_verb, verb)
+    below = verb.i == trigger_verb.i or is_ancestor(trigger_verb, verb)
     if below and _mention_in_future_clause(mention, index) and mention.relative:
         return True
     if mention.relative and mention.precision in ("week", "month") and mention.is_historical(published):
@@ -469,7 +450,7 @@ def _sentence_days(events, own, mentions, index: _DocIndex, published) -> dict[i
 
 def _in_main_clause(mention: DateMention, index: _DocIndex) -> bool:
     """The mention dates the sentence's main clause (not a clause embedded in it)."""
-    return _clause_top(_mention_verb(mention, index)).dep_ == "ROOT"
+    return clause_top(_mention_verb(mention, index)).dep_ == "ROOT"
 
 
 def _preceding_day(told: dict[int, date], sentence: int, paragraphs: list[int]) -> Optional[date]:

@@ -15,7 +15,7 @@ from .modality import is_negated
 from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_gerund_noun,
                      crowd_members, is_month_word, lemma, lemmas, misparsed_main_verb, misparsed_modifier_verb,
                      neighbourhood, object_lemmas, object_tokens, objects_after, people_named_by_participle,
-                     prep_objects, received_from, subject_word, time_adjunct)
+                     names_a_kind_of_next, prep_objects, received_from, subject_word, time_adjunct)
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"; "since the kidnapping" only
@@ -84,7 +84,7 @@ def _pos_fits_part(part: str, token: Token) -> bool:
         return pos == "VERB" and (token.dep_ not in ("prep", "amod", "compound") or misparsed_modifier_verb(token)) \
             and not is_month_word(token) and not people_named_by_participle(token)
     if part == "NOUN":
-        if _names_a_kind_of_next(token):
+        if names_a_kind_of_next(token):
             return False
         return pos == "NOUN" or (pos == "PROPN" and token.text.islower()) or is_gerund_noun(token)
     if part == "ADJ":
@@ -92,21 +92,6 @@ def _pos_fits_part(part: str, token: Token) -> bool:
     if part == "AUX":
         return token.tag_ == "MD" or (lemma(token) == "need" and bool(children(token, ("xcomp",))))
     return False
-
-
-# Nouns an act's name only classifies ("riot police", "riot gear", "protest leaders", "strike committee").
-CLASSIFIED_BY_ACT = frozenset({"police", "policeman", "policemen", "gear", "squad", "squads", "shield", "shields",
-                               "unit", "units", "troops", "officer", "officers", "leader", "leaders", "organiser",
-                               "organisers", "organizer", "organizers", "committee", "movement", "camp", "site"})
-
-
-def _names_a_kind_of_next(token: Token) -> bool:
-    """"riot police", "protest leaders": a singular act noun right before a noun it classifies names
-    no act, however the parser hung it (a misparsed "Kyrgyz riot police fired" makes "riot" the root)."""
-    if token.tag_ != "NN" or token.i + 1 >= len(token.doc):
-        return False
-    nxt = token.doc[token.i + 1]
-    return nxt.pos_ == "NOUN" and nxt.lower_ in CLASSIFIED_BY_ACT and bool(token.whitespace_)
 
 
 def _has_actor(tokens, mention_of) -> bool:
