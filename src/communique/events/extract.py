@@ -20,6 +20,7 @@ from ..ontology import cameo
 from ..parse import children, doc_tokens, lemma
 from .arguments import find_arguments
 from .decide import Candidate, decide, entities_of, known_party
+from .displacement import flights
 from .lexicon import word_class
 from .matching import TriggerMatch, clause_of, find_triggers
 from .modality import condition_clause, is_negated, modality
@@ -61,6 +62,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
                 # The announced act has no actor of its own ("warned that it would strike"): the warning.
                 coded = _events_for(warning, index, document, sent.text.strip(), number)
             sentence_events.extend(coded)
+        sentence_events.extend(flights(sent, index, document, number, sentence_events))
         for e in _dedupe(sentence_events, sent):
             # An act by a party no table knows takes no part in reading the story (whose act a
             # reaction answers, who the other side is): it is set aside and kept as it is.
