@@ -366,8 +366,8 @@ def received_from(noun: Token) -> list[Token]:
 
 def rejected_vote(anchor: Token, verb: Token):
     """"rejected the published tally of Sunday's vote": the vote the act names as its object
-    (the words up to its noun), or None."""
-    for o in clause_objects(anchor, verb):
+    (the words up to its noun), or None; also the object of its infinitive ("refused to recognise the count")."""
+    for o in clause_objects(anchor, verb) + [o for x in children(anchor, ("xcomp",)) for o in object_tokens(x)]:
         if lemma(o) in word_class("vote"):
             return o.doc[o.left_edge.i:o.i + 1]
     return None
