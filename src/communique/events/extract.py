@@ -386,11 +386,22 @@ def _doers(e: Event) -> tuple:
     return e.event, tuple(sorted(f"{a.code}/{a.sector}" for a in e.actor))
 
 
+def _light_verb(event: Event, verbs: dict):
+    """The verb whose object is the event's trigger noun ("ordered a curfew"), if any."""
+    for verb in verbs.values():
+        if any(c.dep_ == "dobj" and c.idx == event.trigger.start for c in verb.children):
+            return verb
+    return None
+
+
 def _joined_acts(a: Event, b: Event, verbs: dict) -> bool:
     """Are two events of one category told by verbs joined by "and", each with its own doer, or two
     measures of another kind on other parties ("expelled India's envoy and suspended trade with its
     neighbour")? (One doer's acts of one kind, "stormed a building and set fire to cars", are one.)"""
     va, vb = verbs.get(a.trigger.start), verbs.get(b.trigger.start)
+    if a.event in MEASURE_CATEGORIES and a.cameo != b.cameo:
+        # ("ordered a curfew": a measure named by a noun is told by the verb it is the object of)
+        va, vb = va or _light_verb(a, verbs), vb or _light_verb(b, verbs)
     if va is None or vb is None or vb not in va.conjuncts:
         return False
     if not {x.start for x in a.actor} & {x.start for x in b.actor}:
