@@ -221,6 +221,7 @@ HOST_A_VISIT, MAKE_A_VISIT = "043", "042"
 WITHDRAWAL, REDUCE_RELATIONS = "087", "160"
 MILITARY_EXERCISE, MILITARY_COOPERATION = "150", "062"
 SIGN_AGREEMENT, ECONOMIC_COOPERATION = "057", "061"
+MILITARY_AID, DEPLOYMENT = "074", "154"
 
 
 def _pair_reading(clause: Reading, match: TriggerMatch, actor: list[Entity],
@@ -243,6 +244,10 @@ def _pair_reading(clause: Reading, match: TriggerMatch, actor: list[Entity],
     if code == FIND_GUILTY and _joined_to_sentencing(match):
         # "found him guilty and sentenced him to five years": the conviction of the PLOVER manual.
         return _conviction(clause, "decide: a guilty finding with a prison sentence"), actor, recipient
+    if code == MILITARY_AID and recipient and {r.code for r in recipient} <= {a.code for a in actor}:
+        # "sent troops onto the streets to help police quell rioting": forces sent to help one's own
+        # state are deployed, not given as aid.
+        return clause.recoded(DEPLOYMENT, "decide: forces sent to help one's own state deploy"), actor, recipient
     if code == HOST_A_VISIT and recipient:
         # PLOVER codes the visitor as actor and the host as recipient ("Araghchi hosted Grossi").
         return clause.recoded(MAKE_A_VISIT, "decide: the visitor of a hosted visit is the actor"), recipient, actor
