@@ -11,6 +11,7 @@ look back for which earlier acts; what each gained was measured (README, Accurac
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from spacy.tokens import Token
 
@@ -84,6 +85,10 @@ def fold_protest_demands(events: list[Event]) -> list[Event]:
 # Crowds only protest makes: security forces firing on or dispersing them tell that a protest took place.
 PROTESTER_NOUNS = frozenset({"protester", "protesters", "demonstrator", "demonstrators", "marcher", "marchers"})
 POLICING_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
+RALLYING_NOUNS = frozenset({"students", "activists", "supporters", "workers", "people", "residents", "villagers",
+                            "members", "opponents", "followers", "youths", "farmers", "monks"})
+PROTEST_WORDS = re.compile(r"\b(rally|rallies|protest|protests|demonstration|demonstrations|march|marches|sit-in|vigil)\b",
+                           re.IGNORECASE)
 DEMONSTRATION = "141"
 
 
@@ -97,7 +102,11 @@ def protests_of_policed_crowds(events: list[Event]) -> list[Event]:
         if event.event not in ("COERCE", "ASSAULT") or event.negated or event.hypothetical or event.historical \
                 or not any(a.sector in POLICING_SECTORS for a in event.actor):
             continue
-        crowd = [r for r in event.recipient if r.code and r.text and r.text.split()[-1].lower() in PROTESTER_NOUNS]
+        # (people of other kinds only where the sentence names their rally: "stopped thousands of opposition
+        # supporters from reaching a park where X had called a rally")
+        rallied = bool(PROTEST_WORDS.search(event.text or ""))
+        crowd = [r for r in event.recipient if r.code and r.text and (
+            r.text.split()[-1].lower() in PROTESTER_NOUNS or (rallied and r.text.split()[-1].lower() in RALLYING_NOUNS))]
         if not crowd or any(o.event == "PROTEST" and not o.negated and any(a.code == crowd[0].code for a in o.actor)
                             for o in out):
             continue
