@@ -130,7 +130,7 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
     """
     verb = governing_verb(trigger_token)
     # "rejected the result of Saturday's election": a possessive day dates its noun, not the act.
-    mentions = [m for m in mentions if not _dates_its_noun(m, trigger_token, index)]
+    mentions = [m for m in mentions if not _dates_its_noun(m, trigger_token, index) and not _deadline(m, index)]
     if not mentions:
         return None
 
@@ -163,6 +163,12 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
         # 2015": a date below the trigger in a clause of its own dates that clause's event.
         return None
     return best
+
+
+def _deadline(mention: DateMention, index: _DocIndex) -> bool:
+    """"gave him until Friday to leave": the day a deadline runs to dates no act."""
+    first = index.token_at(mention.start)
+    return first.i > 0 and first.nbor(-1).lower_ in ("until", "till") or first.lower_ in ("until", "till")
 
 
 def _dates_its_noun(mention: DateMention, trigger_token, index: _DocIndex) -> bool:

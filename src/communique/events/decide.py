@@ -245,7 +245,7 @@ def _pair_reading(clause: Reading, match: TriggerMatch, actor: list[Entity],
         # "found him guilty and sentenced him to five years": the conviction of the PLOVER manual.
         return _conviction(clause, "decide: a guilty finding with a prison sentence"), actor, recipient
     if code == MILITARY_AID and recipient and {r.code for r in recipient} <= {a.code for a in actor}:
-        # "sent troops onto the streets to help police quell rioting": forces sent to help one's own
+        # "deployed soldiers in the cities to help the police restore order": forces sent to help one's own
         # state are deployed, not given as aid.
         return clause.recoded(DEPLOYMENT, "decide: forces sent to help one's own state deploy"), actor, recipient
     if code == HOST_A_VISIT and recipient:

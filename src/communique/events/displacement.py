@@ -3,8 +3,8 @@
 The PLOVER manual (SANCTION): refugees or similar actors told fleeing a country or place are coded
 SANCTION "expel" with the causative agent as the actor, not as a withdrawal by those who flee. News
 tells the cause beside the flight: a time clause ("streamed out of their villages as Tajik troops
-shelled them"), a fight ("fled during fighting between the army and the militants", "to escape
-clashes between X and Y") or someone's attack ("to escape the army's shelling"). Flights whose
+shelled them"), a fight ("fled during fighting between soldiers and rebels", "to escape clashes
+between X and Y") or someone's attack ("to escape the army's shelling"). Flights whose
 cause the sentence does not name are not coded (a flight with no one to cause it is no event of
 PLOVER's); a flight the trigger table already codes ("sent thousands fleeing") is left to it.
 """

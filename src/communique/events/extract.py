@@ -150,7 +150,7 @@ def _drop_embedded(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     reported = [m for m in matches if id(m) not in warned and m.entry.plover in WARNED_CATEGORIES
                 and _warning_content_of(m, matches)]
     dropped = {id(_warning_content_of(m, matches)) for m in reported}
-    # "EU leaders agreed to impose sanctions": a decision to punish is the punishment, not an agreement.
+    # "the bloc's leaders agreed on sanctions", "agreed to impose them": a decision to punish is the punishment.
     for m in matches:
         decision = _decision_of(m, matches)
         if decision is not None:

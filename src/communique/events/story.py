@@ -28,7 +28,7 @@ RECIPROCAL_CATEGORIES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "
 # Categories whose recipient, when neither the sentence nor the events before name it, is the other
 # party the story is about ("the navy would give a firm answer" in a story about India and China).
 # Measured over the development sets, one category at a time: for threats, and (re-measured on the
-# 260 blind development articles) for sanctions ("froze the assets of the seven" in a story about one
+# 260 blind development articles) for sanctions ("froze the bank accounts of five officials" in a story about one
 # state), the right events gained clearly outnumber the wrong ones; promises, appeals, refusals,
 # concessions, meetings, support and accusations gained about as many wrong as right.
 STORY_COUNTERPART_CATEGORIES = frozenset({"THREATEN", "SANCTION"})
@@ -93,7 +93,7 @@ DEMONSTRATION = "141"
 
 
 def protests_of_policed_crowds(events: list[Event]) -> list[Event]:
-    """"Police fired tear gas to disperse hundreds of protesters": the protesters demonstrated (PROTEST
+    """"Soldiers lobbed tear gas to scatter a crowd of protesters": the protesters demonstrated (PROTEST
     demo, against their government) that day, whether or not the sentence tells their march; added
     only where the story tells no protest by people of that country at all (most stories tell the march
     itself, and the policing is then no second protest)."""

@@ -198,7 +198,7 @@ DECISION_NOUNS = frozenset({"vote", "decision", "resolution", "majority", "ballo
 
 
 def _expelling_body(verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """"Syria was suspended from the Arab League (by a vote of its members)": the international body
+    """"Chad was suspended from the regional bloc (by a vote of its members)": the international body
     a member is put out of does it, unless a "by" phrase names another doer."""
     if lemma(verb) not in EXPULSION_PASSIVES:
         return []
