@@ -168,7 +168,7 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
 def _deadline(mention: DateMention, index: _DocIndex) -> bool:
     """"gave him until Friday to leave": the day a deadline runs to dates no act."""
     first = index.token_at(mention.start)
-    return first.i > 0 and first.nbor(-1).lower_ in ("until", "till") or first.lower_ in ("until", "till")
+    return first.lower_ in ("until", "till") or (first.i > 0 and first.nbor(-1).lower_ in ("until", "till"))
 
 
 def _dates_its_noun(mention: DateMention, trigger_token, index: _DocIndex) -> bool:

@@ -14,7 +14,7 @@ import dataclasses
 
 from spacy.tokens import Span, Token
 
-from ..actors.implicit import crowd_of_place
+from ..actors.implicit import CROWD_WORDS, crowd_of_place
 from ..actors.index import MentionIndex, coded
 from ..model import ActorMention, Document, Entity, Event, Trigger
 from ..ontology import cameo
@@ -36,8 +36,8 @@ VIOLENCE_NOUNS = frozenset({"fighting", "fight", "clash", "clashes", "violence",
                             "onslaught", "gunfire"})
 # People whose flight is displacement (not "the gunmen fled", "the suspect escaped").
 DISPLACED_CLASSES = ("populace", "people_moved")
-CROWD_HEADS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens",
-                         "million", "millions", "family", "families", "crowd", "crowds", "wave", "stream"})
+# (the crowd words of actors/implicit.py, and the tens, millions and families a flight is counted in)
+CROWD_HEADS = CROWD_WORDS | {"ten", "tens", "million", "millions", "family", "families", "wave", "stream"}
 EXPEL = "160"
 CAUSE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
 
@@ -77,7 +77,7 @@ def _cause(verb: Token, index: MentionIndex, events: list[Event]) -> list[Entity
     scope = {t.i for t in verb.subtree}
     for e in events:
         if e.event in CAUSE_CATEGORIES and e.actor and not e.negated:
-            trigger = next((t for t in verb.doc if t.idx == e.trigger.start), None)
+            trigger = next((t for t in verb.sent if t.idx == e.trigger.start), None)
             if trigger is not None and trigger.i in scope and trigger.i != verb.i:
                 return [dataclasses.replace(a) for a in e.actor]
     for noun in (t for t in verb.subtree if t.lower_ in VIOLENCE_NOUNS or lemma(t) in VIOLENCE_NOUNS):

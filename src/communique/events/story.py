@@ -104,9 +104,8 @@ def protests_of_policed_crowds(events: list[Event]) -> list[Event]:
             continue
         # (people of other kinds only where the sentence names their rally: "stopped thousands of opposition
         # supporters from reaching a park where X had called a rally")
-        rallied = bool(PROTEST_WORDS.search(event.text or ""))
-        crowd = [r for r in event.recipient if r.code and r.text and (
-            r.text.split()[-1].lower() in PROTESTER_NOUNS or (rallied and r.text.split()[-1].lower() in RALLYING_NOUNS))]
+        crowd_words = PROTESTER_NOUNS | (RALLYING_NOUNS if PROTEST_WORDS.search(event.text or "") else frozenset())
+        crowd = [r for r in event.recipient if r.code and r.text and r.text.split()[-1].lower() in crowd_words]
         if not crowd or any(o.event == "PROTEST" and not o.negated and any(a.code == crowd[0].code for a in o.actor)
                             for o in out):
             continue
