@@ -116,6 +116,9 @@ STORY_SENTENCES = 3
 # (Events whose actor joins several countries, "leaders of four states agreed", keep no recipient too:
 # PLOVER codes all participants as the actor.)
 ONE_SIDED_CATEGORIES = frozenset({"MOBILIZE", "PROTEST", "COERCE", "CONCEDE", "RETREAT"})
+# An investigation (CAMEO 09) of an incident names no party ("opened an investigation into the deaths"; the
+# PLOVER manual's ACCUSE investigate covers investigations of killings and abuses).
+ONE_SIDED_CODES = ("09",)
 
 
 def report(events: list[Event], sentences: int, all_modalities: bool = False) -> list[Event]:
@@ -132,7 +135,8 @@ def report(events: list[Event], sentences: int, all_modalities: bool = False) ->
     events = [e for e in events if not (e.negated or e.hypothetical or e.historical)]
     if sentences >= STORY_SENTENCES:
         events = [e for e in events if known_party(e.actor) and (
-            _named(e.recipient) or e.event in ONE_SIDED_CATEGORIES or len({a.code for a in e.actor}) > 1)]
+            _named(e.recipient) or e.event in ONE_SIDED_CATEGORIES or e.cameo.startswith(ONE_SIDED_CODES)
+            or len({a.code for a in e.actor}) > 1)]
     return events
 
 
