@@ -116,7 +116,7 @@ STORY_SENTENCES = 3
 # (Events whose actor joins several countries, "leaders of four states agreed", keep no recipient too:
 # PLOVER codes all participants as the actor.)
 ONE_SIDED_CATEGORIES = frozenset({"MOBILIZE", "PROTEST", "COERCE", "CONCEDE", "RETREAT"})
-# An investigation (CAMEO 09) of an incident names no party ("opened an investigation into the deaths"; the
+# An investigation (CAMEO 09) of an incident names no party ("began a criminal inquiry into two killings"; the
 # PLOVER manual's ACCUSE investigate covers investigations of killings and abuses).
 ONE_SIDED_CODES = ("09",)
 
