@@ -60,8 +60,7 @@ def is_negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
     if token.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NOBODY or (c.lower_ == "one" and any(
-                d.lower_ == "no" for d in c.children))) for c in token.children):
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NOBODY or _has_no(c)) for c in token.children):
         return True
     if token.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
@@ -114,6 +113,12 @@ def _clause_chain(verb: Token):
             return
         t = t.head
         yield t
+
+
+def _has_no(noun: Token) -> bool:
+    """A subject that "no" quantifies ("no one", "no soldier had crossed"); not "no fewer than 20 soldiers"."""
+    return any(d.lower_ == "no" and d.dep_ == "det" and (d.text == "no" or d.i == d.sent.start)  # not "No Kwang Chol"
+               and d.i + 1 < len(d.doc) and d.doc[d.i + 1].lower_ not in ("fewer", "less", "more") for d in noun.children)
 
 
 def modality(trigger_token: Token, verb: Token, published: date | None = None) -> Modality:
