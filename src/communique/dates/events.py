@@ -112,14 +112,18 @@ def _mention_verb(mention: DateMention, index: _DocIndex):
     return verb
 
 
-def _mention_in_future_clause(mention: DateMention, index: _DocIndex) -> bool:
+def _mention_in_future_clause(mention: DateMention, index: _DocIndex, published: Optional[date] = None) -> bool:
     """'will visit on Friday': a date of something announced, not of something done ("tried to
     leave on Monday" is done: the attempt was made then)."""
     verb = _mention_verb(mention, index)
     head = verb.head.lemma_.lower()
     if verb.dep_ == "xcomp" and (head in ATTEMPT_VERBS or (head in DIRECTIVE_VERBS and verb.head.tag_ == "VBD")):
         return False
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
+    # ("invited them to talks on Saturday", the past Saturday days old: a day told after what is invited
+    # to is that meeting's day)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children) or (
+        verb.lemma_.lower() == "invite" and published is not None and (published - mention.date).days > 3
+        and any(c.dep_ == "prep" and c.lower_ == "to" and c.idx < mention.start for c in verb.children))
 
 
 def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) -> Optional[DateMention]:
@@ -384,7 +388,7 @@ def _dates_a_plan(mention: DateMention, trigger_token, index: _DocIndex, publish
         return False
     verb, trigger_verb = _mention_verb(mention, index), governing_verb(trigger_token)
     below = verb.i == trigger_verb.i or is_ancestor(trigger_verb, verb)
-    if below and _mention_in_future_clause(mention, index) and mention.relative:
+    if below and _mention_in_future_clause(mention, index, published) and mention.relative:
         return True
     if mention.relative and mention.precision in ("week", "month") and mention.is_historical(published):
         ahead = _forwards(mention, index, published)
@@ -444,11 +448,11 @@ def _sentence_days(events, own, mentions, index: _DocIndex, published) -> dict[i
         m = own[id(event)]
         sentence = index.sentence_of(event.trigger.start)
         if sentence not in told and _recent_day(m, published) and not getattr(event, "future", False) \
-                and not _mention_in_future_clause(m, index):
+                and not _mention_in_future_clause(m, index, published):
             told[sentence] = m.date
     for m in mentions:
         sentence = index.sentence_of(m.start)
-        if sentence not in told and _recent_day(m, published) and not _mention_in_future_clause(m, index) \
+        if sentence not in told and _recent_day(m, published) and not _mention_in_future_clause(m, index, published) \
                 and _in_main_clause(m, index) and not _possessive_day(m, index):
             told[sentence] = m.date
     return told
@@ -483,11 +487,11 @@ def _anchor(events, own, mentions: Iterable[DateMention], index: _DocIndex, publ
     for event in sorted(events, key=lambda e: (e.sentence, e.trigger.start)):
         m = own[id(event)]
         if recent_day(m) and not getattr(event, "future", False) \
-                and not _mention_in_future_clause(m, index):
+                and not _mention_in_future_clause(m, index, published):
             return m.date
     for m in mentions:
         if index.sentence_of(m.start) >= LEDE_SENTENCES:
             break
-        if recent_day(m) and not _mention_in_future_clause(m, index) and not _possessive_day(m, index):
+        if recent_day(m) and not _mention_in_future_clause(m, index, published) and not _possessive_day(m, index):
             return m.date
     return None

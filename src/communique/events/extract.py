@@ -218,7 +218,9 @@ FORECAST_MODALS = frozenset({"could", "might", "may"})
 
 def _forecast(clause: Token) -> bool:
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    modal = any(c.dep_ == "aux" and c.lower_ in FORECAST_MODALS for c in clause.children)
+    # (or a thing told as happening: "warned that a new surge of water was heading downstream")
+    modal = any(c.dep_ == "aux" and c.lower_ in FORECAST_MODALS for c in clause.children) or (
+        clause.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in clause.children))
     return modal and bool(subjects) and all(
         s.pos_ == "NOUN" and s.lemma_.lower() not in word_class("populace") and not s.ent_type_ for s in subjects)
 

@@ -30,8 +30,8 @@ from .lexicon import word_class
 from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, holder_of, maker_of_proposal, mentions_under, national_place, unique
 from .subjects import RELATIVE_PRONOUNS
-from .syntax import (clause_objects, free_relative_objects, infinitives, object_tokens, objects_after,
-                     participle_agents)
+from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, infinitives, object_tokens,
+                     objects_after, participle_agents)
 
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
@@ -453,7 +453,7 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     for t in list(hosts):
         for x in infinitives(t):
             hosts.append(x)
-            hosts.extend(children(x, ("dobj",)))
+            hosts.extend(children(x, ("dobj",)) or gerund_clause_subjects(x))
             hosts.extend(infinitives(x))
 
     # "withdrew the bill, bowing to a protest movement": whom a concession yields to; "shelled a camp,

@@ -87,7 +87,7 @@ PROTESTER_NOUNS = frozenset({"protester", "protesters", "demonstrator", "demonst
 POLICING_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
 RALLYING_NOUNS = frozenset({"students", "activists", "supporters", "workers", "people", "residents", "villagers",
                             "members", "opponents", "followers", "youths", "farmers", "monks"})
-PROTEST_WORDS = re.compile(r"\b(rally|rallies|protest|protests|demonstration|demonstrations|march|marches|sit-in|vigil)\b",
+PROTEST_WORDS = re.compile(r"\b(rally|rallies|protest|protests|protesting|demonstration|demonstrations|demonstrating|march|marches|marching|sit-in|vigil)\b",
                            re.IGNORECASE)
 DEMONSTRATION = "141"
 
@@ -105,9 +105,12 @@ def protests_of_policed_crowds(events: list[Event]) -> list[Event]:
         # (people of other kinds only where the sentence names their rally: "stopped thousands of opposition
         # supporters from reaching a park where X had called a rally")
         crowd_words = PROTESTER_NOUNS | (RALLYING_NOUNS if PROTEST_WORDS.search(event.text or "") else frozenset())
-        crowd = [r for r in event.recipient if r.code and r.text and r.text.split()[-1].lower() in crowd_words]
-        if not crowd or any(o.event == "PROTEST" and not o.negated and any(a.code == crowd[0].code for a in o.actor)
-                            for o in out):
+        # (a crowd no table names is still the unnamed recipient here: "thousands of students marching")
+        crowd = [r for r in event.recipient or event.unnamed_recipient
+                 if r.code and r.text and r.text.split()[-1].lower() in crowd_words]
+        # (a protest told as background, "since protests began in February", tells no march of that day)
+        if not crowd or any(o.event == "PROTEST" and not o.negated and not o.historical
+                            and any(a.code == crowd[0].code for a in o.actor) for o in out):
             continue
         code = crowd[0].code
         state = Entity(text=crowd[0].text, code=code, sector="GOV", name=None, id=f"country:{code}",

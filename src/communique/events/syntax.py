@@ -114,6 +114,13 @@ def free_relative_objects(verb: Token) -> list[Token]:
             + [a for be in children(c, ("xcomp",)) for a in children(be, ("attr",))]]
 
 
+def gerund_clause_subjects(verb: Token) -> list[Token]:
+    """"to disperse hundreds of students marching on parliament": the parser makes the crowd the subject
+    of a gerund clause right after the verb; the crowd is what the verb acts on."""
+    return [s for c in children(verb, ("ccomp",)) if c.tag_ == "VBG"
+            for s in children(c, ("nsubj",)) if s.left_edge.i == verb.i + 1]
+
+
 def object_tokens(anchor: Token) -> list[Token]:
     """What the anchor acts on: direct object, passive subject, a noun's "of" object, a reduced
     relative's noun; partitives ("part of X") give X too; objects joined by "and" count."""
@@ -134,6 +141,8 @@ def object_tokens(anchor: Token) -> list[Token]:
             # "troops shot dead at least nine marchers": a noun the parser left unlabelled ("dep")
             # after the verb is its object.
             found += [c for c in children(anchor, ("dep",)) if c.i > anchor.i and c.pos_ in ("NOUN", "PROPN")]
+        if not found:
+            found += gerund_clause_subjects(anchor)
         if lemma(anchor) in LETTING_VERBS and not found:
             # "allowed a UN aid convoy to enter Mekelle": whom the actor lets act is what it allows.
             found += [s for c in children(anchor, ("ccomp", "xcomp")) for s in children(c, ("nsubj",))]
