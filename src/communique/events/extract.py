@@ -233,6 +233,8 @@ RESULT_QUADS = frozenset({4})
 
 def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: list[TriggerMatch]) -> bool:
     t = match.anchor
+    if match.entry.pos == "NOUN" and match.entry.plover == "CONSULT" and _after_days_of(t):
+        return False  # "agreed to meet again after two days of talks": the talks were held, not promised
     if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children):
         # "fired water cannon at the boat, injuring four crew": the result of an act is that act.
         # ("shelled the town, sending thousands fleeing" is a second event: flight is SANCTION expel
@@ -272,6 +274,19 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
             # A verb and its own object noun are separate events.
             return not (last_dep == "dobj" and match.entry.pos == "NOUN" and other.entry.plover == match.entry.plover)
     return False
+
+
+def _after_days_of(noun: Token) -> bool:
+    """Is the nominal trigger told as the days or rounds that led to the clause it hangs on ("after two
+    days of talks")? It then took place before that clause and is not its content."""
+    t = noun
+    if not (t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in SPAN_NOUNS):
+        return False
+    t = t.head.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("after", "following")
+
+
+SPAN_NOUNS = frozenset({"day", "round", "week", "hour"})
 
 
 def _proposal_noun(token: Token) -> bool:
