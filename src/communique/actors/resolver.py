@@ -44,6 +44,10 @@ PRONOUN_WINDOW = 2  # sentences back that "he"/"she" may reach
 # Words that put a group outside the story's own country.
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "other", "western", "outside", "neighbouring",
                            "neighboring", "regional", "european", "african", "arab", "asian", "allied"})
+# Groups that serve an international mandate: with no country of their own they are an international body's
+# ("protesters hurled rocks at the peacekeepers" in Kosovo: NATO's, not Kosovo's).
+INTERNATIONAL_GROUPS = frozenset({"peacekeepers", "peacekeeping force", "peacekeeping forces"})
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "offer", "provide", "pledge", "commit"})
 
 
 class Resolver:
@@ -198,6 +202,8 @@ class Resolver:
                 entity = replace(person, text=text_span.text, start=text_span.start_char, end=text_span.end_char)
                 self._remember(entity, None, {title.office or ""}, unit)
                 return entity, "title"
+        if code is None and unit.sectors[-1].key in INTERNATIONAL_GROUPS and not self._own_force(sdoc[unit.end - 1]):
+            code = "IGO"
         if code is None:
             # "protesters in Lahore", "the junta" after "Myanmar's military government", else the
             # story's country.
@@ -208,6 +214,13 @@ class Resolver:
             for piece in unit.sectors:
                 self.memory.remember_body(piece.key, code)
         return spans.entity(text_span, code, sector, org_name, org_id), "title" if title else "sector"
+
+    @staticmethod
+    def _own_force(head) -> bool:
+        """"their peacekeeping force", "refused to send peacekeepers": a force owned or sent by a party is
+        that party's, not an international body's."""
+        return any(c.dep_ == "poss" for c in head.children) or (
+            head.dep_ == "dobj" and head.head.lemma_.lower() in SENDING_VERBS)
 
     def _sentence_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
         """The country the sentence gives a group with none of its own: a place it is "in", the state
