@@ -180,10 +180,6 @@ def _leading_place(prep: Token, verb: Token) -> bool:
         and after < len(prep.doc) and prep.doc[after].text == ","
 
 
-
-
-
-
 def talks_partner(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
     """Whom a journey's talks are with ("arrived in Moscow for talks with Vladimir Putin",
     "travelled to Ankara for talks with his Turkish counterpart"): the person met, before the city."""
@@ -464,6 +460,7 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
         hosts.append(verb.head)  # "bowed to the protesters' demands and resigned"
     # "a naval show of force aimed at Athens", "drills directed at Taiwan": whom the act is aimed at.
     nouns = [anchor, *children(verb, ("dobj",)), *(o for p in children(verb, ("prep",)) for o in children(p, ("pobj",)))]
+    nouns += [o for n in nouns for o in objects_after(n, ("of",))]  # "in a show of force aimed at Seoul"
     hosts.extend(c for n in nouns for c in children(n, ("acl",)) if lemma(c) in AIMING_VERBS)
     return hosts
 
