@@ -283,6 +283,9 @@ def _conviction(reading: Reading, rule: str) -> Reading:
 
 EXERCISE_WORDS = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "training"})
 
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
 def _partnered(match: TriggerMatch, recipient: list[Entity]) -> bool:
     """Is the recipient named as a partner ("with Guyana's forces", "alongside US troops"), not as the
     place or target of the act ("exercises around Taiwan")?"""
@@ -294,7 +297,8 @@ def _partnered(match: TriggerMatch, recipient: list[Entity]) -> bool:
             if token is None or token.head.i == token.i:
                 break
             if token.dep_ == "pobj" and token.head.lower_ in ("with", "alongside"):
-                return True
+                # ("drills near its border with Ukraine": a border's neighbour is no partner)
+                return token.head.head.lemma_.lower() not in BORDER_NOUNS
             token = token.head
     return False
 

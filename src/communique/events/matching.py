@@ -26,7 +26,8 @@ NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", 
                                    "open", "close", "conclude", "occur", "happen", "come", "kill", "hit",
                                    "wound", "injure", "destroy", "leave", "claim", "rage", "flare", "intensify",
                                    "escalate", "spread", "persist", "rag", "send", "force", "drive", "displace",
-                                   "paralyse", "paralyze", "cripple", "disrupt", "shut", "halt", "ground"})
+                                   "paralyse", "paralyze", "cripple", "disrupt", "shut", "halt", "ground",
+                                   "draw", "spark", "prompt", "provoke", "anger"})  # "drew an ultimatum"
 # ("rag": spaCy's lemma of "raged")
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
 CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd", "band", "number", "scores",
