@@ -31,7 +31,7 @@ RECIPROCAL_CATEGORIES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "
 # 260 blind development articles) for sanctions ("froze the bank accounts of five officials" in a story about one
 # state), the right events gained clearly outnumber the wrong ones; promises, appeals, refusals,
 # concessions, meetings, support and accusations gained about as many wrong as right.
-STORY_COUNTERPART_CATEGORIES = frozenset({"THREATEN", "SANCTION"})
+STORY_COUNTERPART_CATEGORIES = frozenset({"THREATEN", "SANCTION", "MOBILIZE"})  # (MOBILIZE: see below)
 
 
 def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -> list[Event]:
@@ -44,10 +44,14 @@ def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -
                 counts[e.code] = counts.get(e.code, 0) + 1
     out = []
     for event in events:
-        if event.recipient or event.event not in STORY_COUNTERPART_CATEGORIES:
+        # (a deployment with a place or a task of its own, "onto the streets to back up the police", stays
+        # where it is sent; only a state is the other side of one)
+        deployment = event.event == "MOBILIZE"
+        if event.recipient or event.event not in STORY_COUNTERPART_CATEGORIES \
+                or (deployment and event.unnamed_recipient):
             out.append(event)
             continue
-        own = {a.code for a in event.actor}
+        own = {a.code for a in event.actor} | ({"IGO", "NGO"} if deployment else set())
         others = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
         if others and others[0][0] >= 2 and (len(others) == 1 or others[0][0] > others[1][0]):
             code = others[0][1]
