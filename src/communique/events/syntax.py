@@ -117,7 +117,8 @@ def free_relative_objects(verb: Token) -> list[Token]:
 def gerund_clause_subjects(verb: Token) -> list[Token]:
     """"to disperse hundreds of students marching on parliament": the parser makes the crowd the subject
     of a gerund clause right after the verb; the crowd is what the verb acts on."""
-    return [s for c in children(verb, ("ccomp",)) if c.tag_ == "VBG"
+    # (a clause with its own auxiliary is a clause: "said the truce was holding")
+    return [s for c in children(verb, ("ccomp",)) if c.tag_ == "VBG" and not children(c, ("aux",))
             for s in children(c, ("nsubj",)) if s.left_edge.i == verb.i + 1]
 
 
