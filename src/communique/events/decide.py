@@ -297,7 +297,7 @@ def _partnered(match: TriggerMatch, recipient: list[Entity]) -> bool:
             if token is None or token.head.i == token.i:
                 break
             if token.dep_ == "pobj" and token.head.lower_ in ("with", "alongside"):
-                # ("drills near its border with Ukraine": a border's neighbour is no partner)
+                # ("exercises close to its frontier with Georgia": the frontier's neighbour is no partner)
                 return token.head.head.lemma_.lower() not in BORDER_NOUNS
             token = token.head
     return False

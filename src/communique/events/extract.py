@@ -218,7 +218,7 @@ FORECAST_MODALS = frozenset({"could", "might", "may"})
 
 def _forecast(clause: Token) -> bool:
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # (or a thing told as happening: "warned that a new surge of water was heading downstream")
+    # (or a thing told as happening: "warned that floodwaters were still rising along the river")
     modal = any(c.dep_ == "aux" and c.lower_ in FORECAST_MODALS for c in clause.children) or (
         clause.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in clause.children))
     return modal and bool(subjects) and all(

@@ -460,7 +460,7 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
         hosts.append(verb.head)  # "bowed to the protesters' demands and resigned"
     # "a naval show of force aimed at Athens", "drills directed at Taiwan": whom the act is aimed at.
     nouns = [anchor, *children(verb, ("dobj",)), *(o for p in children(verb, ("prep",)) for o in children(p, ("pobj",)))]
-    nouns += [o for n in nouns for o in objects_after(n, ("of",))]  # "in a show of force aimed at Seoul"
+    nouns += [o for n in nouns for o in objects_after(n, ("of",))]  # "a display of strength directed at Seoul"
     hosts.extend(c for n in nouns for c in children(n, ("acl",)) if lemma(c) in AIMING_VERBS)
     return hosts
 

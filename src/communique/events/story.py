@@ -44,7 +44,7 @@ def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -
                 counts[e.code] = counts.get(e.code, 0) + 1
     out = []
     for event in events:
-        # (a deployment with a place or a task of its own, "onto the streets to back up the police", stays
+        # (a deployment with a place or a task of its own, "sent into the cities to support the police", stays
         # where it is sent; only a state is the other side of one)
         deployment = event.event == "MOBILIZE"
         if event.recipient or event.event not in STORY_COUNTERPART_CATEGORIES \
