@@ -286,6 +286,7 @@ def _after_days_of(noun: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in ("after", "following")
 
 
+# (a narrower set than matching's MEASURE_NOUNS on purpose: "after a year of protests" is background)
 SPAN_NOUNS = frozenset({"day", "round", "week", "hour"})
 
 

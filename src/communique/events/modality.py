@@ -117,8 +117,10 @@ def _clause_chain(verb: Token):
 
 def _has_no(noun: Token) -> bool:
     """A subject that "no" quantifies ("no one", "no soldier had crossed"); not "no fewer than 20 soldiers"."""
-    return any(d.lower_ == "no" and d.dep_ == "det" and (d.text == "no" or d.i == d.sent.start)  # not "No Kwang Chol"
-               and d.i + 1 < len(d.doc) and d.doc[d.i + 1].lower_ not in ("fewer", "less", "more") for d in noun.children)
+    # (lower case, or opening the sentence: the name "No Kwang Chol" is no "no")
+    return any(d.lower_ == "no" and d.dep_ == "det" and (d.text == "no" or d.i == d.sent.start)
+               and d.i + 1 < len(d.doc) and d.doc[d.i + 1].lower_ not in ("fewer", "less", "more")
+               for d in noun.children)
 
 
 def modality(trigger_token: Token, verb: Token, published: date | None = None) -> Modality:
