@@ -32,7 +32,7 @@ from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject,
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
-from .parties import awaited_party, between_pair, coded_under, hosted_pair, maker_of_proposal, mentions_under, mentions_with_conjuncts, unique
+from .parties import awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under, mentions_with_conjuncts, unique
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
                          acts_on_people, addressee, doer_of_summed_act, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
@@ -152,8 +152,8 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
                   and anchor.doc[m.root].is_lower]
     if kinds_only and len(kinds_only) == len(owners) and subject_of(verb, index)[0]:
         owners = []
-    pair = between_pair(anchor, index)
-    if owners:
+    pair = between_pair(anchor, index) or hyphen_pair(anchor, index)
+    if owners and len(pair) < 2:
         args.actor = unique(owners)
         args.actor_direct = True
     elif (len(pair) >= 2 or (len(pair) == 1 and pair[0].kind == "compound")) \

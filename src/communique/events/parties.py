@@ -203,3 +203,20 @@ def awaited_party(verb: Token, index: MentionIndex, direct: bool = False) -> lis
             if found:
                 return unique(found)
     return []
+
+
+def hyphen_pair(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Israeli-Palestinian talks", "joint U.S.-South Korean drills": two nationalities joined by a hyphen
+    before the noun (the parser hangs the first on the hyphen) are the act's two parties, in that order."""
+    def named(i: int) -> ActorMention | None:  # (a name that modifies a noun is indexed with the places)
+        m = index(i) or index.place(i)
+        return m if m is not None and m.kind != "place" and coded(m) else None
+
+    for mod in [c for c in noun.subtree if c.i < noun.i and c.dep_ in ("amod", "compound", "nmod")]:
+        for dash in children(mod, ("punct",)):
+            if dash.tag_ == "HYPH" and dash.i == mod.i - 1 and dash.i > 0:
+                first, second = named(dash.i - 1), named(mod.i)
+                if first is not None and second is not None and first is not second:
+                    return [first, second]
+    return []
+
