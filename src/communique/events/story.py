@@ -238,7 +238,7 @@ DOER_OF_LATEST = {
 
 # Aid with no recipient named goes where the story's aid goes ("France will send shells to Ukraine ...
 # Britain delivered the first batch of drones"): the recipient of the latest aid or aid promise.
-SHARED_RECIPIENT = {"AID": {"AID", "AGREE"}}
+SHARED_RECIPIENT = {"AID": {"AID", "AGREE"}, "AGREE": {"AID", "AGREE"}}  # (AGREE: a promise of aid, 033)
 AID_CODES = ("07", "033")  # aid given, and promised
 
 
@@ -247,13 +247,14 @@ def counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
     SHARED_RECIPIENT)."""
     if event.recipient or not any(a.code for a in event.actor):
         return event
-    if event.event in SHARED_RECIPIENT:
+    if event.event in SHARED_RECIPIENT and (event.event == "AID" or event.cameo.startswith("033")):
         for previous in reversed(earlier):
             if previous.event in SHARED_RECIPIENT[event.event] and previous.cameo.startswith(AID_CODES) \
                     and previous.recipient and not any(same_party(a, r) for a in event.actor
                                                        for r in previous.recipient):
                 return dataclasses.replace(event, recipient=[dataclasses.replace(r) for r in previous.recipient])
-        return event
+        if event.event == "AID":
+            return event  # (a promise of aid with none before it is still a promise: read on)
     if event.event in DOER_OF_LATEST:
         for previous in reversed(earlier):
             # (strictly another group: "Sudanese" marchers are not the Sudanese police firing on them)
