@@ -254,7 +254,7 @@ def counterpart_from_context(event: Event, earlier: list[Event]) -> Event:
                                                        for r in previous.recipient):
                 return dataclasses.replace(event, recipient=[dataclasses.replace(r) for r in previous.recipient])
         if event.event == "AID":
-            return event  # (a promise of aid with none before it is still a promise: read on)
+            return event  # (a promise of aid with none before it goes on to the counterparts below)
     if event.event in DOER_OF_LATEST:
         for previous in reversed(earlier):
             # (strictly another group: "Sudanese" marchers are not the Sudanese police firing on them)
