@@ -235,6 +235,8 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
     t = match.anchor
     if match.entry.pos == "NOUN" and match.entry.plover == "CONSULT" and _after_days_of(t):
         return False  # "agreed to meet again after two days of talks": the talks were held, not promised
+    if _medium_of_speech(match):
+        return False  # "urged her in a phone call to ...": the call was held; the appeal was made in it
     if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children):
         # "fired water cannon at the boat, injuring four crew": the result of an act is that act.
         # ("shelled the town, sending thousands fleeing" is a second event: flight is SANCTION expel
@@ -286,6 +288,29 @@ def _after_days_of(noun: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in ("after", "following")
 
 
+# Prepositions by which a call is the channel of what was said ("told him by telephone", "urged her in a
+# phone call", "during a video call").
+MEDIUM_PREPS = frozenset({"by", "in", "during", "over"})
+
+
+def _medium_of_speech(match: TriggerMatch) -> bool:
+    """Is this phone call told as the channel of what a verb says or does ("urged X in a telephone call
+    to ...")? The call took place (CONSULT phone) beside whatever was said in it."""
+    t = match.anchor
+    return (match.entry.pos == "NOUN" and match.entry.cameo == "041" and t.dep_ == "pobj"
+            and t.head.lower_ in MEDIUM_PREPS and t.head.head.pos_ == "VERB")
+
+
+def _spoken_to_party(match: TriggerMatch, args) -> bool:
+    """Were the words carried by the call said by a named party to a named party, the object of the verb
+    ("urged Erdogan in a phone call", "told his counterpart by telephone", "discussed it by phone with X")?"""
+    verb = match.anchor.head.head
+    spoken_to = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")} | {
+        o.i for t in (verb, match.anchor) for p in children(t, ("prep",)) if p.lower_ in ("with", "to")
+        for o in children(p, ("pobj",))}
+    return any(m.kind != "unnamed" for m in args.actor) and any(m.root in spoken_to for m in args.recipient)
+
+
 # (a narrower set than matching's MEASURE_NOUNS on purpose: "after a year of protests" is background)
 SPAN_NOUNS = frozenset({"day", "round", "week", "hour"})
 
@@ -334,6 +359,8 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
         ("042", "043")) and len({e.text for m in args.actor for e in m.entities}) >= 2
     if (match.entry.needs_recipient or match.entry.pos == "AUX") and not args.recipient and not pair:
         return []
+    if _medium_of_speech(match) and not (pair or _spoken_to_party(match, args)):
+        return []  # "witnesses told a news agency by telephone": a call between parties, or none
     mod = modality(match.anchor, verb, document.published)
     if warned and mod.hypothetical and any(
             c.dep_ == "aux" and (c.lower_ in ("would", "will", "'d")

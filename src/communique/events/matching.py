@@ -21,7 +21,7 @@ from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, inf
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"; "since the kidnapping" only
 # dates the clause), as the subject of "take place/begin", or as a headline; else it names a thing.
 NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "on", "with", "through",
-                           "before", "despite", "because"})  # "stood idle because of a strike"
+                           "before", "despite", "because", "by"})  # "stood idle because of a strike"
 NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", "resume", "break", "erupt",
                                    "open", "close", "conclude", "occur", "happen", "come", "kill", "hit",
                                    "wound", "injure", "destroy", "leave", "claim", "rage", "flare", "intensify",
