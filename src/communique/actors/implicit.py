@@ -46,7 +46,8 @@ def place_state(verb: Token, index: MentionIndex, depth: int = 2) -> list[ActorM
                     for t in level:
                         m = index.place(t.i)
                         if m is not None and coded(m) and (m.kind in ("country", "capital", "place") or (
-                                m.kind == "modifier" and lemma(t.head) in word_class("place"))):
+                                m.kind == "modifier" and lemma(t.head) in word_class("place")
+                                and lemma(t.head) not in word_class("border"))):  # "near the Venezuelan border"
                             return [m]  # "in Kenya", "in Nairobi", "in the Kenyan town of Kisumu"
                     level = [c for t in level for c in t.children
                              if c.dep_ not in SEARCH_STOP_DEPS and not beyond_border(c, t)]
@@ -59,13 +60,20 @@ def beyond_border(prep: Token, head: Token) -> bool:
     sent "to" or massed "along" a border with a state face that state: only "near" is a place.)"""
     if not (prep.lower_ == "with" and prep.dep_ == "prep" and head.dep_ == "pobj" and lemma(head) in word_class("border")):
         return False
-    where = head.head  # "near the border", "close to the border"
-    return where.lower_ == "near" or (where.lower_ == "to" and where.head.lower_ == "close")
+    return _only_near(head.head)  # "near the border", "close to the border"
 
 
 def across_border(token: Token) -> bool:
-    """Is ``token`` the state a "near the border with" phrase names (``beyond_border``)?"""
+    """Is ``token`` the state a "near the border with" phrase names (``beyond_border``), or the adjective
+    of "near the Venezuelan border"?"""
+    border = token.head
+    if token.dep_ in ("amod", "compound") and lemma(border) in word_class("border") and border.dep_ == "pobj":
+        return _only_near(border.head)
     return beyond_border(token.head, token.head.head)
+
+
+def _only_near(where: Token) -> bool:
+    return where.lower_ == "near" or (where.lower_ == "to" and where.head.lower_ == "close")
 
 
 def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -74,7 +82,11 @@ def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list
     # (a person no table knows is not placed by a dateline town: talks held in Geneva or Harare are
     # attended by foreigners; a group named by what it is acts where the story is told from)
     groups_only = all(m.kind in ("sector", "unnamed") for m in actor)
+    # (a participle of result happens where its clause does: "a bomb exploded on a bus in Tel Aviv,
+    # wounding 20 people")
+    result_of = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i else None
     place = _place_in_phrase(actor, index) or place_state(verb, index, depth=4) \
+        or (result_of is not None and place_state(result_of, index, depth=4)) \
         or _dateline_place(index, towns=groups_only) or _only_country_of_sentence(verb, index)
     return _coded_as(actor, place)
 

@@ -74,10 +74,10 @@ def unnamed_actor(match: TriggerMatch, verb: Token,
         if subj is None and verb.dep_ == "xcomp":
             subj = subject_token(verb.head)  # "prisoners began refusing food"
         if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and match.entry.plover == "ASSAULT":
-            # "a mob torched a mosque, burning twenty worshippers to death": the clause's attackers do it
-            # (not a storm "killing 20 people").
+            # "a mob torched a mosque, burning twenty worshippers to death", "a car bomb exploded near a
+            # market, killing 12": the clause's attackers or weapon do it (not a storm "killing 20 people").
             shared = subject_of(verb, index)[2]
-            if shared is not None and _of_classes(shared, ATTACKER_CLASSES):
+            if shared is not None and _of_classes(shared, ATTACKER_CLASSES + ("weapon",)):
                 subj = shared
         if subj is not None and subj.dep_ != "nsubjpass":
             doers = [subj]
