@@ -25,6 +25,7 @@ from ..knowledge.codes import NON_STATE_CODES
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
 from ..parse import doc_tokens, governing_verb, owned, shared_subject
+from .phoenix import fold, place_names
 
 
 def coded(mention: ActorMention) -> bool:
@@ -302,11 +303,20 @@ def gazetteer_place(span, min_population: int = 0) -> ActorMention | None:
     when the gazetteer knows it (a city only with at least ``min_population`` people)."""
     from ..knowledge.gazetteer import gazetteer  # the gazetteer: cities and regions
     location = gazetteer().resolve(span.text)
+    if location is None and not min_population and getattr(span, "label_", "") == "GPE":
+        # (a province or town the dictionaries' country names hold: "in Helmand province"; not a river
+        # or mountain range, which may run through several states)
+        code = place_names().get(fold(span.text))
+        return _place_mention(span, code) if code else None
     if location is None or not location.country or (location.kind == "city" and location.population < min_population):
         return None
+    return _place_mention(span, location.country)
+
+
+def _place_mention(span, code: str) -> ActorMention:
     start, end = (span.start, span.end) if hasattr(span, "start") else (span.i, span.i + 1)
     start_char = span.start_char if hasattr(span, "start_char") else span.idx
-    entity = Entity(text=span.text, code=location.country, sector=None, name=None, id=None,
+    entity = Entity(text=span.text, code=code, sector=None, name=None, id=None,
                     start=start_char, end=start_char + len(span.text))
     root = span.root.i if hasattr(span, "root") else span.i
     return ActorMention([entity], start, end, root, "place")

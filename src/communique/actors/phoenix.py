@@ -300,6 +300,16 @@ def country_names(valid_codes: frozenset[str], hand_surfaces: frozenset[str],
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def place_names(folder: Path = DATA_DIR) -> dict[str, str]:
+    """Folded name -> country code of every derived country name (towns, provinces, regions), whatever
+    kinds are in use as actors: read only to tell whose a place the text names is ("in Helmand
+    province"), never to make a party of the name."""
+    if not _present(COUNTRY_NAMES, folder):
+        return {}
+    return {fold(row["phrase"]): row["code"] for _, row in _rows(COUNTRY_NAMES, ("phrase", "code", "source"), folder)}
+
+
 def best_role(terms: Iterable[OfficeHolder], on: Optional[date]) -> tuple[OfficeHolder, ...]:
     """The roles that hold on a day: the dated ones covering it, else the undated default roles of
     derived people; without a day, all of them."""
