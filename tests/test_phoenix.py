@@ -102,6 +102,18 @@ def test_a_province_the_country_names_list_stands_for_its_country(nlp):
     assert codes(found["Helmand"]) == [("AFG", None)]
 
 
+def test_a_province_the_country_names_list_is_a_place_even_where_the_names_make_no_party(nlp, kinds):
+    # With the default kinds, "Helmand" is no actor; it still tells whose a place is.
+    from communique.actors.index import gazetteer_place
+    kinds("people")
+    sdoc = nlp("A bomb exploded in Helmand province on Sunday.")
+    span = next(e for e in sdoc.ents if e.text == "Helmand")
+    assert "Helmand" not in mentions(nlp, sdoc.text)
+    assert gazetteer_place(span).entities[0].code == "AFG"
+    river = next(e for e in nlp("Police pushed them back across the Nile on Sunday.").ents if e.text == "Nile")
+    assert "nile" in phoenix.place_names() and gazetteer_place(river) is None  # a river is no one's place
+
+
 def test_a_discard_phrase_leaves_its_story_without_actors(nlp):
     assert mentions(nlp, "Kenya beat Uganda 2-1 in a World Cup qualifier on Sunday.") == {}
     assert set(mentions(nlp, "Kenya accused Uganda of arming rebels on Sunday.")) >= {"Kenya", "Uganda"}
