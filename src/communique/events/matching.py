@@ -12,24 +12,12 @@ from ..ontology import quad_class
 from ..parse import doc_tokens
 from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, entry_order, word_class
 from .modality import is_negated
+from .nominal import MEASURE_NOUNS, has_actor, noun_is_predicate
 from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_gerund_noun,
                      crowd_members, is_month_word, lemma, lemmas, misparsed_main_verb, misparsed_modifier_verb,
                      neighbourhood, object_lemmas, object_tokens, objects_after, people_named_by_participle,
-                     names_a_kind_of_next, prep_objects, received_from, subject_word, time_adjunct)
+                     names_a_kind_of_next, prep_objects, subject_word, time_adjunct)
 
-# A nominal trigger is an event only where the sentence presents it as one: as the object of a light
-# verb ("held talks"), after "during/in/after" ("during a phone conversation"; "since the kidnapping" only
-# dates the clause), as the subject of "take place/begin", or as a headline; else it names a thing.
-NOMINAL_PREPS = frozenset({"during", "in", "at", "after", "following", "amid", "on", "with", "through",
-                           "before", "despite", "because", "by"})  # "stood idle because of a strike"
-NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", "resume", "break", "erupt",
-                                   "open", "close", "conclude", "occur", "happen", "come", "kill", "hit",
-                                   "wound", "injure", "destroy", "leave", "claim", "rage", "flare", "intensify",
-                                   "escalate", "spread", "persist", "rag", "send", "force", "drive", "displace",
-                                   "paralyse", "paralyze", "cripple", "disrupt", "shut", "halt", "ground",
-                                   "draw", "spark", "prompt", "provoke", "anger"})  # "drew an ultimatum"
-# ("rag": spaCy's lemma of "raged")
-OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
 CROWD_HEADS = frozenset({"group", "thousand", "hundred", "dozen", "ten", "crowd", "band", "number", "scores",
                          "score", "mob", "gang"})
 # Parts of speech no lexicon entry can fit (see _pos_fits): skipped before the lexicon is consulted.
@@ -40,10 +28,6 @@ _PROPN_ID = IDS["PROPN"]
 PROPOSAL_PARTICIPLES = frozenset({"proposed", "planned"})
 # Clauses of their own hung on a verb, whose words belong to another event.
 OTHER_CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "parataxis"})
-# Acts of speech whose content a clause tells ("X's refusal to ...", "X's warning that ...").
-OWNED_SPEECH_ACTS = frozenset({"refusal", "rejection", "warning", "threat", "call", "appeal", "demand", "offer",
-                               "pledge", "promise", "vow"})
-MEASURE_NOUNS = frozenset({"day", "days", "round", "wave", "series", "week", "night", "spate", "string", "year"})
 # Words a trigger's text may skip between its own words ("held two days of talks").
 MAX_TRIGGER_GAP = 3
 
@@ -92,14 +76,6 @@ def _pos_fits_part(part: str, token: Token) -> bool:
         return pos == "ADJ" or (pos == "VERB" and token.tag_ in ("VBN", "JJ"))
     if part == "AUX":
         return token.tag_ == "MD" or (lemma(token) == "need" and bool(children(token, ("xcomp",))))
-    return False
-
-
-def _has_actor(tokens, mention_of) -> bool:
-    for t in tokens:
-        for s in t.subtree:
-            if mention_of(s.i) is not None:
-                return True
     return False
 
 
@@ -173,7 +149,7 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
     if key == "obj":
         if "*" in values and facts.objects:
             return True
-        if "@actor" in values and _has_actor(facts.objects, mention_of):
+        if "@actor" in values and has_actor(facts.objects, mention_of):
             return True
         return bool(facts.object_lemmas & values)
     if key == "prep":
@@ -261,69 +237,6 @@ def _near_words(anchor: Token) -> list[tuple[Token, set[str]]]:
     near += [c for t in near if t.head.i == anchor.i and lemma(t) in CROWD_HEADS
              for o in objects_after(t, ("of",)) for c in o.children if c.dep_ == "acl"]
     return [(t, lemmas(t)) for t in near]
-
-
-def noun_is_predicate(noun: Token, mention_of) -> bool:
-    """Is this nominal trigger presented as something that happened (see NOMINAL_PREPS)?"""
-    t = noun
-    while t.dep_ in ("compound", "conj") and t.head.i != t.i:
-        t = t.head
-    # "held a fourth day of national strikes": the measure noun stands for the event.
-    while t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in MEASURE_NOUNS:
-        t = t.head.head
-    dep, head = t.dep_, t.head
-    if dep == "ROOT":
-        return True
-    if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-        if lemmas(head) & word_class("light"):
-            return True
-    # "the law drew a rebuke from Berlin", "came under criticism from": an act received from a party.
-    if _has_actor(received_from(t), mention_of):
-        return True
-    # "X is the largest donor to Y": a noun naming the party by what it does, said of the party.
-    if lemma(t) in word_class("doer") and _said_of_party(t, mention_of):
-        return True
-    if dep == "pobj" and head.lower_ in NOMINAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
-        return True
-    if dep == "pobj" and head.dep_ == "agent":
-        return True  # "ports were brought to a standstill by a strike of dockworkers": the act did it
-    # "returned to Geneva for talks": the purpose of a journey is the meeting; "recalled its envoys
-    # for consultations" is no meeting with anyone.
-    if dep == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" and lemma(head.head) in word_class("journey"):
-        return True
-    if dep == "nsubj" and lemma(head) in NOMINAL_SUBJECT_VERBS:
-        return True
-    # "Pyongyang's refusal to return to talks dashed hopes", "North Korea's warning that it would ...":
-    # an act of speech owned by a party and told with its content happened.
-    if lemma(t) in OWNED_SPEECH_ACTS and _owned_by_party(t, mention_of) and any(
-            c.dep_ in ("acl", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX") for c in t.children):
-        return True
-    # "Israel's attack on Gaza": a possessive or national actor and an opposing party name the event.
-    owner = any(mention_of(c.i) is not None for c in t.children if c.dep_ in ("poss", "amod", "compound"))
-    target = any(prep.lower_ in OPPOSING_PREPS and _has_actor(children(prep, ("pobj",)), mention_of)
-                 for prep in children(t, ("prep",)))
-    # "Moscow's expulsion of two Polish envoys deepened the row", "a strike by dockers shut the ports":
-    # an owned act on a party, or an act with its doer, told as the subject of what it caused.
-    caused = dep in ("nsubj", "nsubjpass")
-    return (owner and (target or (caused and _has_actor(objects_after(t, ("of",)), mention_of)))) or (
-        dep == "nsubj" and bool(children(head, ("dobj",))) and _has_actor(objects_after(t, ("by",)), mention_of))
-
-
-def _owned_by_party(noun: Token, mention_of) -> bool:
-    """"Pyongyang's refusal", "the refusal of the Taliban": the noun's owner is a named party."""
-    return any(mention_of(c.i) is not None for c in noun.children if c.dep_ == "poss") or any(
-        mention_of(o.i) is not None for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-        for o in p.children if o.dep_ == "pobj")
-
-
-def _said_of_party(noun: Token, mention_of) -> bool:
-    """Is the noun what a named party is said to be ("X is the largest donor", "X remains one of the
-    donors")? A party no table names ("the businessman is a donor") says nothing of politics."""
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma(noun.head.head) in word_class("partitive"):
-        noun = noun.head.head
-    if noun.dep_ != "attr" or lemma(noun.head) not in ("be", "become", "remain"):
-        return False
-    return any(c.dep_ == "nsubj" and mention_of(c.i) is not None for c in noun.head.children)
 
 
 @dataclass(frozen=True)

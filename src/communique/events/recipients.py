@@ -27,7 +27,7 @@ from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
 from ..parse import children, doc_tokens, governing_verb, lemma, shared_subject, subject_token
 from .lexicon import word_class
-from .matching import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
+from .nominal import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, holder_of, maker_of_proposal, mentions_under, national_place, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, infinitives, object_tokens,
