@@ -306,8 +306,8 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
         if pos in _NEVER_TRIGGER_IDS or (pos == _PROPN_ID and not token.text.islower()):
             continue
         known = _entries_for(token)
-        if not known.entries:
-            continue
+        if not known.entries or (token.tag_ == "VBG" and token.dep_ == "amod"):
+            continue  # (a participle that describes its noun tells no event: "striking workers", "warring sides")
         fitted: list[TriggerMatch] = []
         near: list[tuple[Token, set[str]]] | None = None
         facts = TokenFacts(token)
