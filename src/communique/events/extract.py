@@ -425,6 +425,18 @@ def _yielding_told_with(event: Event, verbs: dict, resigned: set[int]) -> bool:
         or any(c.dep_ == "conj" and c.i in resigned for c in t.children))
 
 
+def _nested(a: Token, b: Token) -> bool:
+    """Is one verb inside the other's clause (not in a clause joined to it by "and")?"""
+    def inside(inner: Token, outer: Token) -> bool:
+        t = inner
+        while t.i != outer.i and t.head.i != t.i:
+            if t.dep_ == "conj":
+                return False
+            t = t.head
+        return t.i == outer.i
+    return inside(b, a) or inside(a, b)
+
+
 def _doers(e: Event) -> tuple:
     """An event's category and acting side (country and sector: the president and the riot police of
     one country are two doers)."""
@@ -447,8 +459,12 @@ def _joined_acts(a: Event, b: Event, verbs: dict) -> bool:
     if a.event in MEASURE_CATEGORIES and a.cameo != b.cameo:
         # ("ordered a curfew": a measure named by a noun is told by the verb it is the object of)
         va, vb = va or _light_verb(a, verbs), vb or _light_verb(b, verbs)
-    if va is None or vb is None or vb not in va.conjuncts:
+    if va is None or vb is None:
         return False
+    if vb not in va.conjuncts:
+        # (or two clauses, neither inside the other, each with its own doer: "troops fired tear gas ...,
+        # and the prosecutor said security forces had detained 700 people")
+        return not _nested(va, vb) and not {x.start for x in a.actor} & {x.start for x in b.actor}
     if not {x.start for x in a.actor} & {x.start for x in b.actor}:
         return True
     # (a curfew after a state of emergency, a ban on officials after the party's dissolution: each CAMEO
