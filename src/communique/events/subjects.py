@@ -29,6 +29,8 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her
 # Verbs that judge a party for what it did ("punished X for detaining ...").
 JUDGING_VERBS = frozenset({"punish", "blame", "criticise", "criticize", "accuse", "condemn", "praise", "thank",
                            "sanction", "fine", "reward", "commend", "fault", "rebuke", "reprimand", "congratulate"})
+# Verbs that make their object do what their infinitive says ("forced the army to withdraw").
+CAUSING_VERBS = frozenset({"prompt", "force", "compel", "lead", "push", "drive", "spur", "oblige", "cause"})
 # Climbing from a subjectless verb to the verb whose subject it shares.
 SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "dobj", "pobj"})
 
@@ -102,6 +104,13 @@ def subject_of(verb: Token, index: MentionIndex):
             return _subject_left_of(t, index)
         if t.dep_ not in SHARED_SUBJECT_DEPS or t.head.i == t.i:
             return [], False, None
+        made_to = [o for o in t.head.children if o.dep_ == "dobj"] if t.dep_ == "xcomp" and \
+            lemma(t.head) in CAUSING_VERBS and t.head.tag_ != "VB" else []
+        if made_to:
+            # "prompting Japan's prime minister to demand ...": the one made to act acts (not where the
+            # making is only an aim: "a strike meant to force the president to resign").
+            found, depth = mentions_under(made_to[0], index)
+            return found, depth <= 1, made_to[0]
         came_by = t.dep_
         t = t.head
     return [], False, None
