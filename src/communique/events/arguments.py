@@ -14,8 +14,8 @@ the actor (``_actor_of_noun``, ``_pair_of_third_party``, ``_actor_of_clause``), 
 (``_recipient_in_clause``, ``_recipient_asked``, ``_implied_recipient``), then the parties dropped
 as no counterpart (``_drop_own_side``), and last the parties no table names. The searches live by
 concern: the phrase's mentions in events/parties.py, subjects and speakers in events/subjects.py,
-recipient candidates in events/recipients.py, parties no table names in events/unnamed_arguments.py,
-parties a place implies in actors/implicit.py.
+recipient candidates in events/recipients.py, the doer a passive implies in events/passive.py, parties
+no table names in events/unnamed_arguments.py, parties a place implies in actors/implicit.py.
 """
 from __future__ import annotations
 
@@ -26,29 +26,25 @@ from spacy.tokens import Token
 
 from ..actors.implicit import across_border, crowd_of_place, located, own_state, place_state
 from ..actors.index import MentionIndex, coded
-from ..knowledge.codes import STATE_SECTORS
 from ..model import ActorMention
 from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
+from .passive import EXPULSION, OWN_FORCE_SECTORS, actor_of_passive
 from .parties import awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under, mentions_with_conjuncts, unique
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
                          acts_on_people, addressee, doer_of_summed_act, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
-from .subjects import agent, is_pronoun, same_side, speaker, subject_of
-from .syntax import (LETTING_VERBS, clause_objects, doer_tokens, infinitives, is_free_relative, is_gerund_noun,
+from .subjects import is_pronoun, same_side, speaker, subject_of
+from .syntax import (LETTING_VERBS, clause_objects, infinitives, is_free_relative, is_gerund_noun,
                      is_passive, object_tokens, objects_after, participle_agents, received_from, receiving_verb,
                      rejected_vote)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
-HOST_A_VISIT = "043"
 APOLOGY = "055"
 OWN_PEOPLE_CODES = frozenset({"0831", "1723", "1724"})  # a resignation, a curfew, a state of emergency
 MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; the pair are its recipients
-# A state's own forces: what it deploys, never whom a deployment is aimed at.
-OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
-EXPULSION = "166"  # CAMEO: expel or withdraw (diplomats, inspectors, peacekeepers)
 # Categories whose unnamed target is the actor's own state (see actors/implicit.py: own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
 # What a crowd gathers to do to its target ("marched to denounce the government").
@@ -221,35 +217,7 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
     arrest, or the state where it happened); else the subject, or the speaker of reported speech;
     else a protesting crowd's country. A group that names no country takes the one where it acts."""
     if not args.actor and passive:
-        args.actor = agent(verb, index)
-        args.actor_direct = bool(args.actor)
-        if not args.actor and match.entry.cameo == HOST_A_VISIT:
-            # "was welcomed in Tehran": the host is the state where the visitor was received.
-            args.actor = place_state(verb, index, depth=4)
-        # (a "by" phrase names the doer even when no table knows it: "harassed by an armed Indonesian ship")
-        if not args.actor and match.entry.plover == "COERCE" and not doer_tokens(verb):
-            # "The justice ministry said 41 people had been held": the state body that reports
-            # an arrest made it; else "was detained in Jordan": the state where it happened did.
-            reporter = speaker(verb, index)
-            if reporter and all(e.sector in STATE_SECTORS for m in reporter for e in m.entities):
-                args.actor, args.actor_from_speaker = reporter, True
-            else:
-                args.actor = place_state(verb, index)
-        if not args.actor and (match.entry.plover in ("MOBILIZE", "RETREAT") or match.entry.cameo.startswith(EXPULSION)):
-            # "Turkish troops have been massed along the border", "forces were put on alert", "all Israeli
-            # troops would be pulled out", "UN peacekeepers were pulled out": the forces moved stand for the
-            # state or body that moved them.
-            # Bare "extra troops had been deployed", an army spokesman said: the speaker's side's.
-            subj = subject_token(verb)
-            forces = mentions_under(subj, index)[0] if subj is not None else []
-            reporter = speaker(verb, index)
-            if forces and all(e.sector in OWN_FORCE_SECTORS for m in forces for e in m.entities):
-                bare = not any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN"
-                               for m in forces for t in verb.doc[m.token_start:m.token_end])
-                if reporter and bare:
-                    args.actor, args.actor_from_speaker = reporter, True
-                else:
-                    args.actor = forces
+        actor_of_passive(args, match, verb, index)
     if not args.actor and not passive:
         own, direct, subj = subject_of(verb, index)
         if subj is not None and not own and (lemma(subj) in word_class("filing")
