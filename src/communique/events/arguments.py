@@ -95,7 +95,7 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
 
 def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arguments:
     """The parties the tables name, step by step (the module's docstring lists the steps)."""
-    if match.entry.pos == "AUX":
+    if match.entry.pos == "AUX" or match.entry.alleged:
         return _appeal(verb, index)
     # A passive governing verb matters for verb triggers ("was attacked by") and for a noun
     # that is its passive subject ("talks were held"); "were engaged in forced deportations" keeps its subject.
@@ -119,7 +119,8 @@ def _named_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> A
 
 
 def _appeal(verb: Token, index: MentionIndex) -> Arguments:
-    """"X said Y must ...": the speaker appeals to the subject of the reported clause."""
+    """"X said Y must ...": the speaker appeals to the subject of the reported clause ("X said Y had
+    violated its airspace": accuses it)."""
     args = Arguments()
     args.actor = speaker(verb, index)
     args.actor_from_speaker = True

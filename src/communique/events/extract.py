@@ -357,7 +357,8 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
     # (a visit or hosting always has a counterpart of its own)
     pair = args.actor_compound and match.entry.plover == "CONSULT" and not match.entry.cameo.startswith(
         ("042", "043")) and len({e.text for m in args.actor for e in m.entities}) >= 2
-    if (match.entry.needs_recipient or match.entry.pos == "AUX") and not args.recipient and not pair:
+    if (match.entry.needs_recipient or match.entry.pos == "AUX" or match.entry.alleged) and not args.recipient \
+            and not pair:
         return []
     if _medium_of_speech(match) and not (pair or _spoken_to_party(match, args)):
         return []  # "witnesses told a news agency by telephone": a call between parties, or none

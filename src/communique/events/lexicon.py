@@ -86,6 +86,13 @@ class TriggerEntry:
         c = self.condition("needs")
         return bool(c and "recipient" in c.values)
 
+    @property
+    def alleged(self) -> bool:
+        """``needs=speaker``: the act is what a speaker alleges of the clause's subject ("said the jets had
+        violated its airspace"): the speaker accuses the subject; told by no speaker, no event."""
+        c = self.condition("needs")
+        return bool(c and "speaker" in c.values)
+
 
 def _rows(name: str):
     """(line number, fields) of a TSV file, skipping comments, blank lines and the header."""
