@@ -84,9 +84,12 @@ def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list
     groups_only = all(m.kind in ("sector", "unnamed") for m in actor)
     # (a participle of result happens where its clause does: "a bomb exploded on a bus in Tel Aviv,
     # wounding 20 people")
+    # (or of the "when" clause that tells how it happened: "were wounded when their convoy hit a bomb in Kandahar")
     result_of = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i else None
+    when = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children)]
     place = _place_in_phrase(actor, index) or place_state(verb, index, depth=4) \
         or (result_of is not None and place_state(result_of, index, depth=4)) \
+        or next((p for c in when if (p := place_state(c, index, depth=4))), []) \
         or _dateline_place(index, towns=groups_only) or _only_country_of_sentence(verb, index)
     return _coded_as(actor, place)
 

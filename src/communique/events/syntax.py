@@ -225,11 +225,13 @@ def cause_of_casualty(verb: Token) -> list[Token]:
                if lemma(o) in ATTACK_NOUNS and a_new_one(o)]
     if attacks:
         return attacks[:1]
-    # (people, forces or a weapon: "when their truck overturned" names no doer)
-    return [s for v in [verb, *joined] for c in children(v, ("advcl",))
-            if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)
-            for s in children(c, ("nsubj",)) if (s.pos_ == "PROPN" or any(lemma(s) in word_class(k) for k in DOER_CLASSES))
-            and not children(s, ("poss",))]
+    # (people, forces or a weapon: "when their truck overturned" names no doer; "when their vehicle
+    # struck a mine": the mine did it)
+    clauses = [c for v in [verb, *joined] for c in children(v, ("advcl",))
+               if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)]
+    return [s for c in clauses for s in children(c, ("nsubj",))
+            if (s.pos_ == "PROPN" or any(lemma(s) in word_class(k) for k in DOER_CLASSES)) and not children(s, ("poss",))] \
+        or [o for c in clauses if lemma(c) in ("strike", "hit") for o in children(c, ("dobj",)) if lemma(o) in word_class("weapon")]
 
 
 DOER_CLASSES = ("perpetrator", "rioters", "populace", "group", "troops", "police", "weapon")
