@@ -140,6 +140,7 @@ def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
     covered = bytearray(len(sdoc))
     for m in lex:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    named = {i for m in lex if m.kind != SECTOR for i in range(m.start, m.end)}  # (a sector word: "People's")
     kept = []
     for m in lex:
         if m.kind == PERSON and m.end - m.start == 1 and not _plausible_surname(sdoc, m.start, covered):
@@ -159,8 +160,20 @@ def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
             continue  # "pro-Russian separatists" in Ukraine, "anti-American protesters": a stance, not a nationality
         if m.kind == DEMONYM and _people_of_the_americas(sdoc, m, covered):
             continue  # "Nasa Indians", "Mapuche Indians": an indigenous people, not India's
+        if m.kind == ORG and _inside_longer_name(sdoc, m, named):
+            continue  # "the People's Democratic Party" of Nigeria is not the "Democratic Party"
         kept.append(m)
     return kept
+
+
+def _inside_longer_name(sdoc: Doc, m: LexMatch, named: set[int]) -> bool:
+    """Does the parser's name run on before the match with words no table knows ("People's" before
+    "Democratic Party")? Then the match is the tail of another body's name."""
+    first = sdoc[m.start]
+    if first.ent_iob_ != "I":
+        return False
+    start = next(e.start for e in sdoc.ents if e.start <= m.start < e.end)
+    return any(sdoc[i].pos_ == "PROPN" and i not in named for i in range(start, m.start))
 
 
 WATER_AFTER = frozenset({"sea", "ocean"})
