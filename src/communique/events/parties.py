@@ -24,7 +24,7 @@ from ..actors.index import MentionIndex, coded, kind_word
 from ..model import ActorMention
 from ..parse import SEARCH_STOP_DEPS, children, conjuncts, lemma
 from .lexicon import word_class
-from .syntax import object_tokens, objects_after, participle_agents
+from .syntax import gerund_crowd, object_tokens, objects_after, participle_agents
 
 
 def unique(mentions):
@@ -92,6 +92,7 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
         nxt = []
         for t in level:
             nxt.extend(c for c in t.children if c.dep_ not in SEARCH_STOP_DEPS)
+            nxt.extend(gerund_crowd(t) if t.dep_ == "prep" else [])  # "hundreds of teachers marching"
         level, depth = nxt, depth + 1
     return fallback or ([], depth, False)
 

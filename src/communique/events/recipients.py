@@ -30,8 +30,8 @@ from .lexicon import word_class
 from .nominal import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, holder_of, maker_of_proposal, mentions_under, national_place, unique
 from .subjects import RELATIVE_PRONOUNS
-from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, infinitives, object_tokens,
-                     objects_after, participle_agents)
+from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, gerund_crowd, infinitives,
+                     object_tokens, objects_after, participle_agents)
 
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
@@ -151,7 +151,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 continue
             if topic_only and word in TOPIC_PREPS:
                 continue  # "held talks on the drawdown of AU troops": the subject of the talks
-            for p in children(prep, ("pobj",)) or _stranded_object(prep, index):
+            for p in children(prep, ("pobj",)) or gerund_crowd(prep) or _stranded_object(prep, index):
                 if _in_third_party_role(p, prep):
                     continue  # "with Venezuela and Norway as guarantors": a role, not the counterpart
                 if word == "with" and lemma(p) in word_class("weapon"):

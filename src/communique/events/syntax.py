@@ -122,6 +122,13 @@ def gerund_clause_subjects(verb: Token) -> list[Token]:
             for s in children(c, ("nsubj",)) if s.left_edge.i == verb.i + 1]
 
 
+def gerund_crowd(prep: Token) -> list[Token]:
+    """"fired tear gas at thousands of students marching through the capital": the parser makes the
+    crowd the subject of a gerund after the preposition; the crowd is the preposition's object."""
+    return [s for g in children(prep, ("pcomp",)) if g.tag_ == "VBG" and not children(g, ("aux",))
+            for s in children(g, ("nsubj",)) if s.left_edge.i == prep.i + 1]
+
+
 def object_tokens(anchor: Token) -> list[Token]:
     """What the anchor acts on: direct object, passive subject, a noun's "of" object, a reduced
     relative's noun; partitives ("part of X") give X too; objects joined by "and" count."""
@@ -344,7 +351,8 @@ def crowd_members(token: Token, heads: frozenset[str]) -> list[Token]:
     "of" objects of a crowd or number word, innermost last (they say who)."""
     inner: list[Token] = []
     while lemma(token) in heads or token.like_num:
-        of = [o for p in children(token, ("prep",)) if p.lower_ == "of" for o in children(p, ("pobj",))]
+        of = [o for p in children(token, ("prep",)) if p.lower_ == "of"
+              for o in children(p, ("pobj",)) or gerund_crowd(p)]  # ("hundreds of teachers marching")
         if not of:
             break
         inner += of
