@@ -80,6 +80,12 @@ def subject_of(verb: Token, index: MentionIndex):
         if subj is not None and (subj.dep_ != "nsubjpass" or t is verb or came_by == "conj"):
             if subj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
                 found, depth = mentions_under(t.head, index)
+                if not found and came_by == "advcl" and verb.head.i == t.i and t.head.dep_ in ("dobj", "pobj", "attr") \
+                        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+                    # "walked across the kerb that divides the peninsula to meet X": the parser hung the
+                    # walker's purpose on the relative clause of a thing; the walker meets X.
+                    t, came_by = t.head, "acl"
+                    continue
                 return found, depth <= 1, t.head
             found, depth = mentions_under(subj, index)
             if not found and t.dep_ == "relcl" and any(c.lower_ == "whose" for c in subj.children):
