@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..background import is_background
 from ..knowledge import english
-from ..parse import participle_partner
+from ..parse import lemma, participle_partner
 from .lexicon import word_class
 from .syntax import is_purpose
 
@@ -185,8 +185,11 @@ def _verb_of(token: Token) -> Token:
 
 
 def _dated_recent(verb: Token) -> bool:
-    # "earlier" as an adverb ("earlier on Tuesday"), not an adjective ("earlier rounds of talks").
-    return any(t.lower_ in RECENT_WORDS and (t.lower_ != "earlier" or t.dep_ == "advmod")
+    # "earlier" as an adverb ("earlier on Tuesday"), not an adjective ("earlier rounds of talks");
+    # "by evening the two men had signed": done by a time of the news day.
+    return any((t.lower_ in RECENT_WORDS and (t.lower_ != "earlier" or t.dep_ == "advmod"))
+               or (t.lower_ == "by" and t.head.i == verb.i and any(
+                   lemma(o) in word_class("time_of_day") for o in t.children if o.dep_ == "pobj"))
                for t in _clause_tokens(verb))
 
 
