@@ -262,6 +262,9 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
     for other in matches:
         if other is not match and other.entry.pos == "AUX" and _scope_token(other).i == t.i:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")
+    if t.dep_ in ("acl", "relcl") and _proposal_noun(t.head) and t.head.i not in scopes \
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+        return True  # "despite calls from the UN to withdraw": what was called for, not done
     for _ in range(6):
         if t.head.i == t.i or (t.dep_ not in EMBEDDING_DEPS and not is_purpose(t)):
             return False
