@@ -82,7 +82,7 @@ def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list
     # (a person no table knows is not placed by a dateline town: talks held in Geneva or Harare are
     # attended by foreigners; a group named by what it is acts where the story is told from)
     groups_only = all(m.kind in ("sector", "unnamed") for m in actor)
-    # (a participle of result happens where its clause does: "a bomb exploded on a bus in Tel Aviv,
+    # (a participle of result happens where its clause does: "a bomb went off in a crowded market in Kano,
     # wounding 20 people")
     # (or of the "when" clause that tells how it happened: "were wounded when their convoy hit a bomb in Kandahar")
     result_of = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i else None

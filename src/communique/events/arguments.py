@@ -78,7 +78,7 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             owner, args.unnamed_actor = unnamed_actor(match, verb, index)
             if owner:
                 args.actor, args.actor_direct = owner, True
-            # A word inside the doer's own phrase is no recipient ("harassed by an armed Indonesian ship").
+            # A word inside the doer's own phrase is no recipient ("harassed by an unidentified armed vessel").
             inside = {i for m in args.actor or args.unnamed_actor for i in range(m.token_start, m.token_end)}
             args.recipient = [m for m in args.recipient if m.root not in inside]
         if not args.recipient:

@@ -467,7 +467,7 @@ def _joined_acts(a: Event, b: Event, verbs: dict) -> bool:
         return False
     if vb not in va.conjuncts:
         # (or two clauses, neither inside the other, each with its own doer: "troops fired tear gas ...,
-        # and the prosecutor said security forces had detained 700 people")
+        # and the ministry said officers had held 90 people")
         return not _nested(va, vb) and not {x.start for x in a.actor} & {x.start for x in b.actor}
     if not {x.start for x in a.actor} & {x.start for x in b.actor}:
         return True

@@ -186,7 +186,7 @@ def _verb_of(token: Token) -> Token:
 
 def _dated_recent(verb: Token) -> bool:
     # "earlier" as an adverb ("earlier on Tuesday"), not an adjective ("earlier rounds of talks");
-    # "by evening the two men had signed": done by a time of the news day.
+    # "by nightfall both leaders had initialled a text": done by a time of the news day.
     return any((t.lower_ in RECENT_WORDS and (t.lower_ != "earlier" or t.dep_ == "advmod"))
                or (t.lower_ == "by" and t.head.i == verb.i and any(
                    lemma(o) in word_class("time_of_day") for o in t.children if o.dep_ == "pobj"))

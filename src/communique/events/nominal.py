@@ -64,7 +64,7 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
         return True
     if dep == "nsubj" and lemma(head) in NOMINAL_SUBJECT_VERBS:
         return True
-    # "Pyongyang's refusal to return to talks dashed hopes", "North Korea's warning that it would ...":
+    # "Pyongyang's refusal to return to talks dashed hopes", "the junta's warning that it would ...":
     # an act of speech owned by a party and told with its content happened.
     if lemma(t) in OWNED_SPEECH_ACTS and _owned_by_party(t, mention_of) and any(
             c.dep_ in ("acl", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX") for c in t.children):

@@ -28,7 +28,7 @@ def actor_of_passive(args, match: TriggerMatch, verb: Token, index: MentionIndex
     if not args.actor and match.entry.cameo == HOST_A_VISIT:
         # "was welcomed in Tehran": the host is the state where the visitor was received.
         args.actor = place_state(verb, index, depth=4)
-    # (a "by" phrase names the doer even when no table knows it: "harassed by an armed Indonesian ship")
+    # (a "by" phrase names the doer even when no table knows it: "harassed by an unidentified armed vessel")
     if not args.actor and (match.entry.plover == "COERCE" or match.entry.cameo.startswith(INVESTIGATION)) \
             and not doer_tokens(verb):
         # "The justice ministry said 41 people had been held", "was placed under investigation, a
@@ -40,7 +40,7 @@ def actor_of_passive(args, match: TriggerMatch, verb: Token, index: MentionIndex
         else:
             args.actor = place_state(verb, index)
     if not args.actor and (match.entry.plover in ("MOBILIZE", "RETREAT") or match.entry.cameo.startswith(EXPULSION)):
-        # "Turkish troops have been massed along the border", "forces were put on alert", "all Israeli
+        # "Turkish armour has been gathered near the frontier", "forces were put on alert", "all Israeli
         # troops would be pulled out", "UN peacekeepers were pulled out": the forces moved stand for the
         # state or body that moved them.
         # Bare "extra troops had been deployed", an army spokesman said: the speaker's side's.

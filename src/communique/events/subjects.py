@@ -113,7 +113,7 @@ def subject_of(verb: Token, index: MentionIndex):
         made_to = [o for o in t.head.children if o.dep_ == "dobj"] if t.dep_ == "xcomp" and \
             lemma(t.head) in CAUSING_VERBS and t.head.tag_ != "VB" else []
         if made_to:
-            # "prompting Japan's prime minister to demand ...": the one made to act acts (not where the
+            # "prompting the Dutch premier to call for ...": the one made to act acts (not where the
             # making is only an aim: "a strike meant to force the president to resign").
             found, depth = mentions_under(made_to[0], index)
             return found, depth <= 1, made_to[0]

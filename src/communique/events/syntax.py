@@ -123,7 +123,7 @@ def gerund_clause_subjects(verb: Token) -> list[Token]:
 
 
 def gerund_crowd(prep: Token) -> list[Token]:
-    """"fired tear gas at thousands of students marching through the capital": the parser makes the
+    """"sprayed water at hundreds of nurses walking toward the ministry": the parser makes the
     crowd the subject of a gerund after the preposition; the crowd is the preposition's object."""
     return [s for g in children(prep, ("pcomp",)) if g.tag_ == "VBG" and not children(g, ("aux",))
             for s in children(g, ("nsubj",)) if s.left_edge.i == prep.i + 1]

@@ -173,7 +173,7 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
         if match.entry.plover == "CONCEDE" and not names_people(t):
             continue  # "dropped the fuel tax", "lifted the ban": what is given up, not to whom
         if match.entry.plover == "MOBILIZE" and lemma(t) in word_class("border"):
-            continue  # "ordered troops to its northern border": where they go; whom they face is the story's
+            continue  # "sent troops to its eastern border": where they go; whom they face is the story's
         if owned(t) and moved_thing(t):
             continue  # "would not bring its soldiers home": the actor's own forces are nobody's recipient
         t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
