@@ -29,7 +29,7 @@ from .story import (answer_to_earlier, counterpart_from_context, done_by_earlier
                     fold_protest_demands, protests_of_policed_crowds, repeats_earlier,
                     with_story_counterparts)
 from .subjects import misjoined_to_content
-from .syntax import infinitives, is_purpose
+from .syntax import has_to, infinitives, is_purpose
 
 # An embedded trigger reached from another trigger through these relations is what that trigger
 # is about (refused TO deploy, accused X OF attacking, rejected an offer TO host), not an event.
@@ -262,8 +262,7 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
     for other in matches:
         if other is not match and other.entry.pos == "AUX" and _scope_token(other).i == t.i:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")
-    if t.dep_ in ("acl", "relcl") and _proposal_noun(t.head) and t.head.i not in scopes \
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children):
+    if t.dep_ in ("acl", "relcl") and _proposal_noun(t.head) and t.head.i not in scopes and has_to(t):
         return True  # "despite calls from the UN to withdraw": what was called for, not done
     for _ in range(6):
         if t.head.i == t.i or (t.dep_ not in EMBEDDING_DEPS and not is_purpose(t)):

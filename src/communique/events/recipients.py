@@ -30,8 +30,8 @@ from .lexicon import word_class
 from .nominal import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, coded_under, holder_of, maker_of_proposal, mentions_under, national_place, unique
 from .subjects import RELATIVE_PRONOUNS
-from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, gerund_crowd, infinitives,
-                     object_tokens, objects_after, participle_agents)
+from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, gerund_crowd, has_to,
+                     infinitives, object_tokens, objects_after, participle_agents)
 
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
@@ -444,7 +444,7 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
         # "reaffirmed its commitment to defend Japan", "made an offer to share intelligence with X"
         if lemma(t) in word_class("commitment") or (t.i == anchor.i and t.pos_ == "NOUN"):
             for clause in children(t, ("acl",)):
-                if any(g.dep_ == "aux" and g.tag_ == "TO" for g in clause.children):
+                if has_to(clause):
                     hosts.append(clause)
     for t in list(hosts):
         for x in infinitives(t):

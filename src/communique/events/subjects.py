@@ -22,7 +22,7 @@ from ..model import ActorMention
 from ..parse import children, conjuncts, lemma, participle_partner, subject_token
 from .lexicon import word_class
 from .parties import mentions_under
-from .syntax import cause_of_casualty, misparsed_main_verb, stray_agents
+from .syntax import cause_of_casualty, is_purpose, misparsed_main_verb, stray_agents
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
@@ -80,8 +80,7 @@ def subject_of(verb: Token, index: MentionIndex):
         if subj is not None and (subj.dep_ != "nsubjpass" or t is verb or came_by == "conj"):
             if subj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
                 found, depth = mentions_under(t.head, index)
-                if not found and came_by == "advcl" and verb.head.i == t.i and t.head.dep_ in ("dobj", "pobj", "attr") \
-                        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+                if not found and is_purpose(verb) and verb.head.i == t.i and t.head.dep_ in ("dobj", "pobj", "attr"):
                     # "walked across the kerb that divides the peninsula to meet X": the parser hung the
                     # walker's purpose on the relative clause of a thing; the walker meets X.
                     t, came_by = t.head, "acl"

@@ -288,7 +288,12 @@ def prep_objects(token: Token, depth: int = 2) -> list[Token]:
 def is_purpose(token: Token) -> bool:
     """A "to" infinitive hung on its clause as an adverbial: what the act is for ("flew to Cairo to
     mediate"), or, as spaCy often parses it, a complement ("sworn to fight")."""
-    return token.dep_ == "advcl" and any(g.dep_ == "aux" and g.tag_ == "TO" for g in token.children)
+    return token.dep_ == "advcl" and has_to(token)
+
+
+def has_to(verb: Token) -> bool:
+    """Is the verb a "to" infinitive?"""
+    return any(g.dep_ == "aux" and g.tag_ == "TO" for g in verb.children)
 
 
 def infinitives(token: Token) -> list[Token]:
