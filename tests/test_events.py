@@ -38,6 +38,9 @@ def test_lexicon_errors_name_the_line():
         _parse_entry(3, ["meet", "VERB", "obj=@nothing", "040", "", "", ""])
     with pytest.raises(LexiconError, match="pos must be one of"):
         _parse_entry(4, ["meet", "ADV", "", "040", "", "", ""])
+    with pytest.raises(LexiconError, match="line 5: needs= takes recipient or speaker"):
+        _parse_entry(5, ["violate", "VERB", "needs=speeker", "112", "ACCUSE", "allege", ""])
+    assert _parse_entry(6, ["violate", "VERB", "needs=speaker", "112", "ACCUSE", "allege", ""]).alleged
 
 
 def test_an_exclusion_adds_nothing_to_an_entrys_rank():

@@ -18,6 +18,7 @@ from ..model import PLOVER_CATEGORIES
 from ..ontology import UnknownCameoCode, cameo
 
 POS_VALUES = ("VERB", "NOUN", "ADJ", "AUX")
+NEEDS = frozenset({"recipient", "speaker"})  # what an entry's event cannot do without (needs=)
 CONDITION_KEYS = ("prep", "obj", "pobj", "mod", "xcomp", "head", "subj", "pred", "aux", "neg", "needs")
 # What the object, complement or modifier says narrows a sense more than a preposition does
 # ("withdraw inspectors" is SANCTION before "withdraw from" is RETREAT).
@@ -122,6 +123,8 @@ def _parse_condition(text: str, where: str) -> Condition:
             values |= word_classes()[name]
         elif value:
             values.add(value)
+    if key == "needs" and not values <= NEEDS:
+        raise LexiconError(f"{where}: needs= takes {' or '.join(sorted(NEEDS))}, not {raw!r}")
     return Condition(key, frozenset(values), negated)
 
 
