@@ -152,6 +152,12 @@ def owned(noun: Token, words: frozenset[str] = STATE_POSSESSIVES) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in words for c in noun.children)
 
 
+def when_clauses(verb: Token) -> list[Token]:
+    """The "when" clauses of a verb ("were killed when their truck struck a mine")."""
+    return [c for c in children(verb, ("advcl",))
+            if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)]
+
+
 def is_ancestor(a: Token, b: Token) -> bool:
     """Is ``a`` above ``b`` in the parse?"""
     return any(t.i == a.i for t in b.ancestors)

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
-from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, lemma, shared_subject
+from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, lemma, shared_subject, when_clauses
 from . import knowledge
 from .index import MentionIndex, coded, gazetteer_place, gazetteer_place_named
 
@@ -86,7 +86,7 @@ def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list
     # wounding 20 people")
     # (or of the "when" clause that tells how it happened: "were wounded when their convoy hit a bomb in Kandahar")
     result_of = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i else None
-    when = [c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children)]
+    when = when_clauses(verb)
     place = _place_in_phrase(actor, index) or place_state(verb, index, depth=4) \
         or (result_of is not None and place_state(result_of, index, depth=4)) \
         or next((p for c in when if (p := place_state(c, index, depth=4))), []) \

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..knowledge.english import LETTING_VERBS  # noqa: F401 (re-exported)
 from ..knowledge.words import word_class
-from ..parse import children, conjuncts, lemma  # noqa: F401 (re-exported)
+from ..parse import children, conjuncts, lemma, when_clauses  # noqa: F401 (re-exported)
 
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
@@ -234,8 +234,7 @@ def cause_of_casualty(verb: Token) -> list[Token]:
         return attacks[:1]
     # (people, forces or a weapon: "when their truck overturned" names no doer; "when their vehicle
     # struck a mine": the mine did it)
-    clauses = [c for v in [verb, *joined] for c in children(v, ("advcl",))
-               if any(m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in c.children)]
+    clauses = [c for v in [verb, *joined] for c in when_clauses(v)]
     return [s for c in clauses for s in children(c, ("nsubj",))
             if (s.pos_ == "PROPN" or any(lemma(s) in word_class(k) for k in DOER_CLASSES)) and not children(s, ("poss",))] \
         or [o for c in clauses if lemma(c) in ("strike", "hit") for o in children(c, ("dobj",)) if lemma(o) in word_class("weapon")]
