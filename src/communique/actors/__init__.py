@@ -51,8 +51,10 @@ JPN BUS) or standing alone ("the Japanese"), else a ``modifier``.
 Coreference is deliberately conservative: a surname needs the full name earlier in the
 article or an office-holder entry; "he"/"she" must be a verb's subject and goes to the
 most recent person (the last subject among them) of the nearest of the two previous
-sentences; "they"/"it" are never resolved; "the two sides" needs a pair of countries named
-together earlier (else the two most-named countries).
+sentences; "it" opening a sentence as a verb's subject is the body or state that was the
+subject of the sentence before (see postpasses.opening_it), other "it" and every "they" are
+never resolved; "the two sides" needs a pair of countries named together earlier (else the
+two most-named countries).
 
 The work is done in named steps, each in a module of its own (:mod:`.mentions` runs them):
 pre-passes over the table matches (:mod:`.prepasses`), noun phrases and chains of them

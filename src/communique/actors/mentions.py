@@ -49,6 +49,7 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     mentions = postpasses.appositions(sdoc, mentions)
     mentions = postpasses.ethnic_groups(sdoc, mentions)
     mentions = postpasses.currencies(sdoc, mentions)
+    mentions = postpasses.opening_it(sdoc, mentions)
     dropped = discards.discarded_sentences(sdoc)
     return [m for m in mentions if not any(s <= m.root < e for s, e in dropped)] if dropped else mentions
 

@@ -11,7 +11,9 @@ corrects is replaced by a copy (``dataclasses.replace``), never changed in place
   the name by a comma ("Qatar's emir, Sheikh Hamad");
 - :func:`ethnic_groups`: "ethnic Albanians in southern Serbia" are coded with the country the
   sentence places them in;
-- :func:`currencies`: "5 billion U.S. dollars" names a currency, no party.
+- :func:`currencies`: "5 billion U.S. dollars" names a currency, no party;
+- :func:`opening_it`: "It" opening a sentence as the doer of an act is the body or state that opened
+  the sentence before as its subject ("The league met in Cairo. It called on ...").
 """
 from __future__ import annotations
 
@@ -162,3 +164,32 @@ def currencies(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         return root.dep_ in ("compound", "nmod", "amod") and root.head.lower_ in CURRENCY_WORDS \
             and root.head.i >= m.token_end
     return [m for m in mentions if not money(m)]
+
+
+# Bodies and states a sentence-opening "it" may stand for: not people, places or phrases of several parties.
+IT_ANTECEDENT_KINDS = frozenset({"country", "capital", "igo", "group", "sector"})
+# Verbs whose "it" is no party: "It is ...", "It seems ...", "It remains unclear ...".
+EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "take", "become", "look", "happen"})
+
+
+def opening_it(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "The league met in Cairo on Monday. It called on ...": a sentence that opens with "it" as the subject
+    of a verb continues the sentence before, whose subject (a body or state named by one singular noun
+    phrase) "it" is. Only the subject of the previous sentence's main verb is taken, and only when the
+    sentence before names it; anything else ("It is unclear", "it" after other words) stays unresolved."""
+    sentences = list(sdoc.sents)
+    by_root = {m.root: m for m in mentions}
+    added: list[ActorMention] = []
+    for before, sent in zip(sentences, sentences[1:]):
+        it = sent[0]
+        if it.lower_ != "it" or it.dep_ != "nsubj" or it.head.pos_ != "VERB" or it.head.lemma_ in EMPTY_IT_VERBS:
+            continue
+        subjects = [c for c in before.root.children if c.dep_ == "nsubj"]
+        antecedent = by_root.get(subjects[0].i) if subjects else None
+        if antecedent is None or antecedent.kind not in IT_ANTECEDENT_KINDS or len(antecedent.entities) != 1 \
+                or subjects[0].tag_ not in ("NN", "NNP"):
+            continue
+        entity = replace(antecedent.entities[0], text=it.text, start=it.idx, end=it.idx + len(it.text))
+        added.append(ActorMention(entities=[entity], token_start=it.i, token_end=it.i + 1, root=it.i,
+                                  kind=antecedent.kind))
+    return sorted(mentions + added, key=lambda m: m.token_start) if added else mentions
