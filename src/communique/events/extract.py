@@ -25,6 +25,7 @@ from .lexicon import word_class
 from .matching import TriggerMatch, clause_of, find_triggers
 from .modality import condition_clause, is_negated, modality
 from .recipients import YIELD_VERBS
+from .scorer import rescore
 from .story import (answer_to_earlier, counterpart_from_context, done_by_earlier,
                     fold_protest_demands, protests_of_policed_crowds, repeats_earlier,
                     with_story_counterparts)
@@ -68,7 +69,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
             # reaction answers, who the other side is): it is set aside and kept as it is.
             (events if known_party(e.actor) else unknown_doers).append(e)
     events = with_story_counterparts(fold_protest_demands(protests_of_policed_crowds(events)), mentions)
-    events = sorted(events + unknown_doers, key=lambda e: (e.sentence, e.trigger.start))
+    events = rescore(sorted(events + unknown_doers, key=lambda e: (e.sentence, e.trigger.start)), sdoc, index, mentions)
     # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place.
     return [dataclasses.replace(e, recipient=_held_where_held(e, e.unnamed_recipient))
             if not e.recipient and e.unnamed_recipient else e for e in events]

@@ -1,0 +1,211 @@
+"""A learned second opinion on each event's recipient.
+
+The rules (arguments, recipients, story) choose one recipient for every event. This module
+weighs that choice against every other party the event's sentence names, with weights learned
+from the project's own blind development articles (``benchmarks/train_recipient_scorer.py``
+derives ``data/recipient_scorer.json``; nothing is learned at run time). A candidate is a
+mention of the sentence, or the rules' choice (which may come from the story, an implied
+state or nothing at all); its features are the grammatical path from the trigger to it, its
+kind, its side of the trigger, its distance, whether it shares the actor's country, how often
+the article names its country, each crossed with the event's category. The other candidate
+replaces the rules' choice only where its score beats the choice's by the model's margin.
+
+``COMMUNIQUE_RECIPIENT_SCORER`` names another weights file, or ``none`` to switch the scorer off.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Token
+
+from ..actors.index import MentionIndex
+from ..model import ActorMention, Event
+from .lexicon import word_class
+
+WEIGHTS = Path(__file__).parent / "data" / "recipient_scorer.json"
+# Prepositions of where something happened: their objects are places, not recipients.
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "throughout"})
+OTHER_CLAUSE_DEPS = frozenset({"advcl"})
+MOVING_CATEGORIES = frozenset({"MOBILIZE", "RETREAT", "CONCEDE"})
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+MAX_PATH = 4  # dependency steps from the trigger to a candidate that make a path feature
+
+
+@lru_cache(maxsize=4)
+def _model(path: str) -> Optional[dict]:
+    if path == "none" or not Path(path).exists():
+        return None
+    with open(path, encoding="utf-8") as f:
+        model = json.load(f)
+    if not isinstance(model.get("weights"), dict) or not isinstance(model.get("margin"), (int, float)):
+        raise ValueError(f"{path}: a recipient scorer needs 'weights' (feature -> number) and 'margin'")
+    return model
+
+
+def model() -> Optional[dict]:
+    return _model(os.environ.get("COMMUNIQUE_RECIPIENT_SCORER", str(WEIGHTS)))
+
+
+def _path(anchor: Token, target: Token) -> str:
+    """The dependency path from the trigger to a candidate: up-steps to the common ancestor, then
+    down-steps, each a relation (a preposition's word with it), or "far" beyond MAX_PATH steps."""
+    up: list[Token] = [anchor]
+    while up[-1].head.i != up[-1].i and len(up) <= 2 * MAX_PATH:
+        up.append(up[-1].head)
+    down: list[Token] = [target]
+    while down[-1].i not in {t.i for t in up} and down[-1].head.i != down[-1].i and len(down) <= 2 * MAX_PATH:
+        down.append(down[-1].head)
+    ids = [t.i for t in up]
+    if down[-1].i not in ids:
+        return "far"
+    steps_up = ids.index(down[-1].i)
+    if steps_up + len(down) - 1 > MAX_PATH:
+        return "far"
+    word = lambda t: t.dep_ + (":" + t.lower_ if t.dep_ == "prep" else "")  # noqa: E731
+    return "/".join(["^" + word(t) for t in up[:steps_up]] + [word(t) for t in reversed(down[:-1])]) or "self"
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2" if n == 2 else "3-4" if n <= 4 else "5+"
+
+
+def features(event: Event, anchor: Token, mention: Optional[ActorMention], rules_choice: bool,
+             counts: dict[str, int]) -> list[str]:
+    """The features of one candidate recipient of ``event`` (``mention`` None: the rules' choice
+    from outside the sentence, or no recipient)."""
+    cat = event.event
+    actor_codes = {e.code for e in event.actor if e.code}
+    out: list[str] = []
+    if mention is None:
+        codes = {e.code for e in event.recipient if e.code}
+        out += ["outside", "outside:" + ("none" if not codes else "named")]
+    else:
+        doc = anchor.doc
+        root = doc[mention.root]
+        codes = {e.code for e in mention.entities if e.code}
+        path = _path(anchor, root)
+        out += ["path:" + path, "kind:" + mention.kind, "side:" + ("before" if root.i < anchor.i else "after"),
+                "dist:" + _bucket(abs(root.i - anchor.i) // 3), "dep:" + root.dep_]
+    if rules_choice:
+        out.append("rules")
+    if codes & actor_codes:
+        out.append("same_country")
+    if codes:
+        out.append("named:" + _bucket(max(counts.get(c, 0) for c in codes)))
+    out += [f"{f}&{cat}" for f in out]
+    return out + ["bias"]
+
+
+def candidates(event: Event, sdoc: Doc, index: MentionIndex, counts: dict[str, int]):
+    """(mention or None, features) of every candidate recipient of ``event``: the rules' choice first."""
+    anchor = _anchor(event, sdoc)
+    if anchor is None:
+        return []
+    sent = anchor.sent
+    chosen = {(e.start, e.end) for e in event.recipient}
+    actor_spans = [(e.start, e.end) for e in event.actor]
+    seen: set[int] = set()
+    mentions: list[ActorMention] = []
+    for m in list(index.by_token.values()) + list(index.places.values()):
+        if id(m) in seen or not (sent.start <= m.root < sent.end) or not any(e.code for e in m.entities):
+            continue
+        seen.add(id(m))
+        if _names_a_place(sdoc, m) or any(s <= e.start < t or s < e.end <= t for e in m.entities for s, t in actor_spans) \
+                or not _may_receive(sdoc[m.root], anchor) or _own_forces(event, m):
+            continue
+        mentions.append(m)
+    rules = [m for m in mentions if any((e.start, e.end) in chosen for e in m.entities)]
+    out = [(rules[0] if rules else None, features(event, anchor, rules[0] if rules else None, True, counts))]
+    out += [(m, features(event, anchor, m, False, counts)) for m in mentions if not rules or m is not rules[0]]
+    return out
+
+
+def _names_a_place(sdoc: Doc, mention: ActorMention) -> bool:
+    """A country named as where something is ("in Dhaka") or only to say whose a place is ("the Sudanese
+    border", "a Chadian town"): the actors stage judged these no party, and no recipient either."""
+    head = sdoc[mention.root].head
+    root = sdoc[mention.root]
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and _place_noun(root.head.head):
+        return True  # "near the border with Sudan"
+    return mention.kind == "place" or mention.kind == "modifier" and _place_noun(head)
+
+
+def _place_noun(token: Token) -> bool:
+    return token.lemma_ in word_class("place") or token.lemma_ in ("frontier", "side")
+
+
+def _own_forces(event: Event, mention: ActorMention) -> bool:
+    """The actor's own forces are what a deployment or withdrawal moves, never its other side."""
+    actor = {e.code for e in event.actor if e.code}
+    return event.event in MOVING_CATEGORIES and all(e.code in actor and e.sector in FORCE_SECTORS
+                                                     for e in mention.entities if e.code)
+
+
+def _may_receive(root: Token, anchor: Token) -> bool:
+    """Not a candidate: where the act took place ("in Dhaka", "at a court") or who reports it ("..., a
+    police spokesman said"), unless the trigger itself hangs there."""
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS and root.head.head.i != anchor.i:
+        return False
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in word_class("report") \
+            and root.head.i != anchor.i and anchor.i in {t.i for t in root.head.subtree}:
+        return False
+    return not _in_other_clause(root, anchor)
+
+
+def _in_other_clause(root: Token, anchor: Token) -> bool:
+    """Below the trigger in a clause with a subject of its own ("deployed troops, a day after police
+    killed 12 people"): a party of that clause's act."""
+    t = root
+    while t.head.i != t.i and t.i != anchor.i:
+        if t.dep_ in OTHER_CLAUSE_DEPS and t.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return any(a.i == anchor.i for a in t.ancestors)
+        t = t.head
+    return False
+
+
+def _anchor(event: Event, sdoc: Doc) -> Optional[Token]:
+    span = sdoc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _score(weights: dict, feats: Iterable[str]) -> float:
+    return sum(weights.get(f, 0.0) for f in feats)
+
+
+def rescore(events: list[Event], sdoc: Doc, index: MentionIndex, mentions: list[ActorMention]) -> list[Event]:
+    """Each event with the recipient the model prefers where it beats the rules' choice by the margin."""
+    learned = model()
+    if learned is None or not events:
+        return events
+    weights, margin = learned["weights"], learned["margin"]
+    counts = country_counts(mentions)
+    out = []
+    for event in events:
+        cands = candidates(event, sdoc, index, counts)
+        if len(cands) < 2:
+            out.append(event)
+            continue
+        scores = [_score(weights, f) for _, f in cands]
+        best = max(range(1, len(cands)), key=lambda k: scores[k])
+        if scores[best] - scores[0] > margin:
+            chosen = cands[best][0]
+            event = dataclasses.replace(event, recipient=[dataclasses.replace(e) for e in chosen.entities if e.code])
+        out.append(event)
+    return out
+
+
+def country_counts(mentions: list[ActorMention]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind in ("place", "modifier"):
+            continue
+        for e in m.entities:
+            if e.code:
+                counts[e.code] = counts.get(e.code, 0) + 1
+    return counts
