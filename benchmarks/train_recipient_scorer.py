@@ -32,6 +32,7 @@ os.environ["COMMUNIQUE_RECIPIENT_SCORER"] = "none"  # the rules' own choices are
 
 from communique.evaluate.scoring import same_sentence  # noqa: E402
 from communique.events import scorer  # noqa: E402
+from communique.events.story import country_counts  # noqa: E402
 from communique.pipeline import code_text  # noqa: E402
 
 ARTICLES = ROOT / "benchmarks" / "blind" / "articles.jsonl"
@@ -56,7 +57,7 @@ def examples(articles: Path, gold: Path) -> list[tuple[str, list[list[str]], lis
     original = scorer.rescore
 
     def capture(events, sdoc, index, mentions):
-        counts = scorer.country_counts(mentions)
+        counts = country_counts(mentions)
         captured.extend((e, scorer.candidates(e, sdoc, index, counts)) for e in events)
         return original(events, sdoc, index, mentions)
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from ..actors.index import MentionIndex
 from ..model import ActorMention, Event
 from .lexicon import word_class
+from .story import country_counts
 
 WEIGHTS = Path(__file__).parent / "data" / "recipient_scorer.json"
 # Prepositions of where something happened: their objects are places, not recipients.
@@ -199,13 +200,3 @@ def rescore(events: list[Event], sdoc: Doc, index: MentionIndex, mentions: list[
         out.append(event)
     return out
 
-
-def country_counts(mentions: list[ActorMention]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.kind in ("place", "modifier"):
-            continue
-        for e in m.entities:
-            if e.code:
-                counts[e.code] = counts.get(e.code, 0) + 1
-    return counts

@@ -41,7 +41,8 @@ STORY_COUNTERPART_CATEGORIES = {"THREATEN": 2, "SANCTION": 2, "MOBILIZE": 2,
                                 "AGREE": 3, "REQUEST": 3, "RETREAT": 3, "CONCEDE": 3, "AID": 3}
 
 
-def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -> list[Event]:
+def country_counts(mentions: list[ActorMention]) -> dict[str, int]:
+    """How often the story names each country or body as a party (not as a place or a modifier)."""
     counts: dict[str, int] = {}
     for m in mentions:
         if m.kind in ("place", "modifier"):
@@ -49,6 +50,11 @@ def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -
         for e in m.entities:
             if e.code:
                 counts[e.code] = counts.get(e.code, 0) + 1
+    return counts
+
+
+def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -> list[Event]:
+    counts = country_counts(mentions)
     out = []
     for event in events:
         # (a deployment with a place or a task of its own, "sent into the cities to support the police", stays
