@@ -29,6 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 os.environ["COMMUNIQUE_RECIPIENT_SCORER"] = "none"  # the rules' own choices are what is learned from
+os.environ["COMMUNIQUE_ACTOR_SCORER"] = "none"
 
 from communique.evaluate.scoring import same_sentence  # noqa: E402
 from communique.events import scorer  # noqa: E402
@@ -47,7 +48,7 @@ def _codes(side) -> set[str]:
     return {s["country"] for s in sides if isinstance(s, dict) and s.get("country")}
 
 
-def examples(articles: Path, gold: Path) -> list[tuple[str, list[list[str]], list[int]]]:
+def examples(articles: Path, gold: Path, role: str = "recipient") -> list[tuple[str, list[list[str]], list[int]]]:
     """(article id, features of each candidate, labels) of every event the rules code that teaches."""
     golds: dict[str, list[dict]] = {}
     for line in open(gold, encoding="utf-8"):
@@ -58,7 +59,7 @@ def examples(articles: Path, gold: Path) -> list[tuple[str, list[list[str]], lis
 
     def capture(events, sdoc, index, mentions):
         counts = country_counts(mentions)
-        captured.extend((e, scorer.candidates(e, sdoc, index, counts)) for e in events)
+        captured.extend((e, scorer.candidates(e, sdoc, index, counts, role)) for e in events)
         return original(events, sdoc, index, mentions)
 
     scorer.rescore = capture
@@ -73,27 +74,38 @@ def examples(articles: Path, gold: Path) -> list[tuple[str, list[list[str]], lis
             for event, cands in captured:
                 if len(cands) < 2:
                     continue
-                actor = {e.code for e in event.actor if e.code}
-                for g in golds.get(doc["id"], []):
-                    src, tar = _codes(g.get("source")), _codes(g.get("target"))
-                    if g["event"] != event.event or not tar or not same_sentence(event.text or "", g.get("evidence") or ""):
-                        continue
-                    if not (actor & src or (g.get("symmetric") and actor & tar)):
-                        continue
-                    want = tar if actor & src else src
-                    labels = [int(bool(_cand_codes(event, m) & want)) for m, _ in cands]
-                    if any(labels):
-                        out.append((doc["id"], [f for _, f in cands], labels))
-                    break
+                labels = _labels(event, cands, golds.get(doc["id"], []), role)
+                if labels and any(labels):
+                    out.append((doc["id"], [f for _, f in cands], labels))
     finally:
         scorer.rescore = original
         extract.rescore = original
     return out
 
 
-def _cand_codes(event, mention) -> set[str]:
+def _labels(event, cands, golds: list[dict], role: str) -> list[int] | None:
+    """Right (1) or not (0) for each candidate, against the first gold event of the same category and
+    sentence (for the recipient: whose source side holds the actor's country); None when none teaches."""
+    actor = {e.code for e in event.actor if e.code}
+    for g in golds:
+        src, tar = _codes(g.get("source")), _codes(g.get("target"))
+        if g["event"] != event.event or not same_sentence(event.text or "", g.get("evidence") or ""):
+            continue
+        if role == "actor":
+            want = src | (tar if g.get("symmetric") else set())
+        else:
+            if not tar or not (actor & src or (g.get("symmetric") and actor & tar)):
+                continue
+            want = tar if actor & src else src
+        if not want:
+            return None
+        return [int(bool(_cand_codes(event, m, role) & want)) for m, _ in cands]
+    return None
+
+
+def _cand_codes(event, mention, role: str) -> set[str]:
     if mention is None:
-        return {e.code for e in event.recipient if e.code}
+        return {e.code for e in getattr(event, role) if e.code}
     return {e.code for e in mention.entities if e.code}
 
 
@@ -148,8 +160,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="train on all articles and write the weights")
     parser.add_argument("--margin", type=float, default=None, help="margin to write (default: best in CV)")
+    parser.add_argument("--role", choices=sorted(scorer.ROLES), default="recipient", help="the side to learn")
     args = parser.parse_args()
-    data = examples(ARTICLES, GOLD)
+    data = examples(ARTICLES, GOLD, args.role)
     print(f"{len(data)} events that teach ({sum(1 for _, _, l in data if l[0])} with the rules' choice right), "
           f"{sum(len(c) for _, c, _ in data)} candidates; cores {os.cpu_count()}")
     cv = cross_validate(data, args.folds)
@@ -162,8 +175,9 @@ def main() -> None:
         model = {"trained_on": str(ARTICLES.relative_to(ROOT)), "events": len(data), "margin": margin,
                  "cross_validation": {str(m): {"scorer": s, "rules": r} for m, (s, r) in cv.items()},
                  "weights": dict(sorted(weights.items()))}
-        scorer.WEIGHTS.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {scorer.WEIGHTS.relative_to(ROOT)} ({len(weights)} weights, margin {margin})")
+        path = scorer.ROLES[args.role][0]
+        path.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)} ({len(weights)} weights, margin {margin})")
 
 
 if __name__ == "__main__":

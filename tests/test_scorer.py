@@ -19,8 +19,9 @@ def weights_file(tmp_path, monkeypatch):
     return write
 
 
-def test_shipped_weights_are_a_valid_model_with_its_cross_validation():
-    model = json.loads(scorer.WEIGHTS.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("role", sorted(scorer.ROLES))
+def test_shipped_weights_are_a_valid_model_with_its_cross_validation(role):
+    model = json.loads(scorer.ROLES[role][0].read_text(encoding="utf-8"))
     assert model["trained_on"] == "benchmarks/blind/articles.jsonl"
     assert isinstance(model["margin"], (int, float)) and model["weights"]
     # the margin written is one the cross-validation measured, and there the scorer beat the rules
@@ -36,7 +37,8 @@ def test_path_names_relations_and_prepositions():
     assert scorer._path(friday, ghana) == "^pobj/^prep:on/nsubj"
 
 
-def test_a_candidate_that_beats_the_rules_by_the_margin_replaces_their_choice(weights_file):
+def test_a_candidate_that_beats_the_rules_by_the_margin_replaces_their_choice(weights_file, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_ACTOR_SCORER", "none")
     text = "Kenya's foreign minister thanked Uganda in Nairobi on Monday for the aid it sent to Tanzania."
     published = date(2026, 3, 4)
     weights_file({}, margin=1.0)
@@ -54,26 +56,31 @@ def test_a_candidate_that_beats_the_rules_by_the_margin_replaces_their_choice(we
     scorer._model.cache_clear()
 
 
-def test_places_and_speakers_are_no_candidates():
+def test_places_and_speakers_are_no_candidates_for_the_recipient():
     doc = load_model()("Police arrested the mayor at a hotel in Bogota, a Venezuelan official said.")
     arrested = doc[1]
     bogota = next(t for t in doc if t.text == "Bogota")
     official = next(t for t in doc if t.text == "official")
-    assert not scorer._may_receive(bogota, arrested)
-    assert not scorer._may_receive(official, arrested)
-    assert scorer._may_receive(doc[3], arrested)  # the mayor
+    assert not scorer._may_take_part(bogota, arrested, "recipient")
+    assert not scorer._may_take_part(official, arrested, "recipient")
+    assert scorer._may_take_part(doc[3], arrested, "recipient")  # the mayor
+    # the one who reports may be the one who acts, a place never is
+    assert scorer._may_take_part(official, arrested, "actor")
+    assert not scorer._may_take_part(bogota, arrested, "actor")
     # what hangs on the trigger itself may be its party ("intervened in Mali")
     doc = load_model()("France intervened in Mali in 2013.")
-    assert scorer._may_receive(doc[3], doc[1])
+    assert scorer._may_take_part(doc[3], doc[1], "recipient")
 
 
-def test_none_switches_the_scorer_off(monkeypatch):
-    monkeypatch.setenv("COMMUNIQUE_RECIPIENT_SCORER", "none")
+@pytest.mark.parametrize("role", sorted(scorer.ROLES))
+def test_none_switches_a_scorer_off(monkeypatch, role):
+    variable = scorer.ROLES[role][1]
+    monkeypatch.setenv(variable, "none")
     scorer._model.cache_clear()
-    assert scorer.model() is None
-    monkeypatch.delenv("COMMUNIQUE_RECIPIENT_SCORER")
+    assert scorer.model(role) is None
+    monkeypatch.delenv(variable)
     scorer._model.cache_clear()
-    assert scorer.model() is not None
+    assert scorer.model(role) is not None
 
 
 def test_a_malformed_weights_file_is_named(tmp_path, monkeypatch):

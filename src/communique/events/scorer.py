@@ -1,16 +1,18 @@
-"""A learned second opinion on each event's recipient.
+"""A learned second opinion on each event's actor and recipient.
 
-The rules (arguments, recipients, story) choose one recipient for every event. This module
-weighs that choice against every other party the event's sentence names, with weights learned
-from the project's own blind development articles (``benchmarks/train_recipient_scorer.py``
-derives ``data/recipient_scorer.json``; nothing is learned at run time). A candidate is a
-mention of the sentence, or the rules' choice (which may come from the story, an implied
-state or nothing at all); its features are the grammatical path from the trigger to it, its
-kind, its side of the trigger, its distance, whether it shares the actor's country, how often
-the article names its country, each crossed with the event's category. The other candidate
-replaces the rules' choice only where its score beats the choice's by the model's margin.
+The rules (arguments, recipients, story) choose one actor and one recipient for every event. This
+module weighs each choice against every other party the event's sentence names, with weights
+learned from the project's own blind development articles (``benchmarks/train_recipient_scorer.py
+--role actor|recipient`` derives ``data/actor_scorer.json`` and ``data/recipient_scorer.json``;
+nothing is learned at run time). A candidate is a mention of the sentence, or the rules' choice
+(which may come from the story, an implied state or nothing at all); its features are the
+grammatical path from the trigger to it, its kind, its side of the trigger, its distance, whether
+it shares the other side's country, how often the article names its country, each crossed with
+the event's category. Another candidate replaces the rules' choice only where its score beats
+the choice's by the model's margin; the actor is weighed first, then the recipient.
 
-``COMMUNIQUE_RECIPIENT_SCORER`` names another weights file, or ``none`` to switch the scorer off.
+``COMMUNIQUE_ACTOR_SCORER`` and ``COMMUNIQUE_RECIPIENT_SCORER`` name other weights files, or
+``none`` to switch a scorer off.
 """
 from __future__ import annotations
 
@@ -29,11 +31,15 @@ from .lexicon import word_class
 from .story import country_counts
 
 WEIGHTS = Path(__file__).parent / "data" / "recipient_scorer.json"
+# The models there are, each with the event side it chooses, its weights file and the variable that overrides it.
+ROLES = {"actor": (Path(__file__).parent / "data" / "actor_scorer.json", "COMMUNIQUE_ACTOR_SCORER"),
+         "recipient": (WEIGHTS, "COMMUNIQUE_RECIPIENT_SCORER")}
 # Prepositions of where something happened: their objects are places, not recipients.
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "throughout"})
 OTHER_CLAUSE_DEPS = frozenset({"advcl"})
 MOVING_CATEGORIES = frozenset({"MOBILIZE", "RETREAT", "CONCEDE"})
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+_OTHER = {"actor": "recipient", "recipient": "actor"}
 MAX_PATH = 4  # dependency steps from the trigger to a candidate that make a path feature
 
 
@@ -44,12 +50,13 @@ def _model(path: str) -> Optional[dict]:
     with open(path, encoding="utf-8") as f:
         model = json.load(f)
     if not isinstance(model.get("weights"), dict) or not isinstance(model.get("margin"), (int, float)):
-        raise ValueError(f"{path}: a recipient scorer needs 'weights' (feature -> number) and 'margin'")
+        raise ValueError(f"{path}: a scorer needs 'weights' (feature -> number) and 'margin'")
     return model
 
 
-def model() -> Optional[dict]:
-    return _model(os.environ.get("COMMUNIQUE_RECIPIENT_SCORER", str(WEIGHTS)))
+def model(role: str = "recipient") -> Optional[dict]:
+    path, variable = ROLES[role]
+    return _model(os.environ.get(variable, str(path)))
 
 
 def _path(anchor: Token, target: Token) -> str:
@@ -76,14 +83,14 @@ def _bucket(n: int) -> str:
 
 
 def features(event: Event, anchor: Token, mention: Optional[ActorMention], rules_choice: bool,
-             counts: dict[str, int]) -> list[str]:
-    """The features of one candidate recipient of ``event`` (``mention`` None: the rules' choice
-    from outside the sentence, or no recipient)."""
+             counts: dict[str, int], role: str = "recipient") -> list[str]:
+    """The features of one candidate for ``role`` of ``event`` (``mention`` None: the rules' choice
+    from outside the sentence, or none)."""
     cat = event.event
-    actor_codes = {e.code for e in event.actor if e.code}
+    other_codes = {e.code for e in getattr(event, _OTHER[role]) if e.code}
     out: list[str] = []
     if mention is None:
-        codes = {e.code for e in event.recipient if e.code}
+        codes = {e.code for e in getattr(event, role) if e.code}
         out += ["outside", "outside:" + ("none" if not codes else "named")]
     else:
         doc = anchor.doc
@@ -94,7 +101,7 @@ def features(event: Event, anchor: Token, mention: Optional[ActorMention], rules
                 "dist:" + _bucket(abs(root.i - anchor.i) // 3), "dep:" + root.dep_]
     if rules_choice:
         out.append("rules")
-    if codes & actor_codes:
+    if codes & other_codes:
         out.append("same_country")
     if codes:
         out.append("named:" + _bucket(max(counts.get(c, 0) for c in codes)))
@@ -102,27 +109,28 @@ def features(event: Event, anchor: Token, mention: Optional[ActorMention], rules
     return out + ["bias"]
 
 
-def candidates(event: Event, sdoc: Doc, index: MentionIndex, counts: dict[str, int]):
-    """(mention or None, features) of every candidate recipient of ``event``: the rules' choice first."""
+def candidates(event: Event, sdoc: Doc, index: MentionIndex, counts: dict[str, int], role: str = "recipient"):
+    """(mention or None, features) of every candidate for ``role`` of ``event``: the rules' choice first."""
     anchor = _anchor(event, sdoc)
     if anchor is None:
         return []
     sent = anchor.sent
-    chosen = {(e.start, e.end) for e in event.recipient}
-    actor_spans = [(e.start, e.end) for e in event.actor]
+    chosen = {(e.start, e.end) for e in getattr(event, role)}
+    other_spans = [(e.start, e.end) for e in getattr(event, _OTHER[role])]
     seen: set[int] = set()
     mentions: list[ActorMention] = []
     for m in list(index.by_token.values()) + list(index.places.values()):
         if id(m) in seen or not (sent.start <= m.root < sent.end) or not any(e.code for e in m.entities):
             continue
         seen.add(id(m))
-        if _names_a_place(sdoc, m) or any(s <= e.start < t or s < e.end <= t for e in m.entities for s, t in actor_spans) \
-                or not _may_receive(sdoc[m.root], anchor) or _own_forces(event, m):
+        if _names_a_place(sdoc, m) or any(s <= e.start < t or s < e.end <= t for e in m.entities for s, t in other_spans) \
+                or not _may_take_part(sdoc[m.root], anchor, role) or (role == "recipient" and _own_forces(event, m)):
             continue
         mentions.append(m)
     rules = [m for m in mentions if any((e.start, e.end) in chosen for e in m.entities)]
-    out = [(rules[0] if rules else None, features(event, anchor, rules[0] if rules else None, True, counts))]
-    out += [(m, features(event, anchor, m, False, counts)) for m in mentions if not rules or m is not rules[0]]
+    first = rules[0] if rules else None
+    out = [(first, features(event, anchor, first, True, counts, role))]
+    out += [(m, features(event, anchor, m, False, counts, role)) for m in mentions if m is not first]
     return out
 
 
@@ -147,12 +155,13 @@ def _own_forces(event: Event, mention: ActorMention) -> bool:
                                                      for e in mention.entities if e.code)
 
 
-def _may_receive(root: Token, anchor: Token) -> bool:
-    """Not a candidate: where the act took place ("in Dhaka", "at a court") or who reports it ("..., a
-    police spokesman said"), unless the trigger itself hangs there."""
+def _may_take_part(root: Token, anchor: Token, role: str) -> bool:
+    """Not a candidate: where the act took place ("in Dhaka", "at a court"), unless the trigger itself
+    hangs there; a party of a time clause; for the recipient, who reports the act ("..., a police
+    spokesman said")."""
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS and root.head.head.i != anchor.i:
         return False
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in word_class("report") \
+    if role == "recipient" and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in word_class("report") \
             and root.head.i != anchor.i and anchor.i in {t.i for t in root.head.subtree}:
         return False
     return not _in_other_clause(root, anchor)
@@ -180,23 +189,24 @@ def _score(weights: dict, feats: Iterable[str]) -> float:
 
 
 def rescore(events: list[Event], sdoc: Doc, index: MentionIndex, mentions: list[ActorMention]) -> list[Event]:
-    """Each event with the recipient the model prefers where it beats the rules' choice by the margin."""
-    learned = model()
-    if learned is None or not events:
+    """Each event with the actor, then the recipient, the models prefer where one beats the rules' choice
+    by its margin."""
+    learned = {role: model(role) for role in ROLES}
+    if not events or not any(learned.values()):
         return events
-    weights, margin = learned["weights"], learned["margin"]
     counts = country_counts(mentions)
     out = []
     for event in events:
-        cands = candidates(event, sdoc, index, counts)
-        if len(cands) < 2:
-            out.append(event)
-            continue
-        scores = [_score(weights, f) for _, f in cands]
-        best = max(range(1, len(cands)), key=lambda k: scores[k])
-        if scores[best] - scores[0] > margin:
-            chosen = cands[best][0]
-            event = dataclasses.replace(event, recipient=[dataclasses.replace(e) for e in chosen.entities if e.code])
+        for role, chosen in learned.items():
+            if chosen is None:
+                continue
+            cands = candidates(event, sdoc, index, counts, role)
+            if len(cands) < 2:
+                continue
+            scores = [_score(chosen["weights"], f) for _, f in cands]
+            best = max(range(1, len(cands)), key=lambda k: scores[k])
+            if scores[best] - scores[0] > chosen["margin"]:
+                party = [dataclasses.replace(e) for e in cands[best][0].entities if e.code]
+                event = dataclasses.replace(event, **{role: party})
         out.append(event)
     return out
-
