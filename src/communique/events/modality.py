@@ -21,6 +21,8 @@ NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 # Verbs whose infinitive complement is planned (future) or only wished for (hypothetical).
 PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "prepare", "go",
                         "due", "mean", "design"})  # ("the truce is meant to allow ...")
+# Verbs of expecting: with a party of its own before the infinitive ("expect X to ..."), a forecast.
+EXPECTING_VERBS = frozenset({"expect", "predict", "anticipate"})
 # "declined to comment on the accord", "failed to reach an accord": the embedded event did not happen.
 NEGATING_VERBS = frozenset({"decline", "fail", "deny"})
 # Subjects whose words are opinion or forecast, not an act of the story ("analysts warned ...").
@@ -103,8 +105,9 @@ def _clause_chain(verb: Token):
             yield t
             continue
         # "would take measures to protect its companies": a purpose shares the tense of its clause.
-        # ("want the president to step down": an infinitive with its own subject hangs as a ccomp)
-        wished = t.dep_ == "ccomp" and "to" in _aux_words(t) and t.head.lemma_.lower() in WISH_VERBS
+        # ("want the president to step down", "expect X to press": an infinitive with its own subject hangs
+        # as a ccomp)
+        wished = t.dep_ == "ccomp" and "to" in _aux_words(t) and t.head.lemma_.lower() in WISH_VERBS | EXPECTING_VERBS
         if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.tag_ in ("VB", "VBD"):
             # "would not accept X and accused Y", "denied any role and accused London": a verb with its
             # own tense keeps it
@@ -146,7 +149,10 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
             m.hypothetical = True
         if v is not verb:
             head_lemma = v.lemma_.lower()
-            if head_lemma in PLAN_VERBS or (head_lemma == "be" and "to" in _aux_words(verb)):
+            if head_lemma in EXPECTING_VERBS and _subject_of_own(v, verb):
+                # "officials expect fishing communities to press for ...": a forecast of another's act.
+                m.hypothetical = True
+            elif head_lemma in PLAN_VERBS or (head_lemma == "be" and "to" in _aux_words(verb)):
                 m.future = True
             elif head_lemma in WISH_VERBS:
                 m.hypothetical = True
@@ -175,6 +181,15 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
     if _said_by_commentators(verb):
         m.hypothetical = True
     return m
+
+
+def _subject_of_own(expecting: Token, verb: Token) -> bool:
+    """Does the infinitive under ``expecting`` have a subject or object of its own ("expect X to")?"""
+    clause = verb
+    while clause.head.i != expecting.i and clause.head.i != clause.i:
+        clause = clause.head
+    return any(c.dep_ in ("nsubj", "dobj") and c.i < clause.i for c in list(clause.children) + list(expecting.children)
+               if c.i > expecting.i)
 
 
 def _verb_of(token: Token) -> Token:
