@@ -26,6 +26,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Token
 
 from ..actors.index import MentionIndex
+from ..actors.resolver import PLACE_PREPOSITIONS
 from ..model import ActorMention, Event
 from .lexicon import word_class
 from .story import country_counts
@@ -34,8 +35,8 @@ WEIGHTS = Path(__file__).parent / "data" / "recipient_scorer.json"
 # The models there are, each with the event side it chooses, its weights file and the variable that overrides it.
 ROLES = {"actor": (Path(__file__).parent / "data" / "actor_scorer.json", "COMMUNIQUE_ACTOR_SCORER"),
          "recipient": (WEIGHTS, "COMMUNIQUE_RECIPIENT_SCORER")}
-# Prepositions of where something happened: their objects are places, not recipients.
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "throughout"})
+# Prepositions of where something happened: their objects are places, no parties (the actors stage's, and "at").
+LOCATIVE_PREPOSITIONS = PLACE_PREPOSITIONS | {"at"}
 OTHER_CLAUSE_DEPS = frozenset({"advcl"})
 MOVING_CATEGORIES = frozenset({"MOBILIZE", "RETREAT", "CONCEDE"})
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
@@ -137,11 +138,10 @@ def candidates(event: Event, sdoc: Doc, index: MentionIndex, counts: dict[str, i
 def _names_a_place(sdoc: Doc, mention: ActorMention) -> bool:
     """A country named as where something is ("in Dhaka") or only to say whose a place is ("the Sudanese
     border", "a Chadian town"): the actors stage judged these no party, and no recipient either."""
-    head = sdoc[mention.root].head
     root = sdoc[mention.root]
     if root.dep_ == "pobj" and root.head.lower_ == "with" and _place_noun(root.head.head):
         return True  # "near the border with Sudan"
-    return mention.kind == "place" or mention.kind == "modifier" and _place_noun(head)
+    return mention.kind == "place" or mention.kind == "modifier" and _place_noun(root.head)
 
 
 def _place_noun(token: Token) -> bool:
