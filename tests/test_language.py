@@ -13,6 +13,15 @@ def test_other_languages_are_recognised():
     assert detect_language("China and Japan agreed on Tuesday to resume talks on the islands, officials said.")[0] == "en"
 
 
+def test_english_about_nigeria_is_not_taken_for_pidgin():
+    # the detector leans to Nigerian Pidgin on English naming Nigerians; only near-certain Pidgin is skipped
+    english = "Benin's decision to expel 30 Nigerian traders drew protests from Abuja on Friday."
+    assert detect_language(english)[0] == "pcm"
+    assert foreign_language(english) is None
+    pidgin = "Oga, wetin dey happen for market today? Dem don close am because of di wahala wey happen for Kano."
+    assert foreign_language(pidgin) == "pcm"
+
+
 def test_short_text_is_kept_whatever_it_looks_like():
     assert foreign_language("Merci beaucoup.") is None
     assert foreign_language("Kenya and Uganda signed a border accord on Monday.") is None
