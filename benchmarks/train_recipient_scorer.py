@@ -54,16 +54,15 @@ def examples(articles: Path, gold: Path, role: str = "recipient") -> list[tuple[
     for line in open(gold, encoding="utf-8"):
         g = json.loads(line)
         golds.setdefault(g["article"], []).append(g)
+    import communique.events.extract as extract
     captured: list = []
-    original = scorer.rescore
+    original = extract.rescore  # the pipeline calls the scorer through extract; there it is captured
 
     def capture(events, sdoc, index, mentions):
         counts = country_counts(mentions)
         captured.extend((e, scorer.candidates(e, sdoc, index, counts, role)) for e in events)
         return original(events, sdoc, index, mentions)
 
-    scorer.rescore = capture
-    import communique.events.extract as extract
     extract.rescore = capture
     out = []
     try:
@@ -78,7 +77,6 @@ def examples(articles: Path, gold: Path, role: str = "recipient") -> list[tuple[
                 if labels and any(labels):
                     out.append((doc["id"], [f for _, f in cands], labels))
     finally:
-        scorer.rescore = original
         extract.rescore = original
     return out
 

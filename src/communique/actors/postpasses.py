@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..knowledge.codes import NON_STATE_CODES
 from ..model import ActorMention
+from ..parse import lemma
 from . import knowledge
 from .spans import LEADING_WORDS
 
@@ -182,7 +183,7 @@ def opening_it(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     added: list[ActorMention] = []
     for before, sent in zip(sentences, sentences[1:]):
         it = sent[0]
-        if it.lower_ != "it" or it.dep_ != "nsubj" or it.head.pos_ != "VERB" or it.head.lemma_ in EMPTY_IT_VERBS:
+        if it.lower_ != "it" or it.dep_ != "nsubj" or it.head.pos_ != "VERB" or lemma(it.head) in EMPTY_IT_VERBS:
             continue
         subjects = [c for c in before.root.children if c.dep_ == "nsubj"]
         antecedent = by_root.get(subjects[0].i) if subjects else None

@@ -66,10 +66,10 @@ def _path(anchor: Token, target: Token) -> str:
     up: list[Token] = [anchor]
     while up[-1].head.i != up[-1].i and len(up) <= 2 * MAX_PATH:
         up.append(up[-1].head)
-    down: list[Token] = [target]
-    while down[-1].i not in {t.i for t in up} and down[-1].head.i != down[-1].i and len(down) <= 2 * MAX_PATH:
-        down.append(down[-1].head)
     ids = [t.i for t in up]
+    down: list[Token] = [target]
+    while down[-1].i not in ids and down[-1].head.i != down[-1].i and len(down) <= 2 * MAX_PATH:
+        down.append(down[-1].head)
     if down[-1].i not in ids:
         return "far"
     steps_up = ids.index(down[-1].i)
@@ -106,8 +106,7 @@ def features(event: Event, anchor: Token, mention: Optional[ActorMention], rules
         out.append("same_country")
     if codes:
         out.append("named:" + _bucket(max(counts.get(c, 0) for c in codes)))
-    out += [f"{f}&{cat}" for f in out]
-    return out + ["bias"]
+    return out + [f"{f}&{cat}" for f in out]
 
 
 def candidates(event: Event, sdoc: Doc, index: MentionIndex, counts: dict[str, int], role: str = "recipient"):
