@@ -158,6 +158,8 @@ def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
             continue  # "the South China Sea", "the Gulf of Oman": a sea, not the country
         if m.kind in (DEMONYM, COUNTRY, METONYM) and _stance_prefix(sdoc, m.start):
             continue  # "pro-Russian separatists" in Ukraine, "anti-American protesters": a stance, not a nationality
+        if m.kind in (DEMONYM, COUNTRY, METONYM) and _backer_prefix(sdoc, m):
+            continue  # "Iran-backed rebels", "Turkish-allied forces": the backer, not the party's nationality
         if m.kind == DEMONYM and _people_of_the_americas(sdoc, m, covered):
             continue  # "Nasa Indians", "Mapuche Indians": an indigenous people, not India's
         if m.kind == ORG and _inside_longer_name(sdoc, m, named):
@@ -194,6 +196,21 @@ def _stance_prefix(sdoc: Doc, start: int) -> bool:
     """Is the word at ``start`` the second half of "pro-" or "anti-" ("pro-Moscow", "anti-Western")?"""
     return start >= 2 and sdoc[start - 1].text == "-" and sdoc[start - 2].lower_ in ("pro", "anti") \
         and sdoc[start - 1].idx == sdoc[start - 2].idx + len(sdoc[start - 2].text)
+
+
+# "Iran-backed", "Saudi-allied", "Western-funded": a party named by who backs it, not by its nationality
+# (a "Saudi-led coalition" is led by Saudi Arabia and keeps it).
+BACKING_PARTICIPLES = frozenset({"backed", "allied", "aligned", "supported", "sponsored", "funded", "armed",
+                                 "trained", "installed", "friendly", "leaning"})
+
+
+def _backer_prefix(sdoc: Doc, m: LexMatch) -> bool:
+    """Is the match the first half of "Iran-backed" ("Iran", "-", "backed", or one token "U.S.-backed")?"""
+    last = sdoc[m.end - 1]
+    if "-" in last.text and last.lower_.rsplit("-", 1)[1] in BACKING_PARTICIPLES:
+        return True
+    return m.end + 1 < len(sdoc) and sdoc[m.end].text == "-" and sdoc[m.end + 1].lower_ in BACKING_PARTICIPLES \
+        and sdoc[m.end].idx == last.idx + len(last.text)
 
 
 def _people_of_the_americas(sdoc: Doc, m: LexMatch, covered: bytearray) -> bool:
