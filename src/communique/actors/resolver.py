@@ -47,6 +47,9 @@ FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "other", "wes
 # Groups that serve an international mandate: with no country of their own they are an international body's
 # ("protesters hurled rocks at the peacekeepers" in Kosovo: NATO's, not Kosovo's).
 INTERNATIONAL_GROUPS = frozenset({"peacekeepers", "peacekeeping force", "peacekeeping forces"})
+# Sectors of parties outside the state (opposition, rebels, insurgents): a title of theirs with no country is
+# the main country's, not the dateline's.
+OUTSIDE_STATE_SECTORS = frozenset({"OPP", "REB", "INS"})
 SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "offer", "provide", "pledge", "commit"})
 
 
@@ -357,7 +360,12 @@ class Resolver:
             elif identity is not None and len({t.country for t in knowledge.holder_terms(name_text)}) == 1:
                 code = identity.country
             elif title is not None and not shared:
-                code = self._leading_capital(unit.start) or self.memory.title_country
+                # (the opposition's or the rebels' man is the main country's even where the story is
+                # filed from the capital that hosts the talks: "OSLO -- ... rebel negotiator X said")
+                code = self._leading_capital(unit.start) or (
+                    self.memory.main_country if self.memory.main_country and (sector in OUTSIDE_STATE_SECTORS or any(
+                        knowledge.sector_terms()[p.key].sector in OUTSIDE_STATE_SECTORS for p in unit.sectors))
+                    else self.memory.title_country)
         if sector is None:
             sector = known.sector if known is not None and known.sector else (holder.sector if holder else None)
         entity = Entity(text=name_text, code=code, sector=sector, name=name, id=person_id,
