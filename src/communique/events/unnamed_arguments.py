@@ -177,6 +177,9 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
         if owned(t) and moved_thing(t):
             continue  # "would not bring its soldiers home": the actor's own forces are nobody's recipient
         t = next(iter(holder_tokens(t)), t)  # "positions held by the Kurdish YPG militia": the holder
+        named = [m for m in (index(t.i), index.place(t.i)) if m is not None and coded(m)]
+        if named and t.ent_type_ == "GPE":
+            return named[:1]  # "the request was handed to Moscow": a capital or country the tables know
         party = unnamed_party(t, taken, names_an_act)
         if party is not None:
             if (match.entry.plover in DOMESTIC_CATEGORIES or match.entry.plover == "REJECT") and (
