@@ -174,6 +174,9 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
         for p, found in [(p, mentions_under(p, index)[0]) for p in objects_after(anchor, doers)]:
             if p.head.lower_ != "by" and not found:
                 continue
+            if p.head.lower_ == "by" and any(q.lower_ in SUBJECT_MATTER_PREPS and q.i < p.head.i
+                                             for q in children(anchor, ("prep",))):
+                continue  # "an inquiry into abuses by the police": the police did the abuses, not the inquiry
             args.actor, args.actor_direct = found, bool(found)
             # "after protests by farmers": the noun names its own doer; when that doer is no
             # known actor, the subject of the sentence ("the government ordered ...") is not it.
@@ -181,6 +184,11 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
         if not named_doer and match.entry.plover in FROM_DOER_CATEGORIES:
             return _received_from(args, anchor, index)
     return named_doer and not args.actor
+
+
+# Prepositions naming what an act is about ("an inquiry into abuses"): a "by" after them names that
+# matter's doer (the parser hangs it on the act's noun).
+SUBJECT_MATTER_PREPS = frozenset({"into", "over", "about", "on"})
 
 
 # A said act named by its noun comes "from" whoever says it ("criticism from Mexico", "an offer from
