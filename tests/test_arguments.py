@@ -88,12 +88,13 @@ def test_protest_without_named_target_is_aimed_at_own_state(nlp):
     assert events[0].recipient[0].sector == "GOV"
 
 
-def test_police_repression_falls_on_own_people_but_not_on_things(nlp):
+def test_police_coercion_at_home_falls_on_their_own_state(nlp):
     crowd = code(nlp, "Kenyan police broke up the rally with tear gas.", {"Kenyan police": "KEN/COP"})
     assert dyads(crowd) == {("COERCE", ("KEN",), ("KEN",))}
     truck = code(nlp, "Kenyan police seized a truck loaded with maize.", {"Kenyan police": "KEN/COP"})
-    # The truck is no state: it stays in the record as the phrase acted on, with no country code.
-    assert dyads(truck) == {("COERCE", ("KEN",), (None,))}
+    # What a state's police seize at home is of that state (coders code the seizure KEN -> KEN); the
+    # record keeps the phrase acted on as the recipient's text.
+    assert dyads(truck) == {("COERCE", ("KEN",), ("KEN",))}
     assert [r.text for e in truck for r in e.recipient] == ["truck"]
 
 

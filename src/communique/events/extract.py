@@ -75,15 +75,15 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
             if not e.recipient and e.unnamed_recipient else e for e in events]
 
 
-ARREST_CODE = "173"  # CAMEO arrest, detain
+COERCION_CODE = "17"  # CAMEO coerce: arrests, seizures, curfews, bans, deportations
 
 
 def _held_where_held(event: Event, unnamed: list[Entity]) -> list[Entity]:
-    """"security agents detained Mohamed Esmat", "troops detained hundreds of monks": people a state's
-    police, soldiers or courts arrest are of that state (a party no table names has no country of its
-    own)."""
+    """"security agents detained Mohamed Esmat", "troops detained hundreds of monks", "bailiffs seized
+    the company's shares", "placed the province under martial law": what a state's police, soldiers or
+    courts coerce is of that state (a party no table names has no country of its own)."""
     states = {a.code for a in event.actor if a.code and a.sector in STATE_SECTORS}
-    if not event.cameo.startswith(ARREST_CODE) or len(states) != 1:
+    if not event.cameo.startswith(COERCION_CODE) or len(states) != 1:
         return unnamed
     code = next(iter(states))
     return [u if u.code else dataclasses.replace(u, code=code) for u in unnamed]
