@@ -396,6 +396,11 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
         recipient = _appeal_addressees(actor, recipient, args)
     if mutual and args.actor_compound and len({e.code for e in actor}) == 2 and not _named(recipient):
         recipient = []
+    if plover in ("AGREE", "CONSULT", "COOPERATE") and len(actor) >= 3 and not _person(actor[0]) \
+            and all(_person(e) for e in actor[1:]) and not _named(recipient):
+        # "Afghanistan's rival candidates, Ghani and Abdullah, agreed to an audit": the group (or its
+        # country) is the people it names, who agree with each other
+        actor, recipient = actor[1:], []
     if not recipient and args.actor_compound and (mutual or _pair_acts_on_each_other(actor, plover)):
         if len({e.code for e in actor}) == 1:  # "the government and the rebels agreed": one country
             actor, recipient = actor[:1], actor[1:]
@@ -412,6 +417,11 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
     if len(groups) <= 1 or plover not in SEPARATE_PER_COUNTERPART:
         return [(actor, recipient)]
     return [(actor, group) for group in groups.values()]
+
+
+def _person(entity: Entity) -> bool:
+    """A named person (an office holder of the tables, or a name the article gives)."""
+    return (entity.id or "").startswith("person:") or (bool(entity.name) and not entity.id)
 
 
 def _appeal_addressees(actor: list[Entity], recipient: list[Entity], args: Arguments) -> list[Entity]:
