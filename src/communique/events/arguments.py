@@ -393,7 +393,7 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
         for host in [verb] + infinitives(verb) + children(verb, ("ccomp",)):
             cond = condition_clause(host)
             if cond is None and match.entry.plover in HELD_UNTIL_CATEGORIES:
-                # "will not end the strike until the government pays": whom a refusal or protest holds out against
+                # "would keep the dockers out until the ministry pays": whom a refusal or protest holds out against
                 cond = next((c for c in children(host, ("advcl",)) if any(
                     g.dep_ == "mark" and g.lower_ in ("until", "till") for g in c.children)), None)
             subj = subject_token(cond) if cond is not None else None
@@ -403,7 +403,7 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
                     break
 
 
-# Acts held until another party acts ("will not end the strike until the government pays", "will not lift
+# Acts held until another party acts ("would keep the dockers out until the ministry pays", "will not lift
 # the embargo until Cuba frees its prisoners").
 HELD_UNTIL_CATEGORIES = frozenset({"REJECT", "PROTEST", "CONCEDE", "RETREAT"})  # (a refusal is a negated concession)
 
