@@ -285,3 +285,24 @@ def test_a_date_of_another_act_in_the_sentence_does_not_date_the_event(nlp, text
     lead = "Sweden and Denmark held border talks on Thursday.\n\n"
     _, event = _events(nlp, lead + text, ["held", trigger])
     assert event.date == THURSDAY
+
+
+
+def test_day_misparsed_onto_the_next_clause_still_dates_its_own_verb(nlp):
+    # A parse seen on real copy: "late" and "on" hang on "declared", but "Friday" on "forces", the subject of
+    # the next clause. The "on" before the day still says which verb it dates.
+    from spacy.tokens import Doc
+    from communique.dates.events import _DocIndex, _mention_verb
+    from communique.dates.grammar import DateMention
+    words = ["Rulers", "declared", "an", "emergency", "late", "on", "Friday", "and", "forces", "arrested",
+             "people", ",", "officials", "said", "on", "Saturday", "."]
+    heads = [1, 13, 3, 1, 1, 4, 8, 6, 9, 4, 9, 13, 13, 13, 13, 14, 13]
+    deps = ["nsubj", "ccomp", "det", "dobj", "advmod", "prep", "nmod", "cc", "nsubj", "pcomp", "dobj", "punct",
+            "nsubj", "ROOT", "prep", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "ADV", "ADP", "PROPN", "CCONJ", "NOUN", "VERB", "NOUN", "PUNCT",
+           "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 16)
+    friday = doc[6]
+    mention = DateMention(friday.idx, friday.idx + 6, "Friday", date(2016, 12, 2), "day", date(2016, 12, 2),
+                          relative=True)
+    assert _mention_verb(mention, _DocIndex(doc)).text == "declared"

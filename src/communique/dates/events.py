@@ -96,10 +96,13 @@ CAUSATIVE_VERBS = frozenset({"send", "leave", "keep", "set"})
 
 
 def _mention_verb(mention: DateMention, index: _DocIndex):
-    """The verb a date mention belongs to ("sent thousands fleeing into Uganda on Monday": the
-    participle completing a causative verb's object belongs to that verb)."""
-    first = index.token_at(mention.start)
-    verb = _reporting_verb_before(first) or governing_verb(index.token_at(max(mention.end - 1, mention.start)))
+    """The verb a date mention belongs to ("sent thousands fleeing on Monday": a causative verb's; "declared it
+    late on Friday and police arrested", the day hung on the next clause: the verb the "on" before it hangs on)."""
+    first, last = index.token_at(mention.start), index.token_at(max(mention.end - 1, mention.start))
+    before = first.nbor(-1) if first.i > 0 else None
+    misparsed = before is not None and before.lower_ == "on" and not any(
+        t.head.i == before.i for t in first.doc[first.i:last.i + 1])
+    verb = _reporting_verb_before(first) or governing_verb(before if misparsed else last)
     noun = verb.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "thousands of residents fleeing"
         noun = noun.head.head
