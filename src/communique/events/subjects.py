@@ -29,6 +29,11 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her
 # Verbs that judge a party for what it did ("punished X for detaining ...").
 JUDGING_VERBS = frozenset({"punish", "blame", "criticise", "criticize", "accuse", "condemn", "praise", "thank",
                            "sanction", "fine", "reward", "commend", "fault", "rebuke", "reprimand", "congratulate"})
+# Attacks named by a noun, and the verbs that hold one against a party ("summoned X's envoy to protest
+# against a strike that ...", "condemned X for the raid that ...").
+ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "bombing", "raid", "shelling", "ambush", "assault",
+                          "incursion", "bombardment"})
+BLAMING_VERBS = frozenset({"summon", "condemn", "protest", "blame", "accuse", "denounce", "criticise", "criticize"})
 # Verbs that make their object do what their infinitive says ("forced the army to withdraw").
 CAUSING_VERBS = frozenset({"prompt", "force", "compel", "lead", "push", "drive", "spur", "oblige", "cause"})
 # Climbing from a subjectless verb to the verb whose subject it shares.
@@ -80,6 +85,10 @@ def subject_of(verb: Token, index: MentionIndex):
         if subj is not None and (subj.dep_ != "nsubjpass" or t is verb or came_by == "conj"):
             if subj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
                 found, depth = mentions_under(t.head, index)
+                if not found:
+                    blamed = _blamed_for_act(t.head, index)
+                    if blamed is not None:
+                        return blamed
                 if not found and is_purpose(verb) and verb.head.i == t.i and t.head.dep_ in ("dobj", "pobj", "attr"):
                     # "walked across the kerb that divides the peninsula to meet X": the parser hung the
                     # walker's purpose on the relative clause of a thing; the walker meets X.
@@ -147,6 +156,26 @@ def misjoined_to_content(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ in ("VB", "VBP") and head.dep_ == "ccomp" \
         and head.head.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+
+
+def _blamed_for_act(noun: Token, index: MentionIndex):
+    """"summoned Turkey's envoy to protest against a drone strike that killed four": an attack named by a
+    noun no party owns, which a verb of blame holds against its object, was that object's doing."""
+    if lemma(noun) not in ATTACK_NOUNS:
+        return None
+    path = {noun.i}
+    t = noun
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        path.add(t.i)
+        if t.pos_ == "VERB" and lemma(t) in BLAMING_VERBS:
+            for obj in children(t, ("dobj",)):
+                found, depth = mentions_under(obj, index)
+                if found and obj.i not in path:
+                    return found, False, obj
+    return None
 
 
 def _judged_party(verb: Token, index: MentionIndex):
