@@ -396,6 +396,12 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
         recipient = _appeal_addressees(actor, recipient, args)
     if mutual and args.actor_compound and len({e.code for e in actor}) == 2 and not _named(recipient):
         recipient = []
+    state = {a.code for a in actor if a.sector in ("GOV", "MIL", "COP") or (a.id or "").startswith("country:")}
+    if plover in ("AGREE", "THREATEN") and recipient and all(
+            e.code in state and e.sector in ("MIL", "COP") for e in recipient):
+        # "agreed to deploy 6,000 troops", "threatened to send in the army": a state's own forces are what it
+        # offers or threatens with, never whom (rebels' "police officers" they hold are another matter)
+        recipient = []
     if plover in ("AGREE", "CONSULT", "COOPERATE") and len(actor) >= 3 and not _person(actor[0]) \
             and all(_person(e) for e in actor[1:]) and not _named(recipient):
         # "Afghanistan's rival candidates, Ghani and Abdullah, agreed to an audit": the group (or its
