@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
+from ..knowledge.english import names_american_region
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
 from ..parse import DATELINE_DASHES, SEARCH_STOP_DEPS, children, lemma, shared_subject, when_clauses
@@ -154,7 +155,8 @@ def _place_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[Act
 def _town_named(token: Token) -> ActorMention | None:
     """A town the gazetteer knows, named as a bare modifier the parser gave no entity type ("Milan
     magistrates", "Lahore police"): a place mention of its country."""
-    if token.pos_ not in ("PROPN", "ADJ") or not token.text[:1].isupper() or token.ent_type_ in ("PERSON", "ORG"):
+    if token.pos_ not in ("PROPN", "ADJ") or not token.text[:1].isupper() or token.ent_type_ in ("PERSON", "ORG") \
+            or names_american_region(token):  # ("Central America's governments": a region)
         return None
     return gazetteer_place(token)
 

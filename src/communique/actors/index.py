@@ -22,6 +22,7 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Token
 
 from ..knowledge.codes import NON_STATE_CODES
+from ..knowledge.english import names_american_region
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
 from ..parse import doc_tokens, governing_verb, owned, shared_subject
@@ -271,7 +272,9 @@ class MentionIndex:
         if self.doc is None or not 0 <= i < len(self.doc):
             return None
         token = self.doc[i]
-        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN":
+        if names_american_region(token):
+            found = None  # "Central America's governments": a region, not the United States
+        elif token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN":
             span = next((e for e in self.doc.ents if e.start <= i < e.end), None)
             if span is not None:
                 found = gazetteer_place(span)

@@ -160,8 +160,8 @@ def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
             continue  # "pro-Russian separatists" in Ukraine, "anti-American protesters": a stance, not a nationality
         if m.kind in (DEMONYM, COUNTRY, METONYM) and _backer_prefix(sdoc, m):
             continue  # "Iran-backed rebels", "Turkish-allied forces": the backer, not the party's nationality
-        if m.kind == DEMONYM and _american_region(sdoc, m, covered):
-            continue  # "Latin American countries", "Central American migrants": a region, not the United States
+        if m.kind in (DEMONYM, COUNTRY) and _american_region(sdoc, m, covered):
+            continue  # "Latin American countries", "Central America": a region, not the United States
         if m.kind == DEMONYM and _people_of_the_americas(sdoc, m, covered):
             continue  # "Nasa Indians", "Mapuche Indians": an indigenous people, not India's
         if m.kind == ORG and _inside_longer_name(sdoc, m, named):
@@ -215,13 +215,9 @@ def _backer_prefix(sdoc: Doc, m: LexMatch) -> bool:
         and sdoc[m.end].idx == last.idx + len(last.text)
 
 
-AMERICAN_REGIONS = frozenset({"latin", "south", "central", "north", "pan", "meso", "hispanic"})
-
-
 def _american_region(sdoc: Doc, m: LexMatch, covered: bytearray) -> bool:
-    """"American" after a region's word no table covers ("Latin American", "South American")."""
-    return m.start > 0 and sdoc[m.start].lower_ in ("american", "americans") \
-        and sdoc[m.start - 1].lower_.rstrip("-") in AMERICAN_REGIONS and not covered[m.start - 1]
+    """"American" or "America" after a region's word no table covers ("Latin American", "South America")."""
+    return m.start > 0 and english.names_american_region(sdoc[m.start]) and not covered[m.start - 1]
 
 
 def _people_of_the_americas(sdoc: Doc, m: LexMatch, covered: bytearray) -> bool:

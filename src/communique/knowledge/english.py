@@ -23,6 +23,19 @@ MONTHS = {**{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
 # A month as one word of the parse (lower case): "March", "Sept." (spaCy keeps an abbreviation's stop).
 MONTH_TOKENS = frozenset(MONTH_NAMES) | {f"{abbreviation}." for abbreviation in MONTH_ABBREVIATIONS}
 
+# Words that make "America" a region, not the United States ("Latin America", "Central American").
+AMERICAN_REGION_WORDS = frozenset({"latin", "south", "central", "north", "pan", "meso", "hispanic"})
+
+
+def names_american_region(token) -> bool:
+    """Is ``token`` ("America", "American", "Americas") the second word of a region's name?"""
+    before = token.nbor(-1) if token.i > 0 else None
+    if before is not None and before.text == "-" and before.i > 0:
+        before = before.nbor(-1)  # "Pan-American"
+    return token.lower_ in ("america", "americas", "american", "americans") and before is not None \
+        and before.lower_ in AMERICAN_REGION_WORDS
+
+
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAYS = {name: number for number, name in enumerate(WEEKDAY_NAMES)}  # Monday is 0, as in datetime
 
