@@ -29,8 +29,8 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her
 # Verbs that judge a party for what it did ("punished X for detaining ...").
 JUDGING_VERBS = frozenset({"punish", "blame", "criticise", "criticize", "accuse", "condemn", "praise", "thank",
                            "sanction", "fine", "reward", "commend", "fault", "rebuke", "reprimand", "congratulate"})
-# Attacks named by a noun, and the verbs that hold one against a party ("summoned X's envoy to protest
-# against a strike that ...", "condemned X for the raid that ...").
+# Attacks named by a noun, and the verbs that hold one against a party ("called in X's envoy to protest at
+# a raid that ...", "condemned X for the shelling that ...").
 ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "bombing", "raid", "shelling", "ambush", "assault",
                           "incursion", "bombardment"})
 BLAMING_VERBS = frozenset({"summon", "condemn", "protest", "blame", "accuse", "denounce", "criticise", "criticize"})
@@ -159,7 +159,7 @@ def misjoined_to_content(verb: Token) -> bool:
 
 
 def _blamed_for_act(noun: Token, index: MentionIndex):
-    """"summoned Turkey's envoy to protest against a drone strike that killed four": an attack named by a
+    """"called in Moscow's ambassador to protest at an air raid that left six dead": an attack named by a
     noun no party owns, which a verb of blame holds against its object, was that object's doing."""
     if lemma(noun) not in ATTACK_NOUNS:
         return None
