@@ -171,9 +171,9 @@ def _blamed_for_act(noun: Token, index: MentionIndex):
         t = t.head
         path.add(t.i)
         if t.pos_ == "VERB" and lemma(t) in BLAMING_VERBS:
-            for obj in children(t, ("dobj",)):
-                found, depth = mentions_under(obj, index)
-                if found and obj.i not in path:
+            for obj in (o for o in children(t, ("dobj",)) if o.i not in path):
+                found, _ = mentions_under(obj, index)
+                if found:
                     return found, False, obj
     return None
 
