@@ -26,12 +26,13 @@ from spacy.tokens import Token
 
 from ..actors.implicit import across_border, crowd_of_place, located, own_state, place_state
 from ..actors.index import MentionIndex, coded
+from ..knowledge.codes import FORCE_SECTORS
 from ..model import ActorMention
 from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
-from .passive import EXPULSION, OWN_FORCE_SECTORS, actor_of_passive
+from .passive import EXPULSION, actor_of_passive
 from .parties import awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under, mentions_with_conjuncts, unique
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
                          acts_on_people, addressee, doer_of_summed_act, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
@@ -459,7 +460,7 @@ def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
     """Recipients that are no counterpart: the forces a state deploys, a party of an "and" pair named
     again, and a weak recipient (a place) in the actor's own country or of a pair."""
     if match.entry.plover == "MOBILIZE" and args.recipient and all(
-            e.code in {a.code for m in args.actor for a in m.entities} and e.sector in OWN_FORCE_SECTORS
+            e.code in {a.code for m in args.actor for a in m.entities} and e.sector in FORCE_SECTORS
             for m in args.recipient for e in m.entities):
         # "put its army on alert", "deployed extra police": the forces moved are the actor's own.
         args.recipient = []

@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from ..knowledge.codes import FORCE_SECTORS, STATE_SECTORS
 from ..model import ActorMention, Entity, Event
 from ..ontology import cameo
 from .arguments import Arguments
@@ -396,9 +397,9 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
         recipient = _appeal_addressees(actor, recipient, args)
     if mutual and args.actor_compound and len({e.code for e in actor}) == 2 and not _named(recipient):
         recipient = []
-    state = {a.code for a in actor if a.sector in ("GOV", "MIL", "COP") or (a.id or "").startswith("country:")}
+    state = {a.code for a in actor if a.sector in STATE_SECTORS or (a.id or "").startswith("country:")}
     if plover in ("AGREE", "THREATEN") and recipient and all(
-            e.code in state and e.sector in ("MIL", "COP") for e in recipient):
+            e.code in state and e.sector in FORCE_SECTORS for e in recipient):
         # "agreed to deploy 6,000 troops", "threatened to send in the army": a state's own forces are what it
         # offers or threatens with, never whom (rebels' "police officers" they hold are another matter)
         recipient = []

@@ -14,7 +14,7 @@ import dataclasses
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.index import MentionIndex
-from ..knowledge.codes import STATE_SECTORS
+from ..knowledge.codes import FORCE_SECTORS, STATE_SECTORS
 from ..model import ActorMention, Document, Entity, Event, Trigger
 from ..ontology import cameo
 from ..parse import children, doc_tokens, lemma
@@ -107,7 +107,6 @@ def _addressee_of_joined_verb(event: Event, match: TriggerMatch, sentence_events
 
 
 ORDER_VERBS = frozenset({"order", "instruct", "direct", "command"})
-OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 
 
 def _orders_own_forces(match: TriggerMatch, index: MentionIndex) -> bool:
@@ -117,7 +116,7 @@ def _orders_own_forces(match: TriggerMatch, index: MentionIndex) -> bool:
     args = find_arguments(match, clause_of(match), index)
     actor_codes = {e.code for m in args.actor for e in m.entities}
     forces = [e for m in args.recipient for e in m.entities]
-    return bool(actor_codes and forces) and all(e.code in actor_codes and e.sector in OWN_FORCE_SECTORS
+    return bool(actor_codes and forces) and all(e.code in actor_codes and e.sector in FORCE_SECTORS
                                                  for e in forces)
 
 

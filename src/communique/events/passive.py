@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..actors.implicit import place_state
 from ..actors.index import MentionIndex
-from ..knowledge.codes import STATE_SECTORS
+from ..knowledge.codes import FORCE_SECTORS, STATE_SECTORS
 from ..parse import subject_token
 from .matching import TriggerMatch
 from .parties import mentions_under
@@ -17,8 +17,6 @@ from .syntax import doer_tokens
 HOST_A_VISIT = "043"
 EXPULSION = "166"  # CAMEO: expel or withdraw (diplomats, inspectors, peacekeepers)
 INVESTIGATION = "09"  # CAMEO 09x: investigate
-# A state's own forces: what it deploys, never whom a deployment is aimed at.
-OWN_FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 
 
 def actor_of_passive(args, match: TriggerMatch, verb: Token, index: MentionIndex) -> None:
@@ -47,7 +45,7 @@ def actor_of_passive(args, match: TriggerMatch, verb: Token, index: MentionIndex
         subj = subject_token(verb)
         forces = mentions_under(subj, index)[0] if subj is not None else []
         reporter = speaker(verb, index)
-        if forces and all(e.sector in OWN_FORCE_SECTORS for m in forces for e in m.entities):
+        if forces and all(e.sector in FORCE_SECTORS for m in forces for e in m.entities):
             bare = not any(t.ent_type_ in ("NORP", "GPE", "ORG") or t.pos_ == "PROPN"
                            for m in forces for t in verb.doc[m.token_start:m.token_end])
             if reporter and bare:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.index import MentionIndex
 from ..actors.resolver import PLACE_PREPOSITIONS
+from ..knowledge.codes import FORCE_SECTORS
 from ..model import ActorMention, Event
 from .lexicon import word_class
 from .story import country_counts
@@ -39,7 +40,6 @@ ROLES = {"actor": (Path(__file__).parent / "data" / "actor_scorer.json", "COMMUN
 LOCATIVE_PREPOSITIONS = PLACE_PREPOSITIONS | {"at"}
 OTHER_CLAUSE_DEPS = frozenset({"advcl"})
 MOVING_CATEGORIES = frozenset({"MOBILIZE", "RETREAT", "CONCEDE"})
-FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 _OTHER = {"actor": "recipient", "recipient": "actor"}
 MAX_PATH = 4  # dependency steps from the trigger to a candidate that make a path feature
 

@@ -23,6 +23,8 @@ SECTORS = frozenset({
 })
 # Sectors that act for the state itself (its own state's forces, courts and officials).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# A state's forces: what it deploys, sends or promises, never whom such an act is aimed at.
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 
 KNOWN_GROUPS = PACKAGE_DIR / "data" / "cameo_known_groups.tsv"
 
