@@ -18,10 +18,9 @@ publication date is only the last resort. For each event the date comes from, in
 4. the wire dateline's date (``Document.dateline_date``);
 5. the publication date, with precision ``"published"``.
 
-Taking the day last told (2) rather than the article's anchor (3) for every undated sentence
-was measured: dates right 94.6% -> 96.4% on benchmarks/gold, 92.7% -> 95.6% on
-benchmarks/final, unchanged on benchmarks/heldout; without the paragraph limit and the
-main-clause condition it also moved sample-corpus events to the days of background sentences.
+The day last told (2) rather than the anchor (3) for every undated sentence: dates right 94.6%
+-> 96.4% on benchmarks/gold, 92.7% -> 95.6% on benchmarks/final, same on heldout; without the paragraph
+limit and the main-clause condition it moved sample-corpus events to days of background sentences.
 
 Relative expressions ("on Tuesday", "yesterday") count from the dateline's day when there is
 one (the day the story was filed), else from the publication date; the dateline itself
@@ -31,9 +30,8 @@ belongs to what an event promises or plans ("agreed to resume talks in November"
 would meet on Friday") is not the date of the event unless the event itself is coded as
 future (``_dates_a_plan``); a date right after a reporting verb ("said on Wednesday they
 would ...") belongs to that verb whatever the parse says. An event whose own date is
-background (:mod:`communique.background`) is marked ``historical``.
-
-The expressions and their dates come from :mod:`communique.dates.grammar`.
+background (:mod:`communique.background`) is marked ``historical``. An event in an "N days after"
+clause counts back from the clause it hangs on (``_days_apart``); expressions: :mod:`.grammar`.
 """
 from __future__ import annotations
 
@@ -305,8 +303,9 @@ def assign_dates(events: list, sdoc, document) -> None:
         else:
             event.date, event.date_precision = published, "published"
         shift = _days_apart(index.token_at(event.trigger.start), mention, index)
-        if shift and event.date_precision == "day":
-            event.date = event.date + timedelta(days=shift)
+        if shift and event.date is not None and event.date_precision in ("day", "published"):
+            # (an undated clause is told of publication day: "the amnesty came a day after ...")
+            event.date, event.date_precision = event.date + timedelta(days=shift), "day"
 
 
 # "a day after", "two days before", "hours after": a time clause counted from the clause it hangs on.
@@ -316,13 +315,12 @@ SIMULTANEOUS = frozenset({"as", "while", "when"})
 
 def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex) -> int:
     """Days between an event in an "N days after/before" clause and the clause it hangs on ("burned
-    forty huts on Sunday, a day after jets struck the area": the strike was on Saturday),
-    when its date came from that clause or the story (not from a date inside the time clause)."""
+    forty huts on Sunday, a day after jets struck the area": the strike was on Saturday), when its
+    date came from that clause, the story or publication (not from a date inside the time clause)."""
     verb = governing_verb(trigger_token)
     for _ in range(4):
-        # ("a day after troops fired on marchers as rioters looted shops": the
-        # looting is counted like the firing its "as" clause hangs on)
-        # (and through a participle: "two days after rebels raided a town, killing five guards")
+        # (an "as" clause counts like the clause it hangs on: "a day after troops fired on marchers as
+        # rioters looted shops"; and a participle: "two days after rebels raided a town, killing five")
         if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in verb.children) \
                 and not (verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)):
             break
@@ -331,7 +329,9 @@ def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex)
         verb = verb.head
     else:
         return 0
-    spans = [c for c in verb.children if c.dep_ == "npadvmod" and c.lower_ in SPAN_DAYS and c.i < verb.i]
+    # (the span may hang on the verb the clause follows: "the vote came a day after police ...")
+    spans = [c for c in list(verb.children) + list(verb.head.children) if c.dep_ == "npadvmod"
+             and c.lower_ in SPAN_DAYS and (c.i < verb.i if c.head.i == verb.i else c.right_edge.i + 1 == verb.left_edge.i)]
     # ("after" is the clause's mark, or hangs on "a day" as a preposition)
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"] + \
         [c.lower_ for span in spans for c in span.children if c.dep_ == "prep"]
