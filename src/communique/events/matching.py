@@ -320,7 +320,10 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
             others = _other_words(entry, token, near)
             if others is None or not _conditions_hold(entry, facts, mention_of):
                 continue
-            if entry.pos == "NOUN" and not any(o.pos_ == "VERB" for o in others) \
+            # (a noun whose governing verb the entry names is told by that verb: "called a general strike";
+            # not in a naming: "called the walkout a political strike", "called the strikes a message")
+            if entry.pos == "NOUN" and not any(o.pos_ == "VERB" for o in others) and not (any(
+                    c.key == "head" and not c.negated for c in entry.conditions) and not _named_as(token)) \
                     and not noun_is_predicate(token, mention_of):
                 continue
             if entry.pos == "AUX" and not _reported_clause(token):
@@ -371,6 +374,11 @@ def _without_imported_light_verbs(matches: list[TriggerMatch]) -> list[TriggerMa
                 return True
         return False
     return [m for m in matches if not redundant(m)]
+
+
+def _named_as(noun: Token) -> bool:
+    """The noun names something or is named ("called the walkout a strike", "called the strikes a message")."""
+    return noun.dep_ == "oprd" or any(c.left_edge.i == noun.right_edge.i + 1 for c in children(noun.head, ("oprd",)))
 
 
 def _spread(match: TriggerMatch) -> int:
