@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
+from ..knowledge.codes import FORCE_SECTORS, NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity
 from ..parse import shared_subject
 from . import knowledge, spans
@@ -33,8 +33,7 @@ from .spans import HYPHENS, SUBJECT_DEPS
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "inside", "near", "outside", "around"})
 # Dependency labels of a word that only modifies another noun ("China-Japan ties", "U.S. economy").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-# "asking him to agree to talks", "bundled him into a vehicle": a person named just before, other
-# than the clause's own subject.
+# "asking him to agree to talks", "bundled him into a car": a person named just before, not the clause's subject.
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 # Entity types of a proper noun after "in" that is no place ("in May", "in Russian"); NER calls
 # some towns organisations, persons ("officials in Goma") or nothing at all, so those may be places.
@@ -44,11 +43,9 @@ PRONOUN_WINDOW = 2  # sentences back that "he"/"she" may reach
 # Words that put a group outside the story's own country.
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "other", "western", "outside", "neighbouring",
                            "neighboring", "regional", "european", "african", "arab", "asian", "allied"})
-# Groups that serve an international mandate: with no country of their own they are an international body's
-# ("protesters hurled rocks at the peacekeepers" in Kosovo: NATO's, not Kosovo's).
+# Groups of an international mandate, with no country of their own, are a body's (peacekeepers in Kosovo: NATO's).
 INTERNATIONAL_GROUPS = frozenset({"peacekeepers", "peacekeeping force", "peacekeeping forces"})
-# Sectors of parties outside the state (opposition, rebels, insurgents): a title of theirs with no country is
-# the main country's, not the dateline's.
+# Parties outside the state (opposition, rebels, insurgents): their title with no country is the main country's.
 OUTSIDE_STATE_SECTORS = frozenset({"OPP", "REB", "INS"})
 SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "offer", "provide", "pledge", "commit"})
 
@@ -229,8 +226,21 @@ class Resolver:
         """The country the sentence gives a group with none of its own: a place it is "in", the state
         body or government it is joined to, or, for a state body right after the sentence's opening
         "In <capital>," ("In Minsk, the Foreign Ministry said"), that capital's."""
-        return self._place_country(unit) or self._state_partner_country(sector) or (
+        return self._place_country(unit) or self._state_partner_country(sector) or self._sender_country(unit, sector) or (
             self._leading_capital(unit.start, right_after=True) if sector in STATE_SECTORS else None)
+
+    def _sender_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
+        """Forces a state sends are its own, whatever country the story names most: "Mexico agreed to deploy
+        6,000 soldiers" (the subject of the sending verb, or of the verb whose infinitive it is)."""
+        verb = self.sdoc[unit.end - 1].head
+        if sector not in FORCE_SECTORS or self.sdoc[unit.end - 1].dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
+            return None
+        while (subject := shared_subject(verb)) is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            verb = verb.head
+        codes = {e.code for m in self.mentions if subject is not None and m.token_start <= subject.i < m.token_end
+                 for e in m.entities}
+        code = next(iter(codes)) if len(codes) == 1 else None
+        return code if code and len(code) == 3 and code not in NON_STATE_CODES else None
 
     def _possessor_country(self, unit: Unit) -> tuple[Optional[str], Optional[int]]:
         """The country of the person a possessive "his"/"her" before the noun stands for (the
