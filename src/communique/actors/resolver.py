@@ -179,8 +179,7 @@ class Resolver:
             if term.sector:
                 sector = term.sector
         title = term if term is not None and term.role == "title" else None
-        # A bare title ("spokesman", "leader") speaks for a government unless the phrase says otherwise;
-        # a generic body ("movement", "group") has no sector of its own.
+        # A bare title ("spokesman") speaks for a government unless the phrase says otherwise; a body ("group") has no sector.
         return sector or ("GOV" if title else None), title
 
     def _sector(self, unit: Unit) -> Optional[tuple[Entity, str]]:
@@ -230,11 +229,12 @@ class Resolver:
             self._leading_capital(unit.start, right_after=True) if sector in STATE_SECTORS else None)
 
     def _sender_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
-        """Forces a state sends are its own, whatever country the story names most: "Mexico agreed to deploy
-        6,000 soldiers" (the subject of the sending verb, or of the verb whose infinitive it is)."""
-        verb = self.sdoc[unit.end - 1].head
-        if sector not in FORCE_SECTORS or self.sdoc[unit.end - 1].dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
+        """Forces a state sends are the sender's, not the story's main country's ("Mexico agreed to deploy troops")."""
+        noun = next((t for t in self.sdoc[unit.end - 1].ancestors if t.dep_ != "conj"), None) \
+            if self.sdoc[unit.end - 1].dep_ == "conj" else self.sdoc[unit.end - 1]  # ("soldiers and police officers")
+        if sector not in FORCE_SECTORS or noun is None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in SENDING_VERBS:
             return None
+        verb = noun.head
         while (subject := shared_subject(verb)) is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
             verb = verb.head
         codes = {e.code for m in self.mentions if subject is not None and m.token_start <= subject.i < m.token_end
