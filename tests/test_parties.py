@@ -1,7 +1,8 @@
 """The parties a phrase names (events/parties.py): the mentions under a token, with those joined
 by "and", only coded ones where asked, and the pair after "between"."""
 from _event_fixtures import code, codes, dyads, nlp, parsed, token  # noqa: F401 (nlp: a fixture)
-from communique.events.parties import between_pair, coded_under, mentions_under, mentions_with_conjuncts, unique
+from communique.events.parties import (between_pair, coded_under, maker_of_proposal, mentions_under,
+                                       mentions_with_conjuncts, unique)
 
 
 def test_mentions_joined_by_and_to_the_country_a_phrase_took_its_code_from(nlp):
@@ -48,3 +49,12 @@ def test_officials_from_two_countries_meeting_are_a_pair(nlp):
                        "the first such meeting in years.", {"Ghana": "GHA", "Togo": "TGO"})
     assert [(e.event, e.trigger.text) for e in events] == [("CONSULT", "held talks")]
     assert {a.code for a in events[0].actor} | {r.code for r in events[0].recipient} == {"GHA", "TGO"}
+
+
+def test_the_maker_of_a_proposal_is_its_owner_when_no_participle_or_by_names_one(nlp):
+    # (the forces the plan would send are its content: "rejected an African Union plan to send peacekeepers")
+    sdoc, index = parsed(nlp, "Lesotho rejected an African Union plan to send 2,000 troops.",
+                         {"Lesotho": "LSO", "African Union": "IGO", "troops": "LSO/MIL"})
+    assert codes(maker_of_proposal(token(sdoc, "plan"), index)) == ["IGO"]
+    sdoc, index = parsed(nlp, "Lesotho rejected a plan drafted by Kenya.", {"Lesotho": "LSO", "Kenya": "KEN"})
+    assert codes(maker_of_proposal(token(sdoc, "plan"), index)) == ["KEN"]
