@@ -156,8 +156,9 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                     continue  # "with Venezuela and Norway as guarantors": a role, not the counterpart
                 if word == "with" and lemma(p) in word_class("weapon"):
                     continue  # "pounded the grid with Iranian-made drones": the means, not the target
-                if word == "with" and any(c.tag_ == "VBG" and c.dep_ == "acl" for c in p.children):
-                    continue  # "came to its ally's defence, with spokesman X saying ...": a side remark
+                if word == "with" and (any(c.tag_ == "VBG" and c.dep_ == "acl" for c in p.children) or (
+                        p.dep_ == "nsubj" and p.head.tag_ == "VBG" and p.head.dep_ == "pcomp")):
+                    continue  # "came to its ally's defence, with spokesman X saying ...", "with X looking on": a side remark
                 found = coded_under(p, index, 3 if places else 2, places) or holder_of(p, index)
                 if found and moves_forces and word == "of" and lemma(token) in QUANTITY_NOUNS \
                         and _bare_forces(found, token.doc):
