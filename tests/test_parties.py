@@ -52,8 +52,8 @@ def test_officials_from_two_countries_meeting_are_a_pair(nlp):
 
 
 def test_the_maker_of_a_proposal_is_its_owner_when_no_participle_or_by_names_one(nlp):
-    # (the forces the plan would send are its content: "rejected an African Union plan to send peacekeepers")
-    sdoc, index = parsed(nlp, "Lesotho rejected an African Union plan to send 2,000 troops.",
+    # (the forces the plan would send are its content: "turned down a regional bloc's plan for peacekeepers")
+    sdoc, index = parsed(nlp, "Lesotho turned down an African Union plan for 2,000 troops.",
                          {"Lesotho": "LSO", "African Union": "IGO", "troops": "LSO/MIL"})
     assert codes(maker_of_proposal(token(sdoc, "plan"), index)) == ["IGO"]
     sdoc, index = parsed(nlp, "Lesotho rejected a plan drafted by Kenya.", {"Lesotho": "LSO", "Kenya": "KEN"})

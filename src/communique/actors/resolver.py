@@ -33,7 +33,7 @@ from .spans import HYPHENS, SUBJECT_DEPS
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "inside", "near", "outside", "around"})
 # Dependency labels of a word that only modifies another noun ("China-Japan ties", "U.S. economy").
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-# "asking him to agree to talks", "bundled him into a car": a person named just before, not the clause's subject.
+# "urging him to open talks", "bundled him into a car": a person named just before, not the clause's subject.
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 # Entity types of a proper noun after "in" that is no place ("in May", "in Russian"); NER calls
 # some towns organisations, persons ("officials in Goma") or nothing at all, so those may be places.

@@ -321,7 +321,7 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
             if others is None or not _conditions_hold(entry, facts, mention_of):
                 continue
             # (a noun whose governing verb the entry names is told by that verb: "called a general strike";
-            # not in a naming: "called the walkout a political strike", "called the strikes a message")
+            # not in a naming: "called the stoppage a political strike", "called the strikes a message")
             if entry.pos == "NOUN" and not any(o.pos_ == "VERB" for o in others) and not (any(
                     c.key == "head" and not c.negated for c in entry.conditions) and not _named_as(token)) \
                     and not noun_is_predicate(token, mention_of):
