@@ -320,11 +320,8 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
             others = _other_words(entry, token, near)
             if others is None or not _conditions_hold(entry, facts, mention_of):
                 continue
-            # (a noun whose governing verb the entry names is told by that verb: "called a general strike";
-            # not in a naming: "called the stoppage a political strike", "called the strikes a message")
-            if entry.pos == "NOUN" and not any(o.pos_ == "VERB" for o in others) and not (any(
-                    c.key == "head" and not c.negated for c in entry.conditions) and not _named_as(token)) \
-                    and not noun_is_predicate(token, mention_of):
+            if entry.pos == "NOUN" and not any(o.pos_ == "VERB" for o in others) \
+                    and not _told_by_its_verb(entry, token) and not noun_is_predicate(token, mention_of):
                 continue
             if entry.pos == "AUX" and not _reported_clause(token):
                 continue
@@ -376,9 +373,12 @@ def _without_imported_light_verbs(matches: list[TriggerMatch]) -> list[TriggerMa
     return [m for m in matches if not redundant(m)]
 
 
-def _named_as(noun: Token) -> bool:
-    """The noun names something or is named ("called the walkout a strike", "called the strikes a message")."""
-    return noun.dep_ == "oprd" or any(c.left_edge.i == noun.right_edge.i + 1 for c in children(noun.head, ("oprd",)))
+def _told_by_its_verb(entry: TriggerEntry, noun: Token) -> bool:
+    """A noun entry that names its governing verb (``head=``) is told by that verb ("called a general
+    strike"), unless the noun names or is named ("called the stoppage a strike", "called the strikes a message")."""
+    if entry.condition("head") is None or noun.dep_ == "oprd":
+        return False
+    return not any(c.left_edge.i == noun.right_edge.i + 1 for c in children(noun.head, ("oprd",)))
 
 
 def _spread(match: TriggerMatch) -> int:
