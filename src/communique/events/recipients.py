@@ -8,8 +8,7 @@
   third party's role ("with Norway as guarantor") and the topic of a pair's talks are skipped;
 - ``second_hop_recipient``: a party one noun away ("after talks with the government");
 - ``accused_party``: whom an accusation is brought against, past the forum it is brought before;
-- ``perpetrator_of_object``: the doer of the act an accusation is about ("condemned the killing of
-  monks by the army");
+- ``perpetrator_of_object``: the doer of the act an accusation is about ("the killing of monks by the army");
 - ``other_side``: the real counterpart deeper in a phrase of the actor's own country ("summoned
   China's ambassador"), and none for a speaker's own country in what it says;
 - ``acts_on_people``: whether a coercive act falls on people, not things.
@@ -37,9 +36,8 @@ from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjec
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
 FORCE_CATEGORIES = frozenset({"COERCE", "ASSAULT"})
-RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "for",
-                   "between", "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside",
-                   "around")
+RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "for", "between",
+                   "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside", "around")
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside",
                         "around"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
@@ -59,9 +57,9 @@ THIRD_PARTY_ROLES = frozenset({"guarantor", "mediator", "observer", "witness", "
 SECOND_HOP_PREPS = frozenset({"with", "to", "against", "on", "for", "from", "by"})
 RESULT_VERBS = frozenset({"kill", "injure", "wound", "destroy", "damage", "hit", "leave"})
 YIELD_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond", "heed"})
-# Acts that move, send or pull out forces, and the word classes of those forces.
 # Verbs of people driven from their homes, whose prepositions say where they went.
 DISPLACEMENT_VERBS = frozenset({"flee"})
+# Acts that move, send or pull out forces, and the word classes of those forces.
 FORCE_MOVING_CATEGORIES = frozenset({"SANCTION", "RETREAT", "CONCEDE", "AID", "MOBILIZE"})
 FORCE_CLASSES = ("troops", "peacekeeper", "police")
 # Categories of speech, where the speaker's own country is never the party addressed.
@@ -86,8 +84,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
     ("extradited a Brazilian man to the United States") the "to" party comes before the object, in a
     consultation ("discussed the crisis with Japan") the "with" party. ``moves_forces``: an act that
     moves or pulls out forces, whose bare "troops" or "peacekeepers" are no recipient."""
-    # A transfer's "to" party comes before its object; a consultation's "with" party before its
-    # topic ("discussed the crisis with X").
+    # A transfer's "to" party comes before its object; a consultation's "with" party before its topic.
     first = "to" if transfer else "with" if consult else None
     if first:
         for prep in token.children:
@@ -95,7 +92,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 for p in children(prep, ("pobj",)):
                     found = coded_under(p, index, 2, places) if not _in_third_party_role(p, prep) else []
                     if found:
-                        return found, places
+                        return _and_repeated(prep, found, index, 2, places), places
     if transfer:
         # "extradited a Brazilian man accused of running one of the largest networks to the United
         # States": after a long object the parser hangs the destination inside it.
@@ -138,8 +135,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
     preps = [p for p in preps if not any(lemma(o) in VENUE_NOUNS for o in children(p, ("pobj",)))
              and not _leading_place(p, token)]
     if lemma(token) in word_class("road") or any(lemma(c) in word_class("road") for c in children(token, ("dobj",))):
-        # "blocked the main road to Armenia": a road's destination names it, it is no counterpart
-        # (the parser may hang "to Georgia" on the verb).
+        # "blocked the main road to Armenia": a road's end is no counterpart (even hung on the verb).
         preps = [p for p in preps if p.lower_ not in ("to", "toward", "towards", "into", "from")]
     # "rolled out of Iraq into Kuwait": a withdrawal is from the place it leaves.
     order = ("of", "from") + RECIPIENT_PREPS if moves_forces and any(
@@ -168,8 +164,14 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                     forum = forum or found  # "a complaint with the WTO over Japan's curbs": Japan's
                     continue
                 if found:
-                    return found, places or word in WEAK_PREPS
+                    return _and_repeated(prep, found, index, 3 if places else 2, places), places or word in WEAK_PREPS
     return (forum, places) if forum else ([], False)
+
+
+def _and_repeated(prep: Token, found: list[ActorMention], index: MentionIndex, depth: int, places: bool) -> list:
+    """The parties of a preposition and of its repeat after "and" ("spoke with X and with Y": both)."""
+    return unique(found + [m for c in children(prep, ("conj",)) if c.lower_ == prep.lower_
+                           for o in children(c, ("pobj",)) for m in coded_under(o, index, depth, places)])
 
 
 def _leading_place(prep: Token, verb: Token) -> bool:
