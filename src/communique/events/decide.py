@@ -398,10 +398,11 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
     if mutual and args.actor_compound and len({e.code for e in actor}) == 2 and not _named(recipient):
         recipient = []
     state = {a.code for a in actor if a.sector in STATE_SECTORS or (a.id or "").startswith("country:")}
-    if plover in ("AGREE", "THREATEN", "MOBILIZE") and recipient and all(
+    if plover in ("AGREE", "THREATEN") and recipient and all(
             e.code in state and e.sector in FORCE_SECTORS for e in recipient):
-        # "agreed to deploy 6,000 troops", "threatened to send in the army", "deployed soldiers": a state's own
-        # forces are what it offers, threatens with or moves, never whom (rebels' captive police are another matter)
+        # "agreed to deploy 6,000 troops", "threatened to send in the army": a state's own forces are what it
+        # offers or threatens with, never whom (rebels' captive police are another matter; the forces a
+        # MOBILIZE moves are dropped as recipients earlier, in arguments._drop_own_side)
         recipient = []
     if plover in ("AGREE", "CONSULT", "COOPERATE") and len(actor) >= 3 and not _person(actor[0]) \
             and all(_person(e) for e in actor[1:]) and not _named(recipient):
