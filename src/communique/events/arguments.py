@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from ..actors.implicit import across_border, crowd_of_place, located, own_state, place_state
 from ..actors.index import MentionIndex, coded
-from ..knowledge.codes import FORCE_SECTORS
+from ..knowledge.codes import own_forces
 from ..model import ActorMention
 from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject, subject_token
 from .lexicon import word_class
@@ -459,9 +459,8 @@ def _people_acted_on(match: TriggerMatch, verb: Token):
 def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
     """Recipients that are no counterpart: the forces a state deploys, a party of an "and" pair named
     again, and a weak recipient (a place) in the actor's own country or of a pair."""
-    if match.entry.plover == "MOBILIZE" and args.recipient and all(
-            e.code in {a.code for m in args.actor for a in m.entities} and e.sector in FORCE_SECTORS
-            for m in args.recipient for e in m.entities):
+    if match.entry.plover == "MOBILIZE" and own_forces(
+            [e for m in args.recipient for e in m.entities], {a.code for m in args.actor for a in m.entities}):
         # "put its army on alert", "deployed extra police": the forces moved are the actor's own.
         args.recipient = []
     if args.actor_compound and args.recipient and not args.actor_from_speaker:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..knowledge.codes import FORCE_SECTORS, STATE_SECTORS
+from ..knowledge.codes import STATE_SECTORS, own_forces
 from ..model import ActorMention, Entity, Event
 from ..ontology import cameo
 from .arguments import Arguments
@@ -398,8 +398,7 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
     if mutual and args.actor_compound and len({e.code for e in actor}) == 2 and not _named(recipient):
         recipient = []
     state = {a.code for a in actor if a.sector in STATE_SECTORS or (a.id or "").startswith("country:")}
-    if plover in ("AGREE", "THREATEN") and recipient and all(
-            e.code in state and e.sector in FORCE_SECTORS for e in recipient):
+    if plover in ("AGREE", "THREATEN") and own_forces(recipient, state):
         # "agreed to deploy 6,000 troops", "threatened to send in the army": a state's own forces are what it
         # offers or threatens with, never whom (rebels' captive police are another matter; the forces a
         # MOBILIZE moves are dropped as recipients earlier, in arguments._drop_own_side)

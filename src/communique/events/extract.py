@@ -14,7 +14,7 @@ import dataclasses
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.index import MentionIndex
-from ..knowledge.codes import FORCE_SECTORS, STATE_SECTORS
+from ..knowledge.codes import STATE_SECTORS, own_forces
 from ..model import ActorMention, Document, Entity, Event, Trigger
 from ..ontology import cameo
 from ..parse import children, doc_tokens, lemma
@@ -114,10 +114,7 @@ def _orders_own_forces(match: TriggerMatch, index: MentionIndex) -> bool:
     if match.entry.plover != "REQUEST" or match.anchor.lemma_.lower() not in ORDER_VERBS:
         return False
     args = find_arguments(match, clause_of(match), index)
-    actor_codes = {e.code for m in args.actor for e in m.entities}
-    forces = [e for m in args.recipient for e in m.entities]
-    return bool(actor_codes and forces) and all(e.code in actor_codes and e.sector in FORCE_SECTORS
-                                                 for e in forces)
+    return own_forces([e for m in args.recipient for e in m.entities], {e.code for m in args.actor for e in m.entities})
 
 
 # Verbs of travel whose purpose ("arrived in Dhaka to investigate the killings") is the event, when the

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.index import MentionIndex
 from ..actors.resolver import PLACE_PREPOSITIONS
-from ..knowledge.codes import FORCE_SECTORS
+from ..knowledge.codes import own_forces
 from ..model import ActorMention, Event
 from .lexicon import word_class
 from .story import country_counts
@@ -149,9 +149,8 @@ def _place_noun(token: Token) -> bool:
 
 def _own_forces(event: Event, mention: ActorMention) -> bool:
     """The actor's own forces are what a deployment or withdrawal moves, never its other side."""
-    actor = {e.code for e in event.actor if e.code}
-    return event.event in MOVING_CATEGORIES and all(e.code in actor and e.sector in FORCE_SECTORS
-                                                     for e in mention.entities if e.code)
+    return event.event in MOVING_CATEGORIES and own_forces([e for e in mention.entities if e.code],
+                                                            {e.code for e in event.actor if e.code})
 
 
 def _may_take_part(root: Token, anchor: Token, role: str) -> bool:

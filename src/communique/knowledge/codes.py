@@ -10,7 +10,7 @@ definition every stage, the store, the exports and the evaluation use.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from .tables import PACKAGE_DIR, read_table
 
@@ -25,6 +25,13 @@ SECTORS = frozenset({
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # A state's forces: what it deploys, sends or promises, never whom such an act is aimed at.
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+
+
+def own_forces(entities: Iterable, actor_codes: set) -> bool:
+    """All of ``entities`` (at least one) are forces of a state among ``actor_codes``: what that
+    actor deploys, orders, offers or threatens with, never whom its act is aimed at."""
+    entities = list(entities)
+    return bool(entities) and all(e.code in actor_codes and e.sector in FORCE_SECTORS for e in entities)
 
 KNOWN_GROUPS = PACKAGE_DIR / "data" / "cameo_known_groups.tsv"
 
