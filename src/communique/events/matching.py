@@ -416,6 +416,6 @@ def clause_of(match: TriggerMatch) -> Token:
     anchor = match.anchor
     if match.entry.pos == "AUX":
         return anchor if lemma(anchor) == "need" and anchor.tag_ != "MD" else anchor.head
-    if anchor.pos_ in ("VERB", "AUX"):
-        return anchor
+    if anchor.pos_ in ("VERB", "AUX") or (anchor.pos_ == "ADJ" and children(anchor, ("dobj",))):
+        return anchor  # an adjective with a direct object is a verb the tagger misread ("shot dead a judge")
     return clause_verb(anchor)
