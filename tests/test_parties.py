@@ -1,7 +1,7 @@
 """The parties a phrase names (events/parties.py): the mentions under a token, with those joined
 by "and", only coded ones where asked, and the pair after "between"."""
 from _event_fixtures import code, codes, dyads, nlp, parsed, token  # noqa: F401 (nlp: a fixture)
-from communique.events.parties import (between_pair, coded_under, maker_of_proposal, mentions_under,
+from communique.events.parties import (between_pair, burdened_party, coded_under, maker_of_proposal, mentions_under,
                                        mentions_with_conjuncts, unique)
 
 
@@ -58,3 +58,11 @@ def test_the_maker_of_a_proposal_is_its_owner_when_no_participle_or_by_names_one
     assert codes(maker_of_proposal(token(sdoc, "plan"), index)) == ["IGO"]
     sdoc, index = parsed(nlp, "Lesotho rejected a plan drafted by Kenya.", {"Lesotho": "LSO", "Kenya": "KEN"})
     assert codes(maker_of_proposal(token(sdoc, "plan"), index)) == ["KEN"]
+
+
+def test_a_restriction_names_whom_it_was_imposed_on_through_its_participle(nlp):
+    text = "Bahrain lifted a travel ban imposed on the sons of a Shiite cleric and restrictions on Qatari firms."
+    sdoc, index = parsed(nlp, text, {"Bahrain": "BHR", "Shiite cleric": "BHR/REL", "Qatari firms": "QAT/BUS"})
+    assert codes(burdened_party(token(sdoc, "ban"), index)) == ["BHR"]
+    assert [index.doc[m.root].text for m in burdened_party(token(sdoc, "ban"), index)] == ["cleric"]
+    assert burdened_party(token(sdoc, "sons"), index) == []  # no restriction noun

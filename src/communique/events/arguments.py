@@ -33,9 +33,10 @@ from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
 from .passive import EXPULSION, actor_of_passive
-from .parties import awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under, mentions_with_conjuncts, unique
+from .parties import (awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under,
+                      mentions_with_conjuncts, other_side_of_ties, unique)
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
-                         acts_on_people, addressee, doer_of_summed_act, mediated_pair, other_side, other_side_of_ties, perpetrator_of_object,
+                         acts_on_people, addressee, doer_of_summed_act, mediated_pair, other_side, perpetrator_of_object,
                          recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
 from .subjects import is_pronoun, same_side, speaker, subject_of
 from .syntax import (LETTING_VERBS, clause_objects, infinitives, is_free_relative, is_gerund_noun,

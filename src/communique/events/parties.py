@@ -10,7 +10,9 @@ events/recipients.py, events/arguments.py).
 - ``national_place``: the country a place's nationality names ("the Armenian village of Sotk");
 - ``holder_of``, ``maker_of_proposal``: whoever holds a place or thing, or made a proposal, by the
   participle on it ("positions held by the YPG", "an appeal lodged by X");
+- ``burdened_party``: whom a restriction was imposed on ("a curfew imposed on X");
 - ``awaited_party``: the subject of a protest's "until" clause, whom it waits on;
+- ``other_side_of_ties``: the state an act's "ties with" name, when the actor's own state owns them;
 - ``unique``: mentions in order, each once.
 
 Which mention covers a token is the mention index's (actors/index.py); these functions only walk
@@ -18,13 +20,30 @@ the phrase.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from ..actors.index import MentionIndex, coded, kind_word
 from ..model import ActorMention
-from ..parse import SEARCH_STOP_DEPS, children, conjuncts, lemma
+from ..parse import SEARCH_STOP_DEPS, children, conjuncts, doc_tokens, governing_verb, lemma
 from .lexicon import word_class
 from .syntax import gerund_crowd, object_tokens, objects_after, participle_agents
+
+
+# Participles by which a restriction names whom it falls on ("a curfew imposed on the city's residents").
+IMPOSING_VERBS = frozenset({"impose", "place", "put", "slap", "levy", "enforce"})
+
+
+def burdened_party(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """"lifted a travel ban imposed on a jailed blogger's family": the party a restriction was imposed
+    on, named through the participle on the restriction noun (the search for parties stops at a
+    clause)."""
+    if lemma(noun) not in word_class("restriction"):
+        return []
+    return unique([m for verb in children(noun, ("acl",)) if lemma(verb) in IMPOSING_VERBS
+                   for prep in children(verb, ("prep",)) if prep.lower_ in ("on", "upon", "against")
+                   for p in children(prep, ("pobj",)) for m in coded_under(p, index, 2)])
 
 
 def unique(mentions):
@@ -223,3 +242,31 @@ def hyphen_pair(noun: Token, index: MentionIndex) -> list[ActorMention]:
                     return [first, second]
     return []
 
+
+@lru_cache(maxsize=None)
+def _lemma_ids(name: str, vocab) -> frozenset[int]:
+    """The string-store ids of a word class's lemmas (a token's ``lemma`` is compared without
+    making its string: the search runs over every word of a clause)."""
+    return frozenset(vocab.strings.add(w) for w in word_class(name))
+
+
+def other_side_of_ties(actor: list[ActorMention], recipient: list[ActorMention], verb: Token,
+                       index: MentionIndex) -> list[ActorMention]:
+    """"warned that the vote would damage Hungary's ties with Poland": when the recipient found is none
+    or the actor's own state named as the owner of its ties, the state the ties are "with" (PLOVER's
+    recipient is whom the act is directed at); else nothing."""
+    actor_codes = {e.code for m in actor for e in m.entities if e.code}
+    if not actor_codes or not {e.code for m in recipient for e in m.entities} <= actor_codes:
+        return []
+    ties_ids = _lemma_ids("ties", verb.doc.vocab)
+    for ties in doc_tokens(verb.doc)[verb.left_edge.i:verb.right_edge.i + 1]:
+        if ties.lemma not in ties_ids or governing_verb(ties).i != verb.i:
+            continue
+        owners = [o for c in children(ties, ("poss",)) for o in [index(c.i)] if o is not None and coded(o)]
+        if not owners or not {e.code for m in owners for e in m.entities} <= actor_codes:
+            continue
+        other = [o for prep in children(ties, ("prep",)) if prep.lower_ == "with"
+                 for p in children(prep, ("pobj",)) for o in mentions_under(p, index)[0] if coded(o)]
+        if other:
+            return other
+    return []

@@ -17,17 +17,15 @@ The order in which these are tried, and what is dropped at the end, is events/ar
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from ..actors.implicit import beyond_border
 from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
-from ..parse import children, doc_tokens, governing_verb, lemma, shared_subject, subject_token
+from ..parse import children, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .nominal import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
-from .parties import between_pair, coded_under, holder_of, maker_of_proposal, mentions_under, national_place, unique
+from .parties import between_pair, burdened_party, coded_under, holder_of, maker_of_proposal, mentions_under, national_place, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, gerund_crowd, has_to,
                      infinitives, object_tokens, objects_after, participle_agents)
@@ -112,7 +110,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
             if c.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 c = token.head  # "the People's Defence Force, which he accused of terrorism"
             # ("vetoed a French-drafted Security Council resolution": who made it, before whose it is)
-            found = maker_of_proposal(c, index) or coded_under(c, index, 3, places)
+            found = maker_of_proposal(c, index) or coded_under(c, index, 3, places) or burdened_party(c, index)
             if found and moves_forces and _bare_forces(found, token.doc):
                 continue  # "pulled its monitors out of the border zone": where from, not the forces
             if found:
@@ -469,32 +467,3 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
 
 
 AIMING_VERBS = frozenset({"aim", "direct", "target"})  # participles that say whom an act is aimed at
-
-
-@lru_cache(maxsize=None)
-def _lemma_ids(name: str, vocab) -> frozenset[int]:
-    """The string-store ids of a word class's lemmas (a token's ``lemma`` is compared without
-    making its string: the search runs over every word of a clause)."""
-    return frozenset(vocab.strings.add(w) for w in word_class(name))
-
-
-def other_side_of_ties(actor: list[ActorMention], recipient: list[ActorMention], verb: Token,
-                       index: MentionIndex) -> list[ActorMention]:
-    """"warned that the vote would damage Hungary's ties with Poland": when the recipient found is none
-    or the actor's own state named as the owner of its ties, the state the ties are "with" (PLOVER's
-    recipient is whom the act is directed at); else nothing."""
-    actor_codes = {e.code for m in actor for e in m.entities if e.code}
-    if not actor_codes or not {e.code for m in recipient for e in m.entities} <= actor_codes:
-        return []
-    ties_ids = _lemma_ids("ties", verb.doc.vocab)
-    for ties in doc_tokens(verb.doc)[verb.left_edge.i:verb.right_edge.i + 1]:
-        if ties.lemma not in ties_ids or governing_verb(ties).i != verb.i:
-            continue
-        owners = [o for c in children(ties, ("poss",)) for o in [index(c.i)] if o is not None and coded(o)]
-        if not owners or not {e.code for m in owners for e in m.entities} <= actor_codes:
-            continue
-        other = [o for prep in children(ties, ("prep",)) if prep.lower_ == "with"
-                 for p in children(prep, ("pobj",)) for o in mentions_under(p, index)[0] if coded(o)]
-        if other:
-            return other
-    return []
