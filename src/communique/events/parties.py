@@ -31,21 +31,6 @@ from .lexicon import word_class
 from .syntax import gerund_crowd, object_tokens, objects_after, participle_agents
 
 
-# Participles by which a restriction names whom it falls on ("a curfew imposed on the city's residents").
-IMPOSING_VERBS = frozenset({"impose", "place", "put", "slap", "levy", "enforce"})
-
-
-def burdened_party(noun: Token, index: MentionIndex) -> list[ActorMention]:
-    """"lifted a travel ban imposed on a jailed blogger's family": the party a restriction was imposed
-    on, named through the participle on the restriction noun (the search for parties stops at a
-    clause)."""
-    if lemma(noun) not in word_class("restriction"):
-        return []
-    return unique([m for verb in children(noun, ("acl",)) if lemma(verb) in IMPOSING_VERBS
-                   for prep in children(verb, ("prep",)) if prep.lower_ in ("on", "upon", "against")
-                   for p in children(prep, ("pobj",)) for m in coded_under(p, index, 2)])
-
-
 def unique(mentions):
     """The mentions in order, each (the same object) once."""
     seen, out = set(), []
@@ -206,6 +191,21 @@ def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """The named maker of a proposal ("rejected an appeal lodged by X"), or none."""
     # (a nationality before a hyphen, "French-drafted", is a modifier: looked up among them)
     return unique([m for p in proposal_makers(noun) for m in coded_under(p, index, 3) or coded_under(p, index, 0, True)])
+
+
+# Participles by which a restriction names whom it falls on ("a curfew imposed on the city's residents").
+IMPOSING_VERBS = frozenset({"impose", "place", "put", "slap", "levy", "enforce"})
+
+
+def burdened_party(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """"lifted a travel ban imposed on a jailed blogger's family": the party a restriction was imposed
+    on, named through the participle on the restriction noun (the search for parties stops at a
+    clause)."""
+    if lemma(noun) not in word_class("restriction"):
+        return []
+    return unique([m for verb in children(noun, ("acl",)) if lemma(verb) in IMPOSING_VERBS
+                   for prep in children(verb, ("prep",)) if prep.lower_ in ("on", "upon", "against")
+                   for p in children(prep, ("pobj",)) for m in coded_under(p, index, 2)])
 
 
 def hosted_pair(anchor: Token, index: MentionIndex) -> list[ActorMention]:
