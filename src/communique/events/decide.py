@@ -88,7 +88,8 @@ def decide(candidate: Candidate) -> list[Decision]:
     decisions = []
     # "Greece and Albania failed to agree on a deal": a refusal the two parties make of each other
     mutual = clause.plover == "REJECT" and match.anchor.lemma_.lower() == "fail"
-    for actor, recipient in _dyads(args, clause.plover, appeal=clause.plover == "REQUEST", mutual=mutual):
+    for actor, recipient in _dyads(args, clause.plover, appeal=clause.plover == "REQUEST", mutual=mutual,
+                                   code=clause.cameo):
         if match.entry.pos == "AUX" and not recipient:
             continue
         if not actor or _same_single_entity(actor, recipient):
@@ -377,17 +378,21 @@ def _coded_first(entities: list[Entity]) -> list[Entity]:
 SEPARATE_PER_COUNTERPART = frozenset({"CONSULT"})
 
 
-def _pair_acts_on_each_other(actor: list[Entity], plover: str) -> bool:
+SIGNING = "057"  # CAMEO: sign a formal agreement
+
+
+def _pair_acts_on_each_other(actor: list[Entity], plover: str, code: str = "") -> bool:
     """Exactly two parties, in a reciprocal category: three or more joined actors ("Brazil, Colombia
-    and Mexico urged ...") are one compound actor."""
-    if plover not in RECIPROCAL_CATEGORIES:
+    and Mexico urged ...") are one compound actor. Of the shows of support only a signing is between
+    the pair ("Germany and France welcomed the decision" is no praise of each other)."""
+    if plover not in RECIPROCAL_CATEGORIES or (plover == "SUPPORT" and code and not code.startswith(SIGNING)):
         return False
     codes = {e.code for e in actor}
     return len(codes) == 2 or (len(codes) == 1 and None not in codes and len(actor) == 2)
 
 
 def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
-           mutual: bool = False) -> list[tuple[list[Entity], list[Entity]]]:
+           mutual: bool = False, code: str = "") -> list[tuple[list[Entity], list[Entity]]]:
     """The (actor, recipient) pairs of one trigger: "spoke with his counterparts from A, B and C" is
     three events; "A and B agreed" (no recipient) is A -> B; so is "A and B failed to agree on X"
     (``mutual``: the thing not agreed is no party)."""
@@ -408,7 +413,7 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
         # "Afghanistan's rival candidates, Ghani and Abdullah, agreed to an audit": the group (or its
         # country) is the people it names, who agree with each other
         actor, recipient = actor[1:], []
-    if not recipient and args.actor_compound and (mutual or _pair_acts_on_each_other(actor, plover)):
+    if not recipient and args.actor_compound and (mutual or _pair_acts_on_each_other(actor, plover, code)):
         if len({e.code for e in actor}) == 1:  # "the government and the rebels agreed": one country
             actor, recipient = actor[:1], actor[1:]
         else:
