@@ -82,3 +82,16 @@ def test_a_dateline_is_not_the_subject_of_the_lead(nlp):
     events = code(nlp, text, {"Zambia's president": "ZMB/GOV", "Malawi's president": "MWI/GOV"})
     assert {(e.event, tuple(sorted([*(a.code for a in e.actor), *(r.code for r in e.recipient)])))
             for e in events} == {("CONSULT", ("MWI", "ZMB"))}
+
+
+def test_casualties_after_a_comma_are_the_result_of_the_act_not_of_a_bystanders_clause(nlp):
+    text = "An attacker set off explosives beside Afghan soldiers queuing at a checkpoint, killing 14 people and wounding 20."
+    sdoc, index = parsed(nlp, text, {"attacker": "AFG/REB", "Afghan soldiers": "AFG/MIL"})
+    found, _, subj = subject_of(token(sdoc, "killing"), index)
+    assert [m.entities[0].sector for m in found] == ["REB"] and subj.text == "attacker"
+    found, _, _ = subject_of(token(sdoc, "wounding"), index)
+    assert [m.entities[0].sector for m in found] == ["REB"]
+    text = "Militants fired rockets at the airport as Congolese soldiers unloaded supplies, killing three porters."
+    sdoc, index = parsed(nlp, text, {"Militants": "COD/REB", "Congolese soldiers": "COD/MIL"})
+    found, _, _ = subject_of(token(sdoc, "killing"), index)
+    assert [m.entities[0].sector for m in found] == ["REB"]

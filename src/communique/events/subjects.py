@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ..actors.index import MentionIndex
 from ..model import ActorMention
-from ..parse import children, conjuncts, lemma, participle_partner, subject_token
+from ..parse import children, conjuncts, governing_verb, lemma, participle_partner, subject_token
 from .lexicon import word_class
 from .parties import mentions_under
 from .syntax import cause_of_casualty, is_purpose, misparsed_main_verb, stray_agents
@@ -80,6 +80,14 @@ def subject_of(verb: Token, index: MentionIndex):
         if found:
             return found, depth <= 1, owner
     for step in range(6):
+        if came_by == "advcl" and _result_participle(verb) and t.i != verb.i and (
+                t.dep_ in ("relcl", "acl") or (t.dep_ == "advcl" and any(m.lower_ in ("as", "while")
+                                                                         for m in children(t, ("mark",))))):
+            # "set off explosives beside workers leaving a factory, killing nine", "shelled the port while
+            # sailors loaded grain, killing two": the parser hung the casualties on the clause of a
+            # bystander; they are the result of the act that clause describes.
+            t, came_by = governing_verb(t.head) if t.dep_ != "advcl" else t.head, "result"
+            continue
         subj = subject_token(t)
         # A passive subject is shared only along "and" ("was indicted and will resign").
         if subj is not None and (subj.dep_ != "nsubjpass" or t is verb or came_by == "conj"):
@@ -128,6 +136,18 @@ def subject_of(verb: Token, index: MentionIndex):
         came_by = t.dep_
         t = t.head
     return [], False, None
+
+
+# Participles of a result told after a comma ("..., killing 12 people").
+RESULT_PARTICIPLES = frozenset({"kill", "wound", "injure", "leave"})
+
+
+def _result_participle(verb: Token) -> bool:
+    """"..., killing 12 people" (and the "wounding 31" joined to it)."""
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and lemma(verb) in RESULT_PARTICIPLES:
+        verb = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and lemma(verb) in RESULT_PARTICIPLES \
+        and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _with_absolute_subject(verb: Token) -> Token | None:
