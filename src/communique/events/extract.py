@@ -17,7 +17,7 @@ from ..actors.index import MentionIndex
 from ..knowledge.codes import STATE_SECTORS, own_forces
 from ..model import ActorMention, Document, Entity, Event, Trigger
 from ..ontology import cameo
-from ..parse import children, doc_tokens, lemma
+from ..parse import children, doc_tokens, governing_verb, lemma
 from .arguments import find_arguments
 from .decide import Candidate, decide, entities_of, known_party
 from .displacement import flights
@@ -259,6 +259,10 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
     for other in matches:
         if other is not match and other.entry.pos == "AUX" and _scope_token(other).i == t.i:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")
+    if match.entry.plover == "ASSAULT" and t.dep_ == "relcl" and t.tag_ == "VBD" and t.head.dep_ in ("dobj", "pobj") \
+            and any(other is not match and other.anchor.i == governing_verb(t.head).i
+                    and other.entry.plover in ("ACCUSE", "REQUEST", "THREATEN", "COERCE") for other in matches):
+        return True  # "condemned the youths who killed a soldier", "hunted the gunmen who killed 20": who they are
     if t.dep_ in ("acl", "relcl") and _proposal_noun(t.head) and t.head.i not in scopes and has_to(t):
         return True  # "despite calls from the UN to withdraw": what was called for, not done
     for _ in range(6):
