@@ -33,6 +33,7 @@ def own_forces(entities: Iterable, actor_codes: set) -> bool:
     entities = list(entities)
     return bool(entities) and all(e.code in actor_codes and e.sector in FORCE_SECTORS for e in entities)
 
+
 KNOWN_GROUPS = PACKAGE_DIR / "data" / "cameo_known_groups.tsv"
 
 
