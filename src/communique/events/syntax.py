@@ -163,12 +163,20 @@ def object_tokens(anchor: Token) -> list[Token]:
     for t in found:
         for c in conjuncts(t):
             expanded.append(c)
-            # "900 kg of vaccines", "part of a security assistance package": the "of" object says what.
+            # "900 kg of vaccines", "part of a security assistance package": the "of" object says what;
+            # "froze 21 million euros in budget support": a sum's "in" object says what the money is.
             if lemma(c) in partitive or c.like_num or any(g.like_num for g in c.children) or c.tag_ == "NNS":
                 for prep in children(c, ("prep",)):
-                    if prep.lower_ == "of":
+                    if prep.lower_ == "of" or (prep.lower_ == "in" and _is_sum(c)):
                         expanded += children(prep, ("pobj",))
     return expanded
+
+
+def _is_sum(token: Token) -> bool:
+    """A sum of money: "21 million euros", "$95 million" (the currency on the number)."""
+    currency = word_class("currency")
+    return token.ent_type_ == "MONEY" or lemma(token) in currency or (
+        token.like_num and any(c.lower_ in currency for c in token.children))
 
 
 def clause_objects(anchor: Token, verb: Token) -> list[Token]:
