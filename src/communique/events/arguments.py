@@ -171,8 +171,9 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
             args.actor, args.recipient = pair, []
         return True
     else:
-        # "a strike of dockers" (not "a boycott of the election": what is protested)
-        doers = ("by", "of") if match.entry.plover == "PROTEST" else ("by",)
+        # "a strike of dockers" (not "a boycott of the election": what is protested); "the
+        # resignation of the minister": the minister resigned.
+        doers = ("by", "of") if match.entry.plover == "PROTEST" or lemma(anchor) in DOER_OF_NOUNS else ("by",)
         for p, found in [(p, mentions_under(p, index)[0]) for p in objects_after(anchor, doers)]:
             if p.head.lower_ != "by" and not found:
                 continue
@@ -186,6 +187,10 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
         if not named_doer and match.entry.plover in FROM_DOER_CATEGORIES:
             return _received_from(args, anchor, index)
     return named_doer and not args.actor
+
+
+# Acts named by a noun whose "of" object is who did them ("the resignation of the interior minister").
+DOER_OF_NOUNS = frozenset({"resignation"})
 
 
 # Prepositions naming what an act is about ("an inquiry into abuses"): a "by" after them names that
