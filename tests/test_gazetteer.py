@@ -17,6 +17,13 @@ def test_city_and_country_resolve_with_iso3_and_coordinates():
     assert resolve_place("Narnia") is None
 
 
+def test_a_hyphen_and_a_space_name_the_same_place():
+    # A wire dateline writes "PORT VILA" where the city list has "Port-Vila": the same capital.
+    assert resolve_place("Port Vila").country == "VUT"
+    assert resolve_place("Port-au Prince").country == "HTI"
+    assert gazetteer().capital_of("VUT").country == "VUT"
+
+
 def test_ambiguous_city_prefers_a_country_the_article_mentions():
     assert resolve_place("Tripoli").country == "LBY"  # most populous
     assert resolve_place("Tripoli", ["LBN"]).country == "LBN"

@@ -43,8 +43,9 @@ class Place:
 
 
 def name_key(name: str) -> str:
-    """Case-, accent- and article-insensitive key: 'the Gaza Strip' ~ 'gaza strip'."""
-    name = name.replace("’", "'")
+    """Case-, accent-, hyphen- and article-insensitive key: 'the Gaza Strip' ~ 'gaza strip',
+    'Port-Vila' ~ 'Port Vila'."""
+    name = name.replace("’", "'").replace("-", " ")
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     key = " ".join(name.lower().split())
