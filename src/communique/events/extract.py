@@ -256,6 +256,9 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         # "ordering Poland to shut its consulate and declaring two diplomats persona non grata": a
         # participle is never joined to a bare infinitive; it is the participle before it that it joins.
         return False
+    if match.entry.pos == "NOUN" and t.dep_ == "conj" and any(t.head in other.tokens for other in matches
+                                                               if other is not match):
+        return False  # "fired tear gas and live rounds": an act joined to another act's word is its own
     for other in matches:
         if other is not match and other.entry.pos == "AUX" and _scope_token(other).i == t.i:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")

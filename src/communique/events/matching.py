@@ -163,6 +163,9 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
         return bool(comps) if "*" in values else any(lemmas(c) & values for c in comps)
     if key == "head":  # the governing word; through "on" ("have been on strike": "be")
         head = token.head.head if token.head.lower_ == "on" and token.dep_ == "pobj" else token.head
+        if token.dep_ == "conj" and token.pos_ == "NOUN" and head.pos_ == "VERB":
+            # "fired tear gas and live rounds" with "rounds" joined to the verb: it is joined to the object.
+            head = next((o for o in head.children if o.dep_ == "dobj" and o.i < token.i), head)
         return head.i != token.i and bool(lemmas(head) & values)
     if key == "aux":  # "would respond", "will resume": the tense says it is announced, not done
         return any(c.dep_ == "aux" and c.lower_ in values for c in token.children)
