@@ -23,6 +23,9 @@ OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
 # Acts of speech whose content a clause tells ("X's refusal to ...", "X's warning that ...").
 OWNED_SPEECH_ACTS = frozenset({"refusal", "rejection", "warning", "threat", "call", "appeal", "demand", "offer",
                                "pledge", "promise", "vow"})
+# Adjectives saying a named act has not taken place ("a planned rally", "the proposed talks").
+UNREALISED_MODIFIERS = frozenset({"planned", "proposed", "upcoming", "scheduled", "threatened", "possible",
+                                  "expected", "prospective", "intended", "mooted", "would-be"})
 MEASURE_NOUNS = frozenset({"day", "days", "round", "wave", "series", "week", "night", "spate", "string", "year"})
 
 
@@ -43,6 +46,8 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     while t.dep_ == "pobj" and t.head.lower_ == "of" and lemma(t.head.head) in MEASURE_NOUNS:
         t = t.head.head
     dep, head = t.dep_, t.head
+    if any(c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS for c in noun.children):
+        return False  # "ahead of a planned opposition rally": announced, not held
     if dep == "ROOT":
         return True
     if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
