@@ -36,8 +36,9 @@ from .passive import EXPULSION, actor_of_passive
 from .parties import (awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under,
                       mentions_with_conjuncts, other_side_of_ties, unique)
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
-                         acts_on_people, addressee, doer_of_summed_act, mediated_pair, other_side, perpetrator_of_object,
-                         recipient_from_hosts, recipient_hosts, second_hop_recipient, talks_partner)
+                         acts_on_people, addressee, doer_of_summed_act, mediated_pair, organisers_of_policed_protest,
+                         other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts, second_hop_recipient,
+                         talks_partner)
 from .subjects import is_pronoun, same_side, speaker, subject_of
 from .syntax import (LETTING_VERBS, clause_objects, infinitives, is_free_relative, is_gerund_noun,
                      is_passive, object_tokens, objects_after, participle_agents, received_from, receiving_verb,
@@ -314,6 +315,9 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         args.recipient = unique([m for x in purposes for o in object_tokens(x) + [
             p for prep in children(x, ("prep",)) if prep.lower_ == "against" for p in children(prep, ("pobj",))]
             for m in coded_under(o, index, 2)]) or awaited_party(verb, index, match.entry.plover == "REJECT")
+    if not args.recipient and match.entry.plover == "MOBILIZE":
+        args.recipient = organisers_of_policed_protest(verb, index, args.actor)  # "ahead of a rally by X"
+        args.recipient_direct = bool(args.recipient)
     if not args.recipient and match.entry.plover == "CONSULT":
         # "arrived in Moscow for talks with Putin": the person met, not the city.
         args.recipient = talks_partner(anchor, verb, index)

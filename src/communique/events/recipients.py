@@ -6,6 +6,7 @@
   ``RECIPIENT_PREPS`` order ("talks with", "aid to", "sanctions on"); a transfer's "to" party comes
   before its object ("extradited a Brazilian man to the United States"); venues, roads' ends, a
   third party's role ("with Norway as guarantor") and the topic of a pair's talks are skipped;
+- ``organisers_of_policed_protest``: whom forces sent against a protest face ("ahead of a rally by X");
 - ``second_hop_recipient``: a party one noun away ("after talks with the government");
 - ``accused_party``: whom an accusation is brought against, past the forum it is brought before;
 - ``perpetrator_of_object``: the doer of the act an accusation is about ("the killing of monks by the army");
@@ -333,6 +334,22 @@ def doer_of_summed_act(anchor: Token, index: MentionIndex) -> list[ActorMention]
             or noun.doc[noun.left_edge.i - 1].text != "," or (subject := shared_subject(main)) is None:
         return []
     return coded_under(subject, index, 2)
+
+
+def organisers_of_policed_protest(verb: Token, index: MentionIndex, actor: list[ActorMention]) -> list[ActorMention]:
+    """"deployed riot police ahead of a planned rally by opposition supporters", "to prevent a march by
+    the opposition", "ahead of an opposition rally": forces sent against a protest are sent against
+    those who hold it (the doer after "by", of the participle "planned by", or the party before the noun)."""
+    actor_ids = {id(m) for m in actor}
+    found: list[ActorMention] = []
+    for noun in (t for t in verb.subtree if t.pos_ == "NOUN" and lemma(t) in word_class("protest_event")):
+        doers = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        # ("to prevent a march by X": the parser may hang the "by" on the verb whose object the march is)
+        doers += [o for h in ([noun, noun.head] if noun.dep_ == "dobj" else [noun]) for p in children(h, ("prep",))
+                  if p.lower_ == "by" for o in children(p, ("pobj",))]
+        doers += [o for a in children(noun, ("acl",)) for b in children(a, ("agent",)) for o in children(b, ("pobj",))]
+        found += [m for d in doers for m in coded_under(d, index, 3) if id(m) not in actor_ids]
+    return unique(found)
 
 
 def second_hop_recipient(anchor: Token, verb: Token, index: MentionIndex,
