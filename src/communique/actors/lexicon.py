@@ -28,6 +28,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..nlp import hyphenated_names, joined_name_words
 from . import knowledge
 
 COUNTRY, DEMONYM, METONYM, ORG, PERSON, SECTOR = "COUNTRY", "DEMONYM", "METONYM", "ORG", "PERSON", "SECTOR"
@@ -93,7 +94,7 @@ class Lexicon:
         items = list(items)
         by_label: dict[str, list[Doc]] = {}
         for (surface, key), doc in zip(items, tokenizer.pipe(s for s, _ in items)):
-            by_label.setdefault(f"{kind}|{key}", []).append(doc)
+            by_label.setdefault(f"{kind}|{key}", []).append(hyphenated_names(doc))  # as the parsed text
         for label, docs in by_label.items():
             matcher.add(label, docs)
 
@@ -145,7 +146,7 @@ class DerivedIndex:
                 self.acronyms.setdefault(strings[surface], []).append((kind, key))
                 continue
             # Split as the tokenizer splits plain words: at blanks, and around a hyphen between letters.
-            words = HYPHEN_BETWEEN_LETTERS.sub(" - ", surface).split()
+            words = joined_name_words(HYPHEN_BETWEEN_LETTERS.sub(" - ", surface).split())
             if any(w in special for w in words):
                 words = [t.text for t in self.tokenizer(surface)]
             hashes = tuple(strings[w.lower()] for w in words)  # a hash, without storing the string
