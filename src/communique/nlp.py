@@ -81,7 +81,8 @@ def hyphenated_names(doc):
             i += 3
         else:
             i += 1
-    with doc.retokenize() as retokenizer:
-        for span in spans:
-            retokenizer.merge(span)
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
     return doc

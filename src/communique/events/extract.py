@@ -258,7 +258,7 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         return False
     if match.entry.pos == "NOUN" and t.dep_ == "conj" and any(t.head in other.tokens for other in matches
                                                                if other is not match):
-        return False  # "fired tear gas and live rounds": an act joined to another act's word is its own
+        return False  # "shot tear gas and then live rounds": an act joined to another act's word is its own
     for other in matches:
         if other is not match and other.entry.pos == "AUX" and _scope_token(other).i == t.i:
             return True  # the clause verb of an appeal modal ("X said Y must withdraw")

@@ -164,7 +164,7 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
     if key == "head":  # the governing word; through "on" ("have been on strike": "be")
         head = token.head.head if token.head.lower_ == "on" and token.dep_ == "pobj" else token.head
         if token.dep_ == "conj" and token.pos_ == "NOUN" and head.pos_ == "VERB":
-            # "fired tear gas and live rounds" with "rounds" joined to the verb: it is joined to the object.
+            # "shot tear gas and then live rounds" with "rounds" joined to the verb: it is joined to the object.
             head = next((o for o in head.children if o.dep_ == "dobj" and o.i < token.i), head)
         return head.i != token.i and bool(lemmas(head) & values)
     if key == "aux":  # "would respond", "will resume": the tense says it is announced, not done

@@ -47,7 +47,7 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
         t = t.head.head
     dep, head = t.dep_, t.head
     if any(c.dep_ == "amod" and c.lower_ in UNREALISED_MODIFIERS for c in noun.children):
-        return False  # "ahead of a planned opposition rally": announced, not held
+        return False  # "before a planned opposition march": announced, not held
     if dep == "ROOT":
         return True
     if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):

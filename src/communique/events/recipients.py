@@ -337,7 +337,7 @@ def doer_of_summed_act(anchor: Token, index: MentionIndex) -> list[ActorMention]
 
 
 def organisers_of_policed_protest(verb: Token, index: MentionIndex, actor: list[ActorMention]) -> list[ActorMention]:
-    """"deployed riot police ahead of a planned rally by opposition supporters", "to prevent a march by
+    """"posted police across the capital before a rally by opposition supporters", "to prevent a march by
     the opposition", "ahead of an opposition rally": forces sent against a protest are sent against
     those who hold it (the doer after "by", of the participle "planned by", or the party before the noun)."""
     actor_ids = {id(m) for m in actor}

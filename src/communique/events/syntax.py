@@ -164,7 +164,7 @@ def object_tokens(anchor: Token) -> list[Token]:
         for c in conjuncts(t):
             expanded.append(c)
             # "900 kg of vaccines", "part of a security assistance package": the "of" object says what;
-            # "froze 21 million euros in budget support": a sum's "in" object says what the money is.
+            # "halted 12 million dollars in budget aid": a sum's "in" object says what the money is.
             if lemma(c) in partitive or c.like_num or any(g.like_num for g in c.children) or c.tag_ == "NNS":
                 for prep in children(c, ("prep",)):
                     if prep.lower_ == "of" or (prep.lower_ == "in" and _is_sum(c)):
@@ -173,7 +173,7 @@ def object_tokens(anchor: Token) -> list[Token]:
 
 
 def _is_sum(token: Token) -> bool:
-    """A sum of money: "21 million euros", "$95 million" (the currency on the number)."""
+    """A sum of money: "12 million dollars", "$40 million" (the currency on the number)."""
     currency = word_class("currency")
     return token.ent_type_ == "MONEY" or lemma(token) in currency or (
         token.like_num and any(c.lower_ in currency for c in token.children))
