@@ -39,6 +39,8 @@ RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "tow
                    "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside", "around")
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside",
                         "around"})
+# Nouns of a leader leaving office: a demand "for" one is aimed at the leader named after "of".
+LEADER_LEAVING_NOUNS = frozenset({"resignation", "ouster"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding"})
 VENUE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 # Where a legal action is brought: an international body there only hears it ("a complaint with the WTO").
@@ -163,7 +165,9 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                     forum = forum or found  # "a complaint with the WTO over Japan's curbs": Japan's
                     continue
                 if found:
-                    return _and_repeated(prep, found, index, 3 if places else 2, places), places or word in WEAK_PREPS
+                    # ("called for the resignation of the premier": the one asked to go is the demand's target)
+                    weak = word in WEAK_PREPS and not (word == "for" and lemma(p) in LEADER_LEAVING_NOUNS)
+                    return _and_repeated(prep, found, index, 3 if places else 2, places), places or weak
     return (forum, places) if forum else ([], False)
 
 
