@@ -172,7 +172,8 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
     if key == "pred":
         return any(lemmas(p) & values for p in _predicate_words(token))
     if key == "subj":
-        subj = subject_word(token)
+        # ("homes destroyed by the cyclone": a passive's doer is its "by" agent)
+        subj = _passive_agent(token) or subject_word(token)
         if subj is None:
             return False
         inner = crowd_members(subj, CROWD_HEADS)  # "thousands of protesters": the "of" object says who
@@ -180,6 +181,11 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
             return True
         return any(lemmas(t) & values for t in [subj] + inner)
     return False
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The doer a passive verb names after "by" ("were wrecked by the floods"), if any."""
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
 
 
 def _predicate_words(verb: Token) -> list[Token]:
@@ -393,7 +399,8 @@ def _names_an_earlier_act(entry: TriggerEntry, token: Token, others: tuple[Token
     """"the accord signed by both presidents", "the agreement signed in 2001": a participle that
     modifies its own object names an earlier agreement or meeting; it is not a new event. (Violence
     is kept: "civilians killed by troops" reports the killing.)"""
-    if entry.pos != "VERB" or token.dep_ != "acl" or token.tag_ != "VBN" or misparsed_main_verb(token):
+    if entry.pos != "VERB" or token.dep_ != "acl" or token.tag_ != "VBN" or misparsed_main_verb(token) \
+            or entry.plover == NO_EVENT:  # (a blocking entry blocks participles too: "roads wrecked by floods")
         return False
     if token.head in others:
         return True
