@@ -183,6 +183,12 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
     return False
 
 
+def _naming_participle(token: Token) -> bool:
+    """"..., calling the reforms courageous": "calling" as a participle after the main clause names
+    what the speaker thinks of something (the parser often loses the predicate); it is no phone call."""
+    return lemma(token) == "call" and token.tag_ == "VBG" and token.dep_ == "advcl"
+
+
 def _passive_agent(verb: Token) -> Token | None:
     """The doer a passive verb names after "by" ("were wrecked by the floods"), if any."""
     return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
@@ -336,7 +342,7 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
                 continue
             if _names_an_earlier_act(entry, token, others) or _answered_act(entry, token, mention_of):
                 continue
-            if entry.plover == "CONSULT" and children(token, ("oprd",)):
+            if entry.plover == "CONSULT" and (children(token, ("oprd",)) or _naming_participle(token)):
                 continue  # "calling the storming an act of treason": naming, not a phone call
             match = TriggerMatch(entry, token, (token,) + others)
             if fitted and (entry.tier != fitted[0].entry.tier or entry.specificity < fitted[0].entry.specificity):

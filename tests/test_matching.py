@@ -1,0 +1,34 @@
+"""Trigger matching helpers (events/matching.py), on parses built by hand (no model needed)."""
+import spacy
+from spacy.tokens import Doc
+
+from communique.events.matching import _naming_participle, _passive_agent
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parse(words, heads, deps, tags, lemmas):
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+
+
+def test_a_participle_of_call_after_the_main_clause_names_no_phone_call():
+    # "Ankara praised Baku, calling the government's reforms bold" with the predicate lost by the parser.
+    doc = parse(["Ankara", "praised", "Baku", ",", "calling", "the", "reforms", "bold"],
+                [1, 1, 1, 1, 1, 6, 4, 6], ["nsubj", "ROOT", "dobj", "punct", "advcl", "det", "dobj", "amod"],
+                ["NNP", "VBD", "NNP", ",", "VBG", "DT", "NNS", "JJ"],
+                ["Ankara", "praise", "Baku", ",", "call", "the", "reform", "bold"])
+    assert _naming_participle(doc[4])
+    # "Ankara called Baku on Monday": the main verb may be a phone call.
+    doc = parse(["Ankara", "called", "Baku"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["NNP", "VBD", "NNP"],
+                ["Ankara", "call", "Baku"])
+    assert not _naming_participle(doc[1])
+
+
+def test_a_passive_names_its_doer_after_by():
+    # "villages wrecked by floods": the floods did it; "villages wrecked on Monday" names no doer.
+    doc = parse(["villages", "wrecked", "by", "floods"], [1, 1, 1, 2], ["ROOT", "acl", "agent", "pobj"],
+                ["NNS", "VBN", "IN", "NNS"], ["village", "wreck", "by", "flood"])
+    assert _passive_agent(doc[1]).text == "floods"
+    doc = parse(["villages", "wrecked", "on", "Monday"], [1, 1, 1, 2], ["ROOT", "acl", "prep", "pobj"],
+                ["NNS", "VBN", "IN", "NNP"], ["village", "wreck", "on", "Monday"])
+    assert _passive_agent(doc[1]) is None
