@@ -242,7 +242,8 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         if governing is not None and governing is not match and match.entry.plover != "SANCTION" and \
                 cameo(governing.entry.cameo).quad_class in RESULT_QUADS and cameo(match.entry.cameo).quad_class in RESULT_QUADS:
             return True
-    if (t.dep_ == "conj" and t.tag_ in FINITE_TAGS and t.head.tag_ in ("VBG", "VB")) or misjoined_to_content(t):
+    if (t.dep_ == "conj" and t.tag_ in FINITE_TAGS and t.head.tag_ in ("VBG", "VB")) or misjoined_to_content(t) \
+            or _second_main_clause(t):
         # "accused Tokyo of stirring up trouble and urged both governments to ...": a finite verb is
         # never part of the gerund or infinitive it was joined to; it is the main clause's own event.
         return False
@@ -282,6 +283,14 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
             # A verb and its own object noun are separate events.
             return not (last_dep == "dobj" and match.entry.pos == "NOUN" and other.entry.plover == match.entry.plover)
     return False
+
+
+def _second_main_clause(verb: Token) -> bool:
+    """"Italy summoned the envoy and its premier threatened to ...": a past-tense clause after "and", with
+    its own subject and no "that", which the parser hung on the first verb as its content."""
+    return verb.dep_ == "ccomp" and verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children) \
+        and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].pos_ == "CCONJ" \
+        and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _after_days_of(noun: Token) -> bool:
