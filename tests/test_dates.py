@@ -292,7 +292,7 @@ def test_day_misparsed_onto_the_next_clause_still_dates_its_own_verb(nlp):
     # A parse seen on real copy: "late" and "on" hang on "declared", but "Friday" on "forces", the subject of
     # the next clause. The "on" before the day still says which verb it dates.
     from spacy.tokens import Doc
-    from communique.dates.events import _DocIndex, _mention_verb
+    from communique.dates.events import DocIndex, _mention_verb
     from communique.dates.grammar import DateMention
     words = ["Rulers", "declared", "an", "emergency", "late", "on", "Friday", "and", "forces", "arrested",
              "people", ",", "officials", "said", "on", "Saturday", "."]
@@ -305,4 +305,4 @@ def test_day_misparsed_onto_the_next_clause_still_dates_its_own_verb(nlp):
     friday = doc[6]
     mention = DateMention(friday.idx, friday.idx + 6, "Friday", date(2016, 12, 2), "day", date(2016, 12, 2),
                           relative=True)
-    assert _mention_verb(mention, _DocIndex(doc)).text == "declared"
+    assert _mention_verb(mention, DocIndex(doc)).text == "declared"

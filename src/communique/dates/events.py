@@ -41,27 +41,11 @@ from datetime import date, timedelta
 from typing import Iterable, Optional
 
 from ..knowledge.english import LETTING_VERBS, NUMBER_WORDS, REPORTING_VERBS, WEEKDAY_NAMES
-from ..parse import clause_top, doc_tokens, governing_verb, is_ancestor
+from ..parse import clause_top, governing_verb, is_ancestor
 from .grammar import DateMention, find_date_expressions
+from .mentions import DocIndex, dates_its_noun, deadline, possessive_day
 
 LEDE_SENTENCES = 2  # sentences searched for an anchor date when no event carries one
-
-
-class _DocIndex:
-    """Token and sentence look-ups by character offset, built once per document."""
-
-    def __init__(self, sdoc):
-        self.sdoc = sdoc
-        self.token_starts = [t.idx for t in doc_tokens(sdoc)]
-        self.sents = list(sdoc.sents)
-        self.sent_starts = [s.start_char for s in self.sents]
-
-    def token_at(self, char: int):
-        i = bisect.bisect_right(self.token_starts, char) - 1
-        return doc_tokens(self.sdoc)[max(i, 0)]
-
-    def sentence_of(self, char: int) -> int:
-        return max(bisect.bisect_right(self.sent_starts, char) - 1, 0)
 
 
 FUTURE_AUXILIARIES = {"will", "shall", "would", "'ll", "plan", "expect", "to"}
@@ -93,7 +77,7 @@ def _reporting_verb_before(token):
 CAUSATIVE_VERBS = frozenset({"send", "leave", "keep", "set"})
 
 
-def _mention_verb(mention: DateMention, index: _DocIndex):
+def _mention_verb(mention: DateMention, index: DocIndex):
     """The verb a date mention belongs to ("sent thousands fleeing on Monday": a causative verb's; "declared it
     late on Friday and police arrested", the day hung on the next clause: the verb the "on" before it hangs on)."""
     first, last = index.token_at(mention.start), index.token_at(max(mention.end - 1, mention.start))
@@ -113,7 +97,7 @@ def _mention_verb(mention: DateMention, index: _DocIndex):
     return verb
 
 
-def _mention_in_future_clause(mention: DateMention, index: _DocIndex, published: Optional[date] = None) -> bool:
+def _mention_in_future_clause(mention: DateMention, index: DocIndex, published: Optional[date] = None) -> bool:
     """'will visit on Friday': a date of something announced, not of something done ("tried to
     leave on Monday" is done: the attempt was made then)."""
     verb = _mention_verb(mention, index)
@@ -127,7 +111,7 @@ def _mention_in_future_clause(mention: DateMention, index: _DocIndex, published:
         and any(c.dep_ == "prep" and c.lower_ == "to" and c.idx < mention.start for c in verb.children))
 
 
-def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) -> Optional[DateMention]:
+def _best_mention(mentions: list[DateMention], trigger_token, index: DocIndex) -> Optional[DateMention]:
     """The mention the trigger's clause governs: same verb, then an ancestor verb, then nearest.
 
     A date inside a relative clause below or beside the trigger belongs to another event;
@@ -135,7 +119,7 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
     """
     verb = governing_verb(trigger_token)
     # "rejected the result of Saturday's election": a possessive day dates its noun, not the act.
-    mentions = [m for m in mentions if not _dates_its_noun(m, trigger_token, index) and not _deadline(m, index)]
+    mentions = [m for m in mentions if not dates_its_noun(m, trigger_token, index) and not deadline(m, index)]
     if not mentions:
         return None
 
@@ -170,30 +154,7 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: _DocIndex) 
     return best
 
 
-def _deadline(mention: DateMention, index: _DocIndex) -> bool:
-    """"gave him until Friday to leave": the day a deadline runs to dates no act."""
-    first = index.token_at(mention.start)
-    return first.lower_ in ("until", "till") or (first.i > 0 and first.nbor(-1).lower_ in ("until", "till"))
-
-
-def _dates_its_noun(mention: DateMention, trigger_token, index: _DocIndex) -> bool:
-    """A possessive day ("Saturday's vote") on a noun other than the trigger."""
-    noun = _owned_noun(mention, index)
-    return noun is not None and noun.i != trigger_token.i
-
-
-def _possessive_day(mention: DateMention, index: _DocIndex) -> bool:
-    """"Saturday's election": the day of the noun it owns, not of the sentence."""
-    return _owned_noun(mention, index) is not None
-
-
-def _owned_noun(mention: DateMention, index: _DocIndex):
-    """The noun a possessive day owns ("Saturday's election": election), or None."""
-    last = index.token_at(max(mention.end - 1, mention.start))
-    return last.head if last.dep_ == "poss" and last.head.pos_ == "NOUN" else None
-
-
-def _weekday_of_the_news(mention: DateMention, verb, index: _DocIndex) -> bool:
+def _weekday_of_the_news(mention: DateMention, verb, index: DocIndex) -> bool:
     """A weekday ("on Tuesday") that ends the trigger's own object: the parser hung it inside a long
     object ("extradited a man accused of running a network to the United States on Tuesday"); the
     week's weekday dates the news, the object's past its own years."""
@@ -212,7 +173,7 @@ SAME_TIME_MARKS = frozenset({"as", "when", "while", "after", "once"})
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during"})
 
 
-def _sets_the_circumstance(mention: DateMention, verb, index: _DocIndex) -> bool:
+def _sets_the_circumstance(mention: DateMention, verb, index: DocIndex) -> bool:
     """The mention dates a clause that tells when the trigger's clause happened: a participle or a
     time clause on it ("Speaking to reporters on Monday, the minister accused ...", "detained two
     trawlers as they tried to leave on Monday", "after the plane was forced down on Sunday"), or
@@ -275,7 +236,7 @@ def assign_dates(events: list, sdoc, document) -> None:
     if not events:
         return
     published = reference_date(document)
-    index = _DocIndex(sdoc)
+    index = DocIndex(sdoc)
     mentions = document_date_mentions(sdoc, document)
     by_sentence: dict[int, list[DateMention]] = {}
     for m in mentions:
@@ -313,7 +274,7 @@ SPAN_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, 
 SIMULTANEOUS = frozenset({"as", "while", "when"})
 
 
-def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex) -> int:
+def _days_apart(trigger_token, mention: Optional[DateMention], index: DocIndex) -> int:
     """Days between an event in an "N days after/before" clause and the clause it hangs on ("burned
     forty huts on Sunday, a day after jets struck the area": the strike was on Saturday), when its
     date came from that clause, the story or publication (not from a date inside the time clause)."""
@@ -347,7 +308,7 @@ def _days_apart(trigger_token, mention: Optional[DateMention], index: _DocIndex)
     return -days if marks[0] == "after" else days
 
 
-def _own_mention(event, by_sentence, index: _DocIndex, published) -> Optional[DateMention]:
+def _own_mention(event, by_sentence, index: DocIndex, published) -> Optional[DateMention]:
     sentence = event.sentence
     if not (0 <= sentence < len(index.sents)) or not (
             index.sents[sentence].start_char <= event.trigger.start < index.sents[sentence].end_char):
@@ -374,7 +335,7 @@ def _own_mention(event, by_sentence, index: _DocIndex, published) -> Optional[Da
     return best
 
 
-def _dates_the_statement(mention: DateMention, trigger_token, index: _DocIndex) -> bool:
+def _dates_the_statement(mention: DateMention, trigger_token, index: DocIndex) -> bool:
     """Is the date that of the reporting verb above the event's clause ("Iran said on Saturday it
     would not halt enrichment", "warned on Monday that it would strike")? A refusal, threat or
     promise coded from a future clause happened when it was said, not on the coming Saturday."""
@@ -383,7 +344,7 @@ def _dates_the_statement(mention: DateMention, trigger_token, index: _DocIndex) 
         verb.lemma_.lower() in REPORTING_VERBS
 
 
-def _dates_a_plan(mention: DateMention, trigger_token, index: _DocIndex, published) -> bool:
+def _dates_a_plan(mention: DateMention, trigger_token, index: DocIndex, published) -> bool:
     """The date of what an event promises or plans, not of the event itself (which has happened):
     "agreed to resume talks in November", "said they would meet on Friday", "pledged a handover
     in October" (the coming October: a past one would be "last October" or carry its year)."""
@@ -400,7 +361,7 @@ def _dates_a_plan(mention: DateMention, trigger_token, index: _DocIndex, publish
     return False
 
 
-def _forwards(mention: DateMention, index: _DocIndex, published) -> Optional[DateMention]:
+def _forwards(mention: DateMention, index: DocIndex, published) -> Optional[DateMention]:
     """The same expression read as a coming date ("on Friday" = the next Friday), with the words
     before it that the mention's own span leaves out ("in" of "in October")."""
     sentence = index.sents[index.sentence_of(mention.start)]
@@ -443,7 +404,7 @@ def _recent_day(m: Optional[DateMention], published) -> bool:
             and (published is None or m.date <= published))
 
 
-def _sentence_days(events, own, mentions, index: _DocIndex, published) -> dict[int, date]:
+def _sentence_days(events, own, mentions, index: DocIndex, published) -> dict[int, date]:
     """The day each sentence tells of, where it names one: the date of its first event dated to the
     day, else the first recent day its main clause names (not the day of a plan)."""
     told: dict[int, date] = {}
@@ -456,12 +417,12 @@ def _sentence_days(events, own, mentions, index: _DocIndex, published) -> dict[i
     for m in mentions:
         sentence = index.sentence_of(m.start)
         if sentence not in told and _recent_day(m, published) and not _mention_in_future_clause(m, index, published) \
-                and _in_main_clause(m, index) and not _possessive_day(m, index):
+                and _in_main_clause(m, index) and not possessive_day(m, index) and not deadline(m, index):
             told[sentence] = m.date
     return told
 
 
-def _in_main_clause(mention: DateMention, index: _DocIndex) -> bool:
+def _in_main_clause(mention: DateMention, index: DocIndex) -> bool:
     """The mention dates the sentence's main clause (not a clause embedded in it)."""
     return clause_top(_mention_verb(mention, index)).dep_ == "ROOT"
 
@@ -476,13 +437,13 @@ def _preceding_day(told: dict[int, date], sentence: int, paragraphs: list[int]) 
     return None
 
 
-def _paragraphs(text: str, index: _DocIndex) -> list[int]:
+def _paragraphs(text: str, index: DocIndex) -> list[int]:
     """The paragraph (blocks split by a blank line) of each sentence."""
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
     return [bisect.bisect_right(breaks, s.start_char) for s in index.sents]
 
 
-def _anchor(events, own, mentions: Iterable[DateMention], index: _DocIndex, published) -> Optional[date]:
+def _anchor(events, own, mentions: Iterable[DateMention], index: DocIndex, published) -> Optional[date]:
     """The date of the story's main event: the first event dated to the day, else the lede's."""
     def recent_day(m: Optional[DateMention]) -> bool:
         return _recent_day(m, published)
@@ -495,6 +456,7 @@ def _anchor(events, own, mentions: Iterable[DateMention], index: _DocIndex, publ
     for m in mentions:
         if index.sentence_of(m.start) >= LEDE_SENTENCES:
             break
-        if recent_day(m) and not _mention_in_future_clause(m, index, published) and not _possessive_day(m, index):
+        if recent_day(m) and not _mention_in_future_clause(m, index, published) and not possessive_day(m, index) \
+                and not deadline(m, index):
             return m.date
     return None

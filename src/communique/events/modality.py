@@ -173,6 +173,8 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
     if verb.tag_ == "VB" and verb.dep_ in ("ccomp", "acl") and not _aux_words(verb) \
             and any(c.dep_ == "nsubj" for c in verb.children):
         m.hypothetical = True
+    if _ultimatum_demand(verb):
+        m.hypothetical = True
     # "is to visit": the infinitive hangs from "be".
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be":
         m.future = True
@@ -181,6 +183,23 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
     if _said_by_commentators(verb):
         m.hypothetical = True
     return m
+
+
+# Spans of time an ultimatum grants ("gave them 48 hours to leave", "until midnight to surrender").
+DEADLINE_WORDS = frozenset({"hour", "day", "week", "month", "midnight", "noon", "dawn", "deadline", "time"})
+
+
+def _ultimatum_demand(verb: Token) -> bool:
+    """"gave the militia 48 hours to disarm", "given rioters until midnight to surrender": what an
+    ultimatum asks for is not done (the ultimatum is the event: THREATEN)."""
+    if verb.tag_ != "VB" or "to" not in _aux_words(verb):
+        return False
+    head = verb.head
+    if verb.dep_ in ("relcl", "acl") and head.lemma_.lower() in DEADLINE_WORDS:
+        return True
+    return verb.dep_ in ("advcl", "xcomp") and head.lemma_.lower() == "give" and any(
+        c.dep_ in ("dobj", "prep") and (c.lemma_.lower() in DEADLINE_WORDS or any(
+            o.lemma_.lower() in DEADLINE_WORDS for o in c.children if o.dep_ == "pobj")) for c in head.children)
 
 
 def _subject_of_own(expecting: Token, verb: Token) -> bool:
