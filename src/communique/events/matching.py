@@ -183,6 +183,26 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
     return False
 
 
+# Participles of a stance that, hung on a noun, only say which people are meant ("protesters opposed to").
+STANCE_PARTICIPLES = frozenset({"oppose"})
+
+
+def _describing_stance(token: Token) -> bool:
+    """"protesters opposed to the reform blocked a road": the stance says who the protesters are; their
+    act is the event (said of a party's own clause, "X is opposed to", it is one)."""
+    if token.tag_ not in ("VBN", "VBD") or lemma(token) not in STANCE_PARTICIPLES or any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in token.children):
+        return False
+    if token.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+        # "Villagers opposed to the dam blocked the road" parsed with "opposed" as the main verb and the
+        # real one joined to it with no "and": "opposed to" with no "be" is no clause of its own.
+        return any(c.dep_ in ("conj", "dep") and c.pos_ == "VERB" and c.i > token.i for c in token.children) \
+            and not any(c.dep_ == "cc" for c in token.children)
+    # (the parser may hang it before the main verb as an adverbial clause: "thousands ... opposed to X marched")
+    return (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and not misparsed_main_verb(token)) or (
+        token.dep_ == "advcl" and token.head.i > token.i and token.head.pos_ == "VERB")
+
+
 def _naming_participle(token: Token) -> bool:
     """"..., calling the reforms courageous": "calling" as a participle after the main clause names
     what the speaker thinks of something (the parser often loses the predicate); it is no phone call."""
@@ -321,7 +341,7 @@ def find_triggers(sent: Span, mention_of) -> list[TriggerMatch]:
         if pos in _NEVER_TRIGGER_IDS or (pos == _PROPN_ID and not token.text.islower()):
             continue
         known = _entries_for(token)
-        if not known.entries or (token.tag_ == "VBG" and token.dep_ == "amod"):
+        if not known.entries or (token.tag_ == "VBG" and token.dep_ == "amod") or _describing_stance(token):
             continue  # (a participle that describes its noun tells no event: "striking workers", "warring sides")
         fitted: list[TriggerMatch] = []
         near: list[tuple[Token, set[str]]] | None = None
