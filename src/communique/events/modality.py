@@ -16,6 +16,7 @@ from .syntax import is_purpose
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 UNCERTAIN_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+TIME_MARKS = frozenset({"when", "once", "before", "after", "whenever"})  # marks of a clause of time
 # Subjects that say the act did not happen ("nobody was hurt"; "no one" is "one" with "no").
 NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 # Verbs whose infinitive complement is planned (future) or only wished for (hypothetical).
@@ -164,6 +165,11 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in v.children) \
                 and (any(c.dep_ == "neg" for c in v.head.children) or v.tag_ in ("VBZ", "VBP", "VB")
                      or _aux_words(_verb_of(v.head)) & (FUTURE_AUX | {"would"})):
+            m.hypothetical = True
+        if v.dep_ == "advcl" and v.tag_ in ("VBZ", "VBP") and not aux and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < v.i for c in v.children):
+            # "would back the bid when alliance leaders meet in Madrid": a bare present tense in a clause of
+            # time tells what is still to come (or what happens each time), not an act of the day.
             m.hypothetical = True
         if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not _dated_recent(v):
             # Past perfect marks background, except in reported speech ("said police had arrested")
