@@ -109,9 +109,11 @@ def _clause_chain(verb: Token):
         # ("want the president to step down", "expect X to press": an infinitive with its own subject hangs
         # as a ccomp)
         wished = t.dep_ == "ccomp" and "to" in _aux_words(t) and t.head.lemma_.lower() in WISH_VERBS | EXPECTING_VERBS
-        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.tag_ in ("VB", "VBD"):
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.tag_ in ("VB", "VBD") \
+                and not (t.tag_ == "VBD" and t.head.tag_ == "VB" and t.lower_ == t.lemma_.lower()):
             # "would not accept X and accused Y", "denied any role and accused London": a verb with its
-            # own tense keeps it
+            # own tense keeps it ("would build centres, set up a command and train ...": a past form that is
+            # also the base form, after a base form, is the base form)
             return
         if (t.dep_ not in ("xcomp", "conj") and not is_purpose(t) and not wished) or t.head.i == t.i:
             return
@@ -131,6 +133,7 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
     m = Modality()
     m.negated = is_negated(trigger_token) or (verb is not trigger_token and is_negated(verb))
     m.purpose = is_purpose(verb) and not _purpose_done(verb)
+    below = verb  # the verb of the chain just below ``v``
     for v in _clause_chain(verb):
         aux = _aux_words(v)
         if v is not verb and any(c.dep_ == "neg" for c in v.children) and v.lemma_.lower() not in PLAN_VERBS:
@@ -148,7 +151,7 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
                 m.hypothetical = True
         if aux & UNCERTAIN_AUX:
             m.hypothetical = True
-        if v is not verb:
+        if v is not verb and below.dep_ != "conj":  # ("set shops ablaze, and police fired": no "set to")
             head_lemma = v.lemma_.lower()
             if head_lemma in EXPECTING_VERBS and _subject_of_own(v, verb):
                 # "officials expect fishing communities to press for ...": a forecast of another's act.
@@ -175,6 +178,7 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
             # Past perfect marks background, except in reported speech ("said police had arrested")
             # and where the clause dates it to the news ("earlier on Tuesday, he had met ...").
             m.historical = True
+        below = v
     # "demanded that Israel ease ...": a bare verb with its own subject is a subjunctive, not a fact.
     if verb.tag_ == "VB" and verb.dep_ in ("ccomp", "acl") and not _aux_words(verb) \
             and any(c.dep_ == "nsubj" for c in verb.children):
