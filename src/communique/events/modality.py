@@ -34,6 +34,9 @@ ELAPSED_UNITS = frozenset({"days", "week", "weeks", "month", "months", "year", "
 # Adverbs of a habit ("routinely detains critics"): with a bare present tense, no event of the day.
 HABIT_WORDS = frozenset({"annually", "routinely", "regularly", "usually", "habitually", "customarily"})
 HABIT_SPANS = frozenset({"year", "week", "month", "time", "spring", "summer"})  # "every year", "each time"
+# Nouns of a campaign that lasts: the subject of a toll to date ("the war has killed ...").
+CAMPAIGN_NOUNS = frozenset({"insurgency", "war", "conflict", "rebellion", "uprising", "campaign", "violence",
+                            "fighting", "crackdown", "occupation", "blockade", "siege", "unrest"})
 LASTING_STATES = frozenset({"be", "go", "remain", "stay", "refuse", "continue", "keep"})
 # Words that date a clause to the news of the day ("earlier on Tuesday", "yesterday").
 RECENT_WORDS = frozenset(english.WEEKDAY_NAMES) | {"today", "yesterday", "tonight", "earlier"}
@@ -281,6 +284,11 @@ def _background_clause(verb: Token) -> bool:
     if _aux_words(t) & {"have", "has"} and t.tag_ == "VBN" and t.lemma_.lower() not in LASTING_STATES \
             and not _dated_recent(t) and any(c.dep_ == "prep" and c.lower_ == "for" and any(
                 o.lower_ in ELAPSED_UNITS for o in c.children) for c in t.children):
+        return True
+    # "the six-year insurgency has killed more than 13,000 people": a war's toll to date, not the news.
+    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if _aux_words(t) & {"have", "has"} and t.tag_ == "VBN" and subject is not None \
+            and subject.lemma_.lower() in CAMPAIGN_NOUNS and not _dated_recent(t):
         return True
     if t.dep_ == "advcl" and not _dated_recent(t):
         mark = next((c for c in t.children if c.dep_ == "mark"), None)
