@@ -113,8 +113,9 @@ DEMONSTRATION = "141"
 def protests_of_policed_crowds(events: list[Event]) -> list[Event]:
     """"Soldiers lobbed tear gas to scatter a crowd of protesters": the protesters demonstrated (PROTEST
     demo, against their government) that day, whether or not the sentence tells their march; added
-    only where the story tells no protest by people of that country at all (most stories tell the march
-    itself, and the policing is then no second protest)."""
+    only where the story tells no protest by people of that country in or beside that sentence (most
+    stories tell the march itself there, and the policing is then no second protest; a strike told three
+    paragraphs before is another day's)."""
     out = list(events)
     for event in events:
         if event.event not in ("COERCE", "ASSAULT") or event.negated or event.hypothetical or event.historical \
@@ -127,7 +128,7 @@ def protests_of_policed_crowds(events: list[Event]) -> list[Event]:
         crowd = [r for r in event.recipient or event.unnamed_recipient
                  if r.code and r.text and r.text.split()[-1].lower() in crowd_words]
         # (a protest told as background, "since protests began in February", tells no march of that day)
-        if not crowd or any(o.event == "PROTEST" and not o.negated and not o.historical
+        if not crowd or any(o.event == "PROTEST" and not o.negated and not o.historical and abs(o.sentence - event.sentence) <= 1
                             and any(a.code == crowd[0].code for a in o.actor) for o in out):
             continue
         code = crowd[0].code
