@@ -153,7 +153,13 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
             else:
                 m.hypothetical = True
         if aux & UNCERTAIN_AUX:
-            m.hypothetical = True
+            if aux & {"could", "may", "might"} and _has_condition(v) and _in_reported_clause(v) \
+                    and not _said_by_commentators(v.head):
+                # "said Jakarta could downgrade its ties if Canberra ...": a stated condition makes it a
+                # threat or a promise, as "would ... if" does.
+                m.future = True
+            else:
+                m.hypothetical = True
         if v is not verb and below.dep_ != "conj":  # ("set shops ablaze, and police fired": no "set to")
             head_lemma = v.lemma_.lower()
             if head_lemma in EXPECTING_VERBS and _subject_of_own(v, verb):
