@@ -72,16 +72,17 @@ def test_news_sentence_pairs_stay_at_their_level(shared_dir):
 
 
 def test_blind_articles_stay_at_their_level():
-    # 560 articles (rounds 3, 5, 6, 7, 9a, 10a, 11a, 12a, 15a-25a and 27a-30a added): measured triple F1 0.752,
-    # false events 1.52 per article, dates 0.951, main events found 0.841 (the 40 fresh articles of round 30a are
-    # harder: 0.709, 1.85 false per article, 76% of main events). The actor and recipient scorers are trained on the
-    # first 400, so those are no longer out of sample for them (the cross-validated figures are in their weights files).
-    assert_articles_at_least(article_set("blind"), triple=0.735, false_per_article=1.55, dates=0.93, main_found=0.82)
+    # 600 articles (rounds 3, 5, 6, 7, 9a, 10a, 11a, 12a, 15a-25a and 27a-31a added): measured triple F1 0.748,
+    # false events 1.56 per article, dates 0.950, main events found 0.836 (the 40 fresh articles of round 31a are
+    # harder: 0.672, 2.08 false per article, 72% of main events; the false-event floor moved 1.55 -> 1.60 with them).
+    # The actor and recipient scorers are trained on the first 400, so those are no longer out of sample for them
+    # (the cross-validated figures are in their weights files).
+    assert_articles_at_least(article_set("blind"), triple=0.73, false_per_article=1.60, dates=0.93, main_found=0.82)
 
 
 def test_blind_manual_style_sentences_stay_at_their_level():
-    # benchmarks/sentences, dev half (written blind, developed on since; rounds 3, 5, 7, 9a and 10 added): measured
-    # category F1 0.929, triple F1 0.840
+    # benchmarks/sentences, dev half (written blind, developed on since; rounds 3, 5, 7, 9a, 10 and 11a added): measured
+    # category F1 0.929, triple F1 0.839
     report = evaluate(BENCHMARKS / "sentences" / "manual_dev.gsr.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.90
     assert report["triple"]["overall"]["f1"] >= 0.75

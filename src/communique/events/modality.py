@@ -180,7 +180,7 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
             m.hypothetical = True
         if v.dep_ == "advcl" and v.tag_ in ("VBZ", "VBP") and not aux and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < v.i for c in v.children):
-            # "would back the bid when alliance leaders meet in Madrid": a bare present tense in a clause of
+            # "would sign the pact when the two presidents meet in Lome": a bare present tense in a clause of
             # time tells what is still to come (or what happens each time), not an act of the day.
             m.hypothetical = True
         if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not _dated_recent(v):
@@ -291,7 +291,7 @@ def _background_clause(verb: Token) -> bool:
             and not _dated_recent(t) and any(c.dep_ == "prep" and c.lower_ == "for" and any(
                 o.lower_ in ELAPSED_UNITS for o in c.children) for c in t.children):
         return True
-    # "the six-year insurgency has killed more than 13,000 people": a war's toll to date, not the news.
+    # "the decade-long rebellion has killed thousands of villagers": a war's toll to date, not the news.
     subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if _aux_words(t) & {"have", "has"} and t.tag_ == "VBN" and subject is not None \
             and subject.lemma_.lower() in CAMPAIGN_NOUNS and not _dated_recent(t):

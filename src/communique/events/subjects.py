@@ -125,7 +125,7 @@ def subject_of(verb: Token, index: MentionIndex):
         if t.dep_ == "ROOT":
             return _subject_left_of(t, index)
         if t.dep_ == "attr" and came_by == "acl" and subject_token(t.head) is not None:
-            # "Sudan became the first country to recognise X": the noun's copula has the doer.
+            # "Senegal became the first state to recognise X": the noun's copula has the doer.
             came_by, t = "attr", t.head
             continue
         if t.dep_ not in SHARED_SUBJECT_DEPS or t.head.i == t.i:
