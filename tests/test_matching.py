@@ -1,14 +1,9 @@
 """Trigger matching helpers (events/matching.py), on parses built by hand (no model needed)."""
-import spacy
-from spacy.tokens import Doc
+from _hand_parses import hand_parse
 
 from communique.events.matching import _naming_participle, _passive_agent
 
-VOCAB = spacy.blank("en").vocab
-
-
-def parse(words, heads, deps, tags, lemmas):
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+parse = hand_parse
 
 
 def test_a_participle_of_call_after_the_main_clause_names_no_phone_call():
