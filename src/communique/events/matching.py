@@ -13,8 +13,9 @@ from ..parse import doc_tokens
 from .lexicon import NO_EVENT, Condition, TriggerEntry, entries_by_anchor, entry_order, word_class
 from .modality import is_negated
 from .nominal import MEASURE_NOUNS, has_actor, noun_is_predicate
-from .syntax import (MODIFIER_DEPS, PREP_DEPS, children, clause_verb, forms, infinitives, is_gerund_noun,
-                     crowd_members, is_month_word, lemma, lemmas, misparsed_main_verb, misparsed_modifier_verb,
+from .syntax import (MODIFIER_DEPS, PREP_DEPS, STANCE_PARTICIPLES, children, clause_verb, doer_tokens, forms,
+                     infinitives, is_gerund_noun, crowd_members, is_month_word, lemma, lemmas, misparsed_main_verb,
+                     misparsed_modifier_verb,
                      neighbourhood, object_lemmas, object_tokens, objects_after, people_named_by_participle,
                      names_a_kind_of_next, prep_objects, subject_word, time_adjunct)
 
@@ -173,7 +174,7 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
         return any(lemmas(p) & values for p in _predicate_words(token))
     if key == "subj":
         # ("homes destroyed by the cyclone": a passive's doer is its "by" agent)
-        subj = _passive_agent(token) or subject_word(token)
+        subj = next(iter(doer_tokens(token)), None) or subject_word(token)
         if subj is None:
             return False
         inner = crowd_members(subj, CROWD_HEADS)  # "thousands of protesters": the "of" object says who
@@ -183,17 +184,15 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
     return False
 
 
-# Participles of a stance that, hung on a noun, only say which people are meant ("protesters opposed to").
-STANCE_PARTICIPLES = frozenset({"oppose"})
-
-
 def _describing_stance(token: Token) -> bool:
-    """"protesters opposed to the reform blocked a road": the stance says who the protesters are; their
-    act is the event (said of a party's own clause, "X is opposed to", it is one)."""
+    """"protesters opposed to the reform blocked a road": a stance participle (``syntax.STANCE_PARTICIPLES``)
+    hung on a noun says who the protesters are; their act is the event (said of a party's own clause,
+    "X is opposed to", it is one)."""
     if token.tag_ not in ("VBN", "VBD") or lemma(token) not in STANCE_PARTICIPLES or any(
-            c.dep_ in ("aux", "auxpass", "dobj") for c in token.children):
-        return False
-    if token.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+            c.dep_ in ("aux", "auxpass", "dobj") for c in token.children) \
+            or not any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in token.children):
+        return False  # (a stance is "opposed to", "committed to"; "crimes committed by X" is none)
+    if token.dep_ == "ROOT":
         # "Villagers opposed to the dam blocked the road" parsed with "opposed" as the main verb and the
         # real one joined to it with no "and": "opposed to" with no "be" is no clause of its own.
         return any(c.dep_ in ("conj", "dep") and c.pos_ == "VERB" and c.i > token.i for c in token.children) \
@@ -207,11 +206,6 @@ def _naming_participle(token: Token) -> bool:
     """"..., calling the reforms courageous": "calling" as a participle after the main clause names
     what the speaker thinks of something (the parser often loses the predicate); it is no phone call."""
     return lemma(token) == "call" and token.tag_ == "VBG" and token.dep_ == "advcl"
-
-
-def _passive_agent(verb: Token) -> Token | None:
-    """The doer a passive verb names after "by" ("were wrecked by the floods"), if any."""
-    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
 
 
 def _predicate_words(verb: Token) -> list[Token]:
