@@ -32,6 +32,8 @@ def _forms(lemma_: str, lower: str, past: bool) -> tuple[str, ...]:
     out = [lemma_.lower(), lower]
     if past and lower.endswith("ed"):
         out += [lower[:-1], lower[:-2]]
+        if len(lower) > 5 and lower[-3] == lower[-4] and lower[-3] not in "aeiouls":
+            out.append(lower[:-3])  # a doubled consonant the lemmatizer keeps for a word it does not know: "unbanned"
     return tuple(dict.fromkeys(out))
 
 
