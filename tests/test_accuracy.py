@@ -81,8 +81,8 @@ def test_blind_articles_stay_at_their_level():
 
 
 def test_blind_manual_style_sentences_stay_at_their_level():
-    # benchmarks/sentences, dev half (written blind, developed on since; rounds 3, 5, 7, 9a, 10, 11a and 11c added):
-    # measured category F1 0.925, triple F1 0.832
+    # benchmarks/sentences, dev half (written blind, developed on since; rounds 3, 5, 7, 9a, 10, 11a, 11c and 11e added):
+    # measured category F1 0.917, triple F1 0.822 (round 11e, acts told by nouns and passives, is at 0.654)
     report = evaluate(BENCHMARKS / "sentences" / "manual_dev.gsr.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.90
     assert report["triple"]["overall"]["f1"] >= 0.75
