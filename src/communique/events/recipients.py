@@ -351,7 +351,7 @@ def organisers_of_policed_protest(verb: Token, index: MentionIndex, actor: list[
         # ("to prevent a march by X": the parser may hang the "by" on the verb whose object the march is)
         doers += [o for h in ([noun, noun.head] if noun.dep_ == "dobj" else [noun]) for p in children(h, ("prep",))
                   if p.lower_ == "by" for o in children(p, ("pobj",))]
-        doers += [o for a in children(noun, ("acl",)) for b in children(a, ("agent",)) for o in children(b, ("pobj",))]
+        doers += participle_agents(noun)
         found += [m for d in doers for m in coded_under(d, index, 3) if id(m) not in actor_ids]
     return unique(found)
 
