@@ -1,7 +1,7 @@
-"""Which clauses of a sentence tell events of their own (events/extract.py), on parses built by hand."""
+"""Which clauses of a sentence tell events of their own (events/embedding.py), on parses built by hand."""
 from _hand_parses import hand_parse
 
-from communique.events.extract import _second_main_clause
+from communique.events.embedding import _second_main_clause
 
 
 def test_a_clause_after_and_with_its_own_subject_is_a_main_clause_not_content():
