@@ -12,7 +12,7 @@ from .lexicon import word_class
 from .matching import TriggerMatch, clause_of
 from .modality import is_negated
 from .subjects import misjoined_to_content
-from .syntax import has_to, is_purpose
+from .syntax import has_to, infinitives, is_purpose
 
 # An embedded trigger reached from another trigger through these relations is what that trigger
 # is about (refused TO deploy, accused X OF attacking, rejected an offer TO host), not an event.
@@ -26,6 +26,13 @@ def drop_embedded(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     reported = [m for m in matches if id(m) not in warned and m.entry.plover in WARNED_CATEGORIES
                 and warning_content_of(m, matches)]
     dropped = {id(warning_content_of(m, matches)) for m in reported}
+    # "was ready to shut the strait", "vowed to rain rockets on": a stated intent to punish or to use force
+    # is a threat (PLOVER: future conflictual actions are THREATEN); the act, coded as future, is the event.
+    for m in matches:
+        intent = intent_of(m, matches)
+        if intent is not None:
+            reported.append(m)
+            dropped.add(id(intent))
     # "the bloc's leaders agreed on sanctions", "agreed to impose them": a decision to punish is the punishment.
     for m in matches:
         decision = decision_of(m, matches)
@@ -71,6 +78,21 @@ def decision_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatc
         return None
     return next((a for a in matches if a.entry.plover == "AGREE" and a.anchor.i == verb.head.i
                  and lemma(a.anchor) in DECISION_VERBS), None)
+
+
+# Words of stated intent whose infinitive is what the actor says it will do ("ready to", "vowed to").
+INTENT_WORDS = frozenset({"ready", "prepared", "willing", "determined", "vow", "pledge", "promise", "swear"})
+
+
+def intent_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatch | None:
+    """The plain statement of intent (CAMEO 030: "was ready to", "vowed to") whose infinitive is the
+    punishment, dissent or force ``match`` names, if any."""
+    code = match.entry.cameo
+    if not (cameo(code).quad_class == 4 or code.startswith("14")) or code.startswith("15"):
+        return None  # (sending troops may be help or menace: "ready to send troops" stays an intent)
+    verb = clause_of(match)
+    return next((a for a in matches if a.entry.cameo == "030" and lemma(a.anchor) in INTENT_WORDS
+                 and verb in infinitives(a.anchor)), None)
 
 
 def warning_content_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatch | None:

@@ -21,8 +21,8 @@ from ..parse import children, doc_tokens, lemma
 from .arguments import find_arguments
 from .decide import Candidate, decide, entities_of, known_party
 from .displacement import flights
-from .embedding import (WARNED_CATEGORIES, decision_of, drop_embedded, medium_of_speech, predicts_no_change,
-                        warning_content_of)
+from .embedding import (WARNED_CATEGORIES, decision_of, drop_embedded, intent_of, medium_of_speech,
+                        predicts_no_change, warning_content_of)
 from .matching import TriggerMatch, clause_of, find_triggers
 from .modality import condition_clause, modality
 from .recipients import YIELD_VERBS
@@ -46,8 +46,9 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
             if repeats_earlier(match, events):
                 continue
             warning = warning_content_of(match, found) if match.entry.plover in WARNED_CATEGORIES else None
+            intent = intent_of(match, found)
             coded = _events_for(match, index, document, sent.text.strip(), number, warning is not None,
-                                decided=decision_of(match, found) is not None)
+                                decided=decision_of(match, found) is not None, intended=intent is not None)
             if _orders_own_forces(match, index):
                 # "ordered the army to deploy troops": the deployment is the event, not an appeal.
                 coded = [e for inner in found if inner.anchor in infinitives(match.anchor)
@@ -59,6 +60,8 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
             if warning is not None and not coded and not predicts_no_change(warning):
                 # The announced act has no actor of its own ("warned that it would strike"): the warning.
                 coded = _events_for(warning, index, document, sent.text.strip(), number)
+            if intent is not None and not coded:
+                coded = _events_for(intent, index, document, sent.text.strip(), number)
             sentence_events.extend(coded)
         sentence_events.extend(flights(sent, index, document, number, sentence_events))
         for e in _dedupe(sentence_events, sent):
@@ -164,7 +167,7 @@ DENIED_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "critic
 
 
 def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, text: str,
-                number: int, warned: bool = False, decided: bool = False) -> list[Event]:
+                number: int, warned: bool = False, decided: bool = False, intended: bool = False) -> list[Event]:
     """The trigger as a candidate (its arguments and modes), decided (events/decide.py), as events."""
     if _is_denial(match):
         return []
@@ -193,6 +196,8 @@ def _events_for(match: TriggerMatch, index: MentionIndex, document: Document, te
         # "warned that Cairo would not accept ...": reported speech, "would" is the future of the past;
         # "warned that Ankara could cut ties if ...": a conditional threat, as certain as the condition.
         mod = dataclasses.replace(mod, hypothetical=False, future=True)
+    if intended:  # "was ready to shut the strait": what the actor says it will do
+        mod = dataclasses.replace(mod, hypothetical=False, purpose=False, future=True)
     if decided:  # "agreed on Friday to expel ...": what was decided is no mere purpose
         mod = dataclasses.replace(mod, hypothetical=False, purpose=False)
     trigger = Trigger(document.text[match.start:match.end], match.start, match.end)
