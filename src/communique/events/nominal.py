@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import word_class
-from .syntax import children, lemma, lemmas, objects_after, received_from
+from .syntax import children, lemma, lemmas, objects_after, participle_agents, received_from
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"; "since the kidnapping" only
@@ -19,6 +19,17 @@ NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", 
                                    "paralyse", "paralyze", "cripple", "disrupt", "shut", "halt", "ground",
                                    "draw", "spark", "prompt", "provoke", "anger"})  # "drew an ultimatum"
 # ("rag": spaCy's lemma of "raged")
+# Verbs that tell what an act was about, how long it went on or what it brought: the act took place
+# when the sentence names its parties ("talks between A and B centred on ...", "a raid by police
+# lasted into the night"); "the protests entered a second week" may only go on with what came before.
+NOMINAL_SUBJECT_VERBS_WITH_PARTY = frozenset({"centre", "center", "focus", "enter", "last", "drag", "stretch",
+                                              "get", "reach", "deal", "pave", "trigger", "cause", "fuel",
+                                              "produce", "yield"})
+# Verbs whose object is an act they say took place, when the sentence names its parties ("police
+# confirmed the kidnapping of 30 girls by gunmen"); "confirmed the arrests" tells again what came before.
+CONFIRMING_VERBS = frozenset({"confirm", "report", "disclose", "reveal", "acknowledge"})
+# Prepositions that name a party of the act a noun tells ("a raid by", "talks between", "a plea from").
+PARTY_PREPS = frozenset({"by", "between", "from", "of"})
 OPPOSING_PREPS = frozenset({"on", "against", "with", "to", "into"})
 # Acts of speech whose content a clause tells ("X's refusal to ...", "X's warning that ...").
 OWNED_SPEECH_ACTS = frozenset({"refusal", "rejection", "warning", "threat", "call", "appeal", "demand", "offer",
@@ -69,6 +80,9 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
         return True
     if dep == "nsubj" and lemma(head) in NOMINAL_SUBJECT_VERBS:
         return True
+    if ((dep == "nsubj" and lemma(head) in NOMINAL_SUBJECT_VERBS_WITH_PARTY)
+            or (dep == "dobj" and lemma(head) in CONFIRMING_VERBS)) and _names_own_party(t, mention_of):
+        return True
     # "Pyongyang's refusal to return to talks dashed hopes", "the junta's warning that it would ...":
     # an act of speech owned by a party and told with its content happened.
     if lemma(t) in OWNED_SPEECH_ACTS and _owned_by_party(t, mention_of) and any(
@@ -83,6 +97,22 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     caused = dep in ("nsubj", "nsubjpass")
     return (owner and (target or (caused and has_actor(objects_after(t, ("of",)), mention_of)))) or (
         dep == "nsubj" and bool(children(head, ("dobj",))) and has_actor(objects_after(t, ("by",)), mention_of))
+
+
+def _names_own_party(noun: Token, mention_of) -> bool:
+    """Does the noun name a party of its own: an owner or nationality ("Moscow's", "a US airlift"), a party
+    after "by", "between", "from" or "of", or the doer of a participle on it?"""
+    return any(mention_of(c.i) is not None or _national_modifier(c, mention_of) for c in noun.children
+               if c.dep_ in ("poss", "amod", "compound", "nmod")) \
+        or any(has_actor(children(p, ("pobj",)), mention_of) for p in children(noun, ("prep",)) if p.lower_ in PARTY_PREPS) \
+        or has_actor(participle_agents(noun), mention_of)  # "a strike called by the opposition"
+
+
+def _national_modifier(token: Token, mention_of) -> bool:
+    """Is the word a state's adjective or name modifying a noun ("a US airlift", "French warships")?"""
+    place = getattr(mention_of, "place", None)
+    found = place(token.i) if place is not None else None
+    return found is not None and found.kind == "modifier"
 
 
 def _owned_by_party(noun: Token, mention_of) -> bool:
