@@ -35,7 +35,7 @@ from ..ontology import cameo
 from .arguments import Arguments
 from .lexicon import intent_rule, word_class
 from .matching import TriggerMatch
-from .modality import Modality, is_negated
+from .modality import Modality, condition_clause, is_negated
 from .story import RECIPROCAL_CATEGORIES
 from .syntax import infinitives, object_tokens
 
@@ -157,6 +157,7 @@ def known_party(entities: list[Entity]) -> bool:
 # What "will not <act>" refuses: to yield (CONCEDE, RETREAT), to meet or negotiate (CONSULT).
 REFUSED_BY_NEGATION = {"CONCEDE": "124", "RETREAT": "124", "CONSULT": "125"}
 REJECTION = "120"
+THREAT = "130"
 # What an act is for happens through it when it is a meeting a journey is for ("flew to Doha to negotiate")
 # or a protest a crowd gathers or blocks for ("blocked the port to protest"); other purposes are
 # intentions, and PLOVER codes what happened.
@@ -191,6 +192,10 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
         # "vowed not to return the land": a promise not to cooperate is a refusal
         # ("pledged not to use force" stays a promise).
         return reading.recoded(REJECTION, "decide: a promise not to cooperate is a refusal"), mod
+    if reading.cameo == "030" and _bound_to_unless(match):
+        # "vowed to send more fighters into the cities unless the troops left": an intent held over the
+        # other side until it gives way is a threat.
+        return reading.recoded(THREAT, "decide: an intent bound to 'unless' is a threat"), mod
     if mod.future and not mod.negated and not mod.hypothetical:
         intent = intent_rule(reading.cameo)
         if intent is not None:
@@ -204,6 +209,15 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
         # "said the miners' demand for a 40% raise was unacceptable": turning down what was asked.
         reading = reading.recoded(REJECTION, "decide: judging a demand or offer unacceptable turns it down")
     return reading, mod
+
+
+def _bound_to_unless(match: TriggerMatch) -> bool:
+    """Is the intent, or what it says will be done, bound to an "unless" clause?"""
+    for verb in [match.anchor] + infinitives(match.anchor):
+        clause = condition_clause(verb)
+        if clause is not None and any(c.dep_ == "mark" and c.lower_ == "unless" for c in clause.children):
+            return True
+    return False
 
 
 def _summons_for(match: TriggerMatch) -> bool:
