@@ -19,10 +19,10 @@ from ..ontology import UnknownCameoCode, cameo
 
 POS_VALUES = ("VERB", "NOUN", "ADJ", "AUX")
 NEEDS = frozenset({"recipient", "speaker"})  # what an entry's event cannot do without (needs=)
-CONDITION_KEYS = ("prep", "obj", "pobj", "mod", "xcomp", "head", "subj", "pred", "aux", "neg", "needs")
+CONDITION_KEYS = ("prep", "obj", "pobj", "mod", "xcomp", "head", "subj", "pred", "aux", "that", "neg", "needs")
 # What the object, complement or modifier says narrows a sense more than a preposition does
 # ("withdraw inspectors" is SANCTION before "withdraw from" is RETREAT).
-CONDITION_WEIGHT = {"obj": 2, "xcomp": 2, "mod": 2, "pobj": 2, "head": 2, "subj": 2, "pred": 2, "aux": 1, "neg": 2, "prep": 1,
+CONDITION_WEIGHT = {"obj": 2, "xcomp": 2, "mod": 2, "pobj": 2, "head": 2, "subj": 2, "pred": 2, "aux": 1, "that": 2, "neg": 2, "prep": 1,
                     "needs": 0}
 DATA_DIR = Path(__file__).parent / "data"
 NO_EVENT = "none"  # plover value of a blocking entry: claims its words, emits nothing

@@ -105,11 +105,12 @@ class TokenFacts:
     def preps(self) -> set[str]:
         # "called the minister on Friday": a preposition whose object is a date or time says when,
         # it is no particle of the verb ("call on" someone is an appeal, "call" someone a phone call).
-        # "called for Assad to step down": the "for" of an infinitive clause with its own subject.
+        # "called for Assad to step down", "its call for Israel to freeze ...": the "for" of an infinitive
+        # clause with its own subject.
         return self._get("preps", lambda: {c.lower_ for c in self.token.children
                                            if (c.dep_ in PREP_DEPS and not time_adjunct(c))
                                            or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))} | {
-            m.lower_ for c in self.token.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+            m.lower_ for c in self.token.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")
             for m in c.children if m.dep_ == "mark" and m.lower_ == "for"})
 
     @property
@@ -168,6 +169,8 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
             # "shot tear gas and then live rounds" with "rounds" joined to the verb: it is joined to the object.
             head = next((o for o in head.children if o.dep_ == "dobj" and o.i < token.i), head)
         return head.i != token.i and bool(lemmas(head) & values)
+    if key == "that":  # that=base: "insisted that Kyrgyzstan keep the base open", a bare verb says what is asked
+        return any(c.dep_ == "ccomp" and _bare_base_form(c) for c in token.children)
     if key == "aux":  # "would respond", "will resume": the tense says it is announced, not done
         return any(c.dep_ == "aux" and c.lower_ in values for c in token.children)
     if key == "pred":
@@ -182,6 +185,14 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
             return True
         return any(lemmas(t) & values for t in [subj] + inner)
     return False
+
+
+def _bare_base_form(verb: Token) -> bool:
+    """A verb in the base form with no auxiliary: tagged so, or tagged a plural present while its subject is
+    one party ("that Bahrain release the doctors"): the mood of what is demanded."""
+    if children(verb, ("aux", "auxpass")):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and any(s.tag_ in ("NN", "NNP") for s in children(verb, ("nsubj",))))
 
 
 def _describing_stance(token: Token) -> bool:
