@@ -175,9 +175,9 @@ def proposal_makers(noun: Token) -> list[Token]:
     if lemma(noun) not in word_class("proposal") and not any(
             lemma(acl) in SUBMITTING_VERBS for acl in children(noun, ("acl",))):
         return []
-    # (else its owner: "an African Union plan", "Qatar's proposal")
+    # (else its owner: "an African Union plan", "Qatar's proposal", "a South Korean proposal")
     return participle_agents(noun) or objects_after(noun, ("by",)) or _hyphenated_makers(noun) or \
-        children(noun, ("compound", "poss"))
+        children(noun, ("compound", "poss", "amod"))
 
 
 def _hyphenated_makers(noun: Token) -> list[Token]:
