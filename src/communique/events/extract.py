@@ -273,9 +273,10 @@ def _doers(e: Event) -> tuple:
 
 
 def _light_verb(event: Event, verbs: dict):
-    """The verb whose object is the event's trigger noun ("ordered a curfew"), if any."""
+    """The verb whose object is the event's trigger noun ("ordered a curfew", "gave the envoys 48 hours
+    to leave"), if any."""
     for verb in verbs.values():
-        if any(c.dep_ == "dobj" and c.idx == event.trigger.start for c in verb.children):
+        if any(c.dep_ in ("dobj", "npadvmod") and c.idx == event.trigger.start for c in verb.children):
             return verb
     return None
 
