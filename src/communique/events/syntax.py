@@ -207,7 +207,13 @@ def stray_agents(verb: Token) -> list[Token]:
     passive's doer."""
     if children(verb, ("agent",)) or not is_passive(verb):
         return []
-    nouns = [o for prep in children(verb, ("prep",)) for o in children(prep, ("pobj",))]
+    # ("was granted asylum by Panama": with an object left, the parser calls the verb's own "by" a preposition,
+    # or hangs it on the object)
+    objects = children(verb, ("dobj",))
+    own = [p for p in children(verb, ("prep",)) if p.lower_ == "by" and objects]
+    if own:
+        return own
+    nouns = [o for prep in children(verb, ("prep",)) for o in children(prep, ("pobj",))] + objects
     # ("an attache was declared persona non grata by Prague": on the complement's last word)
     for c in children(verb, ("oprd",)):
         nouns += [c] + children(c, ("dobj", "compound", "appos"))
