@@ -11,6 +11,7 @@ from ..parse import children, governing_verb, lemma
 from .lexicon import word_class
 from .matching import TriggerMatch, clause_of
 from .modality import is_negated
+from .recipients import DISPLACEMENT_VERBS
 from .subjects import misjoined_to_content
 from .syntax import has_to, infinitives, is_purpose
 
@@ -41,7 +42,7 @@ def drop_embedded(matches: list[TriggerMatch]) -> list[TriggerMatch]:
             dropped.add(id(decision))
     kept = []
     for m in matches:
-        if id(m) in dropped:
+        if id(m) in dropped or _brought_about_by_act(m, matches):
             continue
         if m in reported or not _embedded(m, scopes, matches):
             kept.append(m)
@@ -78,6 +79,20 @@ def decision_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatc
         return None
     return next((a for a in matches if a.entry.plover == "AGREE" and a.anchor.i == verb.head.i
                  and lemma(a.anchor) in DECISION_VERBS), None)
+
+
+# Verbs that tell what an act brought about, with the act noun as their subject ("a threat by X to slap
+# tariffs sent the peso tumbling", "the refusal dealt a blow to the plans", "left diplomats exasperated").
+CONSEQUENCE_VERBS = frozenset({"send", "deal", "leave"})
+
+
+def _brought_about_by_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    """Is this verb what an act of another kind, its subject, brought about? No act of the act's owner."""
+    if any(lemma(t) in DISPLACEMENT_VERBS for c in match.anchor.children for t in (c, *c.children)):
+        return False  # "fighting sent thousands fleeing": flight is SANCTION with the cause as actor (PLOVER)
+    return match.entry.pos == "VERB" and lemma(match.anchor) in CONSEQUENCE_VERBS and any(
+        o.entry.pos == "NOUN" and o.anchor.dep_ == "nsubj" and o.anchor.head.i == match.anchor.i
+        and o.entry.plover != match.entry.plover for o in matches)
 
 
 # Words of stated intent whose infinitive is what the actor says it will do ("ready to", "vowed to").
