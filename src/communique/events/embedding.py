@@ -88,15 +88,16 @@ CONSEQUENCE_VERBS = frozenset({"send", "deal", "leave"})
 
 def _brought_about_by_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     """Is this verb what an act of another kind, its subject, brought about? No act of the act's owner."""
+    if match.entry.pos != "VERB" or lemma(match.anchor) not in CONSEQUENCE_VERBS:
+        return False
     if any(lemma(t) in DISPLACEMENT_VERBS for c in match.anchor.children for t in (c, *c.children)):
         return False  # "fighting sent thousands fleeing": flight is SANCTION with the cause as actor (PLOVER)
-    return match.entry.pos == "VERB" and lemma(match.anchor) in CONSEQUENCE_VERBS and any(
-        o.entry.pos == "NOUN" and o.anchor.dep_ == "nsubj" and o.anchor.head.i == match.anchor.i
-        and o.entry.plover != match.entry.plover for o in matches)
+    return any(o.entry.pos == "NOUN" and o.anchor.dep_ == "nsubj" and o.anchor.head.i == match.anchor.i
+               and o.entry.plover != match.entry.plover for o in matches)
 
 
 # Words of stated intent whose infinitive is what the actor says it will do ("ready to", "vowed to").
-INTENT_WORDS = frozenset({"ready", "prepared", "willing", "determined", "vow", "pledge", "promise", "swear"})
+INTENT_WORDS = VOW_VERBS | {"ready", "prepared", "willing", "determined"}
 
 
 def intent_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatch | None:
@@ -230,6 +231,7 @@ def medium_of_speech(match: TriggerMatch) -> bool:
     t = match.anchor
     return (match.entry.pos == "NOUN" and match.entry.cameo == "041" and t.dep_ == "pobj"
             and t.head.lower_ in MEDIUM_PREPS and t.head.head.pos_ == "VERB")
+
 
 # (a narrower set than matching's MEASURE_NOUNS on purpose: "after a year of protests" is background)
 SPAN_NOUNS = frozenset({"day", "round", "week", "hour"})
