@@ -11,6 +11,7 @@ from ..parse import children, governing_verb, lemma
 from .lexicon import word_class
 from .matching import TriggerMatch, clause_of
 from .modality import is_negated
+from .nominal import CONSEQUENCE_VERBS
 from .recipients import DISPLACEMENT_VERBS
 from .subjects import misjoined_to_content
 from .syntax import has_to, infinitives, is_purpose
@@ -79,11 +80,6 @@ def decision_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatc
         return None
     return next((a for a in matches if a.entry.plover == "AGREE" and a.anchor.i == verb.head.i
                  and lemma(a.anchor) in DECISION_VERBS), None)
-
-
-# Verbs that tell what an act brought about, with the act noun as their subject ("a threat by X to slap
-# tariffs sent the peso tumbling", "the refusal dealt a blow to the plans", "left diplomats exasperated").
-CONSEQUENCE_VERBS = frozenset({"send", "deal", "leave"})
 
 
 def _brought_about_by_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:

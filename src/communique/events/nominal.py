@@ -19,6 +19,10 @@ NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", 
                                    "paralyse", "paralyze", "cripple", "disrupt", "shut", "halt", "ground",
                                    "draw", "spark", "prompt", "provoke", "anger"})  # "drew an ultimatum"
 # ("rag": spaCy's lemma of "raged")
+# Verbs that tell what an act brought about, with the act noun as their subject ("a threat by X to slap
+# tariffs sent the peso tumbling", "the refusal dealt a blow to the plans", "left diplomats exasperated"):
+# no act of the noun's owner (events/embedding.py), and their object is no party of the act.
+CONSEQUENCE_VERBS = frozenset({"send", "deal", "leave"})
 # Verbs that tell what an act was about, how long it went on or what it brought: the act took place
 # when the sentence names its parties ("talks between A and B centred on ...", "a raid by police
 # lasted into the night"); "the protests entered a second week" may only go on with what came before.

@@ -25,7 +25,7 @@ from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
 from ..parse import children, lemma, shared_subject, subject_token
 from .lexicon import word_class
-from .nominal import MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
+from .nominal import CONSEQUENCE_VERBS, MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import between_pair, burdened_party, coded_under, holder_of, maker_of_proposal, mentions_under, national_place, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, gerund_crowd, has_to,
@@ -270,7 +270,8 @@ def trigger_words(anchor: Token, verb: Token) -> list[Token]:
     """The trigger word and, when another, the verb that governs it (not the verb a nominal trigger
     is the subject of: "the IMF's call for cuts angered unions" is no call to the unions)."""
     if anchor.i == verb.i or (anchor.pos_ == "NOUN" and anchor.dep_ in ("nsubj", "nsubjpass")
-                              and anchor.head.i == verb.i and lemma(verb) not in NOMINAL_SUBJECT_VERBS):
+                              and anchor.head.i == verb.i and (lemma(verb) not in NOMINAL_SUBJECT_VERBS
+                                                               or lemma(verb) in CONSEQUENCE_VERBS)):
         return [anchor]
     return [anchor, verb]
 
