@@ -41,7 +41,7 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          talks_partner)
 from .subjects import is_pronoun, same_side, speaker, subject_of
 from .syntax import (LETTING_VERBS, clause_objects, infinitives, is_free_relative, is_gerund_noun,
-                     is_passive, object_tokens, objects_after, participle_agents, received_from, receiving_verb,
+                     doers_after, has_to, is_passive, object_tokens, objects_after, participle_agents, received_from, receiving_verb,
                      rejected_vote)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
@@ -175,7 +175,10 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
         # "a strike of dockers" (not "a boycott of the election": what is protested); "the
         # resignation of the minister": the minister resigned.
         doers = ("by", "of") if match.entry.plover == "PROTEST" or lemma(anchor) in DOER_OF_NOUNS else ("by",)
-        for p, found in [(p, mentions_under(p, index)[0]) for p in objects_after(anchor, doers)]:
+        named = objects_after(anchor, doers)
+        if not objects_after(anchor, ("by",)):  # "the expulsion of the ambassador by Mali": the parser's "by"
+            named += doers_after(anchor, lambda x: bool(mentions_under(x, index)[0]))
+        for p, found in [(p, mentions_under(p, index)[0]) for p in named]:
             if p.head.lower_ != "by" and not found:
                 continue
             if p.head.lower_ == "by" and any(q.lower_ in SUBJECT_MATTER_PREPS and q.i < p.head.i
@@ -375,10 +378,12 @@ def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: M
         # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for;
         # "declared two diplomats persona non grata": whom the declaration names; "help Libya rebuild".
         actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
-        # "agreed to let U.N. inspectors reinstall cameras": whom the actor lets act.
-        let = [c for x in infinitives(verb) if lemma(x) in LETTING_VERBS for c in children(x, ("ccomp", "xcomp"))]
         # "renewed its call for Argentina to rein in spending": the infinitive of the act noun too.
         own = infinitives(match.anchor) if match.anchor.i != verb.i else []
+        if match.anchor.pos_ == "NOUN":  # "its refusal to let ...": the noun's own infinitive clause
+            own += [c for c in children(match.anchor, ("acl",)) if has_to(c) and c not in own]
+        # "agreed to let U.N. inspectors reinstall cameras", "its refusal to let monitors in": whom the actor lets act.
+        let = [c for x in infinitives(verb) + own if lemma(x) in LETTING_VERBS for c in children(x, ("ccomp", "xcomp"))]
         for c in [c for c in children(verb, ("ccomp",)) if not is_free_relative(c)] + infinitives(verb) + own + let:
             subj = subject_token(c)
             if subj is not None:  # ("a French-drafted resolution was vetoed": its maker)

@@ -11,7 +11,7 @@ from ..parse import children, governing_verb, lemma
 from .lexicon import word_class
 from .matching import TriggerMatch, clause_of
 from .modality import is_negated
-from .nominal import CONSEQUENCE_VERBS
+from .nominal import CONSEQUENCE_VERBS, OWNED_SPEECH_ACTS
 from .recipients import DISPLACEMENT_VERBS
 from .subjects import misjoined_to_content
 from .syntax import has_to, infinitives, is_purpose
@@ -235,9 +235,10 @@ SPAN_NOUNS = frozenset({"day", "round", "week", "hour"})
 
 def _proposal_noun(token: Token) -> bool:
     """A noun whose clause states its content ("a proposal to hold talks", "a joint statement pledging
-    to deepen ties"): the clause is what the noun says, not an event of its own."""
+    to deepen ties", "its refusal to let monitors enter"): the clause is what the noun says, not an
+    event of its own."""
     word = token.lemma_.lower()
-    return word in word_class("proposal") or word in word_class("declaration")
+    return word in word_class("proposal") or word in word_class("declaration") or word in OWNED_SPEECH_ACTS
 
 
 def _scope_token(match: TriggerMatch) -> Token:

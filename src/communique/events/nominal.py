@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import word_class
-from .syntax import children, lemma, lemmas, objects_after, participle_agents, received_from
+from .syntax import children, doers_after, lemma, lemmas, objects_after, participle_agents, received_from
 
 # A nominal trigger is an event only where the sentence presents it as one: as the object of a light
 # verb ("held talks"), after "during/in/after" ("during a phone conversation"; "since the kidnapping" only
@@ -100,7 +100,7 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     # an owned act on a party, or an act with its doer, told as the subject of what it caused.
     caused = dep in ("nsubj", "nsubjpass")
     return (owner and (target or (caused and has_actor(objects_after(t, ("of",)), mention_of)))) or (
-        dep == "nsubj" and bool(children(head, ("dobj",))) and has_actor(objects_after(t, ("by",)), mention_of))
+        dep == "nsubj" and bool(children(head, ("dobj",))) and has_actor(doers_after(t, lambda x: has_actor([x], mention_of)), mention_of))
 
 
 def _names_own_party(noun: Token, mention_of) -> bool:

@@ -192,6 +192,13 @@ def objects_after(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in children(token, ("prep",)) if p.lower_ in preps for o in children(p, ("pobj",))]
 
 
+def doers_after(noun: Token, is_party) -> list[Token]:
+    """The objects of an act noun's "by" ("a raid by police"), also where the parser hung that "by" on
+    the noun's "of" object when that object is a party ("the expulsion of the ambassador by Mali")."""
+    return objects_after(noun, ("by",)) or [o for x in objects_after(noun, ("of",)) if is_party(x)
+                                            for o in objects_after(x, ("by",))]
+
+
 def doer_tokens(verb: Token) -> list[Token]:
     """The objects of a passive's "by" phrase that name a doer, known or not ("harassed by an armed
     ship"), not a time ("detained by the evening"); for a casualty with no "by", the subject of the
