@@ -408,7 +408,9 @@ def other_side(actor: list[ActorMention], recipient: list[ActorMention], categor
     for host in hosts:  # "recalled its ambassadors to Dublin and Oslo": the counterpart in a preposition
         for prep in children(host, ("prep", "dative")):
             if prep.lower_ in ("to", "with", "against", "from", "on"):
-                for p in children(prep, ("pobj",)):
+                # ("barred its airlines from flying to Georgia": where the barred may not go)
+                ends = [o for g in children(prep, ("pcomp",)) for o in objects_after(g, ("to", "into"))]
+                for p in children(prep, ("pobj",)) + ends:
                     deeper += [m for m in coded_under(p, index, 2, places=True)
                                if not {e.code for e in m.entities} & actor_codes]
     if deeper:
