@@ -109,6 +109,14 @@ def test_country_by_name_demonym_and_capital(nlp):
     assert codes(found["Moroccan diplomats"]) == [("MAR", "GOV")]
 
 
+@pytest.mark.parametrize("capital,code", [("Honiara", "SLB"), ("Bujumbura", "BDI"), ("Nur-Sultan", "KAZ"),
+                                          ("Port Louis", "MUS"), ("Yamoussoukro", "CIV")])
+def test_capitals_of_smaller_states(nlp, capital, code):
+    sdoc, mentions = actors(nlp, f"{capital} rejected the report on Tuesday.")
+    found = by_text(sdoc, mentions)
+    assert codes(found[capital]) == [(code, "GOV")] and found[capital].kind == "capital"
+
+
 def test_seats_of_government(nlp):
     sdoc, mentions = actors(nlp, "The Pentagon and the White House disagreed, and the Kremlin mocked them.")
     entities = [e for m in mentions for e in m.entities]
