@@ -170,6 +170,11 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         # "ordering Poland to shut its consulate and declaring two diplomats persona non grata": a
         # participle is never joined to a bare infinitive; it is the participle before it that it joins.
         return False
+    if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ == "with" and t.head.head.pos_ == "NOUN" \
+            and children(t, ("nsubj",)):
+        # "the visit opened, with the two presidents signing 27 agreements": a clause of its own, which
+        # the parser hung on the noun of another act.
+        return False
     if match.entry.pos == "NOUN" and t.dep_ == "conj" and any(t.head in other.tokens for other in matches
                                                                if other is not match):
         return False  # "shot tear gas and then live rounds": an act joined to another act's word is its own
