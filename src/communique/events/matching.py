@@ -157,6 +157,8 @@ def _condition_holds(cond: Condition, facts: TokenFacts, mention_of) -> bool:
     if key == "prep":
         return bool(facts.preps & values)
     if key == "pobj":
+        if "@actor" in values and has_actor(facts.prep_objects, mention_of):
+            return True  # "stood behind an ally", "sat down with their host"
         return bool(facts.prep_objects) if "*" in values else bool(facts.prep_object_lemmas & values)
     if key == "mod":
         return bool(facts.modifier_lemmas & values)
