@@ -56,7 +56,9 @@ WEEKDAY_NAME_WORDS = frozenset({"good", "black", "bloody", "ash", "palm", "holy"
 REPORTING_VERBS = frozenset(
     "say tell announce state add note stress declare insist conclude claim report confirm reiterate "
     "emphasize emphasise assert maintain explain write argue indicate reveal disclose acknowledge admit "
-    "warn vow pledge promise swear".split())
+    "warn vow pledge promise swear "
+    # stances held out loud, whose "that" clause is what was said ("remained adamant that Tehran would not bow")
+    "adamant insistent".split())
 
 # The word classes of this module that the trigger lexicon refers to by name (``@month``).
 WORD_CLASSES = {"month": frozenset(MONTH_NAMES), "report": REPORTING_VERBS}
