@@ -11,7 +11,7 @@ speaker is the actor.
 
 This module holds the result (``Arguments``) and the order of the steps (``find_arguments``):
 the actor (``_actor_of_noun``, ``_pair_of_third_party``, ``_actor_of_clause``), then the recipient
-(``_recipient_in_clause``, ``_recipient_asked``, ``_implied_recipient``), then the parties dropped
+(``_recipient_in_clause``, ``asked.asked_party``, ``_implied_recipient``), then the parties dropped
 as no counterpart (``_drop_own_side``), and last the parties no table names. The searches live by
 concern: the phrase's mentions in events/parties.py, subjects and speakers in events/subjects.py,
 recipient candidates in events/recipients.py, the doer a passive implies in events/passive.py, parties
@@ -30,8 +30,8 @@ from ..knowledge.codes import own_forces
 from ..model import ActorMention
 from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject, subject_token
 from .lexicon import word_class
+from .asked import asked_party
 from .matching import TriggerMatch
-from .modality import condition_clause
 from .passive import EXPULSION, actor_of_passive
 from .parties import (awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under,
                       mentions_with_conjuncts, other_side_of_ties, unique)
@@ -40,9 +40,8 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts, second_hop_recipient,
                          talks_partner)
 from .subjects import is_pronoun, same_side, speaker, subject_of
-from .syntax import (LETTING_VERBS, clause_objects, infinitives, is_free_relative, is_gerund_noun,
-                     doers_after, has_to, is_passive, object_tokens, objects_after, participle_agents, received_from, receiving_verb,
-                     rejected_vote)
+from .syntax import (clause_objects, doers_after, infinitives, is_gerund_noun, is_passive, object_tokens,
+                     objects_after, participle_agents, received_from, receiving_verb, rejected_vote)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 APOLOGY = "055"
@@ -330,7 +329,8 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         if args.recipient and not args.recipient_weak:
             args.recipient = other_side(args.actor, args.recipient, match.entry.plover, index,
                                         recipient_hosts(anchor, verb))
-    _recipient_asked(args, match, verb, index)
+    if not args.recipient:
+        args.recipient = asked_party(match, verb, index, args.actor)
     if not args.recipient and (match.entry.plover in SPEECH_CATEGORIES or any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)):
         # "Beijing warned Taipei that it would not hesitate to use force": a threat, refusal or promise
@@ -369,59 +369,6 @@ def _take_host_recipient(args: Arguments, match: TriggerMatch, anchor: Token, ve
         args.recipient, args.recipient_weak, args.recipient_direct = found
 
 
-def _recipient_asked(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex) -> None:
-    """Whom a demand, warning, agreement or refusal is put to: the subject of the clause asked for
-    ("demanded that the US cancel ..."), else the subject of its condition ("threatened to halt talks
-    if the United States ...")."""
-    if not args.recipient and match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT",
-                                                     "SANCTION", "AID"):
-        # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for;
-        # "declared two diplomats persona non grata": whom the declaration names; "help Libya rebuild".
-        actor_codes = {e.code for m in args.actor for e in m.entities if e.code}
-        # "renewed its call for Argentina to rein in spending": the infinitive of the act noun too.
-        own = infinitives(match.anchor) if match.anchor.i != verb.i else []
-        if match.anchor.pos_ == "NOUN":  # "its refusal to let ...": the noun's own infinitive clause
-            own += [c for c in children(match.anchor, ("acl",)) if has_to(c) and c not in own]
-        # "agreed to let U.N. inspectors reinstall cameras", "its refusal to let monitors in": whom the actor lets act.
-        let = [c for x in infinitives(verb) + own if lemma(x) in LETTING_VERBS for c in children(x, ("ccomp", "xcomp"))]
-        for c in [c for c in children(verb, ("ccomp",)) if not is_free_relative(c)] + infinitives(verb) + own + let:
-            subj = subject_token(c)
-            if subj is not None:  # ("a French-drafted resolution was vetoed": its maker)
-                args.recipient = maker_of_proposal(subj, index) or mentions_under(subj, index)[0]
-                if match.entry.plover in ("THREATEN", "AGREE") and all(
-                        {e.code for e in m.entities} <= actor_codes for m in args.recipient):
-                    args.recipient = []  # "warned that Beijing would take measures": its own side acts
-                if args.recipient:
-                    break
-    if not args.recipient and match.entry.plover in ("AGREE", "REJECT"):
-        # "accepted an invitation to visit Nigeria", "turned down an offer to mediate with Kenya": the
-        # party the proposed act is aimed at (a proposal whose maker is named answers the maker).
-        args.recipient = unique([m for obj in object_tokens(match.anchor) if lemma(obj) in word_class("proposal")
-                                 and not coded_under(obj, index, 1, places=True)
-                                 for x in children(obj, ("acl",)) if any(a.lower_ == "to" for a in children(x, ("aux",)))
-                                 for o in object_tokens(x) + objects_after(x, ("with", "to"))
-                                 for m in coded_under(o, index, 2)])
-    if not args.recipient:
-        # "threatened to halt talks if the United States ...": the party the condition is put to.
-        # "warned that it would take action if the United States pressed ahead": the reported clause's too.
-        # "would walk out of the talks if Israel resumed building": a conditional act of any kind is a
-        # threat or a promise put to the party of its condition.
-        for host in [verb] + infinitives(verb) + children(verb, ("ccomp",)):
-            cond = condition_clause(host)
-            if cond is None and match.entry.plover in HELD_UNTIL_CATEGORIES:
-                # "would keep the dockers out until the ministry pays": whom a refusal or protest holds out against
-                cond = next((c for c in children(host, ("advcl",)) if any(
-                    g.dep_ == "mark" and g.lower_ in ("until", "till") for g in c.children)), None)
-            subj = subject_token(cond) if cond is not None else None
-            if subj is not None:  # ("a French-drafted resolution was vetoed": its maker)
-                args.recipient = maker_of_proposal(subj, index) or mentions_under(subj, index)[0]
-                if args.recipient:
-                    break
-
-
-# Acts held until another party acts ("would keep the dockers out until the ministry pays", "will not lift
-# the embargo until Cuba frees its prisoners").
-HELD_UNTIL_CATEGORIES = frozenset({"REJECT", "PROTEST", "CONCEDE", "RETREAT"})  # (a refusal is a negated concession)
 
 
 def _implied_recipient(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex) -> None:
