@@ -30,7 +30,7 @@ from ..knowledge.codes import own_forces
 from ..model import ActorMention
 from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject, subject_token
 from .lexicon import word_class
-from .asked import asked_party
+from .asked import asked_party, captors_asked
 from .matching import TriggerMatch
 from .passive import EXPULSION, actor_of_passive
 from .parties import (awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under,
@@ -317,6 +317,9 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
         args.recipient = unique([m for x in purposes for o in object_tokens(x) + [
             p for prep in children(x, ("prep",)) if prep.lower_ == "against" for p in children(prep, ("pobj",))]
             for m in coded_under(o, index, 2)]) or awaited_party(verb, index, match.entry.plover == "REJECT")
+    if not args.recipient and match.entry.plover == "REQUEST":
+        args.recipient = captors_asked(anchor, verb, index)  # "the release of three Americans held by X"
+        args.recipient_direct = bool(args.recipient)
     if not args.recipient and match.entry.plover == "MOBILIZE":
         args.recipient = organisers_of_policed_protest(verb, index, args.actor)  # "ahead of a rally by X"
         args.recipient_direct = bool(args.recipient)

@@ -13,7 +13,7 @@ from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
 from .parties import coded_under, maker_of_proposal, mentions_under, unique
-from .syntax import LETTING_VERBS, has_to, infinitives, is_free_relative, object_tokens, objects_after
+from .syntax import LETTING_VERBS, has_to, infinitives, is_free_relative, object_tokens, objects_after, participle_agents
 
 
 def asked_party(match: TriggerMatch, verb: Token, index: MentionIndex,
@@ -72,3 +72,18 @@ def asked_party(match: TriggerMatch, verb: Token, index: MentionIndex,
 # Acts held until another party acts ("would keep the dockers out until the ministry pays", "will not lift
 # the embargo until Cuba frees its prisoners").
 HELD_UNTIL_CATEGORIES = frozenset({"REJECT", "PROTEST", "CONCEDE", "RETREAT"})  # (a refusal is a negated concession)
+
+
+# Nouns of setting captives free, and participles telling who holds them.
+RELEASE_NOUNS = frozenset({"release", "freeing", "freedom", "return", "handover"})
+HOLDING_VERBS = frozenset({"hold", "kidnap", "abduct", "detain", "capture", "seize", "jail", "imprison"})
+
+
+def captors_asked(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """An appeal for the release of captives is put to whoever holds them, when a participle names
+    them ("called for the release of three Americans held by FARC guerrillas": the FARC)."""
+    nouns = [anchor, *object_tokens(verb), *objects_after(verb, ("for",)), *objects_after(anchor, ("for",))]
+    releases = [n for n in nouns if lemma(n) in RELEASE_NOUNS]
+    captives = [c for n in releases for c in objects_after(n, ("of",))]
+    captives += [x for c in list(captives) for x in c.conjuncts]
+    return unique([m for c in captives for p in participle_agents(c, HOLDING_VERBS) for m in coded_under(p, index, 2)])
