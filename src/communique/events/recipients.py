@@ -160,6 +160,9 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 if found and moves_forces and word == "of" and lemma(token) in QUANTITY_NOUNS \
                         and _bare_forces(found, token.doc):
                     continue  # "massed thousands of troops along the border": the forces moved
+                if found and moves_forces and word == "of" and token.pos_ == "NOUN" \
+                        and any(lemma(p) in word_class(c) for c in FORCE_CLASSES):
+                    continue  # "the massing of Russian troops along the border with Ukraine": the forces moved
                 if found and word in FORUM_PREPS and all(m.kind == "igo" for m in found) and any(
                         lemma(t) in LEGAL_ACTION_NOUNS for t in [token, *children(token, ("dobj",))]):
                     forum = forum or found  # "a complaint with the WTO over Japan's curbs": Japan's
