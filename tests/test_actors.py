@@ -117,6 +117,13 @@ def test_capitals_of_smaller_states(nlp, capital, code):
     assert codes(found[capital]) == [(code, "GOV")] and found[capital].kind == "capital"
 
 
+@pytest.mark.parametrize("text,phrase,code", [("Syrian Turkmen rebels fired on the plane.", "Syrian Turkmen rebels", "SYR"),
+                                               ("Afghan Uzbek militiamen held the pass.", "Afghan Uzbek militiamen", "AFG")])
+def test_minority_named_by_a_neighbours_demonym_belongs_to_its_state(nlp, text, phrase, code):
+    sdoc, mentions = actors(nlp, text)
+    assert codes(by_text(sdoc, mentions)[phrase])[0][0] == code
+
+
 def test_seats_of_government(nlp):
     sdoc, mentions = actors(nlp, "The Pentagon and the White House disagreed, and the Kremlin mocked them.")
     entities = [e for m in mentions for e in m.entities]
