@@ -97,6 +97,7 @@ def test_one_name_two_people_told_apart_by_date():
 def test_un_secretary_general_and_new_minister_line():
     assert knowledge.holder_of("secretary-general", "IGO", on=date(2012, 1, 1)).name == "Ban Ki-moon"
     assert knowledge.office_holder("Jaishankar", on=date(2022, 1, 1)).country == "IND"
+    assert knowledge.office_holder("Abdoulaye Diop", on=date(2022, 1, 31)).country == "MLI"  # not Senegal's namesake
 
 
 # ---------------------------------------------------------------------------- countries, bodies, sectors
