@@ -175,6 +175,10 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
         # resignation of the minister": the minister resigned.
         doers = ("by", "of") if match.entry.plover == "PROTEST" or lemma(anchor) in DOER_OF_NOUNS else ("by",)
         named = objects_after(anchor, doers)
+        if match.entry.plover == "PROTEST":  # "a general strike called by the opposition": its organisers
+            # (a party outside the state: "called by the main political parties" is no government's strike)
+            named += [p for p in participle_agents(anchor, ORGANISING_VERBS)
+                      if any(e.sector not in (None, "GOV") for m in mentions_under(p, index)[0] for e in m.entities)]
         if not objects_after(anchor, ("by",)):  # "the expulsion of the ambassador by Mali": the parser's "by"
             named += doers_after(anchor, lambda x: bool(mentions_under(x, index)[0]))
         for p, found in [(p, mentions_under(p, index)[0]) for p in named]:
@@ -192,6 +196,8 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
     return named_doer and not args.actor
 
 
+# Participles naming who organised a protest ("a strike called by the unions", "a march led by students").
+ORGANISING_VERBS = frozenset({"call", "organise", "organize", "stage", "lead", "launch", "announce", "declare"})
 # Acts named by a noun whose "of" object is who did them ("the resignation of the interior minister").
 DOER_OF_NOUNS = frozenset({"resignation"})
 
