@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from ..actors.implicit import across_border, crowd_of_place, located, own_state, place_state
 from ..actors.index import MentionIndex, coded
-from ..knowledge.codes import own_forces
+from ..knowledge.codes import STATE_SECTORS, own_forces
 from ..model import ActorMention
 from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject, subject_token
 from .lexicon import word_class
@@ -178,7 +178,7 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
         if match.entry.plover == "PROTEST":  # "a general strike called by the opposition": its organisers
             # (a party outside the state: "called by the main political parties" is no government's strike)
             named += [p for p in participle_agents(anchor, ORGANISING_VERBS)
-                      if any(e.sector not in (None, "GOV") for m in mentions_under(p, index)[0] for e in m.entities)]
+                      if any(e.sector and e.sector not in STATE_SECTORS for m in mentions_under(p, index)[0] for e in m.entities)]
         if not objects_after(anchor, ("by",)):  # "the expulsion of the ambassador by Mali": the parser's "by"
             named += doers_after(anchor, lambda x: bool(mentions_under(x, index)[0]))
         for p, found in [(p, mentions_under(p, index)[0]) for p in named]:
