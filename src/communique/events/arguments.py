@@ -175,7 +175,7 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
         # resignation of the minister": the minister resigned.
         doers = ("by", "of") if match.entry.plover == "PROTEST" or lemma(anchor) in DOER_OF_NOUNS else ("by",)
         named = objects_after(anchor, doers)
-        if match.entry.plover == "PROTEST":  # "a general strike called by the opposition": its organisers
+        if match.entry.plover == "PROTEST":  # "a nationwide strike called by the unions": its organisers
             # (a party outside the state: "called by the main political parties" is no government's strike)
             named += [p for p in participle_agents(anchor, ORGANISING_VERBS)
                       if any(e.sector and e.sector not in STATE_SECTORS for m in mentions_under(p, index)[0] for e in m.entities)]

@@ -1,7 +1,7 @@
 """Whom an act of speech is put to when no object or preposition names it: the subject of the clause it
 asks for or lets happen ("demanded that the US cancel ...", "agreed to let inspectors return"), the
 party a refused proposal was aimed at, or the party of its condition ("threatened to halt talks if the
-United States ...", "will not lift the embargo until Cuba frees its prisoners")."""
+United States ...", "will keep the blockade until the rebels free the hostages")."""
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -85,7 +85,7 @@ def _in_reported_clause(verb: Token) -> bool:
     t = verb
     while t.dep_ == "conj":
         t = t.head
-    # ("remained adamant that Tehran would not bow": the clause hangs on the copula of a stance of speech)
+    # ("stayed adamant that Minsk would not yield": the clause hangs on the copula of a stance of speech)
     return t.dep_ == "ccomp" and (t.head.lemma_.lower() in word_class("report") or any(
         c.dep_ == "acomp" and c.lemma_.lower() in word_class("report") for c in t.head.children))
 

@@ -57,7 +57,7 @@ REPORTING_VERBS = frozenset(
     "say tell announce state add note stress declare insist conclude claim report confirm reiterate "
     "emphasize emphasise assert maintain explain write argue indicate reveal disclose acknowledge admit "
     "warn vow pledge promise swear "
-    # stances held out loud, whose "that" clause is what was said ("remained adamant that Tehran would not bow")
+    # stances held out loud, whose "that" clause is what was said ("stayed adamant that Minsk would not yield")
     "adamant insistent".split())
 
 # The word classes of this module that the trigger lexicon refers to by name (``@month``).
