@@ -84,7 +84,7 @@ def test_blind_articles_stay_at_their_level():
 
 def test_blind_manual_style_sentences_stay_at_their_level():
     # benchmarks/sentences, dev half (written blind, developed on since; rounds 3, 5, 7, 9a, 10, 11a, 11c, 11e, 12a
-    # and 13a added): measured category F1 0.917, triple F1 0.824 (rounds 11e, 12a's MS-S3 and 13a's MS-U3, acts told
+    # and 13a added): measured category F1 0.917, triple F1 0.8245 (rounds 11e, 12a's MS-S3 and 13a's MS-U3, acts told
     # by nouns, passives and stances, are at 0.654, 0.727 and 0.761)
     report = evaluate(BENCHMARKS / "sentences" / "manual_dev.gsr.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.90
