@@ -179,8 +179,8 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
             # (a party outside the state: "called by the main political parties" is no government's strike)
             named += [p for p in participle_agents(anchor, ORGANISING_VERBS)
                       if any(e.sector and e.sector not in STATE_SECTORS for m in mentions_under(p, index)[0] for e in m.entities)]
-        if not objects_after(anchor, ("by",)):  # "the expulsion of the ambassador by Mali": the parser's "by"
-            named += doers_after(anchor, lambda x: bool(mentions_under(x, index)[0]))
+        # "the expulsion of the ambassador by Mali": a "by" the parser hung on the noun's object
+        named += [o for o in doers_after(anchor, lambda x: bool(mentions_under(x, index)[0])) if o not in named]
         for p, found in [(p, mentions_under(p, index)[0]) for p in named]:
             if p.head.lower_ != "by" and not found:
                 continue

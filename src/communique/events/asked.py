@@ -16,14 +16,17 @@ from .parties import coded_under, maker_of_proposal, mentions_under, unique
 from .syntax import LETTING_VERBS, has_to, infinitives, is_free_relative, object_tokens, objects_after, participle_agents
 
 
+# Acts of speech whose asked clause or condition names whom they are put to.
+ASKING_CATEGORIES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT", "SANCTION", "AID"})
+
+
 def asked_party(match: TriggerMatch, verb: Token, index: MentionIndex,
                 actor: list[ActorMention]) -> list[ActorMention]:
     """Whom a demand, warning, agreement or refusal is put to: the subject of the clause asked for
     ("demanded that the US cancel ..."), else the subject of its condition ("threatened to halt talks
     if the United States ..."); [] when the sentence names none."""
     recipient: list[ActorMention] = []
-    if match.entry.plover in ("REQUEST", "THREATEN", "ACCUSE", "AGREE", "REJECT", "SUPPORT",
-                                                     "SANCTION", "AID"):
+    if match.entry.plover in ASKING_CATEGORIES:
         # "demanded that the US cancel ...", "welcomes Japan to invest": the subject of the clause asked for;
         # "declared two diplomats persona non grata": whom the declaration names; "help Libya rebuild".
         actor_codes = {e.code for m in actor for e in m.entities if e.code}
@@ -46,10 +49,10 @@ def asked_party(match: TriggerMatch, verb: Token, index: MentionIndex,
         # "accepted an invitation to visit Nigeria", "turned down an offer to mediate with Kenya": the
         # party the proposed act is aimed at (a proposal whose maker is named answers the maker).
         recipient = unique([m for obj in object_tokens(match.anchor) if lemma(obj) in word_class("proposal")
-                                 and not coded_under(obj, index, 1, places=True)
-                                 for x in children(obj, ("acl",)) if any(a.lower_ == "to" for a in children(x, ("aux",)))
-                                 for o in object_tokens(x) + objects_after(x, ("with", "to"))
-                                 for m in coded_under(o, index, 2)])
+                            and not coded_under(obj, index, 1, places=True)
+                            for x in children(obj, ("acl",)) if any(a.lower_ == "to" for a in children(x, ("aux",)))
+                            for o in object_tokens(x) + objects_after(x, ("with", "to"))
+                            for m in coded_under(o, index, 2)])
     if not recipient:
         # "threatened to halt talks if the United States ...": the party the condition is put to.
         # "warned that it would take action if the United States pressed ahead": the reported clause's too.
@@ -69,8 +72,8 @@ def asked_party(match: TriggerMatch, verb: Token, index: MentionIndex,
     return recipient
 
 
-# Acts held until another party acts ("would keep the dockers out until the ministry pays", "will not lift
-# the embargo until Cuba frees its prisoners").
+# Acts held until another party acts ("would keep the dockers out until the ministry pays", "will keep the
+# blockade until the rebels free the hostages").
 HELD_UNTIL_CATEGORIES = frozenset({"REJECT", "PROTEST", "CONCEDE", "RETREAT"})  # (a refusal is a negated concession)
 
 

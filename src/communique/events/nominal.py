@@ -100,7 +100,8 @@ def noun_is_predicate(noun: Token, mention_of) -> bool:
     # an owned act on a party, or an act with its doer, told as the subject of what it caused.
     caused = dep in ("nsubj", "nsubjpass")
     return (owner and (target or (caused and has_actor(objects_after(t, ("of",)), mention_of)))) or (
-        dep == "nsubj" and bool(children(head, ("dobj",))) and has_actor(doers_after(t, lambda x: has_actor([x], mention_of)), mention_of))
+        dep == "nsubj" and bool(children(head, ("dobj",)))
+        and has_actor(doers_after(t, lambda x: has_actor([x], mention_of)), mention_of))
 
 
 def _names_own_party(noun: Token, mention_of) -> bool:
