@@ -305,6 +305,9 @@ def gazetteer_place(span, min_population: int = 0) -> ActorMention | None:
     """A place mention of the country of the town or region ``span`` (a spaCy Span or Token) names,
     when the gazetteer knows it (a city only with at least ``min_population`` people)."""
     from ..knowledge.gazetteer import gazetteer  # the gazetteer: cities and regions
+    words = [span] if not hasattr(span, "start") else [t for t in span if t.pos_ != "DET"]
+    if not any(t.text[:1].isupper() for t in words):
+        return None  # a place is named by a name: "the west bank of the Dnipro" is no West Bank
     location = gazetteer().resolve(span.text)
     if location is None and not min_population and getattr(span, "label_", "") == "GPE":
         # (a province or town the dictionaries' country names hold: "in Helmand province"; not a river
