@@ -155,7 +155,8 @@ def _place_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[Act
 def _town_named(token: Token) -> ActorMention | None:
     """A town the gazetteer knows, named as a bare modifier the parser gave no entity type ("Milan
     magistrates", "Lahore police"): a place mention of its country."""
-    if token.pos_ not in ("PROPN", "ADJ") or not token.text[:1].isupper() or token.ent_type_ in ("PERSON", "ORG") \
+    # (a lower-case word names no place: gazetteer_place asks only for capitalised names)
+    if token.pos_ not in ("PROPN", "ADJ") or token.ent_type_ in ("PERSON", "ORG") \
             or names_american_region(token):  # ("Central America's governments": a region)
         return None
     return gazetteer_place(token)

@@ -26,7 +26,7 @@ from ..model import ActorMention
 from ..parse import children, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .nominal import CONSEQUENCE_VERBS, MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
-from .parties import between_pair, burdened_party, coded_under, holder_of, maker_of_proposal, mentions_under, national_place, unique
+from .parties import between_pair, burdened_party, coded_under, holder_of, maker_of_proposal, national_place, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, gerund_crowd, has_to,
                      infinitives, object_tokens, objects_after, participle_agents)
@@ -67,13 +67,17 @@ FORCE_CLASSES = ("troops", "peacekeeper", "police")
 SPEECH_CATEGORIES = frozenset({"THREATEN", "REJECT", "ACCUSE", "REQUEST", "SUPPORT", "AGREE"})
 
 
+def _forces_word(token: Token) -> bool:
+    """Is the word one for forces ("troops", "peacekeepers", "police")?"""
+    return any(lemma(token) in word_class(c) for c in FORCE_CLASSES)
+
+
 def _bare_forces(found: list[ActorMention], doc) -> bool:
     """Are the mentions only a bare word for forces ("peacekeepers", "its troops"), coded at most by
     the context? Forces an act moves or pulls out are the actor's own, never whom it is aimed at."""
     return bool(found) and all(
         m.kind == "sector" and m.token_end - m.token_start == 1 and 0 <= m.root < len(doc)
-        and doc[m.root].is_lower and any(lemma(doc[m.root]) in word_class(c) for c in FORCE_CLASSES)
-        for m in found)
+        and doc[m.root].is_lower and _forces_word(doc[m.root]) for m in found)
 
 
 def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
@@ -160,8 +164,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 if found and moves_forces and word == "of" and lemma(token) in QUANTITY_NOUNS \
                         and _bare_forces(found, token.doc):
                     continue  # "massed thousands of troops along the border": the forces moved
-                if found and moves_forces and word == "of" and token.pos_ == "NOUN" \
-                        and any(lemma(p) in word_class(c) for c in FORCE_CLASSES):
+                if found and moves_forces and word == "of" and token.pos_ == "NOUN" and _forces_word(p):
                     continue  # "the massing of Russian troops along the border with Ukraine": the forces moved
                 if found and word in FORUM_PREPS and all(m.kind == "igo" for m in found) and any(
                         lemma(t) in LEGAL_ACTION_NOUNS for t in [token, *children(token, ("dobj",))]):
