@@ -32,6 +32,7 @@ from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject,
 from .lexicon import word_class
 from .asked import asked_party, captors_asked
 from .matching import TriggerMatch
+from .modality import dated_recent
 from .passive import EXPULSION, actor_of_passive
 from .parties import (awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under,
                       mentions_with_conjuncts, other_side_of_ties, unique)
@@ -39,7 +40,7 @@ from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CA
                          acts_on_people, addressee, doer_of_summed_act, mediated_pair, organisers_of_policed_protest,
                          other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts, second_hop_recipient,
                          talks_partner)
-from .subjects import is_pronoun, same_side, speaker, subject_of
+from .subjects import RELATIVE_PRONOUNS, is_pronoun, same_side, speaker, subject_of
 from .syntax import (clause_objects, doers_after, infinitives, is_gerund_noun, is_passive, object_tokens,
                      objects_after, participle_agents, received_from, receiving_verb, rejected_vote)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
@@ -292,6 +293,9 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
             args.recipient, _ = mentions_under(verb.head, index)
         else:
             subj = shared_subject(verb)  # "were abused and tortured by guards": the shared subject
+            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" \
+                    and dated_recent(subj.head):
+                subj = subj.head.head  # "X, who was detained by police on Monday": X (not a past told of X)
             if subj is not None:  # ("a French-drafted resolution was vetoed": its maker)
                 args.recipient = maker_of_proposal(subj, index) or mentions_under(subj, index)[0]
         if {id(m) for m in args.recipient} <= {id(m) for m in args.actor}:

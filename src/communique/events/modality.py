@@ -11,7 +11,7 @@ from ..background import is_background
 from ..knowledge import english
 from ..parse import lemma, participle_partner
 from .lexicon import word_class
-from .syntax import is_purpose
+from .syntax import holds_stance_of_speech, is_purpose
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 UNCERTAIN_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
@@ -62,8 +62,8 @@ def _aux_words(verb: Token) -> set[str]:
 
 
 def is_negated(token: Token) -> bool:
-    """"did not meet", "never visited", "no talks were held", "no one was detained", "nobody attended"."""
-    if any(c.dep_ == "neg" for c in token.children):
+    """"did not meet", "never visited", "has rarely yielded", "no talks were held", "no one was detained", "nobody attended"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in english.SELDOM_WORDS) for c in token.children):
         return True
     if token.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NOBODY or _has_no(c)) for c in token.children):
@@ -86,8 +86,7 @@ def _in_reported_clause(verb: Token) -> bool:
     while t.dep_ == "conj":
         t = t.head
     # ("stayed adamant that Minsk would not yield": the clause hangs on the copula of a stance of speech)
-    return t.dep_ == "ccomp" and (t.head.lemma_.lower() in word_class("report") or any(
-        c.dep_ == "acomp" and c.lemma_.lower() in word_class("report") for c in t.head.children))
+    return t.dep_ == "ccomp" and (t.head.lemma_.lower() in word_class("report") or holds_stance_of_speech(t.head))
 
 
 def _purpose_done(verb: Token) -> bool:
@@ -185,7 +184,7 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
             # "would sign the pact when the two presidents meet in Lome": a bare present tense in a clause of
             # time tells what is still to come (or what happens each time), not an act of the day.
             m.hypothetical = True
-        if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not _dated_recent(v):
+        if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not dated_recent(v):
             # Past perfect marks background, except in reported speech ("said police had arrested")
             # and where the clause dates it to the news ("earlier on Tuesday, he had met ...").
             m.historical = True
@@ -239,7 +238,8 @@ def _verb_of(token: Token) -> Token:
     return token
 
 
-def _dated_recent(verb: Token) -> bool:
+def dated_recent(verb: Token) -> bool:
+    """Is the clause dated to the news days ("on Thursday", "yesterday", "earlier today")?"""
     # "earlier" as an adverb ("earlier on Tuesday"), not an adjective ("earlier rounds of talks");
     # "by nightfall both leaders had initialled a text": done by a time of the news day.
     return any((t.lower_ in RECENT_WORDS and (t.lower_ != "earlier" or t.dep_ == "advmod"))
@@ -264,13 +264,13 @@ def _background_clause(verb: Token) -> bool:
     progressive = t.tag_ == "VBG" and bool(_aux_words(t) & {"is", "are", "was", "were"}) \
         and not _aux_words(t) & {"has", "have", "had"}
     # "two firms that supply aviation fuel to the military": a present-tense description, not news.
-    if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and not _aux_words(t) and not _dated_recent(t):
+    if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and not _aux_words(t) and not dated_recent(t):
         return True
-    if t.dep_ == "relcl" and not _dated_recent(t) and not progressive:
+    if t.dep_ == "relcl" and not dated_recent(t) and not progressive:
         pronoun = next((c for c in t.subtree if c.tag_ in ("WDT", "WP") and c.i < t.i), None)
         if pronoun is not None and pronoun.i > 0 and pronoun.nbor(-1).text == ",":
             return True
-    if t.dep_ == "advcl" and not _dated_recent(t):
+    if t.dep_ == "advcl" and not dated_recent(t):
         mark = next((c for c in t.children if c.dep_ == "mark"), None)
         if mark is not None and mark.lower_ == "since":
             return True
@@ -278,7 +278,7 @@ def _background_clause(verb: Token) -> bool:
     # since a past start is background, not the news.
     for c in t.children:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) \
-                and _aux_words(t) & {"have", "has"} and not _dated_recent(t):
+                and _aux_words(t) & {"have", "has"} and not dated_recent(t):
             # ("have traded near-daily fire since the war erupted in October": the same lasting past)
             return True
     # "North Korea issues such warnings every year": a habit in the present tense, not the news.
@@ -290,22 +290,22 @@ def _background_clause(verb: Token) -> bool:
     # (not a state that lasts into the news: "have been on hunger strike for 60 days", "has refused food
     # for weeks", "an appeal that has gone unanswered for months")
     if _aux_words(t) & {"have", "has"} and t.tag_ == "VBN" and t.lemma_.lower() not in LASTING_STATES \
-            and not _dated_recent(t) and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            and not dated_recent(t) and any(c.dep_ == "prep" and c.lower_ == "for" and any(
                 o.lower_ in ELAPSED_UNITS for o in c.children) for c in t.children):
         return True
     # "the decade-long rebellion has killed thousands of villagers": a war's toll to date, not the news.
     subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if _aux_words(t) & {"have", "has"} and t.tag_ == "VBN" and subject is not None \
-            and subject.lemma_.lower() in CAMPAIGN_NOUNS and not _dated_recent(t):
+            and subject.lemma_.lower() in CAMPAIGN_NOUNS and not dated_recent(t):
         return True
-    if t.dep_ == "advcl" and not _dated_recent(t):
+    if t.dep_ == "advcl" and not dated_recent(t):
         mark = next((c for c in t.children if c.dep_ == "mark"), None)
         if mark is not None and mark.lower_ == "after":
             elapsed = [c for c in list(mark.children) + list(t.children) if c.dep_ == "npadvmod"]
             if any(c.lower_ in ELAPSED_UNITS for c in elapsed):
                 return True
         # "had held up approval while demanding ...": the clause of a background clause.
-        if _past_perfect(t.head) and not _dated_recent(t.head):
+        if _past_perfect(t.head) and not dated_recent(t.head):
             return True
     return False
 
@@ -366,7 +366,7 @@ def _clause_tokens(verb: Token):
 def _background_date(verb: Token, published: date | None) -> bool:
     # "exchanged 470 prisoners on Wednesday in the biggest swap since the invasion two years ago": a
     # clause dated to the news by its weekday is news, whatever past its nouns compare it with.
-    if _dated_recent(verb):
+    if dated_recent(verb):
         return False
     words = " ".join(t.text for t in sorted(_clause_tokens(verb), key=lambda t: t.i))
     if BACKGROUND_WORDS.search(words):

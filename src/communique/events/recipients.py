@@ -29,7 +29,7 @@ from .nominal import CONSEQUENCE_VERBS, MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # 
 from .parties import between_pair, burdened_party, coded_under, holder_of, maker_of_proposal, national_place, unique
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, gerund_crowd, has_to,
-                     infinitives, object_tokens, objects_after, participle_agents)
+                     infinitives, object_tokens, objects_after, participle_agents, reporting_verb)
 
 # Events that often happen inside one country, whose place then stands for the recipient.
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
@@ -100,10 +100,11 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                         return _and_repeated(prep, found, index, 2, places), places
     if transfer:
         # "extradited a Brazilian man accused of running one of the largest networks to the United
-        # States": after a long object the parser hangs the destination inside it.
+        # States", "sent 30 trucks loaded with food into Haiti": after a long object the parser hangs
+        # the destination inside it.
         for obj in children(token, ("dobj",)):
             for prep in obj.subtree:
-                if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i not in skip and prep.head.i != obj.i:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "into") and prep.i not in skip and prep.head.i != obj.i:
                     found = [m for p in children(prep, ("pobj",)) for m in coded_under(p, index, 1, places)
                              if m.kind in ("country", "capital", "igo")]
                     if found:
@@ -213,20 +214,14 @@ def talks_partner(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
 def addressee(verb: Token, index: MentionIndex) -> list[ActorMention]:
     """Whom the clause of ``verb`` was said to: the named object of its reporting verb ("Beijing
     warned Taipei that it would not hesitate to use force", "told Seoul that ...")."""
-    t = verb
-    while t.dep_ in ("conj", "acomp", "xcomp") and t.head.i != t.i:
-        t = t.head
-    if t.dep_ != "ccomp" or lemma(t.head) not in word_class("report"):
+    report = reporting_verb(verb)
+    if report is None:
         return []
-    for c in children(t.head, ("dobj", "dative")):
+    for c in children(report, ("dobj", "dative")):
         found = coded_under(c, index, 2)
-        if found:
-            return found
+        if found and not all(e.sector == "MED" for m in found for e in m.entities):
+            return found  # ("told reporters in Nairobi that ...": the press hears it, the act is not put to it)
     return []
-
-
-
-
 
 
 def mediated_pair(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:

@@ -22,7 +22,7 @@ from ..model import ActorMention
 from ..parse import children, conjuncts, governing_verb, lemma, participle_partner, subject_token
 from .lexicon import word_class
 from .parties import mentions_under
-from .syntax import cause_of_casualty, is_purpose, misparsed_main_verb, stray_agents
+from .syntax import cause_of_casualty, is_purpose, misparsed_main_verb, reporting_verb, stray_agents  # noqa: F401
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})
@@ -50,15 +50,6 @@ def speaker(verb: Token, index: MentionIndex) -> list[ActorMention]:
     through the verb it completes ("told reporters that his troops would start leaving")."""
     report = reporting_verb(verb)
     return subject_of(report, index)[0] if report is not None else []
-
-
-def reporting_verb(verb: Token) -> Token | None:
-    """The verb of saying whose reported clause ``verb`` is in ("Kenya said it was opposed to ...":
-    "said"), through an adjective's copula, "and" or an infinitive; None outside reported speech."""
-    t = verb
-    while t.dep_ in ("conj", "acomp", "xcomp") and t.head.i != t.i:
-        t = t.head
-    return t.head if t.dep_ == "ccomp" and lemma(t.head) in word_class("report") else None
 
 
 def subject_of(verb: Token, index: MentionIndex):

@@ -61,6 +61,26 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not misparsed_main_verb(verb)
 
 
+def reporting_verb(verb: Token) -> Token | None:
+    """The verb of saying whose reported clause ``verb`` is in ("Kenya said it was opposed to ...":
+    "said"), through an adjective's copula, "and" or an infinitive; a stance held out loud reports
+    through its copula ("remained adamant that it would not ...": "remained"). None outside reported
+    speech."""
+    t = verb
+    while t.dep_ in ("conj", "acomp", "xcomp") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "ccomp":
+        return None
+    head = t.head
+    return head if lemma(head) in word_class("report") or holds_stance_of_speech(head) else None
+
+
+def holds_stance_of_speech(verb: Token) -> bool:
+    """Is ``verb`` the copula of a stance held out loud ("remained adamant that", "was insistent that")?
+    (The parser hangs the adjective as its complement or, after "stayed", as a modifier.)"""
+    return any(c.dep_ in ("acomp", "advmod") and lemma(c) in word_class("report") for c in verb.children)
+
+
 def misparsed_main_verb(verb: Token) -> bool:
     """A main verb the parser hung on its subject as a participle ("Nurses from three charities
     handed out blankets ...", "Protesters hurled bottles at the police, officials said"): a reduced
@@ -171,7 +191,24 @@ def object_tokens(anchor: Token) -> list[Token]:
                 for prep in children(c, ("prep",)):
                     if prep.lower_ == "of" or (prep.lower_ == "in" and _is_sum(c)):
                         expanded += children(prep, ("pobj",))
+            expanded += cargo(c)
     return expanded
+
+
+# Participles that say what a vehicle or container holds ("trucks loaded with food", "a ship carrying arms").
+LADEN_VERBS = frozenset({"load", "lade", "pack", "fill", "stack", "carry", "cram"})
+
+
+def cargo(noun: Token) -> list[Token]:
+    """What a noun is loaded with: "30 trucks loaded with food and medicine" (food, medicine), "a ship
+    carrying arms" (arms); sending or flying in the vehicle sends what it carries."""
+    found = []
+    for acl in children(noun, ("acl",)):
+        if lemma(acl) in LADEN_VERBS:
+            found += [o for prep in children(acl, ("prep",)) if prep.lower_ == "with" for p in children(prep, ("pobj",))
+                      for o in conjuncts(p)]
+            found += [o for d in children(acl, ("dobj",)) for o in conjuncts(d)]
+    return found
 
 
 def _is_sum(token: Token) -> bool:

@@ -220,7 +220,8 @@ def names_people(token: Token) -> bool:
     if token.ent_type_ in PEOPLE_ENTS or is_aged_person(token):
         return True
     if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children) \
-            and lemma(token) not in word_class("place") and not moved_thing(token):
+            and lemma(token) not in word_class("place") and lemma(token) not in word_class("vessel") \
+            and not moved_thing(token):
         return True  # "several thousand nationalists", "40 activists": people counted (not "two townships")
     return any(lemma(token) in word_class(c) for c in PEOPLE_CLASSES)
 

@@ -63,5 +63,8 @@ REPORTING_VERBS = frozenset(
 # The word classes of this module that the trigger lexicon refers to by name (``@month``).
 WORD_CLASSES = {"month": frozenset(MONTH_NAMES), "report": REPORTING_VERBS}
 
+# Adverbs that deny an act as "not" does: "has rarely backed down" tells of no climb-down.
+SELDOM_WORDS = frozenset({"rarely", "seldom", "scarcely", "hardly"})
+
 # Verbs that let their object act: "allowed a UN convoy to enter", "let inspectors in".
 LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
