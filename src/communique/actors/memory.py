@@ -146,15 +146,17 @@ def main_country(document: Document, pieces: list[LexMatch]) -> Optional[str]:
     return None
 
 
-def home_country(document: Document, pieces: list[LexMatch]) -> Optional[str]:
+def home_country(document: Document, pieces: list[LexMatch], lead_end: Optional[int] = None) -> Optional[str]:
     """The country whose capital (or name) the dateline gives ("MANILA, March 26 -- ..."), if the
-    story names it too: officials the story names by title alone are that country's, even where another
-    country is named more often (a BEIRUT dateline over a story that never names Lebanon is where the
-    agency writes from, not whose officials speak)."""
+    story's lead paragraph (``lead_end``: the token it ends at) names it too: officials the story names by
+    title alone are that country's, even where another country is named more often. A BEIRUT dateline
+    over a story that never names Lebanon, or a NAIROBI dateline over a Somali lead that names Kenya only
+    among the reactions, is where the agency writes from, not whose officials speak."""
     if not document.dateline_place:
         return None
     found = knowledge.country_by_name(document.dateline_place.title())
-    return found.code if found and country_counts(pieces).get(found.code) else None
+    lead = [p for p in pieces if lead_end is None or p.start < lead_end]
+    return found.code if found and country_counts(lead).get(found.code) else None
 
 
 def _dateline_country(place: str, counts: Counter[str]) -> Optional[str]:

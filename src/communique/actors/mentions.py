@@ -41,7 +41,7 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     pieces, pairs = _pieces(sdoc, document)
     chains = phrases.chains(sdoc, phrases.units(sdoc, pieces))
     article = memory.ArticleMemory(document.published or document.dateline_date,
-                                   memory.main_country(document, pieces), memory.home_country(document, pieces))
+                                   memory.main_country(document, pieces), memory.home_country(document, pieces, _lead_end(sdoc)))
     mentions = Resolver(sdoc, article).resolve(_in_text_order(sdoc, chains, pairs))
     mentions = postpasses.stacked_demonyms(sdoc, mentions)
     mentions = postpasses.organization_chapters(sdoc, mentions)
@@ -52,6 +52,11 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     mentions = postpasses.opening_it(sdoc, mentions)
     dropped = discards.discarded_sentences(sdoc)
     return [m for m in mentions if not any(s <= m.root < e for s, e in dropped)] if dropped else mentions
+
+
+def _lead_end(sdoc: Doc) -> int:
+    """The token where the story's lead paragraph ends (its first blank line), or its end."""
+    return next((t.i for t in sdoc if t.is_space and t.text.count("\n") >= 2), len(sdoc))
 
 
 def _pieces(sdoc: Doc, document: Document):
