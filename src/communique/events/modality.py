@@ -89,6 +89,11 @@ def _in_reported_clause(verb: Token) -> bool:
     return t.dep_ == "ccomp" and (t.head.lemma_.lower() in word_class("report") or holds_stance_of_speech(t.head))
 
 
+def _warned_of(verb: Token) -> bool:
+    """Is the clause what a party warns or threatens it may do ("warned that it could cut ties")?"""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("warn", "threaten")
+
+
 def _purpose_done(verb: Token) -> bool:
     """A purpose that its act carries out: what a journey is for ("arrived in Juba to investigate"), what a
     law, decree or order puts into effect ("passed a law to ban rallies")."""
@@ -154,10 +159,11 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
             else:
                 m.hypothetical = True
         if aux & UNCERTAIN_AUX:
-            if aux & {"could", "may", "might"} and _has_condition(v) and _in_reported_clause(v) \
+            if aux & {"could", "may", "might"} and ((_has_condition(v) and _in_reported_clause(v)) or _warned_of(v)) \
                     and not _said_by_commentators(v.head):
                 # "said Jakarta could downgrade its ties if Canberra ...": a stated condition makes it a
-                # threat or a promise, as "would ... if" does.
+                # threat or a promise, as "would ... if" does; so does a warning ("warned that Ankara could
+                # suspend relations").
                 m.future = True
             else:
                 m.hypothetical = True
