@@ -36,3 +36,20 @@ def test_the_governing_verb_of_a_noun_and_a_lower_cased_lemma():
     assert governing_verb(doc[0]).text == "ended" and governing_verb(doc[1]).text == "ended"
     doc[0].lemma_ = "Talk"
     assert lemma(doc[0]) == "talk"
+
+
+def test_an_object_the_parser_hung_on_a_bare_weekday_is_the_verbs_again():
+    from communique.nlp import bare_weekday_objects
+    # "Lagos summoned envoy Jan Vos Monday": the parser made the object's words compounds of "Monday".
+    doc = parse(["Lagos", "summoned", "envoy", "Jan", "Vos", "Monday"], [1, 1, 4, 4, 5, 1],
+                ["nsubj", "ROOT", "compound", "compound", "compound", "npadvmod"],
+                ["PROPN", "VERB", "NOUN", "PROPN", "PROPN", "PROPN"])
+    bare_weekday_objects(doc)
+    assert [t.text for t in children(doc[1], ("dobj",))] == ["Vos"]
+    assert [t.text for t in children(doc[4], ("compound",))] == ["envoy", "Jan"]
+    assert [t.text for t in children(doc[1], ("npadvmod",))] == ["Monday"]
+    # A verb that has its object keeps the parse ("met the envoy Jan Vos Monday" read right).
+    doc = parse(["Lagos", "met", "envoys", "Vos", "Monday"], [1, 1, 1, 4, 1],
+                ["nsubj", "ROOT", "dobj", "compound", "npadvmod"], ["PROPN", "VERB", "NOUN", "PROPN", "PROPN"])
+    bare_weekday_objects(doc)
+    assert [t.text for t in children(doc[1], ("dobj",))] == ["envoys"]

@@ -33,6 +33,7 @@ def load_model(name: str | None = None):
             continue
         nlp = module.load()
         nlp.add_pipe("communique_hyphenated_names", first=True)
+        nlp.add_pipe("communique_bare_weekday_objects", last=True)
         return nlp
     raise ModelNotInstalled(
         "No English spaCy model could be loaded ("
@@ -85,4 +86,32 @@ def hyphenated_names(doc):
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
+    return doc
+
+
+# A bare weekday right after a verb's object ("summoned U.S. Ambassador Alina Romanowski Monday", "met
+# Putin Tuesday"): the parser reads the object's words as compounds of the weekday, a time adverb of the
+# verb, and the verb loses its object. The last of those words is the object again, the others its compounds.
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+@Language.component("communique_bare_weekday_objects")
+def bare_weekday_objects(doc):
+    for day in doc:
+        if day.lower_ not in _WEEKDAYS or day.dep_ != "npadvmod" or day.head.pos_ not in ("VERB", "AUX"):
+            continue
+        words = [c for c in day.children if c.dep_ == "compound" and c.i < day.i]
+        before = doc[day.i - 1] if day.i else None
+        if not words and before is not None and before.dep_ == "npadvmod" and before.head.i == day.head.i \
+                and before.pos_ == "PROPN" and before.ent_type_ != "DATE":
+            words = [before]  # ("arrested opposition leader Kizza Besigye Monday": two adverbs of the verb)
+        if not words or words[-1].i != day.i - 1 or any(w.pos_ not in ("PROPN", "NOUN") for w in words):
+            continue
+        verb, obj = day.head, words[-1]
+        if any(c.dep_ in ("dobj", "obj") for c in verb.children) or obj.i < verb.i:
+            continue
+        for word in words[:-1]:
+            word.head = obj
+        obj.head = verb
+        obj.dep_ = "dobj"
     return doc
