@@ -146,6 +146,11 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
     owners = [index(c.i) or index.place(c.i) for c in anchor.children
               if c.dep_ in ("poss", "amod", "compound", "nmod")]
     owners = [m for m in owners if m is not None and m.kind != "place"]
+    if owners and anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and lemma(anchor) in HELPED_OWNER_NOUNS:
+        # "leapt to Pakistan's defence", "came to Haiti's aid": the owner is the one helped; the
+        # clause's subject helps it.
+        args.recipient, args.recipient_direct = unique(owners), True
+        return False
     # "joint military exercise", "a police operation": a bare sector word says what kind of act,
     # not who did it, when the clause names its doer.
     kinds_only = [m for m in owners if m.kind == "sector" and m.token_end - m.token_start == 1
@@ -195,6 +200,10 @@ def _actor_of_noun(args: Arguments, match: TriggerMatch, verb: Token, index: Men
         if not named_doer and match.entry.plover in FROM_DOER_CATEGORIES:
             return _received_from(args, anchor, index)
     return named_doer and not args.actor
+
+
+# Nouns after "to" whose owner is the one helped ("came to Kyiv's aid", "rushed to Manila's defence").
+HELPED_OWNER_NOUNS = frozenset({"defence", "defense", "aid", "rescue", "assistance"})
 
 
 # Participles naming who organised a protest ("a strike called by the unions", "a march led by students").

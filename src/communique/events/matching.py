@@ -107,11 +107,20 @@ class TokenFacts:
         # it is no particle of the verb ("call on" someone is an appeal, "call" someone a phone call).
         # "called for Assad to step down", "its call for Israel to freeze ...": the "for" of an infinitive
         # clause with its own subject.
+        # ("renewed his call on Thursday for X to resign": the clause hung on the light verb of the noun)
         return self._get("preps", lambda: {c.lower_ for c in self.token.children
                                            if (c.dep_ in PREP_DEPS and not time_adjunct(c))
                                            or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))} | {
             m.lower_ for c in self.token.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")
-            for m in c.children if m.dep_ == "mark" and m.lower_ == "for"})
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for"} | {
+            m.lower_ for c in self._light_verb_clauses() for m in c.children if m.dep_ == "mark" and m.lower_ == "for"})
+
+    def _light_verb_clauses(self) -> list[Token]:
+        """Clauses after a noun that the parser hung on the light verb whose object it is."""
+        token = self.token
+        if token.pos_ != "NOUN" or token.dep_ != "dobj" or lemma(token.head) not in word_class("light"):
+            return []
+        return [c for c in token.head.children if c.dep_ == "advcl" and c.i > token.i]
 
     @property
     def prep_objects(self) -> list[Token]:
