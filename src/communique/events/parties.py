@@ -193,6 +193,18 @@ def maker_of_proposal(noun: Token, index: MentionIndex) -> list[ActorMention]:
     return unique([m for p in proposal_makers(noun) for m in coded_under(p, index, 3) or coded_under(p, index, 0, True)])
 
 
+def maker_named_before(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """"ready to talk with Riyadh and its allies but opposed to their demand": the maker of "their"
+    proposal is the last party named before it in the sentence that is no clause's subject."""
+    if not any(p.lower_ == "their" and p.dep_ == "poss" for p in proposal_makers(noun)):
+        return []
+    for t in reversed(noun.doc[noun.sent.start:noun.i]):
+        m = index(t.i)
+        if m is not None and coded(m) and t.i == m.root and t.dep_ not in ("nsubj", "nsubjpass"):
+            return [m]
+    return []
+
+
 # Participles by which a restriction names whom it falls on ("a curfew imposed on the city's residents").
 IMPOSING_VERBS = frozenset({"impose", "place", "put", "slap", "levy", "enforce"})
 

@@ -26,7 +26,8 @@ from ..model import ActorMention
 from ..parse import children, lemma, shared_subject, subject_token
 from .lexicon import word_class
 from .nominal import CONSEQUENCE_VERBS, MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
-from .parties import between_pair, burdened_party, coded_under, holder_of, maker_of_proposal, national_place, unique
+from .parties import (between_pair, burdened_party, coded_under, holder_of, maker_named_before, maker_of_proposal,
+                      national_place, unique)
 from .subjects import RELATIVE_PRONOUNS
 from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjects, gerund_crowd, has_to,
                      infinitives, object_tokens, objects_after, participle_agents, reporting_verb)
@@ -161,7 +162,8 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                 if word == "with" and (any(c.tag_ == "VBG" and c.dep_ == "acl" for c in p.children) or (
                         p.dep_ == "nsubj" and p.head.tag_ == "VBG" and p.head.dep_ == "pcomp")):
                     continue  # "came to its ally's defence, with spokesman X saying ...", "with X looking on": a side remark
-                found = coded_under(p, index, 3 if places else 2, places) or holder_of(p, index)
+                found = coded_under(p, index, 3 if places else 2, places) or holder_of(p, index) or (
+                    maker_named_before(p, index) if word == "to" else [])  # "opposed to their demand"
                 if found and moves_forces and word == "of" and lemma(token) in QUANTITY_NOUNS \
                         and _bare_forces(found, token.doc):
                     continue  # "massed thousands of troops along the border": the forces moved
