@@ -202,10 +202,13 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
 
 def weapon_owner(weapon: Token, index: MentionIndex) -> tuple[list[ActorMention], Token | None]:
     """Whose a weapon is: a party the tables name, by the agent of a participle on it ("planted by",
-    "claimed by", "fired by") or a national word on it ("a Russian mine"); else the agent's own
+    "claimed by", "fired by", "blamed on") or a national word on it ("a Russian mine"); else the agent's own
     noun ("planted by jihadist fighters"), for the caller to treat as a party no table names."""
     planter = None
-    for p in participle_agents(weapon):
+    # ("a bomb blamed on the rebels": whom it is blamed on laid it)
+    blamed = [p for acl in children(weapon, ("acl",)) if lemma(acl) == "blame"
+              for prep in children(acl, ("prep",)) if prep.lower_ == "on" for p in children(prep, ("pobj",))]
+    for p in participle_agents(weapon) + blamed:
         found = coded_under(p, index, 2)
         if found:
             return found, None
