@@ -240,10 +240,31 @@ def _dedupe(events: list[Event], sent: Span) -> list[Event]:
     # "shelled Juba, killing 20": the event without a recipient repeats the one with it.
     with_recipient = {_doers(e) for e in kept if e.recipient}
     kept = [e for e in kept if e.recipient or _doers(e) not in with_recipient]
+    # "four soldiers were wounded when a roadside bomb exploded", "a bomb ripped through a bus, killing
+    # 20": the blast and its casualties are one attack, whose recipient is the people it struck.
+    kept = [e for e in kept if not _blast_of(e, kept, verbs)]
     # "quit on Sunday, yielding to the protesters", "bowed to their demands and resigned": the yielding
     # is how the resignation is told, not a second concession.
     resigned = {t.i for e in kept if e.event == "RETREAT" and (t := verbs.get(e.trigger.start)) is not None}
     return [e for e in kept if not _yielding_told_with(e, verbs, resigned)]
+
+
+BLAST_VERBS = frozenset({"explode", "detonate", "go", "rip", "tear"})
+
+
+def _blast_of(event: Event, kept: list[Event], verbs: dict) -> bool:
+    """Is the event a weapon's blast that another attack of the same doers in the sentence is told with,
+    as its "when" clause or through its casualties ("exploded, killing six")?"""
+    t = verbs.get(event.trigger.start)
+    if event.event != "ASSAULT" or t is None or lemma(t) not in BLAST_VERBS:
+        return False
+    for other in kept:
+        o = verbs.get(other.trigger.start)
+        if other is event or o is None or _doers(other) != _doers(event) or not other.recipient:
+            continue
+        if (o.dep_ == "advcl" and o.head.i == t.i) or (t.dep_ == "advcl" and t.head.i == o.i):
+            return True
+    return False
 
 
 def _yielding_told_with(event: Event, verbs: dict, resigned: set[int]) -> bool:
