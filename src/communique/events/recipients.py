@@ -478,7 +478,10 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
         for x in infinitives(t):
             hosts.append(x)
             hosts.extend(children(x, ("dobj",)) or gerund_clause_subjects(x))
-            hosts.extend(infinitives(x))
+            for y in infinitives(x):
+                hosts.append(y)
+                if lemma(y) in HELPING_VERBS:  # "vowed to extend grants to help rebuild Iraq": Iraq
+                    hosts.extend(o for z in children(y, ("xcomp",)) for o in [z, *children(z, ("dobj",))])
 
     # "withdrew the bill, bowing to a protest movement": whom a concession yields to; "shelled a camp,
     # killing 12 civilians": whom an attack struck.
@@ -493,4 +496,5 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     return hosts
 
 
-AIMING_VERBS = frozenset({"aim", "direct", "target"})  # participles that say whom an act is aimed at
+AIMING_VERBS = frozenset({"aim", "direct", "target"})
+HELPING_VERBS = frozenset({"help", "assist"})  # "to help rebuild X": the one helped is what the help acts on  # participles that say whom an act is aimed at
