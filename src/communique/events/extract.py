@@ -70,9 +70,15 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
             (events if known_party(e.actor) else unknown_doers).append(e)
     events = with_story_counterparts(fold_protest_demands(protests_of_policed_crowds(events)), mentions)
     events = rescore(sorted(events + unknown_doers, key=lambda e: (e.sentence, e.trigger.start)), sdoc, index, mentions)
-    # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place.
+    # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place
+    # (not for a meeting of several named parties: "Egypt, Jordan and Saudi Arabia held talks on the
+    # crisis in Gaza" meet each other, the crisis is their topic).
     return [dataclasses.replace(e, recipient=_held_where_held(e, e.unnamed_recipient))
-            if not e.recipient and e.unnamed_recipient else e for e in events]
+            if not e.recipient and e.unnamed_recipient and not _among_themselves(e) else e for e in events]
+
+
+def _among_themselves(event: Event) -> bool:
+    return event.event == "CONSULT" and len({a.code for a in event.actor if a.code}) >= 2
 
 
 COERCION_CODE = "17"  # CAMEO coerce: arrests, seizures, curfews, bans, deportations
