@@ -89,6 +89,17 @@ def _in_reported_clause(verb: Token) -> bool:
     return t.dep_ == "ccomp" and (t.head.lemma_.lower() in word_class("report") or holds_stance_of_speech(t.head))
 
 
+def _lone_sentence(verb: Token) -> bool:
+    """Is the verb the main verb of a text of a lone sentence or two (no story around it:
+    decide.STORY_SENTENCES)? (Its relative and adverbial clauses still tell the past of a party:
+    "civilians who had sought refuge in a church".)"""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    doc = verb.doc
+    return t.dep_ == "ROOT" and len(doc) < 120 and sum(1 for _ in doc.sents) < 3
+
+
 def _warned_of(verb: Token) -> bool:
     """Is the clause what a party warns or threatens it may do ("warned that it could cut ties")?"""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("warn", "threaten")
@@ -190,9 +201,11 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
             # "would sign the pact when the two presidents meet in Lome": a bare present tense in a clause of
             # time tells what is still to come (or what happens each time), not an act of the day.
             m.hypothetical = True
-        if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not dated_recent(v):
-            # Past perfect marks background, except in reported speech ("said police had arrested")
-            # and where the clause dates it to the news ("earlier on Tuesday, he had met ...").
+        if "had" in aux and v.tag_ == "VBN" and not _in_reported_clause(v) and not dated_recent(v) \
+                and not _lone_sentence(v):
+            # Past perfect marks background, except in reported speech ("said police had arrested"),
+            # where the clause dates it to the news ("earlier on Tuesday, he had met ..."), and in a lone
+            # sentence, which has no story for it to be the background of.
             m.historical = True
         below = v
     # "demanded that Israel ease ...": a bare verb with its own subject is a subjunctive, not a fact.
