@@ -42,8 +42,10 @@ LASTING_STATES = frozenset({"be", "go", "remain", "stay", "refuse", "continue", 
 RECENT_WORDS = frozenset(english.WEEKDAY_NAMES) | {"today", "yesterday", "tonight", "earlier"}
 WISH_VERBS = frozenset({"hope", "want", "wish", "seek", "consider", "propose", "would", "like", "need", "have"})
 BACKGROUND_WORDS = re.compile(r"\b(last year|years ago|a year ago|decades? ago|in the past|previously|"
-                              r"formerly|last decade|over the (?:winter|summer|spring|autumn|past (?:year|months))|"
-                              r"(?:has|have) long)\b", re.I)
+                              r"formerly|last decade|over the (?:winter|summer|spring|autumn|past (?:year|months)))\b", re.I)
+# "has long refused talks": a stance held for long is background to a story's news, and the news of a lone
+# sentence that tells nothing else.
+LONG_HELD = re.compile(r"\b(?:has|have) long\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -388,7 +390,7 @@ def _background_date(verb: Token, published: date | None) -> bool:
     if dated_recent(verb):
         return False
     words = " ".join(t.text for t in sorted(_clause_tokens(verb), key=lambda t: t.i))
-    if BACKGROUND_WORDS.search(words):
+    if BACKGROUND_WORDS.search(words) or (LONG_HELD.search(words) and not _lone_sentence(verb)):
         return True
     if published is not None:
         for t in _clause_tokens(verb):
