@@ -107,19 +107,40 @@ def disambiguated_organizations(sdoc: Doc, lex: list[LexMatch], document: Docume
     names the one whose country the article is about: the main country, else the country named most
     often; if the article names none of their countries the first row of the table wins."""
     shared = knowledge.shared_organization_aliases()
-    if not shared or not any(m.kind == ORG and sdoc[m.start:m.end].text in shared for m in lex):
+    generic = [m for m in lex if m.kind == ORG and _generic_party_name(sdoc[m.start:m.end].text)]
+    if not generic and (not shared or not any(m.kind == ORG and sdoc[m.start:m.end].text in shared for m in lex)):
         return lex
-    main = memory.main_country(document, lex)
-    counts = memory.country_counts(lex)
+    # (a generic party name does not itself count for its table row's country)
+    main = memory.main_country(document, [m for m in lex if m not in generic])
+    counts = memory.country_counts([m for m in lex if m not in generic])
+    orgs = knowledge.organizations()
     out = []
     for m in lex:
         ids = shared.get(sdoc[m.start:m.end].text) if m.kind == ORG else None
         if ids:
-            orgs = knowledge.organizations()
             best = max(ids, key=lambda i: (orgs[i].code == main, counts.get(orgs[i].code, 0)))
             m = replace(m, key=best)
+        elif m in generic and m.key in orgs:
+            # "the Maldivian Democratic Party": a name many countries' parties bear is the party of the
+            # country named right before it; else, in a story that never names the table row's country
+            # ("the main opposition Democratic Party" in a story about South Korea), the story's country's.
+            named = next((p.key for p in lex if p.end == m.start and p.kind in (COUNTRY, DEMONYM)), None)
+            code = named or (main if main and not counts.get(orgs[m.key].code) else None)
+            if code and code != orgs[m.key].code:
+                m = LexMatch(m.start - (1 if named else 0), m.end, ORG, f"{UNLISTED}|{code}|{sdoc[m.start:m.end].text}")
         out.append(m)
     return out
+
+
+# Words of party names that many countries' parties bear ("Democratic Party", "Labour Party").
+GENERIC_PARTY_WORDS = frozenset({"democratic", "republican", "conservative", "labour", "labor", "liberal", "social",
+                                 "socialist", "christian", "national", "people's", "peoples", "green", "communist",
+                                 "justice", "and", "development", "progressive", "party", "union"})
+
+
+def _generic_party_name(text: str) -> bool:
+    words = text.lower().split()
+    return len(words) >= 2 and words[-1] in ("party", "union") and all(w in GENERIC_PARTY_WORDS for w in words)
 
 
 def _state_sector(match: LexMatch) -> bool:
