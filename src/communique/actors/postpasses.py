@@ -138,8 +138,13 @@ def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if m.kind != "person" or len(m.entities) != 1:
             continue
         known = m.entities[0].code is not None
-        for other in (out[k - 1] if k > 0 else None, out[k + 1] if k + 1 < len(out) else None):
-            if other is None or other.kind not in ("title", "sector") or len(other.entities) != 1:
+        # ("the U.N. special coordinator for Lebanon, Jan Kubis": the place a title is for stands between)
+        served = out[k - 1] if k > 0 and _served_place(sdoc, out[k - 1]) else None
+        for other in (out[k - 1] if k > 0 else None, out[k + 1] if k + 1 < len(out) else None,
+                      out[k - 2] if served is not None and k > 1 else None):
+            if other is None or len(other.entities) != 1 or other.kind not in ("title", "sector", "modifier"):
+                continue
+            if other.kind == "modifier" and not (other.token_start < m.token_start and _body_title(sdoc, other, m)):
                 continue
             title = other.entities[0]
             if title.code is None or (known and title.code not in BODY_CODES):
@@ -148,7 +153,9 @@ def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 else (m.token_end, other.token_start)
             # Leading words and honorifics compounded onto the name ("Sheikh") may stand between.
             between = [t for t in sdoc[lo:hi] if t.lower_ not in LEADING_WORDS and not (
-                t.dep_ == "compound" and m.token_start <= t.head.i < m.token_end)]
+                t.dep_ == "compound" and m.token_start <= t.head.i < m.token_end) and not (
+                served is not None and other is out[k - 2] and served.token_start - 1 <= t.i < served.token_end) and not (
+                other.kind == "modifier" and t.text != "," and sdoc[other.root].head.i in (t.i, t.head.i))]
             if len(between) == 1 and between[0].text == ",":
                 entity = replace(m.entities[0], code=title.code,
                                  sector=title.sector if known else m.entities[0].sector or title.sector)
@@ -156,6 +163,19 @@ def appositions(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 break
     return out
 
+
+
+def _body_title(sdoc: Doc, modifier: ActorMention, person: ActorMention) -> bool:
+    """"The U.N. special coordinator for Lebanon, Jan Kubis": a body's word on the noun of an office
+    the person is set beside (his apposition), which no title table lists."""
+    noun = sdoc[modifier.root].head
+    return modifier.entities[0].code in BODY_CODES and noun.pos_ == "NOUN" and sdoc[person.root].dep_ == "appos" \
+        and sdoc[person.root].head.i == noun.i
+
+
+def _served_place(sdoc: Doc, m: ActorMention) -> bool:
+    """Is the mention the country a title is "for" ("coordinator for Lebanon")?"""
+    return m.kind in ("country", "capital") and m.token_start > 0 and sdoc[m.token_start - 1].lower_ == "for"
 
 
 def currencies(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
