@@ -322,6 +322,13 @@ class Resolver:
                 return Entity(text="", code=holder.country, sector=holder.sector, name=holder.name, id=holder.id)
         return None
 
+    def _owner_code(self, unit: Unit) -> Optional[str]:
+        """ "Ban's spokesman Martin Nesirky": a title owned by a party named just before speaks for it."""
+        owners = {c.i for t in self.sdoc[unit.start:unit.end] for c in t.children if c.dep_ == "poss"}
+        codes = {e.code for m in self.mentions if m.kind in ("person", "igo", "country", "capital")
+                 and any(m.token_start <= i < m.token_end for i in owners) for e in m.entities if e.code}
+        return next(iter(codes)) if len(codes) == 1 else None
+
     def _leading_capital(self, start: int, right_after: bool = False) -> Optional[str]:
         """"In Tokyo, Chief Cabinet Secretary X said ...": the country of the capital (or country) a
         sentence opens with, whose officials a title with no country of its own names there; with
@@ -372,7 +379,7 @@ class Resolver:
             elif title is not None and not shared:
                 # (the opposition's or the rebels' man is the main country's even where the story is
                 # filed from the capital that hosts the talks: "OSLO -- ... rebel negotiator X said")
-                code = self._leading_capital(unit.start) or (
+                code = self._owner_code(unit) or self._leading_capital(unit.start) or (
                     self.memory.main_country if self.memory.main_country and (sector in OUTSIDE_STATE_SECTORS or any(
                         knowledge.sector_terms()[p.key].sector in OUTSIDE_STATE_SECTORS for p in unit.sectors))
                     else self.memory.title_country)
