@@ -89,8 +89,8 @@ def hyphenated_names(doc):
     return doc
 
 
-# A bare weekday right after a verb's object ("summoned U.S. Ambassador Alina Romanowski Monday", "met
-# Putin Tuesday"): the parser reads the object's words as compounds of the weekday, a time adverb of the
+# A bare weekday right after a verb's object ("summoned Dutch envoy Jan Vos Monday", "received
+# Lula Tuesday"): the parser reads the object's words as compounds of the weekday, a time adverb of the
 # verb, and the verb loses its object. The last of those words is the object again, the others its compounds.
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 

@@ -71,8 +71,8 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
     events = with_story_counterparts(fold_protest_demands(protests_of_policed_crowds(events)), mentions)
     events = rescore(sorted(events + unknown_doers, key=lambda e: (e.sentence, e.trigger.start)), sdoc, index, mentions)
     # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place
-    # (not for a meeting of several named parties: "Egypt, Jordan and Saudi Arabia held talks on the
-    # crisis in Gaza" meet each other, the crisis is their topic).
+    # (not for a meeting of several named parties: "Chile, Peru and Bolivia met over the water
+    # dispute in the Altiplano" meet each other, the dispute is their topic).
     return [dataclasses.replace(e, recipient=_held_where_held(e, e.unnamed_recipient))
             if not e.recipient and e.unnamed_recipient and not _among_themselves(e) else e for e in events]
 

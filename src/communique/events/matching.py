@@ -107,7 +107,7 @@ class TokenFacts:
         # it is no particle of the verb ("call on" someone is an appeal, "call" someone a phone call).
         # "called for Assad to step down", "its call for Israel to freeze ...": the "for" of an infinitive
         # clause with its own subject.
-        # ("renewed his call on Thursday for X to resign": the clause hung on the light verb of the noun)
+        # ("repeated her call last week for the governor to quit": the clause hung on the light verb of the noun)
         return self._get("preps", lambda: {c.lower_ for c in self.token.children
                                            if (c.dep_ in PREP_DEPS and not time_adjunct(c))
                                            or (c.dep_ == "advmod" and c.pos_ in ("ADP", "ADV"))} | {

@@ -101,7 +101,7 @@ def _recipients_of(token: Token, index: MentionIndex, skip: set[int],
                         return _and_repeated(prep, found, index, 2, places), places
     if transfer:
         # "extradited a Brazilian man accused of running one of the largest networks to the United
-        # States", "sent 30 trucks loaded with food into Haiti": after a long object the parser hangs
+        # States", "sent a convoy of lorries laden with grain into Malawi": after a long object the parser hangs
         # the destination inside it.
         for obj in children(token, ("dobj",)):
             for prep in obj.subtree:

@@ -205,7 +205,7 @@ def weapon_owner(weapon: Token, index: MentionIndex) -> tuple[list[ActorMention]
     "claimed by", "fired by", "blamed on") or a national word on it ("a Russian mine"); else the agent's own
     noun ("planted by jihadist fighters"), for the caller to treat as a party no table names."""
     planter = None
-    # ("a bomb blamed on the rebels": whom it is blamed on laid it)
+    # ("a mine blamed on the insurgents": whom it is blamed on laid it)
     blamed = [p for acl in children(weapon, ("acl",)) if lemma(acl) == "blame"
               for prep in children(acl, ("prep",)) if prep.lower_ == "on" for p in children(prep, ("pobj",))]
     for p in participle_agents(weapon) + blamed:
