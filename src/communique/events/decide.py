@@ -35,7 +35,7 @@ from ..ontology import cameo
 from .arguments import Arguments
 from .lexicon import intent_rule, word_class
 from .matching import TriggerMatch
-from .modality import Modality, condition_clause, is_negated
+from .modality import STORY_SENTENCES, Modality, condition_clause, is_negated  # noqa: F401 (re-exported)
 from .story import RECIPROCAL_CATEGORIES
 from .syntax import infinitives, object_tokens
 
@@ -108,8 +108,6 @@ def decide(candidate: Candidate) -> list[Decision]:
 
 # --------------------------------------------------------------------------- what a story reports
 
-# A story has this many sentences; a shorter text is read as lone sentences.
-STORY_SENTENCES = 3
 # Categories whose events often have no recipient: a deployment, a protest, an arrest of unnamed people,
 # a concession or a withdrawal ("the ruling party withdrew the bill", "the last troops pulled out";
 # the PLOVER manual requires no recipient for them; measured on the three article sets: main events

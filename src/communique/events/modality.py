@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from datetime import date
 
 from spacy.tokens import Token
@@ -13,6 +14,8 @@ from ..parse import lemma, participle_partner
 from .lexicon import word_class
 from .syntax import holds_stance_of_speech, is_purpose
 
+# A story has this many sentences; a shorter text is read as lone sentences (decide.report, _lone_sentence).
+STORY_SENTENCES = 3
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 UNCERTAIN_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
@@ -92,14 +95,13 @@ def _in_reported_clause(verb: Token) -> bool:
 
 
 def _lone_sentence(verb: Token) -> bool:
-    """Is the verb the main verb of a text of a lone sentence or two (no story around it:
-    decide.STORY_SENTENCES)? (Its relative and adverbial clauses still tell the past of a party:
-    "civilians who had sought refuge in a church".)"""
+    """Is the verb the main verb of a text shorter than a story (fewer than STORY_SENTENCES sentences: no
+    story around it)? (Its relative and adverbial clauses still tell the past of a party: "civilians who
+    had sought refuge in a church".)"""
     t = verb
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    doc = verb.doc
-    return t.dep_ == "ROOT" and len(doc) < 120 and sum(1 for _ in doc.sents) < 3
+    return t.dep_ == "ROOT" and next(islice(verb.doc.sents, STORY_SENTENCES - 1, None), None) is None
 
 
 def _warned_of(verb: Token) -> bool:
