@@ -226,7 +226,7 @@ class Resolver:
         body or government it is joined to, or, for a state body right after the sentence's opening
         "In <capital>," ("In Minsk, the Foreign Ministry said"), that capital's."""
         return self._place_country(unit) or self._state_partner_country(sector) or self._sender_country(unit, sector) or (
-            self._leading_capital(unit.start, right_after=True) if sector in STATE_SECTORS else None)
+            spans.leading_capital(self.sdoc, unit.start, right_after=True) if sector in STATE_SECTORS else None)
 
     def _sender_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
         """Forces a state sends are the sender's, not the story's main country's ("Mexico agreed to deploy troops")."""
@@ -314,7 +314,7 @@ class Resolver:
         entity = self.memory.person_with_office(office, code)
         if entity is not None:
             return entity
-        holder_country = code or ((self._leading_capital(unit.start) or self.memory.title_country)
+        holder_country = code or ((spans.leading_capital(self.sdoc, unit.start) or self.memory.title_country)
                                   if title.alone else None)
         if holder_country and self.memory.published is not None:
             holder = knowledge.holder_of(office, holder_country, on=self.memory.published)
@@ -328,21 +328,6 @@ class Resolver:
         codes = {e.code for m in self.mentions if m.kind in ("person", "igo", "country", "capital")
                  and any(m.token_start <= i < m.token_end for i in owners) for e in m.entities if e.code}
         return next(iter(codes)) if len(codes) == 1 else None
-
-    def _leading_capital(self, start: int, right_after: bool = False) -> Optional[str]:
-        """"In Tokyo, Chief Cabinet Secretary X said ...": the country of the capital (or country) a
-        sentence opens with, whose officials a title with no country of its own names there; with
-        ``right_after``, only for the words right after its comma ("In Minsk, the Foreign Ministry
-        said", not "In Washington, the IMF praised the government")."""
-        sent = self.sdoc[start].sent
-        if len(sent) < 4 or sent[0].lower_ != "in" or start < sent.start + 3:
-            return None
-        comma = next((t.i for t in sent[1:5] if t.text == ","), None)
-        if comma is None or comma >= start or (
-                right_after and any(t.lower_ not in ("the", "its") for t in self.sdoc[comma + 1:start])):
-            return None
-        found = knowledge.country_by_name(self.sdoc[sent.start + 1:comma].text.title())
-        return found.code if found else None
 
     def _person(self, unit: Unit) -> Optional[tuple[Entity, str]]:
         sdoc = self.sdoc
@@ -379,7 +364,7 @@ class Resolver:
             elif title is not None and not shared:
                 # (the opposition's or the rebels' man is the main country's even where the story is
                 # filed from the capital that hosts the talks: "OSLO -- ... rebel negotiator X said")
-                code = self._owner_code(unit) or self._leading_capital(unit.start) or (
+                code = self._owner_code(unit) or spans.leading_capital(self.sdoc, unit.start) or (
                     self.memory.main_country if self.memory.main_country and (sector in OUTSIDE_STATE_SECTORS or any(
                         knowledge.sector_terms()[p.key].sector in OUTSIDE_STATE_SECTORS for p in unit.sectors))
                     else self.memory.title_country)

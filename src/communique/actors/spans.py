@@ -47,3 +47,19 @@ def country_name(code: Optional[str]) -> Optional[str]:
     """The canonical name of a country code, None for bodies and unknown codes."""
     found = knowledge.country(code) if code else None
     return found.name if found else None
+
+
+def leading_capital(sdoc: Doc, start: int, right_after: bool = False) -> Optional[str]:
+    """"In Tokyo, Chief Cabinet Secretary X said ...": the country of the capital (or country) the
+    sentence of token ``start`` opens with, whose officials a title with no country of its own names
+    there; with ``right_after``, only for the words right after its comma ("In Minsk, the Foreign
+    Ministry said", not "In Washington, the IMF praised the government")."""
+    sent = sdoc[start].sent
+    if len(sent) < 4 or sent[0].lower_ != "in" or start < sent.start + 3:
+        return None
+    comma = next((t.i for t in sent[1:5] if t.text == ","), None)
+    if comma is None or comma >= start or (
+            right_after and any(t.lower_ not in ("the", "its") for t in sdoc[comma + 1:start])):
+        return None
+    found = knowledge.country_by_name(sdoc[sent.start + 1:comma].text.title())
+    return found.code if found else None
