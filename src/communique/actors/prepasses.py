@@ -111,8 +111,9 @@ def disambiguated_organizations(sdoc: Doc, lex: list[LexMatch], document: Docume
     if not generic and (not shared or not any(m.kind == ORG and sdoc[m.start:m.end].text in shared for m in lex)):
         return lex
     # (a generic party name does not itself count for its table row's country)
-    main = memory.main_country(document, [m for m in lex if m not in generic])
-    counts = memory.country_counts([m for m in lex if m not in generic])
+    counted = [m for m in lex if m not in generic]
+    main = memory.main_country(document, counted)
+    counts = memory.country_counts(counted)
     orgs = knowledge.organizations()
     out = []
     for m in lex:

@@ -496,5 +496,5 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     return hosts
 
 
-AIMING_VERBS = frozenset({"aim", "direct", "target"})
-HELPING_VERBS = frozenset({"help", "assist"})  # "to help rebuild X": the one helped is what the help acts on  # participles that say whom an act is aimed at
+AIMING_VERBS = frozenset({"aim", "direct", "target"})  # participles that say whom an act is aimed at
+HELPING_VERBS = frozenset({"help", "assist"})  # "to help rebuild X": the one helped is what the help acts on

@@ -22,7 +22,7 @@ from ..model import ActorMention
 from ..parse import children, conjuncts, governing_verb, lemma, participle_partner, subject_token
 from .lexicon import word_class
 from .parties import mentions_under
-from .syntax import cause_of_casualty, is_purpose, misparsed_main_verb, reporting_verb, stray_agents  # noqa: F401
+from .syntax import cause_of_casualty, is_purpose, misparsed_main_verb, reporting_verb, stray_agents
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"})

@@ -28,9 +28,9 @@ from .matching import CROWD_HEADS, TriggerMatch
 from .parties import coded_under, holder_tokens, proposal_makers, unique
 from .recipients import DOMESTIC_CATEGORIES
 from .story import RECIPROCAL_CATEGORIES
-from .subjects import RELATIVE_PRONOUNS, is_pronoun, reporting_verb, subject_of
+from .subjects import RELATIVE_PRONOUNS, is_pronoun, subject_of
 from .syntax import (ATTACK_NOUNS, a_new_one, doer_tokens, forms, infinitives, is_passive, object_tokens,
-                     objects_after, participle_agents)
+                     objects_after, participle_agents, reporting_verb)
 
 # Verbs whose "for" object is who is pursued ("sent troops to hunt for the kidnappers").
 SEARCH_VERBS = frozenset({"hunt", "search", "look", "comb"})
