@@ -35,7 +35,7 @@ from ..ontology import cameo
 from .arguments import Arguments
 from .lexicon import intent_rule, word_class
 from .matching import TriggerMatch
-from .modality import STORY_SENTENCES, Modality, condition_clause, is_negated  # noqa: F401 (re-exported)
+from .modality import STORY_SENTENCES, Modality, announced_decision, condition_clause, is_negated  # noqa: F401 (re-exported)
 from .story import RECIPROCAL_CATEGORIES
 from .syntax import infinitives, object_tokens
 
@@ -156,6 +156,7 @@ def known_party(entities: list[Entity]) -> bool:
 REFUSED_BY_NEGATION = {"CONCEDE": "124", "RETREAT": "124", "CONSULT": "125"}
 REJECTION = "120"
 THREAT = "130"
+UNSPECIFIED_SANCTION = "160"
 # What an act is for happens through it when it is a meeting a journey is for ("flew to Doha to negotiate")
 # or a protest a crowd gathers or blocks for ("blocked the port to protest"); other purposes are
 # intentions, and PLOVER codes what happened.
@@ -194,6 +195,11 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
         # "vowed to send more fighters into the cities unless the troops left": an intent held over the
         # other side until it gives way is a threat.
         return reading.recoded(THREAT, "decide: an intent bound to 'unless' is a threat"), mod
+    if mod.future and not mod.negated and not mod.hypothetical and reading.plover == "SANCTION" \
+            and reading.cameo != UNSPECIFIED_SANCTION and announced_decision(match.anchor):
+        # "Britain will expel 23 Russian diplomats": the sanction announced is the sanction, not a threat
+        # ("would respond with steps of its own", a sanction left unnamed, stays a threat).
+        return reading, dataclasses.replace(mod, future=False)
     if mod.future and not mod.negated and not mod.hypothetical:
         intent = intent_rule(reading.cameo)
         if intent is not None:

@@ -372,6 +372,31 @@ def _has_condition(verb: Token) -> bool:
     return condition_clause(verb) is not None
 
 
+def announced_decision(token: Token) -> bool:
+    """Is a future act told as a decision announced ("Britain will expel 23 diplomats", "said on Thursday
+    it would close the consulate"), not held over the other side? A condition ("if", "unless", "should
+    it"), a warning or threat that frames it, or a readiness ("was ready to impose sanctions") makes it a
+    threat (PLOVER: THREATEN is a coercive warning; an announced sanction is the sanction)."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in ("dobj", "pobj", "prep"):
+        verb = verb.head
+    aux = _aux_words(verb)
+    if not aux and verb.dep_ == "conj":  # "will expel 23 diplomats and suspend all contacts"
+        aux = _aux_words(verb.head)
+    if not aux & (FUTURE_AUX | {"would"}):
+        return False
+    t = verb
+    while True:
+        if _has_condition(t) or any(c.dep_ == "advcl" and c.left_edge.lower_ == "should" for c in t.children):
+            return False
+        if t.dep_ != "conj" or t.head.i == t.i:
+            break
+        t = t.head
+    if _warned_of(t):
+        return False
+    return "would" not in aux or _in_reported_clause(verb)
+
+
 def _clause_tokens(verb: Token):
     """Words of the verb's own clause (not of clauses embedded in it)."""
     stack = list(verb.children)
