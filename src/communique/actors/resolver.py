@@ -203,6 +203,8 @@ class Resolver:
                 return entity, "title"
         if code is None and unit.sectors[-1].key in INTERNATIONAL_GROUPS and not self._own_force(sdoc[unit.end - 1]):
             code = "IGO"
+        elif code is None and sector == "DEV" and self._foreign(unit):
+            code = "NGO"  # "foreign aid agencies", "international relief workers": non-governmental, of no country
         if code is None:
             # "protesters in Lahore", "the junta" after "Myanmar's military government", else the
             # story's country.
@@ -272,8 +274,10 @@ class Resolver:
     def _foreign(self, unit: Unit) -> bool:
         """"any foreign government", "other countries", "Western diplomats": not the story's country."""
         head = self.sdoc[unit.end - 1]
-        words = {c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound", "det", "nmod")}
-        return bool(words & FOREIGN_WORDS)
+        mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "det", "nmod")]
+        # ("foreign aid workers": the adjective may hang on the compound)
+        mods += [c for m in mods if m.dep_ == "compound" for c in m.lefts if c.dep_ == "amod"]
+        return bool({c.lower_ for c in mods} & FOREIGN_WORDS)
 
     def _place_country(self, unit: Unit) -> Optional[str]:
         """The country of a place the noun is "in": "rebel-aligned officials in Idlib" -> SYR,
