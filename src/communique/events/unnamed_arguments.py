@@ -161,8 +161,9 @@ def unnamed_recipient(match: TriggerMatch, verb: Token, index: MentionIndex,
         return []
     taken = skip | {i for m in actor for i in range(m.token_start, m.token_end)}
     # The object a protest's own line names is its means or occasion ("refused food", "sat out the
-    # election"), not whom it is against.
-    own_object = match.entry.condition("obj") if match.entry.plover == "PROTEST" else None
+    # election"), not whom it is against; an investigation's is the case it opens ("opened a case into").
+    own_object = match.entry.condition("obj") if match.entry.plover == "PROTEST" or match.entry.cameo.startswith("09") \
+        else None
     own_words = own_object.values if own_object is not None else frozenset()
     for t in target_places(match, verb):
         if is_pronoun(t) or t.i in taken or lemma(t) in own_words:
