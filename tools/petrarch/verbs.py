@@ -264,6 +264,10 @@ def convert(source: Path = SOURCE) -> tuple[list[str], dict[str, int]]:
         if codes[code] not in MEASURED_CATEGORIES:
             drop(f"category {codes[code]} measured mostly wrong")
             return
+        if code.startswith("19") and (block.code or "").startswith("05"):
+            # "troops backed by helicopters": air cover for the side backed, not an attack on it
+            drop("attack code on a verb of support (air cover for the side backed)")
+            return
         pattern = " ".join(("*" + w if i == anchor and anchor != 0 else w) for i, w in enumerate(words))
         key = (pattern, tuple(when))
         if key in seen:
