@@ -144,7 +144,7 @@ def _of_classes(token: Token, classes: tuple[str, ...]) -> bool:
 MEANS_CLASSES = {"AID": ("aid", "humaid", "milaid"), "ASSAULT": ("weapon",), "COERCE": ("weapon",),
                  "THREATEN": ("weapon",), "MOBILIZE": ("weapon",)}
 # "put the army on the highest level of alert": a state of readiness, no party.
-ALERT_WORDS = frozenset({"level", "alert", "readiness", "standby"})
+ALERT_WORDS = frozenset({"level", "alert", "readiness", "standby", "footing", "war"})
 # "reopened the border with immediate effect": how soon, no party.
 MANNER_WORDS = frozenset({"effect"})
 
