@@ -125,6 +125,15 @@ def test_minority_named_by_a_neighbours_demonym_belongs_to_its_state(nlp, text, 
     assert codes(by_text(sdoc, mentions)[phrase])[0][0] == code
 
 
+def test_a_sector_word_hyphened_to_a_noun_is_no_party_but_a_title_elect_is(nlp):
+    sdoc, mentions = actors(nlp, "President-elect Cyril Ramaphosa spoke against people-smuggling "
+                                 "near the rebel-held town of Beni.", date(2018, 2, 10))
+    found = by_text(sdoc, mentions)
+    assert "people" not in found
+    assert "President-elect Cyril Ramaphosa" in found and codes(found["President-elect Cyril Ramaphosa"])[0][1] == "GOV"
+    assert any("rebel" in text for text in found)
+
+
 def test_seats_of_government(nlp):
     sdoc, mentions = actors(nlp, "The Pentagon and the White House disagreed, and the Kremlin mocked them.")
     entities = [e for m in mentions for e in m.entities]

@@ -188,8 +188,21 @@ def valid_matches(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
             continue  # "Nasa Indians", "Mapuche Indians": an indigenous people, not India's
         if m.kind == ORG and _inside_longer_name(sdoc, m, named):
             continue  # "the People's Democratic Party" of Nigeria is not the "Democratic Party"
+        if m.kind == SECTOR and _hyphenated_modifier(sdoc, m):
+            continue  # "people-smuggling", "arms-trafficking": a word of a compound noun, not a party
         kept.append(m)
     return kept
+
+
+def _hyphenated_modifier(sdoc: Doc, m: LexMatch) -> bool:
+    """Is the match's last word joined by a hyphen to a noun or gerund after it ("people-smuggling")?
+    Not to a participle ("rebel-held", "military-run companies": the party holds or runs) nor to a title's
+    "-elect" or "-designate"."""
+    last = sdoc[m.end - 1]
+    if m.end + 1 >= len(sdoc) or last.whitespace_ or sdoc[m.end].text != "-" or sdoc[m.end].whitespace_:
+        return False
+    after = sdoc[m.end + 1]
+    return after.lower_ not in ("elect", "designate") and after.tag_ in ("NN", "NNS", "VBG")
 
 
 def _inside_longer_name(sdoc: Doc, m: LexMatch, named: set[int]) -> bool:
