@@ -72,6 +72,14 @@ def test_places_and_speakers_are_no_candidates_for_the_recipient():
     assert scorer._may_take_part(doc[3], doc[1], "recipient")
 
 
+@pytest.mark.parametrize("role", ["actor", "recipient"])
+def test_the_source_a_report_is_told_according_to_is_no_candidate(role):
+    doc = load_model()("Militia fighters raided the village of Kurmuk, according to Amnesty International.")
+    raided = next(t for t in doc if t.text == "raided")
+    source = next(t for t in doc if t.text == "International")
+    assert not scorer._may_take_part(source, raided, role)
+
+
 @pytest.mark.parametrize("role", sorted(scorer.ROLES))
 def test_none_switches_a_scorer_off(monkeypatch, role):
     variable = scorer.ROLES[role][1]

@@ -155,10 +155,12 @@ def _own_forces(event: Event, mention: ActorMention) -> bool:
 
 def _may_take_part(root: Token, anchor: Token, role: str) -> bool:
     """Not a candidate: where the act took place ("in Dhaka", "at a court"), unless the trigger itself
-    hangs there; a party of a time clause; for the recipient, who reports the act ("..., a police
-    spokesman said")."""
+    hangs there; a party of a time clause; whom the act is told "according to"; for the recipient, who
+    reports the act ("..., a police spokesman said")."""
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS and root.head.head.i != anchor.i:
         return False
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return False  # "..., according to Amnesty International": the source of the report
     if role == "recipient" and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in word_class("report") \
             and root.head.i != anchor.i and anchor.i in {t.i for t in root.head.subtree}:
         return False
