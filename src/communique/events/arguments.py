@@ -36,7 +36,7 @@ from .modality import dated_recent
 from .passive import EXPULSION, actor_of_passive
 from .parties import (awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under,
                       mentions_with_conjuncts, other_side_of_ties, unique)
-from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, accused_party,
+from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, TOPIC_PREPS, accused_party,
                          acts_on_people, addressee, doer_of_summed_act, mediated_pair, organisers_of_policed_protest,
                          other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts, second_hop_recipient,
                          talks_partner)
@@ -440,6 +440,17 @@ def _people_acted_on(match: TriggerMatch, verb: Token):
     return obj.doc[obj.left_edge.i:end]
 
 
+# Acts a pair does with each other, whose party named after "on", "about" or "over" is their topic.
+TOPIC_PAIR_CATEGORIES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _topic_of(token: Token) -> bool:
+    """Is the party named in a topic phrase ("on North Korea", "on North Korea's missile launches")?"""
+    while token.dep_ in ("poss", "compound", "amod", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
+
+
 def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
     """Recipients that are no counterpart: the forces a state deploys, a party of an "and" pair named
     again, and a weak recipient (a place) in the actor's own country or of a pair."""
@@ -455,6 +466,10 @@ def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
         civilians = all(e.sector in ("CVL", "REF") for m in args.recipient for e in m.entities)
         if {e.code for m in args.recipient for e in m.entities} <= actor_codes and len(actor_codes) > 1 \
                 and not civilians:
+            args.recipient = []
+        elif len(actor_codes) > 1 and match.entry.plover in TOPIC_PAIR_CATEGORIES and all(
+                _topic_of(match.anchor.doc[m.root]) for m in args.recipient):
+            # "Trump and Putin agreed to share information on North Korea": what the pair's deal is about.
             args.recipient = []
     if args.recipient_weak:
         # "held talks in Paris": a place, not a counterpart, for cooperative events in the actor's own
