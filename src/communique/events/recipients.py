@@ -36,7 +36,7 @@ from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjec
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
 FORCE_CATEGORIES = frozenset({"COERCE", "ASSAULT"})
-RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "for", "between",
+RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "among", "for", "between",
                    "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside", "around")
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside",
                         "around"})
