@@ -53,3 +53,18 @@ def test_an_object_the_parser_hung_on_a_bare_weekday_is_the_verbs_again():
                 ["nsubj", "ROOT", "dobj", "compound", "npadvmod"], ["PROPN", "VERB", "NOUN", "PROPN", "PROPN"])
     bare_weekday_objects(doc)
     assert [t.text for t in children(doc[1], ("dobj",))] == ["envoys"]
+
+
+def test_a_second_subject_after_and_is_the_first_ones_conjunct():
+    from communique.nlp import joined_subjects
+    # "Lima and rebel leader Vos signed": the parser gave "signed" two subjects, "and" on the first.
+    doc = parse(["Lima", "and", "rebel", "leader", "Vos", "signed"], [5, 0, 3, 4, 5, 5],
+                ["nsubj", "cc", "amod", "compound", "nsubj", "ROOT"],
+                ["PROPN", "CCONJ", "NOUN", "NOUN", "PROPN", "VERB"])
+    joined_subjects(doc)
+    assert [t.text for t in children(doc[5], ("nsubj",))] == ["Lima"]
+    assert [t.text for t in children(doc[0], ("conj",))] == ["Vos"]
+    # Two subjects with no "and" between them are left as the parser read them.
+    doc = parse(["Lima", "Vos", "signed"], [2, 2, 2], ["nsubj", "nsubj", "ROOT"], ["PROPN", "PROPN", "VERB"])
+    joined_subjects(doc)
+    assert [t.text for t in children(doc[2], ("nsubj",))] == ["Lima", "Vos"]

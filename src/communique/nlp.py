@@ -36,6 +36,7 @@ def load_model(name: str | None = None):
         nlp = module.load()
         nlp.add_pipe("communique_hyphenated_names", first=True)
         nlp.add_pipe("communique_bare_weekday_objects", last=True)
+        nlp.add_pipe("communique_joined_subjects", last=True)
         return nlp
     raise ModelNotInstalled(
         "No English spaCy model could be loaded ("
@@ -115,4 +116,21 @@ def bare_weekday_objects(doc):
             word.head = obj
         obj.head = verb
         obj.dep_ = "dobj"
+    return doc
+
+
+# "Gbagbo and rebel leader Guillaume Soro signed an accord": the parser may give the verb two subjects,
+# the first holding the "and". The second is the first's conjunct, as "X and Y" always is.
+@Language.component("communique_joined_subjects")
+def joined_subjects(doc):
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) != 2:
+            continue
+        first, second = subjects
+        ands = [c for c in first.children if c.dep_ == "cc" and c.lower_ == "and"]
+        if not ands or any(c.dep_ == "conj" for c in first.children) or not (ands[-1].i < second.left_edge.i):
+            continue
+        second.head = first
+        second.dep_ = "conj"
     return doc
