@@ -105,9 +105,13 @@ def is_gerund_noun(token: Token) -> bool:
 
 
 def people_named_by_participle(token: Token) -> bool:
-    """"treated the injured", "the detained were freed": a participle after "the" naming people."""
-    return token.tag_ == "VBN" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not children(token, ("dobj", "agent"))
+    """"treated the injured", "the detained were freed", "flew the most badly wounded to Ankara" (however
+    the parser hangs it): a participle after "the" naming people, with no subject or auxiliary of its own."""
+    if token.tag_ != "VBN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+            or children(token, ("dobj", "agent")):
+        return False
+    return token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") or not children(
+        token, ("nsubj", "nsubjpass", "aux", "auxpass"))
 
 
 def misparsed_modifier_verb(verb: Token) -> bool:
