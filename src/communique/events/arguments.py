@@ -219,7 +219,7 @@ SUBJECT_MATTER_PREPS = frozenset({"into", "over", "about", "on"})
 
 # A said act named by its noun comes "from" whoever says it ("criticism from Mexico", "an offer from
 # Seoul"); acts that move people or forces come "from" the place left ("a withdrawal from Iraq").
-FROM_DOER_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT", "AGREE"})
+FROM_DOER_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT", "AGREE", "AID"})
 
 
 def _received_from(args: Arguments, anchor: Token, index: MentionIndex) -> bool:

@@ -448,7 +448,9 @@ def received_from(noun: Token) -> list[Token]:
     verb = receiving_verb(noun)
     if verb is None:
         return []
-    return [p for prep in children(noun, ("prep",)) + children(verb, ("prep",)) if prep.lower_ == "from"
+    # ("received the first tranche of a loan from the IMF": the "from" of what the noun is a part of)
+    parts = [o for prep in children(noun, ("prep",)) if prep.lower_ == "of" for o in children(prep, ("pobj",))]
+    return [p for prep in [c for h in [noun, *parts, verb] for c in children(h, ("prep",))] if prep.lower_ == "from"
             for p in children(prep, ("pobj",))]
 
 
