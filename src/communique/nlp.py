@@ -119,7 +119,7 @@ def bare_weekday_objects(doc):
     return doc
 
 
-# "Gbagbo and rebel leader Guillaume Soro signed an accord": the parser may give the verb two subjects,
+# "Kiir and rebel leader Riek Machar signed an accord": the parser may give the verb two subjects,
 # the first holding the "and". The second is the first's conjunct, as "X and Y" always is.
 @Language.component("communique_joined_subjects")
 def joined_subjects(doc):

@@ -445,7 +445,7 @@ TOPIC_PAIR_CATEGORIES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def _topic_of(token: Token) -> bool:
-    """Is the party named in a topic phrase ("on North Korea", "on North Korea's missile launches")?"""
+    """Is the party named in a topic phrase ("on Pyongyang", "on Pyongyang's missile launches")?"""
     while token.dep_ in ("poss", "compound", "amod", "nmod") and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
@@ -469,7 +469,7 @@ def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
             args.recipient = []
         elif len(actor_codes) > 1 and match.entry.plover in TOPIC_PAIR_CATEGORIES and all(
                 _topic_of(match.anchor.doc[m.root]) for m in args.recipient):
-            # "Trump and Putin agreed to share information on North Korea": what the pair's deal is about.
+            # "Tokyo and Seoul agreed to pool radar data on Pyongyang's launches": what the pair's deal is about.
             args.recipient = []
     if args.recipient_weak:
         # "held talks in Paris": a place, not a counterpart, for cooperative events in the actor's own

@@ -197,7 +197,7 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
         return reading.recoded(THREAT, "decide: an intent bound to 'unless' is a threat"), mod
     if mod.future and not mod.negated and not mod.hypothetical and reading.plover == "SANCTION" \
             and reading.cameo != UNSPECIFIED_SANCTION and announced_decision(match.anchor):
-        # "Britain will expel 23 Russian diplomats": the sanction announced is the sanction, not a threat
+        # "Norway will expel four Russian diplomats": the sanction announced is the sanction, not a threat
         # ("would respond with steps of its own", a sanction left unnamed, stays a threat).
         return reading, dataclasses.replace(mod, future=False)
     if mod.future and not mod.negated and not mod.hypothetical:

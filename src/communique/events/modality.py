@@ -373,15 +373,15 @@ def _has_condition(verb: Token) -> bool:
 
 
 def announced_decision(token: Token) -> bool:
-    """Is a future act told as a decision announced ("Britain will expel 23 diplomats", "said on Thursday
-    it would close the consulate"), not held over the other side? A condition ("if", "unless", "should
+    """Is a future act told as a decision announced ("Norway will expel four diplomats", "said on Monday
+    it would shut the trade office"), not held over the other side? A condition ("if", "unless", "should
     it"), a warning or threat that frames it, or a readiness ("was ready to impose sanctions") makes it a
     threat (PLOVER: THREATEN is a coercive warning; an announced sanction is the sanction)."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in ("dobj", "pobj", "prep"):
         verb = verb.head
     aux = _aux_words(verb)
-    if not aux and verb.dep_ == "conj":  # "will expel 23 diplomats and suspend all contacts"
+    if not aux and verb.dep_ == "conj":  # "will expel four envoys and freeze all contacts"
         aux = _aux_words(verb.head)
     if not aux & (FUTURE_AUX | {"would"}):
         return False

@@ -105,7 +105,7 @@ def is_gerund_noun(token: Token) -> bool:
 
 
 def people_named_by_participle(token: Token) -> bool:
-    """"treated the injured", "the detained were freed", "flew the most badly wounded to Ankara" (however
+    """"treated the injured", "the detained were freed", "airlifted the worst injured to the capital" (however
     the parser hangs it): a participle after "the" naming people, with no subject or auxiliary of its own."""
     if token.tag_ != "VBN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
             or children(token, ("dobj", "agent")):
@@ -448,7 +448,7 @@ def received_from(noun: Token) -> list[Token]:
     verb = receiving_verb(noun)
     if verb is None:
         return []
-    # ("received the first tranche of a loan from the IMF": the "from" of what the noun is a part of)
+    # ("got the second instalment of a credit from the World Bank": the "from" of what the noun is a part of)
     parts = [o for prep in children(noun, ("prep",)) if prep.lower_ == "of" for o in children(prep, ("pobj",))]
     return [p for prep in [c for h in [noun, *parts, verb] for c in children(h, ("prep",))] if prep.lower_ == "from"
             for p in children(prep, ("pobj",))]
