@@ -57,14 +57,15 @@ def test_final_articles_stay_at_their_level():
 
 
 def test_plover_gold_standard_stays_at_its_level(shared_dir):
-    # measured: category F1 0.866, triple F1 0.768 (an apology is CONCEDE by the PLOVER manual; this set says SUPPORT)
+    # measured: category F1 0.860, triple F1 0.762 (an apology is CONCEDE by the PLOVER manual; this set says SUPPORT;
+    # an announced withdrawal of inspectors is a threat here, a sanction announced is the sanction in the coder)
     report = evaluate(shared_dir / "eval" / "plover-gsr-dev.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.84
     assert report["triple"]["overall"]["f1"] >= 0.735
 
 
 def test_news_sentence_pairs_stay_at_their_level(shared_dir):
-    # measured: right category for the marked pair 0.593, any event for it 0.667, 0.193 extra per sentence
+    # measured: right category for the marked pair 0.607, any event for it 0.679, 0.190 extra per sentence
     report = evaluate(shared_dir / "eval" / "plv-dev.jsonl", fmt="plv")
     assert report["right"] >= 0.545
     assert report["found"] >= 0.62
@@ -72,11 +73,11 @@ def test_news_sentence_pairs_stay_at_their_level(shared_dir):
 
 
 def test_blind_articles_stay_at_their_level():
-    # 660 articles (rounds 3, 5, 6, 7, 9a, 10a, 11a, 12a, 15a-25a and 27a-34a added): measured triple F1 0.751,
-    # false events 1.55 per article, dates 0.950, main events found 0.836 (the 40 fresh articles of round 31a are
+    # 680 articles (rounds 3, 5, 6, 7, 9a, 10a, 11a, 12a, 15a-25a and 27a-35a added): measured triple F1 0.753,
+    # false events 1.54 per article, dates 0.948, main events found 0.843 (the 40 fresh articles of round 31a are
     # harder: 0.672, 2.08 false per article, 72% of main events; the false-event floor moved 1.55 -> 1.60 with them;
     # round 32a's 20 articles: 0.754, 1.30 false per article, 78% of main events; round 33a's 20: 0.650, 2.25,
-    # 79%; round 34a's 20: 0.800 and 0.733, 85% of main events).
+    # 79%; round 34a's 20: 0.800 and 0.733, 85% of main events; round 35a's 20: 0.737 and 0.759, 87%).
     # The actor and recipient scorers are trained on the first 400, so those are no longer out of sample for them
     # (the cross-validated figures are in their weights files).
     assert_articles_at_least(article_set("blind"), triple=0.73, false_per_article=1.60, dates=0.93, main_found=0.82)
@@ -84,8 +85,9 @@ def test_blind_articles_stay_at_their_level():
 
 def test_blind_manual_style_sentences_stay_at_their_level():
     # benchmarks/sentences, dev half (written blind, developed on since; rounds 3, 5, 7, 9a, 10, 11a, 11c, 11e, 12a,
-    # 13a and 14a added): measured category F1 0.920, triple F1 0.823 (rounds 11e, 12a's MS-S3, 13a's MS-U3 and 14a's
-    # MS-W3, acts told by nouns, passives, stances, weapons and clauses, are at 0.654, 0.727, 0.761 and 0.836)
+    # 13a, 14a and 15a added): measured category F1 0.919, triple F1 0.817 (rounds 11e, 12a's MS-S3, 13a's MS-U3, 14a's
+    # MS-W3 and 15a's MS-Y3, acts told by nouns, passives, stances, weapons, clauses, unrest and posture, are at 0.654,
+    # 0.727, 0.761, 0.836 and 0.690)
     report = evaluate(BENCHMARKS / "sentences" / "manual_dev.gsr.json", fmt="gsr")
     assert report["category"]["overall"]["f1"] >= 0.90
     assert report["triple"]["overall"]["f1"] >= 0.75
