@@ -129,7 +129,7 @@ def joined_subjects(doc):
             continue
         first, second = subjects
         ands = [c for c in first.children if c.dep_ == "cc" and c.lower_ == "and"]
-        if not ands or any(c.dep_ == "conj" for c in first.children) or not (ands[-1].i < second.left_edge.i):
+        if not ands or any(c.dep_ == "conj" for c in first.children) or ands[-1].i > second.left_edge.i:
             continue
         second.head = first
         second.dep_ = "conj"

@@ -195,12 +195,11 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
         # "vowed to send more fighters into the cities unless the troops left": an intent held over the
         # other side until it gives way is a threat.
         return reading.recoded(THREAT, "decide: an intent bound to 'unless' is a threat"), mod
-    if mod.future and not mod.negated and not mod.hypothetical and reading.plover == "SANCTION" \
-            and reading.cameo != UNSPECIFIED_SANCTION and announced_decision(match.anchor):
-        # "Norway will expel four Russian diplomats": the sanction announced is the sanction, not a threat
-        # ("would respond with steps of its own", a sanction left unnamed, stays a threat).
-        return reading, dataclasses.replace(mod, future=False)
     if mod.future and not mod.negated and not mod.hypothetical:
+        if reading.plover == "SANCTION" and reading.cameo != UNSPECIFIED_SANCTION and announced_decision(match.anchor):
+            # "Norway will expel four Russian diplomats": the sanction announced is the sanction, not a threat
+            # ("would respond with steps of its own", a sanction left unnamed, stays a threat).
+            return reading, dataclasses.replace(mod, future=False)
         intent = intent_rule(reading.cameo)
         if intent is not None:
             mod = dataclasses.replace(mod, future=False)
