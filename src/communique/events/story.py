@@ -60,7 +60,10 @@ def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -
         # (a deployment with a place or a task of its own, "sent into the cities to support the police", stays
         # where it is sent; only a state is the other side of one)
         deployment = event.event == "MOBILIZE"
-        if event.recipient or event.event not in STORY_COUNTERPART_CATEGORIES \
+        # A concession given to the actor's own people for want of a named party goes to the story's
+        # counterpart when its own sentence names it ("dropped the duties after Brazil agreed to ...").
+        yielding = _yields_to_own_people(event)
+        if (event.recipient and not yielding) or event.event not in STORY_COUNTERPART_CATEGORIES \
                 or (deployment and event.unnamed_recipient):
             out.append(event)
             continue
@@ -70,9 +73,17 @@ def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -
                 and (len(others) == 1 or others[0][0] > others[1][0]):
             code = others[0][1]
             party = next(e for m in mentions for e in m.entities if e.code == code)
-            event = dataclasses.replace(event, recipient=[dataclasses.replace(party)])
+            if not yielding or any(e.code == code and e.text in event.text for m in mentions for e in m.entities):
+                event = dataclasses.replace(event, recipient=[dataclasses.replace(party)])
         out.append(event)
     return out
+
+
+def _yields_to_own_people(event: Event) -> bool:
+    """A concession whose recipient is only the actor's own people, put in its place for want of a named one
+    (events/arguments.py: the recipient keeps the actor's own words)."""
+    return event.event == "CONCEDE" and len(event.recipient) == 1 and \
+        any(a.start == event.recipient[0].start and a.code == event.recipient[0].code for a in event.actor)
 
 
 def fold_protest_demands(events: list[Event]) -> list[Event]:
