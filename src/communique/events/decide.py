@@ -191,9 +191,9 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
         # "vowed not to return the land": a promise not to cooperate is a refusal
         # ("pledged not to use force" stays a promise).
         return reading.recoded(REJECTION, "decide: a promise not to cooperate is a refusal"), mod
-    if reading.cameo == "030" and _bound_to_unless(match):
-        # "vowed to send more fighters into the cities unless the troops left": an intent held over the
-        # other side until it gives way is a threat.
+    if (reading.cameo == "030" or (reading.plover == "REJECT" and mod.future)) and _bound_to_unless(match):
+        # "vowed to send more fighters into the cities unless the troops left", "will block the bid unless
+        # it acts": an intent or a refusal held over the other side until it gives way is a threat.
         return reading.recoded(THREAT, "decide: an intent bound to 'unless' is a threat"), mod
     if mod.future and not mod.negated and not mod.hypothetical:
         if reading.plover == "SANCTION" and reading.cameo != UNSPECIFIED_SANCTION and announced_decision(match.anchor):

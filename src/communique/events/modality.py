@@ -361,10 +361,14 @@ def _said_by_commentators(verb: Token) -> bool:
 
 
 def condition_clause(verb: Token) -> Token | None:
-    """The verb of an "if"/"unless" clause attached to ``verb`` (a promise's or threat's condition)."""
+    """The verb of an "if"/"unless" clause attached to ``verb`` (a promise's or threat's condition); for a
+    reported clause, also one the parser hangs on the speech verb after it ("will tighten sanctions unless
+    it calls off the launch, he said")."""
     for c in verb.children:
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
             return c
+    if verb.dep_ == "ccomp" and (cond := condition_clause(verb.head)) is not None and cond.i > verb.i:
+        return cond
     return None
 
 
