@@ -219,7 +219,7 @@ SUBJECT_MATTER_PREPS = frozenset({"into", "over", "about", "on"})
 
 # A said act named by its noun comes "from" whoever says it ("criticism from Mexico", "an offer from
 # Seoul"); acts that move people or forces come "from" the place left ("a withdrawal from Iraq").
-FROM_DOER_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT", "AGREE", "AID"})
+FROM_DOER_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT", "AGREE", "AID", "CONSULT", "ASSAULT"})
 
 
 def _received_from(args: Arguments, anchor: Token, index: MentionIndex) -> bool:
@@ -229,7 +229,10 @@ def _received_from(args: Arguments, anchor: Token, index: MentionIndex) -> bool:
     doers = [m for p in received_from(anchor) for m in mentions_under(p, index)[0]]
     if not doers:
         return False
-    subj = subject_token(receiving_verb(anchor))
+    verb = receiving_verb(anchor)
+    subj = subject_token(verb)
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        subj = subject_token(verb.head)  # "deported the publisher, drawing a rebuke from Canberra"
     args.actor, args.actor_direct = unique(doers), True
     args.recipient = mentions_under(subj, index)[0] if subj is not None else []
     args.recipient_direct = bool(args.recipient)  # ("The decision drew ...": whose, the story may say)

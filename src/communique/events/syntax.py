@@ -433,11 +433,14 @@ def crowd_members(token: Token, heads: frozenset[str]) -> list[Token]:
 
 def receiving_verb(noun: Token) -> Token | None:
     """The verb that receives an act named by its noun ("the move drew criticism", "came under
-    criticism"), not in a relative clause ("remarks that drew criticism", said of something else)."""
+    criticism", "there was criticism"), not in a relative clause ("remarks that drew criticism", said of
+    something else)."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         verb = noun.head.head
     elif noun.dep_ == "dobj":
         verb = noun.head
+    elif noun.dep_ == "attr" and children(noun.head, ("expl",)):
+        return noun.head  # "there was swift condemnation from the bloc"
     else:
         return None
     if verb.pos_ != "VERB" or lemma(verb) not in word_class("receiving") or verb.dep_ == "relcl":
