@@ -53,7 +53,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
                 # "ordered the army to deploy troops": the deployment is the event, not an appeal.
                 coded = [e for inner in found if inner.anchor in infinitives(match.anchor)
                          for e in _events_for(inner, index, document, sent.text.strip(), number)]
-            coded = [answer_to_earlier(e, match, events) for e in coded]
+            coded = [answer_to_earlier(e, match, events, sentence_events) for e in coded]
             coded = [_addressee_of_joined_verb(e, match, sentence_events) for e in coded]
             coded = [counterpart_from_context(e, events + sentence_events) for e in coded]
             coded = [e for e in (done_by_earlier(e, match, events) for e in coded) if e is not None]

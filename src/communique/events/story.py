@@ -188,8 +188,9 @@ ANAPHORIC_ACTS = {
 REACTING_CATEGORIES = frozenset({"REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN"})
 
 
-def answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) -> Event:
-    """Give a reaction with no recipient the doer of the earlier act its definite object names."""
+def answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event], beside: list[Event] = ()) -> Event:
+    """Give a reaction with no recipient the doer of the earlier act its definite object names (or, for a
+    noun set beside the clause that told the act, an act of that sentence: ``beside``)."""
     if event.recipient or event.event not in REACTING_CATEGORIES:
         return event
     hosts = [match.anchor] + [c for c in match.anchor.children if c.dep_ == "prt"]
@@ -204,16 +205,20 @@ def answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event]) -
     for noun in nouns:
         kinds = ANAPHORIC_ACTS.get(noun.lemma_.lower())
         definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+        # "called for a pause, an appeal France turned down": a noun set beside the clause that told the act
+        # names that act of the sentence.
+        beside_act = noun.i == match.anchor.head.i and match.anchor.dep_ == "relcl" and noun.dep_ in ("appos", "npadvmod")
         # Any other definite noun ("condemned the package", "denounced the flights") refers back only to
         # an act told with the same word ("imposed a package of sanctions", "flight exercises").
         only_named = kinds is None
         if kinds is None and noun.pos_ == "NOUN" and not noun.ent_type_ and not _names_people(noun):
             kinds = set()
-        if kinds is None or not definite:
+        if kinds is None or not (definite or beside_act):
             continue
         actor_keys = {(a.code, a.name or a.text) for a in event.actor}
         # "the decision" after "decided to ...": the act whose trigger is the noun's own verb first.
-        candidates = [p for p in earlier if not (kinds and p.event not in kinds) and not p.negated]
+        candidates = [p for p in (list(beside) if beside_act else earlier)
+                      if not (kinds and p.event not in kinds) and not p.negated]
         # "the decision" after "decided to ...", "the package" after "imposed a package of sanctions":
         # the act whose trigger is the noun's own verb, or whose sentence used the noun, first.
         named = [p for p in candidates if _same_stem(p.trigger.text, noun.lemma_)
