@@ -1,7 +1,7 @@
 """Trigger matching helpers (events/matching.py), on parses built by hand (no model needed)."""
 from _hand_parses import hand_parse
 
-from communique.events.matching import _naming_participle
+from communique.events.matching import _bare_base_form, _naming_participle
 from communique.events.syntax import doer_tokens
 
 parse = hand_parse
@@ -28,3 +28,15 @@ def test_a_passive_names_its_doer_after_by():
     doc = parse(["villages", "wrecked", "on", "Monday"], [1, 1, 1, 2], ["ROOT", "acl", "prep", "pobj"],
                 ["NNS", "VBN", "IN", "NNP"], ["village", "wreck", "on", "Monday"])
     assert doer_tokens(doc[1]) == []
+
+
+def test_a_demanded_verb_with_a_particle_tagged_as_a_noun_is_a_bare_base_form():
+    # "Kabul insisted that Islamabad hand over the files", "hand" tagged a noun: still what is demanded.
+    words = ["Kabul", "insisted", "that", "Islamabad", "hand", "over", "the", "files"]
+    doc = parse(words, [1, 1, 4, 4, 1, 4, 7, 4], ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "prt", "det", "dobj"],
+                ["NNP", "VBD", "IN", "NNP", "NN", "RP", "DT", "NNS"])
+    assert _bare_base_form(doc[4])
+    # "insisted that the hand was steady": a noun with no particle is no demanded act.
+    doc = parse(["insisted", "that", "the", "hand", "was"], [0, 4, 3, 4, 0], ["ROOT", "mark", "det", "nsubj", "ccomp"],
+                ["VBD", "IN", "DT", "NN", "VBD"])
+    assert not _bare_base_form(doc[3])

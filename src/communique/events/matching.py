@@ -203,7 +203,10 @@ def _bare_base_form(verb: Token) -> bool:
     one party ("that Bahrain release the doctors"): the mood of what is demanded."""
     if children(verb, ("aux", "auxpass")):
         return False
-    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and any(s.tag_ in ("NN", "NNP") for s in children(verb, ("nsubj",))))
+    one_party = any(s.tag_ in ("NN", "NNP") for s in children(verb, ("nsubj",)))
+    # ("that Pakistan hand over its files": a bare verb with a particle the tagger took for a noun)
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and one_party) or (
+        verb.tag_ == "NN" and one_party and bool(children(verb, ("prt",))))
 
 
 def _describing_stance(token: Token) -> bool:
