@@ -47,7 +47,8 @@ from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 APOLOGY = "055"
 OWN_PEOPLE_CODES = frozenset({"0831", "1723", "1724"})  # a resignation, a curfew, a state of emergency
-MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; the pair are its recipients
+MEDIATION_CODES = ("045", "039", "038")
+INVESTIGATION = "09"  # a mediator works between the pair; the pair are its recipients
 # Categories whose unnamed target is the actor's own state (see actors/implicit.py: own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
 # What a crowd gathers to do to its target ("marched to denounce the government").
@@ -92,6 +93,13 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             # no one named is yielding to the actor's own people (an apology is owed to someone else);
             # a curfew or state of emergency named on no one falls on them.
             args.recipient = own_state(args.actor, "CONCEDE")
+            args.recipient_weak = bool(args.recipient)
+        elif not args.recipient and match.entry.cameo.startswith(INVESTIGATION) and \
+                not any(e.code for m in args.unnamed_recipient for e in m.entities):
+            # "prosecutors opened an inquiry into the deaths": a state's inquiry into what no table names
+            # is into its own people (named by the words of what it looks into, where the text gives them).
+            words = [index.doc[m.token_start:m.token_end] for m in args.unnamed_recipient if m.token_start >= 0][:1]
+            args.recipient = own_state(args.actor, "COERCE", words[0] if words else None)
             args.recipient_weak = bool(args.recipient)
     return args
 
