@@ -54,7 +54,7 @@ def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[
     """Named bodies the tables do not know ("the Third World Water Forum"): an NER organisation
     whose name ends in a body word becomes an organisation of the country its name holds
     ("the Kenya Human Rights Commission" -> KEN) or that owns it ("Malawi's Media Standards Council"
-    -> MWI); a party, front or union without one belongs to
+    -> MWI); a party, front or union without one, or a "National" body, belongs to
     the story's country, when there is one; anything else is non-governmental (NGO)."""
     found: list[LexMatch] = []
     dropped: set[LexMatch] = set()
@@ -87,7 +87,8 @@ def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[
             code = codes.pop()
         elif owner is not None:
             code = owner  # "Malawi's Media Standards Council": a body of the state that owns it
-        elif head.lower_ in POLITICAL_HEADS:
+        elif head.lower_ in POLITICAL_HEADS or any(t.lower_ == "national" for t in sdoc[start:end]):
+            # ("the National Strike Committee": a national body of the country the story is about)
             if main_country is None:
                 continue  # whose party it is cannot be told
             code = main_country
