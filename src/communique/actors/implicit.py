@@ -249,7 +249,7 @@ def crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
     words = {lemma(t) for t in subj.subtree if t.dep_ in ("nsubj", "pobj") or t.i == subj.i}
     if not words & (CROWD_WORDS | word_class("populace") | word_class("rioters")):
         return []
-    # "dozens of French fishing boats massed at Jersey's harbour": a crowd with a nationality is of it
+    # "scores of Spanish trawlers gathered off Gibraltar's port": a crowd with a nationality is of it
     place = [m for m in (index.place(t.i) for t in subj.subtree if t.dep_ == "amod") if m is not None and m.kind == "modifier"
              and coded(m)][:1] or place_state(verb, index, depth=4)
     for obj in children(verb, ("dobj",)):  # "blocked streets in Lima"

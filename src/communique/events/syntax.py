@@ -440,7 +440,7 @@ def receiving_verb(noun: Token) -> Token | None:
     elif noun.dep_ == "dobj":
         verb = noun.head
     elif noun.dep_ == "attr" and children(noun.head, ("expl",)):
-        return noun.head  # "there was swift condemnation from the bloc"
+        return noun.head  # "there was sharp criticism from the union"
     else:
         return None
     if verb.pos_ != "VERB" or lemma(verb) not in word_class("receiving") or verb.dep_ == "relcl":
