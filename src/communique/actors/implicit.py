@@ -250,8 +250,9 @@ def crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
     if not words & (CROWD_WORDS | word_class("populace") | word_class("rioters")):
         return []
     # "scores of Spanish trawlers gathered off Gibraltar's port": a crowd with a nationality is of it
-    place = [m for m in (index.place(t.i) for t in subj.subtree if t.dep_ == "amod") if m is not None and m.kind == "modifier"
-             and coded(m)][:1] or place_state(verb, index, depth=4)
+    nationality = [m for m in (index.place(t.i) for t in subj.subtree if t.dep_ == "amod")
+                   if m is not None and m.kind == "modifier" and coded(m)]
+    place = nationality[:1] or place_state(verb, index, depth=4)
     for obj in children(verb, ("dobj",)):  # "blocked streets in Lima"
         place = place or place_state(obj, index, depth=4)
     place = place or [m for m in (index.place(t.i) for t in subj.subtree)

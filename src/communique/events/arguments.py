@@ -47,8 +47,8 @@ from .unnamed_arguments import unnamed_actor, unnamed_recipient
 
 APOLOGY = "055"
 OWN_PEOPLE_CODES = frozenset({"0831", "1723", "1724"})  # a resignation, a curfew, a state of emergency
-MEDIATION_CODES = ("045", "039", "038")
-INVESTIGATION = "09"  # a mediator works between the pair; the pair are its recipients
+MEDIATION_CODES = ("045", "039", "038")  # a mediator works between the pair; the pair are its recipients
+INVESTIGATION = "09"  # investigations (CAMEO 09x): a state's inquiry names no one else, it looks into its own people
 # Categories whose unnamed target is the actor's own state (see actors/implicit.py: own_state).
 OWN_STATE_TARGETS = frozenset({"PROTEST", "COERCE"})
 # What a crowd gathers to do to its target ("marched to denounce the government").
@@ -227,7 +227,8 @@ SUBJECT_MATTER_PREPS = frozenset({"into", "over", "about", "on"})
 
 # A said act named by its noun comes "from" whoever says it ("criticism from Mexico", "an offer from
 # Seoul"); acts that move people or forces come "from" the place left ("a withdrawal from Iraq").
-FROM_DOER_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT", "AGREE", "AID", "CONSULT", "ASSAULT"})
+FROM_DOER_CATEGORIES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT", "AGREE", "AID", "CONSULT",
+                                  "ASSAULT"})
 
 
 def _received_from(args: Arguments, anchor: Token, index: MentionIndex) -> bool:

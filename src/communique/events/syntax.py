@@ -185,8 +185,8 @@ def object_tokens(anchor: Token) -> list[Token]:
             if prep.lower_ == "of":
                 found += children(prep, ("pobj",))
         # "its demand that Turkey withdraw its troops": the "that" clause's subject is whom the noun is about.
-        found += [s for c in children(anchor, ("acl", "ccomp")) if any(m.lower_ == "that" for m in children(c, ("mark",)))
-                  for s in children(c, ("nsubj",))]
+        found += [s for c in children(anchor, ("acl", "ccomp"))
+                  if any(m.lower_ == "that" for m in children(c, ("mark",))) for s in children(c, ("nsubj",))]
     expanded: list[Token] = []
     partitive = word_class("partitive")
     for t in found:
