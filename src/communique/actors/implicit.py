@@ -110,12 +110,15 @@ def placed_by_its_phrase(actor: list[ActorMention], index: MentionIndex) -> list
 def _nationality_in_phrase(actor: list[ActorMention], index: MentionIndex) -> list[ActorMention]:
     """"Iranian hackers": a demonym on the head of a phrase no table names."""
     doc = index.doc
-    for m in actor:
-        if 0 <= m.root < len(doc):
-            for c in children(doc[m.root], ("amod", "compound")):
-                for found in (index(c.i), index.place(c.i)):
-                    if found is not None and found.kind == "modifier" and coded(found) and len(found.entities) == 1:
-                        return [found]
+    return next((found for m in actor if 0 <= m.root < len(doc) if (found := nationality_on(doc[m.root], index))), [])
+
+
+def nationality_on(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """"Iranian hackers", "French fishing boats": the one demonym an adjective or compound on the noun names."""
+    for c in children(noun, ("amod", "compound")):
+        for found in (index(c.i), index.place(c.i)):
+            if found is not None and found.kind == "modifier" and coded(found) and len(found.entities) == 1:
+                return [found]
     return []
 
 
@@ -250,9 +253,8 @@ def crowd_of_place(verb: Token, index: MentionIndex) -> list[ActorMention]:
     if not words & (CROWD_WORDS | word_class("populace") | word_class("rioters")):
         return []
     # "scores of Spanish trawlers gathered off Gibraltar's port": a crowd with a nationality is of it
-    nationality = [m for m in (index.place(t.i) for t in subj.subtree if t.dep_ == "amod")
-                   if m is not None and m.kind == "modifier" and coded(m)]
-    place = nationality[:1] or place_state(verb, index, depth=4)
+    place = next((found for t in subj.subtree if (found := nationality_on(t, index))), []) \
+        or place_state(verb, index, depth=4)
     for obj in children(verb, ("dobj",)):  # "blocked streets in Lima"
         place = place or place_state(obj, index, depth=4)
     place = place or [m for m in (index.place(t.i) for t in subj.subtree)

@@ -95,7 +95,7 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             args.recipient = own_state(args.actor, "CONCEDE")
             args.recipient_weak = bool(args.recipient)
         elif not args.recipient and match.entry.cameo.startswith(INVESTIGATION) and \
-                not any(e.code for m in args.unnamed_recipient for e in m.entities):
+                not any(coded(m) for m in args.unnamed_recipient):
             # "prosecutors opened an inquiry into the deaths": a state's inquiry into what no table names
             # is into its own people (named by the words of what it looks into, where the text gives them).
             words = [index.doc[m.token_start:m.token_end] for m in args.unnamed_recipient if m.token_start >= 0][:1]

@@ -207,7 +207,8 @@ def answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event], b
         definite = any(c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
         # "called for a pause, an appeal France turned down": a noun set beside the clause that told the act
         # names that act of the sentence.
-        beside_act = noun.i == match.anchor.head.i and match.anchor.dep_ == "relcl" and noun.dep_ in ("appos", "npadvmod")
+        beside_act = noun.i == match.anchor.head.i and match.anchor.dep_ == "relcl" \
+            and noun.dep_ in ("appos", "npadvmod")
         # Any other definite noun ("condemned the package", "denounced the flights") refers back only to
         # an act told with the same word ("imposed a package of sanctions", "flight exercises").
         only_named = kinds is None
