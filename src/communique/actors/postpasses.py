@@ -31,6 +31,8 @@ from .spans import LEADING_WORDS
 CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "rupee",
                             "rupees", "franc", "francs", "rouble", "roubles", "ruble", "rubles", "peso", "pesos",
                             "shekel", "shekels", "riyal", "riyals", "dirham", "dirhams", "won"})
+# Sectors of a state's own bodies, which place a community named by its nationality (ethnic_groups).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Codes of bodies, not states: a person named as one's envoy or official acts for it.
 BODY_CODES = frozenset({"IGO", "NGO"})
 
@@ -52,9 +54,14 @@ def ethnic_groups(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]
         others = [o for o in out if o is not m and sent.start <= o.root < sent.end and len(o.entities) == 1
                   and o.entities[0].code not in (None, own) and len(o.entities[0].code or "") == 3
                   and o.entities[0].code not in NON_STATE_CODES]
-        if not others:
+        # (a community named by its nationality alone is placed by a place or a state's own body, "Serbian
+        # police beat members of the Albanian community", not by a group that attacks it: "Hamas gunmen
+        # stormed Israeli communities")
+        home = next((o for o in others if o.kind == "place"), None) or next(
+            (o for o in others if ethnic or o.kind in ("country", "capital") or o.entities[0].sector in STATE_SECTORS),
+            None)
+        if home is None:
             continue
-        home = next((o for o in others if o.kind == "place"), others[0])
         out[k] = replace(m, entities=[replace(m.entities[0], code=home.entities[0].code, name=None, id=None)])
     return out
 

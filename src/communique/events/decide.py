@@ -179,9 +179,11 @@ def _clause_reading(candidate: Candidate) -> tuple[Reading, Modality]:
     if reading.plover in REFUSED_BY_NEGATION and mod.negated and not mod.hypothetical and \
             (mod.future or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo") for c in match.anchor.children)):
         # "the cabinet would not drop the pension bill", "Belize would not negotiate its frontier":
-        # announcing that one will not yield or talk is a refusal.
-        return (reading.recoded(REFUSED_BY_NEGATION[reading.plover], "decide: will not yield or talk is a refusal"),
-                dataclasses.replace(mod, negated=False, future=False))
+        # announcing that one will not yield or talk is a refusal; held over "unless", a threat ("would
+        # not attend the talks unless the shelling stopped").
+        refusal = (THREAT, "decide: a refusal bound to 'unless' is a threat") if _bound_to_unless(match) else \
+            (REFUSED_BY_NEGATION[reading.plover], "decide: will not yield or talk is a refusal")
+        return reading.recoded(*refusal), dataclasses.replace(mod, negated=False, future=False)
     if reading.plover == "AGREE" and entry.pos == "ADJ" and mod.negated and not mod.hypothetical:
         # "is not willing to recognise", "is not ready to resume": declining to do it is a refusal.
         return (reading.recoded(REJECTION, "decide: not willing to act is a refusal"),
