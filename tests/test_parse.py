@@ -68,3 +68,37 @@ def test_a_second_subject_after_and_is_the_first_ones_conjunct():
     doc = parse(["Lima", "Vos", "signed"], [2, 2, 2], ["nsubj", "nsubj", "ROOT"], ["PROPN", "PROPN", "VERB"])
     joined_subjects(doc)
     assert [t.text for t in children(doc[2], ("nsubj",))] == ["Lima", "Vos"]
+
+
+def test_an_ordered_participle_read_as_a_reported_clause_is_the_orders_complement():
+    from communique.nlp import ordered_participles
+    # "A judge ordered Banda held in jail": the parser read "Banda held" as a clause with its own subject.
+    words = ["A", "judge", "ordered", "Banda", "held", "in", "jail"]
+    doc = Doc(VOCAB, words=words, heads=[1, 2, 2, 4, 2, 4, 5], deps=["det", "nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj"],
+              tags=["DT", "NN", "VBD", "NNP", "VBD", "IN", "NN"], lemmas=["a", "judge", "order", "Banda", "hold", "in", "jail"])
+    ordered_participles(doc)
+    assert [t.text for t in children(doc[2], ("dobj",))] == ["Banda"]
+    assert [t.text for t in children(doc[2], ("xcomp",))] == ["held"] and doc[4].tag_ == "VBN"
+    # A reported clause with its own "that" stays one ("ordered that Banda held the post").
+    words = ["A", "judge", "ordered", "that", "Banda", "held", "the", "post"]
+    doc = Doc(VOCAB, words=words, heads=[1, 2, 2, 5, 5, 2, 7, 5],
+              deps=["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "det", "dobj"],
+              tags=["DT", "NN", "VBD", "IN", "NNP", "VBD", "DT", "NN"],
+              lemmas=["a", "judge", "order", "that", "Banda", "hold", "the", "post"])
+    ordered_participles(doc)
+    assert [t.text for t in children(doc[5], ("nsubj",))] == ["Banda"] and doc[5].dep_ == "ccomp"
+
+
+def test_a_base_form_tagged_as_a_past_tense_after_a_base_form_is_read_as_one():
+    from communique.parse import base_form_read_as_past
+    # "urged the rebels to disarm and lay down their guns": "lay" tagged as the past of "lie".
+    words = ["urged", "them", "to", "disarm", "and", "lay", "down", "guns"]
+    doc = Doc(VOCAB, words=words, heads=[0, 0, 3, 0, 3, 3, 5, 5],
+              deps=["ROOT", "dobj", "aux", "xcomp", "cc", "conj", "prt", "dobj"],
+              tags=["VBD", "PRP", "TO", "VB", "CC", "VBD", "RP", "NNS"],
+              lemmas=["urge", "they", "to", "disarm", "and", "lie", "down", "gun"])
+    assert base_form_read_as_past(doc[5])
+    # A past tense of its own after a base form is no base form ("to disarm and fled").
+    doc = Doc(VOCAB, words=["to", "disarm", "and", "fled"], heads=[1, 1, 1, 1], deps=["aux", "ROOT", "cc", "conj"],
+              tags=["TO", "VB", "CC", "VBD"], lemmas=["to", "disarm", "and", "flee"])
+    assert not base_form_read_as_past(doc[3])

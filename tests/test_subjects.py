@@ -95,3 +95,21 @@ def test_casualties_after_a_comma_are_the_result_of_the_act_not_of_a_bystanders_
     sdoc, index = parsed(nlp, text, {"Militants": "COD/REB", "Congolese soldiers": "COD/MIL"})
     found, _, _ = subject_of(token(sdoc, "killing"), index)
     assert [m.entities[0].sector for m in found] == ["REB"]
+
+
+def test_a_participle_read_as_the_clause_verb_gives_its_subject_to_the_verb_joined_without_and():
+    from _hand_parses import hand_parse
+    from communique.events.subjects import _subject_of_reduced_relative
+    # "Gunners shelled posts after rockets fired from the hills killed two": the parser read "fired" as the
+    # after-clause's verb and joined "killed" to "shelled" with no "and"; the rockets killed.
+    words = ["Gunners", "shelled", "posts", "after", "rockets", "fired", "from", "hills", "killed", "two"]
+    doc = hand_parse(words, [1, 1, 1, 5, 5, 1, 5, 6, 1, 8],
+                     ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "prep", "pobj", "conj", "dobj"],
+                     ["NNS", "VBD", "NNS", "IN", "NNS", "VBN", "IN", "NNS", "VBD", "CD"])
+    assert _subject_of_reduced_relative(doc[8]).text == "rockets"
+    # With "and", the joined verb shares the main clause's subject as the parser says.
+    words = ["Gunners", "shelled", "posts", "after", "rockets", "fired", "and", "killed", "two"]
+    doc = hand_parse(words, [1, 1, 1, 5, 5, 1, 1, 1, 7],
+                     ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "cc", "conj", "dobj"],
+                     ["NNS", "VBD", "NNS", "IN", "NNS", "VBN", "CC", "VBD", "CD"])
+    assert _subject_of_reduced_relative(doc[7]) is None

@@ -37,6 +37,7 @@ def load_model(name: str | None = None):
         nlp.add_pipe("communique_hyphenated_names", first=True)
         nlp.add_pipe("communique_bare_weekday_objects", last=True)
         nlp.add_pipe("communique_joined_subjects", last=True)
+        nlp.add_pipe("communique_ordered_participles", last=True)
         return nlp
     raise ModelNotInstalled(
         "No English spaCy model could be loaded ("
@@ -134,3 +135,29 @@ def joined_subjects(doc):
         second.head = first
         second.dep_ = "conj"
     return doc
+
+
+# Verbs whose object a past participle says what is to be done to ("ordered the editor detained").
+ORDERING_VERBS = frozenset({"order", "want", "declare"})
+
+
+# "A judge ordered the former president held in a military jail": the parser may read the object and
+# the participle as a reported clause ("ordered [X held]" with X its subject and "held" a past tense).
+# With no "that" and no auxiliary, X is the object of "ordered" and "held" its complement, as in
+# "ordered him jailed", which the parser gets right.
+@Language.component("communique_ordered_participles")
+def ordered_participles(doc):
+    for verb in doc:
+        if verb.lemma_.lower() not in ORDERING_VERBS or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN")
+                       and c.i > verb.i), None)
+        if clause is None or any(c.dep_ in ("mark", "aux", "auxpass", "neg") for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.left_edge.i != verb.i + 1 or subject.right_edge.i != clause.i - 1:
+            continue
+        subject.head, subject.dep_ = verb, "dobj"
+        clause.dep_, clause.tag_ = "xcomp", "VBN"
+    return doc
+

@@ -26,6 +26,18 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+# Words that are a past tense of one verb and the base form of another ("to disarm and lay down its weapons":
+# the parser may tag the base form "lay" as the past of "lie").
+PAST_AND_BASE_FORMS = frozenset({"lay", "found", "wound"})
+
+
+def base_form_read_as_past(verb: Token) -> bool:
+    """A verb joined by "and" to a base form, tagged a past tense although it is a base form too ("would
+    build centres, set up a command and train ...", "to follow the example and lay down its weapons")."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ == "VB" and (
+        verb.lower_ == lemma(verb) or verb.lower_ in PAST_AND_BASE_FORMS)
+
+
 def children(token: Token, deps) -> list[Token]:
     """The token's children whose dependency label is one of ``deps`` (compared by the labels'
     hashes: the event rules call this tens of thousands of times per document batch)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..ontology import cameo
-from ..parse import children, governing_verb, lemma
+from ..parse import base_form_read_as_past, children, governing_verb, lemma
 from .lexicon import word_class
 from .matching import TriggerMatch, clause_of
 from .modality import is_negated
@@ -155,7 +155,8 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         if governing is not None and governing is not match and match.entry.plover != "SANCTION" and \
                 cameo(governing.entry.cameo).quad_class in RESULT_QUADS and cameo(match.entry.cameo).quad_class in RESULT_QUADS:
             return True
-    if (t.dep_ == "conj" and t.tag_ in FINITE_TAGS and t.head.tag_ in ("VBG", "VB")) or misjoined_to_content(t) \
+    if (t.dep_ == "conj" and t.tag_ in FINITE_TAGS and t.head.tag_ in ("VBG", "VB") and not base_form_read_as_past(t)) \
+            or misjoined_to_content(t) \
             or _second_main_clause(t):
         # "accused Tokyo of stirring up trouble and urged both governments to ...": a finite verb is
         # never part of the gerund or infinitive it was joined to; it is the main clause's own event.

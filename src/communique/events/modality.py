@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..background import is_background
 from ..knowledge import english
-from ..parse import lemma, participle_partner
+from ..parse import base_form_read_as_past, lemma, participle_partner
 from .lexicon import word_class
 from .syntax import holds_stance_of_speech, is_purpose
 
@@ -33,6 +33,7 @@ NEGATING_VERBS = frozenset({"decline", "fail", "deny"})
 COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "pundit", "scholar",
                           "economist", "academic", "researcher", "strategist", "columnist"})
 # "a week after soldiers detained the president": a clause dated a stretch of time before the news.
+NEWS_DAYS = 3  # "N days after": up to this many the earlier act is still the news (_days_of_the_news)
 ELAPSED_UNITS = frozenset({"days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
 # Adverbs of a habit ("routinely detains critics"): with a bare present tense, no event of the day.
 HABIT_WORDS = frozenset({"annually", "routinely", "regularly", "usually", "habitually", "customarily"})
@@ -134,7 +135,7 @@ def _clause_chain(verb: Token):
         # as a ccomp)
         wished = t.dep_ == "ccomp" and "to" in _aux_words(t) and t.head.lemma_.lower() in WISH_VERBS | EXPECTING_VERBS
         if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.tag_ in ("VB", "VBD") \
-                and not (t.tag_ == "VBD" and t.head.tag_ == "VB" and t.lower_ == t.lemma_.lower()):
+                and not base_form_read_as_past(t):
             # "would not accept X and accused Y", "denied any role and accused London": a verb with its
             # own tense keeps it ("would build centres, set up a command and train ...": a past form that is
             # also the base form, after a base form, is the base form)
@@ -271,6 +272,14 @@ def dated_recent(verb: Token) -> bool:
                for t in _clause_tokens(verb))
 
 
+def _days_of_the_news(span: Token) -> bool:
+    """"two days after", "three days after": a span short enough that what came before it is news of the
+    same story (dated by counting back), not the past it grew from ("a week after", "ten days after")."""
+    count = next((c for c in span.children if c.dep_ == "nummod"), None)
+    return span.lower_ == "days" and count is not None and \
+        english.NUMBER_WORDS.get(count.lower_, int(count.text) if count.text.isdigit() else 99) <= NEWS_DAYS
+
+
 def _past_perfect(verb: Token) -> bool:
     return verb.tag_ == "VBN" and "had" in _aux_words(verb) and not _in_reported_clause(verb)
 
@@ -325,7 +334,7 @@ def _background_clause(verb: Token) -> bool:
         mark = next((c for c in t.children if c.dep_ == "mark"), None)
         if mark is not None and mark.lower_ == "after":
             elapsed = [c for c in list(mark.children) + list(t.children) if c.dep_ == "npadvmod"]
-            if any(c.lower_ in ELAPSED_UNITS for c in elapsed):
+            if any(c.lower_ in ELAPSED_UNITS and not _days_of_the_news(c) for c in elapsed):
                 return True
         # "had held up approval while demanding ...": the clause of a background clause.
         if _past_perfect(t.head) and not dated_recent(t.head):

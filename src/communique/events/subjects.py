@@ -70,6 +70,10 @@ def subject_of(verb: Token, index: MentionIndex):
         found, depth = mentions_under(owner, index)
         if found:
             return found, depth <= 1, owner
+    owner = _subject_of_reduced_relative(verb)
+    if owner is not None:
+        found, depth = mentions_under(owner, index)
+        return found, depth <= 1, owner
     for step in range(6):
         if came_by == "advcl" and _result_participle(verb) and t.i != verb.i and (
                 t.dep_ in ("relcl", "acl") or (t.dep_ == "advcl" and any(m.lower_ in ("as", "while")
@@ -153,6 +157,19 @@ def _with_absolute_subject(verb: Token) -> Token | None:
     before = verb.doc[verb.i - 1]
     return next((a for a in [before, *before.ancestors] if a.dep_ == "pobj" and a.head.lower_ == "with"
                  and a.right_edge.i == verb.i - 1 and a.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _subject_of_reduced_relative(verb: Token) -> Token | None:
+    """"retaliated after rockets fired from across the border killed two people": the parser read the
+    participle of a reduced relative ("fired from ...") as the clause's verb and joined the real verb to
+    the main clause without "and"; the participle's subject is the real verb's."""
+    head = verb.head
+    if verb.dep_ != "conj" or subject_token(verb) is not None or any(
+            c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return None
+    clause = next((c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBN" and head.i < c.i < verb.i
+                   and c.right_edge.i == verb.i - 1), None)
+    return subject_token(clause) if clause is not None else None
 
 
 PARTY_CLASSES = ("populace", "rioters", "perpetrator", "group")
