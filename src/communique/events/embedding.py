@@ -100,7 +100,7 @@ def intent_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatch 
     """The plain statement of intent (CAMEO 030: "was ready to", "vowed to") whose infinitive is the
     punishment, dissent or force ``match`` names, if any."""
     code = match.entry.cameo
-    if not (cameo(code).quad_class == 4 or code.startswith("14")) or code.startswith("15"):
+    if not (cameo(code).quad_class == 4 or code.startswith(("12", "14"))) or code.startswith("15"):
         return None  # (sending troops may be help or menace: "ready to send troops" stays an intent)
     verb = clause_of(match)
     return next((a for a in matches if a.entry.cameo == "030" and lemma(a.anchor) in INTENT_WORDS
