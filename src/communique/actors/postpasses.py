@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..knowledge.codes import NON_STATE_CODES
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention
 from ..parse import lemma
 from . import knowledge
@@ -31,8 +31,6 @@ from .spans import LEADING_WORDS
 CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "rupee",
                             "rupees", "franc", "francs", "rouble", "roubles", "ruble", "rubles", "peso", "pesos",
                             "shekel", "shekels", "riyal", "riyals", "dirham", "dirhams", "won"})
-# Sectors of a state's own bodies, which place a community named by its nationality (ethnic_groups).
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Codes of bodies, not states: a person named as one's envoy or official acts for it.
 BODY_CODES = frozenset({"IGO", "NGO"})
 

@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Token
 
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity, Event, Trigger
 from ..ontology import cameo
 from .lexicon import word_class
@@ -64,8 +65,8 @@ def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -
         # counterpart when its own sentence names it ("dropped the duties after Brazil agreed to ...").
         yielding = _yields_to_own_people(event)
         if (event.recipient and not yielding) or event.event not in STORY_COUNTERPART_CATEGORIES \
-                or (deployment and event.unnamed_recipient):
-            out.append(event)
+                or (deployment and event.unnamed_recipient) or _domestic(event.actor):
+            out.append(_withdrawn_at_home(event))
             continue
         own = {a.code for a in event.actor} | ({"IGO", "NGO"} if deployment else set())
         others = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
@@ -77,6 +78,33 @@ def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -
                 event = dataclasses.replace(event, recipient=[dataclasses.replace(party)])
         out.append(event)
     return out
+
+
+# Sectors of a state's own people and the bodies that deal with them at home: their acts that name no party
+# are not aimed at the story's foreign counterpart ("police pulled out of the square", "rebels pulled out
+# of a hospital").
+DOMESTIC_SECTORS = frozenset({"COP", "REB", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED"})
+
+
+def _domestic(actor) -> bool:
+    return bool(actor) and all(a.sector in DOMESTIC_SECTORS for a in actor)
+
+
+def _withdrawn_at_home(event: Event) -> Event:
+    """A pull-back or release by a state's police, courts or rebels that names no party is toward the actor's
+    own country ("police pulled out of the square": from its people; "rebels pulled out of the hospital":
+    before the state), as a concession to no one named is (events/arguments.py)."""
+    codes = {a.code for a in event.actor}
+    code = next(iter(codes))
+    if event.event != "RETREAT" or event.recipient or not _domestic(event.actor) or len(codes) != 1 \
+            or code is None or len(code) != 3 or code in NON_STATE_CODES:
+        return event
+    if event.unnamed_recipient:  # "a court freed two former ministers": those it names, of its country
+        return dataclasses.replace(event, recipient=[dataclasses.replace(u, code=code) for u in event.unnamed_recipient])
+    actor = event.actor[0]
+    home = dataclasses.replace(actor, sector="CVL" if actor.sector in STATE_SECTORS else "GOV", name=None,
+                               id=f"country:{code}")
+    return dataclasses.replace(event, recipient=[home])
 
 
 def _yields_to_own_people(event: Event) -> bool:
