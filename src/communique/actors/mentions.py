@@ -47,6 +47,7 @@ def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
     mentions = postpasses.organization_chapters(sdoc, mentions)
     mentions = postpasses.state_envoys(sdoc, mentions)
     mentions = postpasses.appositions(sdoc, mentions)
+    mentions = postpasses.heads_of_bodies(sdoc, mentions)
     mentions = postpasses.ethnic_groups(sdoc, mentions)
     mentions = postpasses.currencies(sdoc, mentions)
     mentions = postpasses.opening_it(sdoc, mentions)

@@ -9,6 +9,8 @@ corrects is replaced by a copy (``dataclasses.replace``), never changed in place
   Agency" Egypt's);
 - :func:`appositions`: a person the tables do not know takes the country of a title set beside
   the name by a comma ("Qatar's emir, Sheikh Hamad");
+- :func:`heads_of_bodies`: a person said to head or chair an international body ("X, the diplomat who
+  heads the UN commission") acts for that body;
 - :func:`ethnic_groups`: "ethnic Albanians in southern Serbia" are coded with the country the
   sentence places them in;
 - :func:`currencies`: "5 billion U.S. dollars" names a currency, no party;
@@ -33,6 +35,36 @@ CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "poun
                             "shekel", "shekels", "riyal", "riyals", "dirham", "dirhams", "won"})
 # Codes of bodies, not states: a person named as one's envoy or official acts for it.
 BODY_CODES = frozenset({"IGO", "NGO"})
+
+
+# Verbs of leading a body: a person a relative clause says leads an international body acts for it.
+LEADING_VERBS = frozenset({"head", "chair", "lead", "run", "direct", "command"})
+STATE_OFFICES = frozenset({"president", "prime", "premier", "minister", "chancellor", "king", "emir", "sultan"})
+
+
+def heads_of_bodies(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Richard Butler, the Australian diplomat who heads the U.N. arms commission", "Mbeki, who chairs the
+    African Union panel": a person a relative clause (on the name or on the noun set beside it) says
+    heads an international body acts for that body, whatever country the name or the title gives."""
+    body_at = {i: m for m in mentions if len(m.entities) == 1 and m.entities[0].code in BODY_CODES
+               for i in range(m.token_start, m.token_end)}
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.kind != "person" or len(m.entities) != 1 or m.entities[0].code in BODY_CODES:
+            continue
+        root = sdoc[m.root]
+        nouns = [root] + [c for c in root.children if c.dep_ == "appos"]
+        # (the person heads it: "who heads", not "whose country chairs")
+        clauses = [c for n in nouns for c in n.children if c.dep_ == "relcl" and c.lemma_.lower() in LEADING_VERBS
+                   and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
+        body = next((body_at[t.i] for c in clauses for o in c.children if o.dep_ == "dobj"
+                     for t in o.subtree if t.i in body_at), None)
+        # (a sitting president or minister who chairs a bloc still speaks for the state: "Liberian President
+        # Sirleaf, who chairs ECOWAS"; a former one heading a panel does not)
+        title = {t.lower_ for t in sdoc[max(0, m.token_start - 4):m.root]}
+        if body is not None and not (title & STATE_OFFICES and "former" not in title):
+            out[k] = replace(m, entities=[replace(m.entities[0], code=body.entities[0].code)])
+    return out
 
 
 def ethnic_groups(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
