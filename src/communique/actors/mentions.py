@@ -64,7 +64,8 @@ def _pieces(sdoc: Doc, document: Document):
     """Step 1: the pre-passes over the table matches; also the pair phrases they make way for."""
     lex = lexical_matches(sdoc)
     lex = prepasses.disambiguated_organizations(sdoc, lex, document)
-    lex = prepasses.with_unlisted_bodies(sdoc, lex, memory.main_country(document, lex))
+    lex = prepasses.with_unlisted_bodies(sdoc, lex, memory.main_country(document, lex),
+                                         memory.home_country(document, lex, _lead_end(sdoc)))
     pairs = pair_phrases(sdoc)
     lex = prepasses.drop_inside(lex, [(s, e) for s, e, _ in pairs])
     return prepasses.with_person_names(sdoc, prepasses.valid_matches(sdoc, lex)), pairs

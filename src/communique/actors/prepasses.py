@@ -30,6 +30,8 @@ from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, PERSON, SECTOR, UNLISTED, L
 
 # Last words of the name of a body: "the Ceasefire Violations Committee", "the Kenya Human Rights
 # Commission". Courts, ministries and agencies are left out: they are organs of a state.
+# Words of a body's name that say it works across borders ("the International Crisis Group"): non-governmental.
+INTERNATIONAL_WORDS = frozenset({"international", "world", "global", "watch", "borders", "transparency"})
 BODY_HEADS = frozenset({"committee", "commission", "council", "forum", "association", "federation", "union",
                         "league", "society", "foundation", "institute", "front", "movement", "alliance",
                         "congress", "coalition", "organization", "organisation", "network", "party",
@@ -50,7 +52,8 @@ def _possessive_country(sdoc: Doc, lex: list[LexMatch], start: int) -> Optional[
     return None
 
 
-def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[str]) -> list[LexMatch]:
+def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[str],
+                         home_country: Optional[str] = None) -> list[LexMatch]:
     """Named bodies the tables do not know ("the Third World Water Forum"): an NER organisation
     whose name ends in a body word becomes an organisation of the country its name holds
     ("the Kenya Human Rights Commission" -> KEN) or that owns it ("Malawi's Media Standards Council"
@@ -92,6 +95,10 @@ def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[
             if main_country is None:
                 continue  # whose party it is cannot be told
             code = main_country
+        elif home_country is not None and not any(t.lower_ in INTERNATIONAL_WORDS for t in sdoc[start:end]):
+            # ("the Investigative Committee", "the Narathiwat Islamic Council" in a story filed from the
+            # country: a body of that country)
+            code = home_country
         else:
             code = "NGO"
         dropped.update(inside)
