@@ -127,6 +127,8 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: DocIndex) -
         mverb = _mention_verb(m, index)
         if mverb.i == verb.i:
             tier = 0
+        elif mverb in verb.conjuncts and m.precision == "day" and _one_subject(mverb, verb):
+            tier = 0.5  # "set fire to offices and attacked police stations on Wednesday night": one time
         elif is_ancestor(mverb, verb):
             tier = 1
         elif is_ancestor(verb, mverb):
@@ -152,6 +154,13 @@ def _best_mention(mentions: list[DateMention], trigger_token, index: DocIndex) -
         # 2015": a date below the trigger in a clause of its own dates that clause's event.
         return None
     return best
+
+
+def _one_subject(a, b) -> bool:
+    """Do two verbs joined by "and" tell one subject's acts ("set fire ... and attacked ...": the joined
+    verb has no subject of its own; "refused, and on Tuesday they blocked ..." are two clauses)?"""
+    joined = a if a.dep_ == "conj" else b
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children)
 
 
 def _weekday_of_the_news(mention: DateMention, verb, index: DocIndex) -> bool:
