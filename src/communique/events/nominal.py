@@ -17,7 +17,8 @@ NOMINAL_SUBJECT_VERBS = frozenset({"take", "begin", "start", "end", "continue", 
                                    "wound", "injure", "destroy", "leave", "claim", "rage", "flare", "intensify",
                                    "escalate", "spread", "persist", "rag", "send", "force", "drive", "displace",
                                    "paralyse", "paralyze", "cripple", "disrupt", "shut", "halt", "ground",
-                                   "draw", "spark", "prompt", "provoke", "anger"})  # "drew an ultimatum"
+                                   "draw", "spark", "prompt", "provoke", "anger", "stun", "shock", "outrage",
+                                   "horrify", "alarm"})  # "drew an ultimatum", "the abduction stunned the country"
 # ("rag": spaCy's lemma of "raged")
 # Verbs that tell what an act brought about, with the act noun as their subject ("a threat by X to slap
 # tariffs sent the peso tumbling", "the refusal dealt a blow to the plans", "left diplomats exasperated"):
