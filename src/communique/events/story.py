@@ -95,9 +95,10 @@ def _withdrawn_at_home(event: Event) -> Event:
     own country ("police pulled out of the square": from its people; "rebels pulled out of the hospital":
     before the state), as a concession to no one named is (events/arguments.py)."""
     codes = {a.code for a in event.actor}
+    if event.event != "RETREAT" or event.recipient or not _domestic(event.actor) or len(codes) != 1:
+        return event
     code = next(iter(codes))
-    if event.event != "RETREAT" or event.recipient or not _domestic(event.actor) or len(codes) != 1 \
-            or code is None or len(code) != 3 or code in NON_STATE_CODES:
+    if code is None or len(code) != 3 or code in NON_STATE_CODES:
         return event
     if event.unnamed_recipient:  # "a court freed two former ministers": those it names, of its country
         return dataclasses.replace(event, recipient=[dataclasses.replace(u, code=code) for u in event.unnamed_recipient])

@@ -161,7 +161,7 @@ def _with_absolute_subject(verb: Token) -> Token | None:
 
 def _subject_of_reduced_relative(verb: Token) -> Token | None:
     """"hit back after shells launched over the frontier wounded three farmers": the parser read the
-    participle of a reduced relative ("fired from ...") as the clause's verb and joined the real verb to
+    participle of a reduced relative ("launched over ...") as the clause's verb and joined the real verb to
     the main clause without "and"; the participle's subject is the real verb's."""
     head = verb.head
     if verb.dep_ != "conj" or subject_token(verb) is not None or any(

@@ -68,3 +68,7 @@ SELDOM_WORDS = frozenset({"rarely", "seldom", "scarcely", "hardly"})
 
 # Verbs that let their object act: "allowed a UN convoy to enter", "let inspectors in".
 LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
+
+# Pronouns in the object case: one after a verb is its object, never the subject of a clause ("ordered him
+# held", not "ordered he held").
+ACCUSATIVE_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
