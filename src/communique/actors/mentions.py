@@ -64,6 +64,7 @@ def _pieces(sdoc: Doc, document: Document):
     """Step 1: the pre-passes over the table matches; also the pair phrases they make way for."""
     lex = lexical_matches(sdoc)
     lex = prepasses.disambiguated_organizations(sdoc, lex, document)
+    lex = prepasses.halves_of_divided_countries(sdoc, lex)
     lex = prepasses.with_unlisted_bodies(sdoc, lex, memory.main_country(document, lex),
                                          memory.home_country(document, lex, _lead_end(sdoc)))
     pairs = pair_phrases(sdoc)

@@ -5,6 +5,8 @@ a new list (nothing is changed in place):
 
 - :func:`disambiguated_organizations`: an alias two bodies share ("RSF") goes to the one whose
   country the article is about;
+- :func:`halves_of_divided_countries`: "the North" and "the South" in a story that names North or
+  South Korea are the two Koreas;
 - :func:`with_unlisted_bodies`: a named body no table lists ("the Kenya Human Rights
   Commission") becomes an organisation piece of its country, the story's, or NGO;
 - :func:`drop_inside`: pieces inside "the two sides"-like phrases go;
@@ -50,6 +52,25 @@ def _possessive_country(sdoc: Doc, lex: list[LexMatch], start: int) -> Optional[
         if m.end == start - 1 and m.kind in (COUNTRY, METONYM):
             return m.key if m.kind != METONYM else knowledge.metonyms()[m.key].code
     return None
+
+
+# The halves of a divided country a story calls "the North" and "the South" once it has named either.
+DIVIDED_HALVES = {"north": "PRK", "south": "KOR"}
+
+
+def halves_of_divided_countries(sdoc: Doc, lex: list[LexMatch]) -> list[LexMatch]:
+    """"The North's army warned ...", "the South resumed broadcasts": in a story that names North or South
+    Korea, "the North" and "the South" (capitalised, after "the", not the start of a longer name or "the
+    South of France") are the two Koreas."""
+    named = {m.key for m in lex if m.kind == COUNTRY}
+    if not named & set(DIVIDED_HALVES.values()):
+        return lex
+    taken = {i for m in lex for i in range(m.start, m.end)}
+    found = [LexMatch(t.i, t.i + 1, COUNTRY, DIVIDED_HALVES[t.lower_]) for t in sdoc
+             if t.lower_ in DIVIDED_HALVES and t.text[0].isupper() and t.i > 0 and sdoc[t.i - 1].lower_ == "the"
+             and t.i not in taken and not (t.i + 1 < len(sdoc) and (sdoc[t.i + 1].pos_ == "PROPN"
+                                                                  or sdoc[t.i + 1].lower_ in ("of", "-")))]
+    return sorted(lex + found, key=lambda m: m.start) if found else lex
 
 
 def with_unlisted_bodies(sdoc: Doc, lex: list[LexMatch], main_country: Optional[str],
