@@ -116,3 +116,13 @@ def test_a_base_form_tagged_as_a_past_tense_after_a_base_form_is_read_as_one():
     doc = Doc(VOCAB, words=["to", "disarm", "and", "fled"], heads=[1, 1, 1, 1], deps=["aux", "ROOT", "cc", "conj"],
               tags=["TO", "VB", "CC", "VBD"], lemmas=["to", "disarm", "and", "flee"])
     assert not base_form_read_as_past(doc[3])
+
+
+def test_the_count_of_a_span_is_read_from_its_number_word():
+    from communique.parse import count_of
+    for words, deps, expected in ((["a", "day"], ["det", "ROOT"], 1), (["two", "days"], ["nummod", "ROOT"], 2),
+                                  (["3", "days"], ["nummod", "ROOT"], 3), (["many", "days"], ["nummod", "ROOT"], None)):
+        doc = parse(words, [1, 1], deps)
+        assert count_of(doc[1]) == expected
+    # Only the dependencies asked for count ("a few days": the article is no count of its own).
+    assert count_of(parse(["a", "days"], [1, 1], ["det", "ROOT"])[1], ("nummod",)) is None

@@ -12,6 +12,8 @@ from spacy.attrs import HEAD
 from spacy.strings import StringStore
 from spacy.tokens import Token
 
+from .knowledge.english import NUMBER_WORDS
+
 MAX_CLIMB = 50  # a malformed parse can hold a cycle; no real clause is this deep
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Dependents that open another clause: argument searches do not cross them.
@@ -36,6 +38,15 @@ def base_form_read_as_past(verb: Token) -> bool:
     build centres, set up a command and train ...", "to follow the example and lay down its weapons")."""
     return verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ == "VB" and (
         verb.lower_ == lemma(verb) or verb.lower_ in PAST_AND_BASE_FORMS)
+
+
+def count_of(noun: Token, deps=("det", "nummod")) -> int | None:
+    """The number the first counting word on a noun gives ("a day", "two days", "3 days"); None when it
+    gives none (no such word, or one that is no number)."""
+    word = next((c for c in noun.children if c.dep_ in deps), None)
+    if word is None:
+        return None
+    return NUMBER_WORDS.get(word.lower_) or (int(word.text) if word.text.isdigit() else None)
 
 
 def children(token: Token, deps) -> list[Token]:

@@ -40,8 +40,8 @@ import re
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from ..knowledge.english import LETTING_VERBS, NUMBER_WORDS, REPORTING_VERBS, WEEKDAY_NAMES
-from ..parse import clause_top, governing_verb, is_ancestor
+from ..knowledge.english import LETTING_VERBS, REPORTING_VERBS, WEEKDAY_NAMES
+from ..parse import clause_top, count_of, governing_verb, is_ancestor
 from .grammar import DateMention, find_date_expressions
 from .mentions import DocIndex, dates_its_noun, deadline, possessive_day
 
@@ -311,8 +311,7 @@ def _days_apart(trigger_token, mention: Optional[DateMention], index: DocIndex) 
         return 0  # the clause names its own day
     span = spans[0]
     # ("the day after", "a day after", "two days after", "3 days after")
-    count = next((NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                  for c in span.children if c.dep_ in ("det", "nummod")), 1) or 1
+    count = count_of(span) or 1
     days = count * SPAN_DAYS[span.lower_]
     return -days if marks[0] == "after" else days
 

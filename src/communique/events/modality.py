@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..background import is_background
 from ..knowledge import english
-from ..parse import base_form_read_as_past, lemma, participle_partner
+from ..parse import base_form_read_as_past, count_of, lemma, participle_partner
 from .lexicon import word_class
 from .syntax import holds_stance_of_speech, is_purpose
 
@@ -275,9 +275,8 @@ def dated_recent(verb: Token) -> bool:
 def _days_of_the_news(span: Token) -> bool:
     """"two days after", "three days after": a span short enough that what came before it is news of the
     same story (dated by counting back), not the past it grew from ("a week after", "ten days after")."""
-    count = next((c for c in span.children if c.dep_ == "nummod"), None)
-    return span.lower_ == "days" and count is not None and \
-        english.NUMBER_WORDS.get(count.lower_, int(count.text) if count.text.isdigit() else 99) <= NEWS_DAYS
+    count = count_of(span, ("nummod",))
+    return span.lower_ == "days" and count is not None and count <= NEWS_DAYS
 
 
 def _past_perfect(verb: Token) -> bool:
