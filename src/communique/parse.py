@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
+
 from spacy.attrs import HEAD
 from spacy.strings import StringStore
 from spacy.tokens import Token
@@ -71,7 +73,7 @@ def _tree(doc) -> tuple:
     if tree[0] is not doc:
         tokens = list(doc)
         # heads as offsets from an array (``token.head`` would make one more Token per word)
-        heads = [i + int(offset) for i, offset in enumerate(doc.to_array(HEAD).astype("int64"))] if tokens else []
+        heads = (doc.to_array(HEAD).astype("int64") + numpy.arange(len(tokens))).tolist() if tokens else []
         kids: list[list[Token]] = [[] for _ in tokens]
         for i, h in enumerate(heads):
             if h != i:
