@@ -18,11 +18,12 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ..knowledge.codes import FORCE_SECTORS, NON_STATE_CODES, STATE_SECTORS
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity
 from ..parse import shared_subject
-from . import knowledge, spans
+from . import knowledge, owners, spans
 from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, organization
+from .owners import SENDING_VERBS
 from .memory import ArticleMemory, PersonRecord
 from .phrases import Unit
 from .spans import HYPHENS, SUBJECT_DEPS
@@ -47,7 +48,6 @@ FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "other", "wes
 INTERNATIONAL_GROUPS = frozenset({"peacekeepers", "peacekeeping force", "peacekeeping forces"})
 # Parties outside the state (opposition, rebels, insurgents): their title with no country is the main country's.
 OUTSIDE_STATE_SECTORS = frozenset({"OPP", "REB", "INS"})
-SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "offer", "provide", "pledge", "commit"})
 
 
 class Resolver:
@@ -225,24 +225,9 @@ class Resolver:
 
     def _sentence_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
         """The country the sentence gives a group with none of its own: a place it is "in", the state
-        body or government it is joined to, or, for a state body right after the sentence's opening
-        "In <capital>," ("In Minsk, the Foreign Ministry said"), that capital's."""
-        return self._place_country(unit) or self._state_partner_country(sector) or self._sender_country(unit, sector) or (
-            spans.leading_capital(self.sdoc, unit.start, right_after=True) if sector in STATE_SECTORS else None)
-
-    def _sender_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
-        """Forces a state sends are the sender's, not the story's main country's ("Mexico agreed to deploy troops")."""
-        noun = next((t for t in self.sdoc[unit.end - 1].ancestors if t.dep_ != "conj"), None) \
-            if self.sdoc[unit.end - 1].dep_ == "conj" else self.sdoc[unit.end - 1]  # ("soldiers and police officers")
-        if sector not in FORCE_SECTORS or noun is None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in SENDING_VERBS:
-            return None
-        verb = noun.head
-        while (subject := shared_subject(verb)) is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
-            verb = verb.head
-        codes = {e.code for m in self.mentions if subject is not None and m.token_start <= subject.i < m.token_end
-                 for e in m.entities}
-        code = next(iter(codes)) if len(codes) == 1 else None
-        return code if code and len(code) == 3 and code not in NON_STATE_CODES else None
+        body or government it is joined to, else what ``owners.sentence_country`` reads."""
+        return self._place_country(unit) or self._state_partner_country(sector) or \
+            owners.sentence_country(self.sdoc, unit.start, unit.end, sector, self.mentions)
 
     def _possessor_country(self, unit: Unit) -> tuple[Optional[str], Optional[int]]:
         """The country of the person a possessive "his"/"her" before the noun stands for (the

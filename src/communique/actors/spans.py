@@ -63,3 +63,4 @@ def leading_capital(sdoc: Doc, start: int, right_after: bool = False) -> Optiona
         return None
     found = knowledge.country_by_name(sdoc[sent.start + 1:comma].text.title())
     return found.code if found else None
+

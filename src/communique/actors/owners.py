@@ -1,0 +1,78 @@
+"""Whose a group with no country of its own is, by what its sentence says of it (the resolver asks
+after a place the group is "in" and a state body it is joined to):
+
+- ``person_owner``: a body a named person's possessive owns is that person's country's ("President Yoon
+  Suk Yeol's government" in a story filed from Tokyo);
+- ``sent_by``: forces a state sends are the sender's ("Mexico agreed to deploy troops");
+- the capital the sentence opens with ("In <capital>, ..."): a state body's right after it ("In Minsk,
+  the Foreign Ministry said"), the people's when they take part in the main act there ("In Seoul,
+  police detained 16 students"), not a party a speaker there only speaks of (``party_of_main_act``).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..knowledge.codes import FORCE_SECTORS, NON_STATE_CODES, STATE_SECTORS
+from ..model import ActorMention
+from ..parse import shared_subject
+from .spans import SUBJECT_DEPS, leading_capital, root
+
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "offer", "provide", "pledge", "commit"})
+
+
+def sentence_country(sdoc: Doc, start: int, end: int, sector: Optional[str],
+                     mentions: list[ActorMention]) -> Optional[str]:
+    """The country the sentence gives the group of tokens ``start:end`` (``mentions``: those resolved
+    before it, in text order)."""
+    owner = person_owner(sdoc, end, mentions)
+    if owner:
+        return owner
+    if sector in STATE_SECTORS:
+        return sent_by(sdoc, end, sector, mentions) or leading_capital(sdoc, start, right_after=True)
+    return leading_capital(sdoc, start) if party_of_main_act(sdoc, start, end, mentions) else None
+
+
+def person_owner(sdoc: Doc, end: int, mentions: list[ActorMention]) -> Optional[str]:
+    """The country of the person whose possessive stands on the noun ending at ``end``."""
+    owner = next((c for c in sdoc[end - 1].children if c.dep_ == "poss"), None)
+    codes = {e.code for m in mentions if m.kind == "person" and owner is not None and m.token_start <= owner.i < m.token_end
+             for e in m.entities}
+    code = next(iter(codes)) if len(codes) == 1 else None
+    return code if code and len(code) == 3 and code not in NON_STATE_CODES else None
+
+
+def sent_by(sdoc: Doc, end: int, sector: Optional[str], mentions: list[ActorMention]) -> Optional[str]:
+    """Forces a state sends are the sender's, not the story's main country's ("Mexico agreed to deploy troops")."""
+    noun = next((t for t in sdoc[end - 1].ancestors if t.dep_ != "conj"), None) \
+        if sdoc[end - 1].dep_ == "conj" else sdoc[end - 1]  # ("soldiers and police officers")
+    if sector not in FORCE_SECTORS or noun is None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in SENDING_VERBS:
+        return None
+    verb = noun.head
+    while (subject := shared_subject(verb)) is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    codes = {e.code for m in mentions if subject is not None and m.token_start <= subject.i < m.token_end
+             for e in m.entities}
+    code = next(iter(codes)) if len(codes) == 1 else None
+    return code if code and len(code) == 3 and code not in NON_STATE_CODES else None
+
+
+def party_of_main_act(sdoc: Doc, start: int, end: int, mentions: list[ActorMention]) -> bool:
+    """Does the span take part in the sentence's main act where it happens: the subject of its main verb
+    ("In Kinshasa, thousands of students stoned ..."), or what a police or army subject acts on there ("In
+    Seoul, police detained 16 students")? Not a party a speaker there only speaks of ("In Washington, the
+    State Department urged the protesters", "In Beijing, a spokesman said protesters had ...")."""
+    noun = sdoc[root(sdoc, start, end)]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "thousands of students"
+    verb = noun.head
+    # (the main act is also the clause a trailing attribution reports: "..., a police official said")
+    if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+            or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i)):
+        return False
+    if noun.dep_ in SUBJECT_DEPS:
+        return True
+    subject = shared_subject(verb) if noun.dep_ == "dobj" else None
+    return subject is not None and any(m.token_start <= subject.i < m.token_end and e.sector in FORCE_SECTORS
+                                       for m in mentions for e in m.entities)
