@@ -24,7 +24,7 @@ from ..parse import shared_subject
 from . import knowledge, owners, spans
 from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, organization
 from .owners import SENDING_VERBS
-from .memory import ArticleMemory, PersonRecord
+from .memory import FORCE_BODIES, ArticleMemory, PersonRecord
 from .phrases import Unit
 from .spans import HYPHENS, SUBJECT_DEPS
 
@@ -209,7 +209,8 @@ class Resolver:
             # "protesters in Lahore", "the junta" after "Myanmar's military government", else the
             # story's country.
             code = self._sentence_country(unit, sector) or next(
-                (found for p in reversed(unit.sectors) if (found := self.memory.body_country(p.key))), None) \
+                (found for p in reversed(unit.sectors) if (p is unit.sectors[-1] or p.key not in FORCE_BODIES)
+                 and (found := self.memory.body_country(p.key))), None) \
                 or (None if self._foreign(unit) else self.memory.main_country)
         elif has_modifier:
             for piece in unit.sectors:
