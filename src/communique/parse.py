@@ -201,3 +201,11 @@ def clause_top(verb: Token) -> Token:
         verb = verb.head
         seen += 1
     return verb
+
+
+def in_opening_place(token: Token) -> bool:
+    """Is the token inside the phrase the sentence opens with, "In <place>," ("In New Delhi, the minister
+    warned ...": where the act is told from)?"""
+    sent = token.sent
+    comma = next((t.i for t in sent[1:6] if t.text == ","), None)
+    return sent[0].lower_ == "in" and comma is not None and sent.start < token.i < comma

@@ -28,7 +28,7 @@ from ..actors.implicit import across_border, crowd_of_place, located, own_state,
 from ..actors.index import MentionIndex, coded
 from ..knowledge.codes import STATE_SECTORS, own_forces
 from ..model import ActorMention
-from ..parse import SPEAKER_POSSESSIVES, children, lemma, owned, shared_subject, subject_token
+from ..parse import SPEAKER_POSSESSIVES, children, in_opening_place, lemma, owned, shared_subject, subject_token
 from .lexicon import word_class
 from .asked import asked_party, captors_asked
 from .matching import TriggerMatch
@@ -492,5 +492,7 @@ def _drop_own_side(args: Arguments, match: TriggerMatch) -> None:
         # A place a pair's forces leave or enter is their counterpart ("X and Y withdrew their troops from Mali").
         pair_in_clause = args.actor_compound and match.entry.plover not in FORCE_MOVING_CATEGORIES and (
             not args.actor_from_speaker or all(m.kind == "place" for m in args.recipient))
-        if pair_in_clause or (same and match.entry.plover not in DOMESTIC_CATEGORIES):
+        # "In New Delhi, the minister warned that ...": where a party speaks is not whom it speaks to.
+        told_from = match.entry.plover in SPEECH_CATEGORIES and all(in_opening_place(match.anchor.doc[m.root]) for m in args.recipient)
+        if pair_in_clause or (same and (match.entry.plover not in DOMESTIC_CATEGORIES or told_from)):
             args.recipient = []
