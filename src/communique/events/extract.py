@@ -28,7 +28,7 @@ from .modality import condition_clause, modality
 from .recipients import YIELD_VERBS
 from .scorer import rescore
 from .story import (answer_to_earlier, counterpart_from_context, done_by_earlier,
-                    fold_protest_demands, protests_of_policed_crowds, repeats_earlier,
+                    fold_protest_demands, protests_of_policed_crowds, refusals_of_demands, repeats_earlier,
                     with_story_counterparts)
 from .syntax import infinitives
 
@@ -68,7 +68,7 @@ def extract_events(sdoc: Doc, mentions: list[ActorMention], document: Document) 
             # An act by a party no table knows takes no part in reading the story (whose act a
             # reaction answers, who the other side is): it is set aside and kept as it is.
             (events if known_party(e.actor) else unknown_doers).append(e)
-    events = with_story_counterparts(fold_protest_demands(protests_of_policed_crowds(events)), mentions)
+    events = refusals_of_demands(with_story_counterparts(fold_protest_demands(protests_of_policed_crowds(events)), mentions))
     events = rescore(sorted(events + unknown_doers, key=lambda e: (e.sentence, e.trigger.start)), sdoc, index, mentions)
     # What neither the sentence's named parties nor the story gave: the phrase in the recipient's place
     # (not for a meeting of several named parties: "Chile, Peru and Bolivia met over the water

@@ -54,6 +54,26 @@ def country_counts(mentions: list[ActorMention]) -> dict[str, int]:
     return counts
 
 
+def refusals_of_demands(events: list[Event]) -> list[Event]:
+    """A refusal that names no party ("refused to step down", "would not resign") answers those who
+    protest against, demand of or threaten the refuser's own state in the story (the nearest of them)."""
+    out = []
+    for event in events:
+        codes = {a.code for a in event.actor}
+        if event.event == "REJECT" and not event.recipient and len(codes) == 1 and None not in codes:
+            demands = [e for e in events if e.event in DEMANDING_CATEGORIES and e.actor and e.recipient and not e.negated
+                       and {r.code for r in e.recipient} == codes and any(r.sector in STATE_SECTORS for r in e.recipient)
+                       and not any(same_party(a, b) for a in e.actor for b in event.actor)]
+            if demands:
+                nearest = min(demands, key=lambda e: abs(e.sentence - event.sentence))
+                event = dataclasses.replace(event, recipient=[dataclasses.replace(a) for a in nearest.actor])
+        out.append(event)
+    return out
+
+
+DEMANDING_CATEGORIES = frozenset({"PROTEST"})
+
+
 def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -> list[Event]:
     counts = country_counts(mentions)
     out = []
