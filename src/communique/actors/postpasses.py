@@ -233,16 +233,20 @@ EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "remain", "take", "become", 
 def opening_it(sdoc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "The league met in Cairo on Monday. It called on ...": a sentence that opens with "it" as the subject
     of a verb continues the sentence before, whose subject (a body or state named by one singular noun
-    phrase) "it" is. Only the subject of the previous sentence's main verb is taken, and only when the
-    sentence before names it; anything else ("It is unclear", "it" after other words) stays unresolved."""
+    phrase) "it" is; so does "it" subject of a verb joined by "and" to its sentence's main verb. Only the
+    subject of that main verb is taken, and only when the text names it; anything else ("It is unclear",
+    "it" elsewhere) stays unresolved."""
     sentences = list(sdoc.sents)
     by_root = {m.root: m for m in mentions}
     added: list[ActorMention] = []
-    for before, sent in zip(sentences, sentences[1:]):
-        it = sent[0]
+    # (also "it" as the subject of a verb joined by "and" to the main verb, whose subject it is: "The
+    # ministry said its ships had patrolled the waters, and it urged Japan to ...")
+    joined = [(t.head.head, t) for sent in sentences for t in sent if t.lower_ == "it" and t.dep_ == "nsubj"
+              and t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT" and t.head.head.i < t.i]
+    for before, it in [(before.root, sent[0]) for before, sent in zip(sentences, sentences[1:])] + joined:
         if it.lower_ != "it" or it.dep_ != "nsubj" or it.head.pos_ != "VERB" or lemma(it.head) in EMPTY_IT_VERBS:
             continue
-        subjects = [c for c in before.root.children if c.dep_ == "nsubj"]
+        subjects = [c for c in before.children if c.dep_ == "nsubj"]
         antecedent = by_root.get(subjects[0].i) if subjects else None
         if antecedent is None or antecedent.kind not in IT_ANTECEDENT_KINDS or len(antecedent.entities) != 1 \
                 or subjects[0].tag_ not in ("NN", "NNP"):
