@@ -199,8 +199,11 @@ def _embedded(match: TriggerMatch, scopes: dict[int, TriggerMatch], matches: lis
         if other is not None and other is not match:
             if last_dep == "conj":
                 continue  # siblings joined by "and" are separate events, embedded where the first one is
-            # A verb and its own object noun are separate events.
-            return not (last_dep == "dobj" and match.entry.pos == "NOUN" and other.entry.plover == match.entry.plover)
+            # A verb and its own object noun are separate events, the noun embedded where the verb is
+            # ("accused Delhi of imposing a blockade": neither was done by the accuser).
+            if last_dep == "dobj" and match.entry.pos == "NOUN" and other.entry.plover == match.entry.plover:
+                return _embedded(other, scopes, matches)
+            return True
     return False
 
 

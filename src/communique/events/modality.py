@@ -27,6 +27,8 @@ PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "p
                         "due", "mean", "design"})  # ("the truce is meant to allow ...")
 # Verbs of expecting: with a party of its own before the infinitive ("expect X to ..."), a forecast.
 EXPECTING_VERBS = frozenset({"expect", "predict", "anticipate"})
+# Verbs of letting a party do something: what they let it do is not yet done.
+PERMIT_VERBS = frozenset({"allow", "permit", "enable", "empower", "entitle"})
 # "declined to comment on the accord", "failed to reach an accord": the embedded event did not happen.
 NEGATING_VERBS = frozenset({"decline", "fail", "deny"})
 # Subjects whose words are opinion or forecast, not an act of the story ("analysts warned ...").
@@ -133,7 +135,7 @@ def _clause_chain(verb: Token):
         # "would take measures to protect its companies": a purpose shares the tense of its clause.
         # ("want the president to step down", "expect X to press": an infinitive with its own subject hangs
         # as a ccomp)
-        wished = t.dep_ == "ccomp" and "to" in _aux_words(t) and t.head.lemma_.lower() in WISH_VERBS | EXPECTING_VERBS
+        wished = t.dep_ == "ccomp" and "to" in _aux_words(t) and t.head.lemma_.lower() in WISH_VERBS | EXPECTING_VERBS | PERMIT_VERBS
         if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.head.tag_ in ("VB", "VBD") \
                 and not base_form_read_as_past(t):
             # "would not accept X and accused Y", "denied any role and accused London": a verb with its
@@ -185,8 +187,11 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
                 m.hypothetical = True
         if v is not verb and below.dep_ != "conj":  # ("set shops ablaze, and police fired": no "set to")
             head_lemma = v.lemma_.lower()
-            if head_lemma in EXPECTING_VERBS and _subject_of_own(v, verb):
-                # "officials expect fishing communities to press for ...": a forecast of another's act.
+            if (head_lemma in EXPECTING_VERBS or (head_lemma in PERMIT_VERBS and v.tag_ != "VBD")) \
+                    and _subject_of_own(v, verb):
+                # "officials expect fishing communities to press for ...": a forecast of another's act;
+                # "a law that allows the coast guard to fire on ships": a permission, not the act ("allowed
+                # monitors to visit the camp on Sunday" tells the visit).
                 m.hypothetical = True
             elif head_lemma in PLAN_VERBS or (head_lemma == "be" and "to" in _aux_words(verb)):
                 m.future = True
