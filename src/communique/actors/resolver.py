@@ -46,6 +46,8 @@ FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "other", "wes
                            "neighboring", "regional", "european", "african", "arab", "asian", "allied"})
 # Groups of an international mandate, with no country of their own, are a body's (peacekeepers in Kosovo: NATO's).
 INTERNATIONAL_GROUPS = frozenset({"peacekeepers", "peacekeeping force", "peacekeeping forces"})
+# Participles of the dead and wounded an attack leaves ("..., killing ten civilians").
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure"})
 # Parties outside the state (opposition, rebels, insurgents): their title with no country is the main country's.
 OUTSIDE_STATE_SECTORS = frozenset({"OPP", "REB", "INS"})
 
@@ -267,13 +269,24 @@ class Resolver:
 
     def _place_country(self, unit: Unit) -> Optional[str]:
         """The country of a place the noun is "in": "rebel-aligned officials in Idlib" -> SYR,
-        "protesters in Lahore" -> PAK (cities and regions the gazetteer knows)."""
+        "protesters in Lahore" -> PAK (cities and regions the gazetteer knows); the dead or wounded of an
+        attack, the place struck ("pounded the centre of Kharkiv with rockets, killing ten civilians")."""
+        root = self.sdoc[spans.root(self.sdoc, unit.head_start, unit.end)]
+        found = self._country_in(root, ("in",))
+        if found is None and root.dep_ == "dobj" and root.head.tag_ == "VBG" and root.head.dep_ == "advcl" \
+                and root.head.lemma_.lower() in CASUALTY_VERBS:
+            struck = root.head.head
+            found = next((c for t in [struck] + [o for o in struck.children if o.dep_ == "dobj"]
+                          if (c := self._country_in(t, ("in", "of", "on", "at")))), None)
+        return found
+
+    def _country_in(self, token, prepositions: tuple[str, ...]) -> Optional[str]:
+        """The country of a town or region the gazetteer knows, named after one of the token's prepositions."""
         from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
 
         sdoc = self.sdoc
-        root = sdoc[spans.root(sdoc, unit.head_start, unit.end)]
-        for prep in root.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in prepositions:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in NOT_PLACE_ENTITY_TYPES:
