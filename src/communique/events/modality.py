@@ -27,6 +27,8 @@ PLAN_VERBS = frozenset({"plan", "intend", "schedule", "expect", "aim", "set", "p
                         "due", "mean", "design"})  # ("the truce is meant to allow ...")
 # Verbs of expecting: with a party of its own before the infinitive ("expect X to ..."), a forecast.
 EXPECTING_VERBS = frozenset({"expect", "predict", "anticipate"})
+# Verbs of keeping a party from doing something ("barred X from visiting").
+PREVENTING_VERBS = frozenset({"bar", "prevent", "stop", "block", "ban", "prohibit", "keep", "forbid", "deter"})
 # Verbs of letting a party do something: what they let it do is not yet done.
 PERMIT_VERBS = frozenset({"allow", "permit", "enable", "empower", "entitle"})
 # "declined to comment on the accord", "failed to reach an accord": the embedded event did not happen.
@@ -86,7 +88,9 @@ def is_negated(token: Token) -> bool:
             return any(c.dep_ == "neg" for c in head.children)
     if token.pos_ == "ADJ" and token.dep_ == "acomp":
         return any(c.dep_ == "neg" for c in token.head.children)
-    return False
+    # "barred the envoy from visiting the camps", "stopped the convoy from entering": prevented, not done.
+    return token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "from" \
+        and token.head.head.lemma_.lower() in PREVENTING_VERBS
 
 
 def _in_reported_clause(verb: Token) -> bool:
