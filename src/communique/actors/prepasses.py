@@ -156,7 +156,7 @@ def disambiguated_organizations(sdoc: Doc, lex: list[LexMatch], document: Docume
             # "the Maldivian Democratic Party": a name many countries' parties bear is the party of the
             # country named right before it; else, in a story that never names the table row's country
             # ("the main opposition Democratic Party" in a story about South Korea), the story's country's.
-            # ("South Korea's main opposition Democratic Party": or the country whose possessive it is)
+            # ("Senegal's largest opposition Democratic Party": or the country whose possessive it is)
             named = next((p.key for p in lex if p.end == m.start and p.kind in (COUNTRY, DEMONYM)), None)
             owner = None if named else _owner_country(sdoc, lex, m)
             code = named or owner or (main if main and not counts.get(orgs[m.key].code) else None)
@@ -167,7 +167,7 @@ def disambiguated_organizations(sdoc: Doc, lex: list[LexMatch], document: Docume
 
 
 def _owner_country(sdoc: Doc, lex: list[LexMatch], name: LexMatch) -> Optional[str]:
-    """The country a possessive on the name's head names ("South Korea's main opposition Democratic Party")."""
+    """The country a possessive on the name's head names ("Senegal's largest opposition Democratic Party")."""
     for owner in sdoc[name.end - 1].children:
         if owner.dep_ == "poss":
             return next((p.key for p in lex if p.kind == COUNTRY and p.start <= owner.i < p.end), None)

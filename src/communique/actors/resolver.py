@@ -270,7 +270,7 @@ class Resolver:
     def _place_country(self, unit: Unit) -> Optional[str]:
         """The country of a place the noun is "in": "rebel-aligned officials in Idlib" -> SYR,
         "protesters in Lahore" -> PAK (cities and regions the gazetteer knows); the dead or wounded of an
-        attack, the place struck ("pounded the centre of Kharkiv with rockets, killing ten civilians")."""
+        attack, the place struck ("shelled the old town of Mosul, killing ten civilians")."""
         root = self.sdoc[spans.root(self.sdoc, unit.head_start, unit.end)]
         found = self._country_in(root, ("in",))
         if found is None and root.dep_ == "dobj" and root.head.tag_ == "VBG" and root.head.dep_ == "advcl" \

@@ -194,7 +194,7 @@ def modality(trigger_token: Token, verb: Token, published: date | None = None) -
             if (head_lemma in EXPECTING_VERBS or (head_lemma in PERMIT_VERBS and v.tag_ != "VBD")) \
                     and _subject_of_own(v, verb):
                 # "officials expect fishing communities to press for ...": a forecast of another's act;
-                # "a law that allows the coast guard to fire on ships": a permission, not the act ("allowed
+                # "a law that permits border guards to fire on boats": a permission, not the act ("allowed
                 # monitors to visit the camp on Sunday" tells the visit).
                 m.hypothetical = True
             elif head_lemma in PLAN_VERBS or (head_lemma == "be" and "to" in _aux_words(verb)):
