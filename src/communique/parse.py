@@ -203,9 +203,15 @@ def clause_top(verb: Token) -> Token:
     return verb
 
 
+def opening_place_comma(sent) -> int | None:
+    """The index of the comma that closes a sentence's opening "In <place>," of one to three words ("In
+    New Delhi, the minister warned ...": where the act is told from), or None."""
+    if len(sent) < 4 or sent[0].lower_ != "in":
+        return None
+    return next((t.i for t in sent[1:5] if t.text == ","), None)
+
+
 def in_opening_place(token: Token) -> bool:
-    """Is the token inside the phrase the sentence opens with, "In <place>," ("In New Delhi, the minister
-    warned ...": where the act is told from)?"""
-    sent = token.sent
-    comma = next((t.i for t in sent[1:6] if t.text == ","), None)
-    return sent[0].lower_ == "in" and comma is not None and sent.start < token.i < comma
+    """Is the token inside the sentence's opening "In <place>," (``opening_place_comma``)?"""
+    comma = opening_place_comma(token.sent)
+    return comma is not None and token.sent.start < token.i < comma

@@ -37,10 +37,8 @@ def sentence_country(sdoc: Doc, start: int, end: int, sector: Optional[str],
 def person_owner(sdoc: Doc, end: int, mentions: list[ActorMention]) -> Optional[str]:
     """The country of the person whose possessive stands on the noun ending at ``end``."""
     owner = next((c for c in sdoc[end - 1].children if c.dep_ == "poss"), None)
-    codes = {e.code for m in mentions if m.kind == "person" and owner is not None and m.token_start <= owner.i < m.token_end
-             for e in m.entities}
-    code = next(iter(codes)) if len(codes) == 1 else None
-    return code if code and len(code) == 3 and code not in NON_STATE_CODES else None
+    return _one_state({e.code for m in mentions if m.kind == "person" and owner is not None
+                       and m.token_start <= owner.i < m.token_end for e in m.entities})
 
 
 def sent_by(sdoc: Doc, end: int, sector: Optional[str], mentions: list[ActorMention]) -> Optional[str]:
@@ -52,8 +50,12 @@ def sent_by(sdoc: Doc, end: int, sector: Optional[str], mentions: list[ActorMent
     verb = noun.head
     while (subject := shared_subject(verb)) is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
-    codes = {e.code for m in mentions if subject is not None and m.token_start <= subject.i < m.token_end
-             for e in m.entities}
+    return _one_state({e.code for m in mentions if subject is not None and m.token_start <= subject.i < m.token_end
+                       for e in m.entities})
+
+
+def _one_state(codes: set) -> Optional[str]:
+    """The one state the codes name (none when they name several, or a body of no state)."""
     code = next(iter(codes)) if len(codes) == 1 else None
     return code if code and len(code) == 3 and code not in NON_STATE_CODES else None
 

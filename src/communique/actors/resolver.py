@@ -23,7 +23,6 @@ from ..model import ActorMention, Entity
 from ..parse import shared_subject
 from . import knowledge, owners, spans
 from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, organization
-from .owners import SENDING_VERBS
 from .memory import FORCE_BODIES, ArticleMemory, PersonRecord
 from .phrases import Unit
 from .spans import HYPHENS, SUBJECT_DEPS
@@ -224,7 +223,7 @@ class Resolver:
         """"their peacekeeping force", "refused to send peacekeepers": a force owned or sent by a party is
         that party's, not an international body's."""
         return any(c.dep_ == "poss" for c in head.children) or (
-            head.dep_ == "dobj" and head.head.lemma_.lower() in SENDING_VERBS)
+            head.dep_ == "dobj" and head.head.lemma_.lower() in owners.SENDING_VERBS)
 
     def _sentence_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
         """The country the sentence gives a group with none of its own: a place it is "in", the state

@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..model import Entity
-from ..parse import doc_tokens, head_indices
+from ..parse import doc_tokens, head_indices, opening_place_comma
 from . import knowledge
 
 LEADING_WORDS = frozenset({"the", "a", "an", "both", "all"})
@@ -55,12 +55,9 @@ def leading_capital(sdoc: Doc, start: int, right_after: bool = False) -> Optiona
     there; with ``right_after``, only for the words right after its comma ("In Minsk, the Foreign
     Ministry said", not "In Washington, the IMF praised the government")."""
     sent = sdoc[start].sent
-    if len(sent) < 4 or sent[0].lower_ != "in" or start < sent.start + 3:
-        return None
-    comma = next((t.i for t in sent[1:5] if t.text == ","), None)
+    comma = opening_place_comma(sent) if start >= sent.start + 3 else None
     if comma is None or comma >= start or (
             right_after and any(t.lower_ not in ("the", "its") for t in sdoc[comma + 1:start])):
         return None
     found = knowledge.country_by_name(sdoc[sent.start + 1:comma].text.title())
     return found.code if found else None
-

@@ -55,13 +55,14 @@ def country_counts(mentions: list[ActorMention]) -> dict[str, int]:
 
 
 def refusals_of_demands(events: list[Event]) -> list[Event]:
-    """A refusal that names no party ("refused to step down", "would not resign") answers those who
-    protest against, demand of or threaten the refuser's own state in the story (the nearest of them)."""
+    """A refusal that names no party ("refused to step down", "would not resign") answers those who protest
+    against the refuser's own state in the story (the nearest protest; appeals and threats as the demands
+    answered gave domestic refusals foreign parties)."""
     out = []
     for event in events:
         codes = {a.code for a in event.actor}
         if event.event == "REJECT" and not event.recipient and len(codes) == 1 and None not in codes:
-            demands = [e for e in events if e.event in DEMANDING_CATEGORIES and e.actor and e.recipient and not e.negated
+            demands = [e for e in events if e.event == "PROTEST" and e.actor and e.recipient and not e.negated
                        and {r.code for r in e.recipient} == codes and any(r.sector in STATE_SECTORS for r in e.recipient)
                        and not any(same_party(a, b) for a in e.actor for b in event.actor)]
             if demands:
@@ -69,9 +70,6 @@ def refusals_of_demands(events: list[Event]) -> list[Event]:
                 event = dataclasses.replace(event, recipient=[dataclasses.replace(a) for a in nearest.actor])
         out.append(event)
     return out
-
-
-DEMANDING_CATEGORIES = frozenset({"PROTEST"})
 
 
 def with_story_counterparts(events: list[Event], mentions: list[ActorMention]) -> list[Event]:
