@@ -24,9 +24,9 @@ from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, PERSON, UNLISTED, LexMatch
 # Nouns for a government that a later bare noun of the same kind refers back to: "Myanmar's military
 # government ... the junta". "The government" is left out: bare, it is nearly always the story's own
 # country's even after a foreign government was named ("the U.S. government said ... the government").
-# So is a state's one navy, air force or coast guard ("South Korea's coast guard ... the coast guard
+# So is a state's one navy, air force, coast guard or military ("South Korea's coast guard ... the coast guard
 # released"), when it is the head of the later phrase ("coast guard ships from the Philippines and Japan" are not).
-FORCE_BODIES = frozenset({"navy", "air force", "coast guard"})
+FORCE_BODIES = frozenset({"navy", "air force", "coast guard", "military"})
 COREFERENT_BODIES = {
     **dict.fromkeys(("junta", "military junta", "ruling junta", "military government", "military regime",
                      "military rulers", "regime"), "junta"),
