@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS, is_country_code
 from ..knowledge.english import names_american_region
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
@@ -215,7 +215,7 @@ def own_state(actor: list[ActorMention], category: str, words: Span | None = Non
     if len(codes) != 1 or not entities:
         return []
     code = next(iter(codes))
-    if code is None or len(code) != 3 or code in NON_STATE_CODES:
+    if not is_country_code(code):
         return []
     sectors = {e.sector for e in entities}
     if category == "PROTEST":

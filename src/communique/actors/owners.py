@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from ..knowledge.codes import FORCE_SECTORS, NON_STATE_CODES, STATE_SECTORS
+from ..knowledge.codes import FORCE_SECTORS, STATE_SECTORS, is_country_code
 from ..model import ActorMention
 from ..parse import shared_subject
 from .spans import SUBJECT_DEPS, leading_capital, root
@@ -57,7 +57,7 @@ def sent_by(sdoc: Doc, end: int, sector: Optional[str], mentions: list[ActorMent
 def _one_state(codes: set) -> Optional[str]:
     """The one state the codes name (none when they name several, or a body of no state)."""
     code = next(iter(codes)) if len(codes) == 1 else None
-    return code if code and len(code) == 3 and code not in NON_STATE_CODES else None
+    return code if is_country_code(code) else None
 
 
 def party_of_main_act(sdoc: Doc, start: int, end: int, mentions: list[ActorMention]) -> bool:

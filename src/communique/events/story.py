@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Token
 
-from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
+from ..knowledge.codes import STATE_SECTORS, is_country_code
 from ..model import ActorMention, Entity, Event, Trigger
 from ..ontology import cameo
 from .lexicon import word_class
@@ -116,7 +116,7 @@ def _withdrawn_at_home(event: Event) -> Event:
     if event.event != "RETREAT" or event.recipient or not _domestic(event.actor) or len(codes) != 1:
         return event
     code = next(iter(codes))
-    if code is None or len(code) != 3 or code in NON_STATE_CODES:
+    if not is_country_code(code):
         return event
     if event.unnamed_recipient:  # "a court freed two former ministers": those it names, of its country
         return dataclasses.replace(event, recipient=[dataclasses.replace(u, code=code) for u in event.unnamed_recipient])
