@@ -268,9 +268,11 @@ def answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event], b
         candidates = [p for p in (list(beside) if beside_act else earlier)
                       if not (kinds and p.event not in kinds) and not p.negated]
         # "the decision" after "decided to ...", "the package" after "imposed a package of sanctions":
-        # the act whose trigger is the noun's own verb, or whose sentence used the noun, first.
+        # the act whose trigger is the noun's own verb, or whose sentence used the noun, first (an act noun
+        # in any number: "the sanctions" after "imposed fresh sanctions"; "the attackers" names people).
         named = [p for p in candidates if _same_stem(p.trigger.text, noun.lemma_)
-                 or noun.lemma_.lower() in _words(p.text)]
+                 or noun.lemma_.lower() in _words(p.text)
+                 or (not only_named and noun.lower_ in _words(p.text))]
         for previous in reversed(named if (named or only_named) else candidates):
             doers = [dataclasses.replace(a) for a in previous.actor if (a.code, a.name or a.text) not in actor_keys]
             if not doers:
