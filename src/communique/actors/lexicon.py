@@ -46,6 +46,10 @@ PAIR_NOUNS = {
 }
 
 
+# "the three countries", "all four governments": how many states a group phrase names (see pair_phrases).
+GROUP_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6}
+
+
 @dataclass(frozen=True)
 class LexMatch:
     start: int  # token indices, end exclusive
@@ -88,6 +92,11 @@ class Lexicon:
             [{"LOWER": "the"}, {"LOWER": "two"}, *middle],
             [{"LOWER": "both"}, *middle],
         ], greedy="LONGEST")
+        # "the four (boycotting) governments", "all three countries": the states of a list just named;
+        # lower-case words between only ("the three Baltic states" is a group of its own).
+        larger = [{"IS_LOWER": True, "LOWER": {"NOT_IN": list(PAIR_NOUNS)}, "OP": "?"}, *middle[2:]]
+        counts = {"LOWER": {"IN": list(GROUP_COUNTS)}}
+        self.pairs.add("GROUP", [[{"LOWER": {"IN": ["the", "all"]}}, counts, *larger]], greedy="LONGEST")
 
     @staticmethod
     def _add(matcher: PhraseMatcher, tokenizer, kind: str, items) -> None:
@@ -222,14 +231,16 @@ def _name_shaped(span) -> bool:
     return any(t.text[:1].isupper() for t in span)
 
 
-def pair_phrases(sdoc: Doc) -> list[tuple[int, int, str]]:
-    """Spans of "the two sides"-like phrases: (start, end, "countries" | "persons")."""
+def pair_phrases(sdoc: Doc) -> list[tuple[int, int, str, int]]:
+    """Spans of "the two sides"-like phrases: (start, end, "countries" | "persons", how many: 2 for
+    "both"/"the two", else the number of "the four governments")."""
     lexicon = lexicon_for(sdoc.vocab)
     spans = []
     for _, start, end in lexicon.pairs(sdoc):
-        spans.append((start, end, PAIR_NOUNS[sdoc[end - 1].lower_]))
+        count = GROUP_COUNTS.get(sdoc[start + 1].lower_, 2) if end - start > 1 else 2
+        spans.append((start, end, PAIR_NOUNS[sdoc[end - 1].lower_], count))
     spans.sort()
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, str, int]] = []
     for span in spans:
         if out and span[0] < out[-1][1]:
             continue

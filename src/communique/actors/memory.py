@@ -70,6 +70,7 @@ class ArticleMemory:
         self.by_name: dict[str, Entity] = {}  # full name, surname, given name -> latest entity
         self.country_counts: Counter[str] = Counter()
         self.last_pair: Optional[tuple[str, str]] = None
+        self.last_groups: dict[int, tuple[str, ...]] = {}  # size -> the latest list of that many states
         self.bodies: dict[str, list[str]] = {}  # coreference class -> countries named with it, in order
 
     def remember_person(self, entity: Entity, name_text: Optional[str], offices: set[str], token: int,
@@ -91,6 +92,18 @@ class ArticleMemory:
         distinct = list(dict.fromkeys(codes))
         if len(distinct) == 2:
             self.last_pair = (distinct[0], distinct[1])
+        self.remember_group(entities)
+
+    def remember_group(self, entities: list[Entity]) -> None:
+        """A list of three or more states ("Mexico, Argentina, Bolivia and Colombia"), also as places
+        ("its ambassadors in ..."), that a later "the four governments" refers to."""
+        distinct = tuple(dict.fromkeys(e.code for e in entities if e.code and e.code in knowledge.countries()))
+        if len(distinct) > 2:
+            self.last_groups[len(distinct)] = distinct
+
+    def group(self, size: int) -> Optional[tuple[str, ...]]:
+        """The states of "the two sides" (``size`` 2) or "the three countries"."""
+        return self.salient_pair() if size == 2 else self.last_groups.get(size)
 
     def remember_body(self, phrase: str, code: Optional[str]) -> None:
         """ "Myanmar's military government": a later bare "the junta" ("junta supporters") may mean Myanmar's."""

@@ -68,7 +68,7 @@ def _pieces(sdoc: Doc, document: Document):
     lex = prepasses.with_unlisted_bodies(sdoc, lex, memory.main_country(document, lex),
                                          memory.home_country(document, lex, _lead_end(sdoc)))
     pairs = pair_phrases(sdoc)
-    lex = prepasses.drop_inside(lex, [(s, e) for s, e, _ in pairs])
+    lex = prepasses.drop_inside(lex, [(s, e) for s, e, *_ in pairs])
     return prepasses.with_person_names(sdoc, prepasses.valid_matches(sdoc, lex)), pairs
 
 
@@ -76,7 +76,7 @@ def _in_text_order(sdoc: Doc, chains, pairs) -> list[tuple[int, str, object]]:
     """What the resolver takes, sorted by first token: chains, pair phrases, and "he"/"she" as
     subjects or "him"/"her" as objects outside any chain."""
     items: list[tuple[int, str, object]] = [(chain[0].start, "chain", chain) for chain in chains]
-    items += [(start, "pair", (start, end, refers)) for start, end, refers in pairs]
+    items += [(pair[0], "pair", pair) for pair in pairs]
     covered = bytearray(len(sdoc))
     for chain in chains:
         covered[chain[0].start:chain[-1].end] = b"\x01" * (chain[-1].end - chain[0].start)

@@ -4,6 +4,8 @@ after a place the group is "in" and a state body it is joined to):
 - ``person_owner``: a body a named person's possessive owns is that person's country's ("President Yoon
   Suk Yeol's government" in a story filed from Tokyo);
 - ``sent_by``: forces a state sends are the sender's ("Mexico agreed to deploy troops");
+- ``place_country``: a town or region the group is "in" ("protesters in Lahore"), or for the dead and
+  wounded of an attack the place struck ("shelled the old town of Mosul, killing ten civilians");
 - the capital the sentence opens with ("In <capital>, ..."): a state body's right after it ("In Minsk,
   the Foreign Ministry said"), the people's when they take part in the main act there ("In Seoul,
   police detained 16 students"), not a party a speaker there only speaks of (``party_of_main_act``).
@@ -20,6 +22,12 @@ from ..parse import shared_subject
 from .spans import SUBJECT_DEPS, leading_capital, root
 
 SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "contribute", "offer", "provide", "pledge", "commit"})
+# Entity types of a proper noun after "in" that is no place ("in May", "in Russian"); NER calls
+# some towns organisations, persons ("officials in Goma") or nothing at all, so those may be places.
+NOT_PLACE_ENTITY_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                                    "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"})
+# Participles of the dead and wounded an attack leaves ("..., killing ten civilians").
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure"})
 
 
 def sentence_country(sdoc: Doc, start: int, end: int, sector: Optional[str],
@@ -78,3 +86,37 @@ def party_of_main_act(sdoc: Doc, start: int, end: int, mentions: list[ActorMenti
     subject = shared_subject(verb) if noun.dep_ == "dobj" else None
     return subject is not None and any(m.token_start <= subject.i < m.token_end and e.sector in FORCE_SECTORS
                                        for m in mentions for e in m.entities)
+
+
+def place_country(root, known: list[str]) -> Optional[str]:
+    """The country of a place the noun ``root`` is "in": "rebel-aligned officials in Idlib" -> SYR,
+    "protesters in Lahore" -> PAK (cities and regions the gazetteer knows, ``known`` the countries the
+    story names first); the dead or wounded of an attack, the place struck ("shelled the old town of
+    Mosul, killing ten civilians")."""
+    found = _country_in(root, ("in",), known)
+    if found is None and root.dep_ == "dobj" and root.head.tag_ == "VBG" and root.head.dep_ == "advcl" \
+            and root.head.lemma_.lower() in CASUALTY_VERBS:
+        struck = root.head.head
+        found = next((c for t in [struck] + [o for o in struck.children if o.dep_ == "dobj"]
+                      if (c := _country_in(t, ("in", "of", "on", "at"), known))), None)
+    return found
+
+
+def _country_in(token, prepositions: tuple[str, ...], known: list[str]) -> Optional[str]:
+    """The country of a town or region the gazetteer knows, named after one of the token's prepositions."""
+    from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
+
+    sdoc = token.doc
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in NOT_PLACE_ENTITY_TYPES:
+                continue
+            start = obj.i  # "in Cox's Bazar" is too rare to matter; "in Ciudad Juarez" is not
+            while start > prep.i + 1 and sdoc[start - 1].pos_ == "PROPN" and sdoc[start - 1].head.i == obj.i:
+                start -= 1
+            location = resolve_place(sdoc[start:obj.i + 1].text, known)
+            if location is not None and location.country:
+                return location.country
+    return None

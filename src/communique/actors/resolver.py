@@ -35,18 +35,14 @@ PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "inside"
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # "urging him to open talks", "bundled him into a car": a person named just before, not the clause's subject.
 OBJECT_PRONOUNS = frozenset({"him", "her"})
-# Entity types of a proper noun after "in" that is no place ("in May", "in Russian"); NER calls
-# some towns organisations, persons ("officials in Goma") or nothing at all, so those may be places.
-NOT_PLACE_ENTITY_TYPES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
-                                    "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"})
+# Words that may stand between the parts of one list of parties ("Saudi Arabia, the UAE, Bahrain and Egypt").
+LIST_GLUE = frozenset({",", "and", "or", "the"})
 PRONOUN_WINDOW = 2  # sentences back that "he"/"she" may reach
 # Words that put a group outside the story's own country.
 FOREIGN_WORDS = frozenset({"foreign", "overseas", "international", "other", "western", "outside", "neighbouring",
                            "neighboring", "regional", "european", "african", "arab", "asian", "allied"})
 # Groups of an international mandate, with no country of their own, are a body's (peacekeepers in Kosovo: NATO's).
 INTERNATIONAL_GROUPS = frozenset({"peacekeepers", "peacekeeping force", "peacekeeping forces"})
-# Participles of the dead and wounded an attack leaves ("..., killing ten civilians").
-CASUALTY_VERBS = frozenset({"kill", "wound", "injure"})
 # Parties outside the state (opposition, rebels, insurgents): their title with no country is the main country's.
 OUTSIDE_STATE_SECTORS = frozenset({"OPP", "REB", "INS"})
 
@@ -61,6 +57,7 @@ class Resolver:
         self.last_person_unit: Optional[tuple[Unit, Entity]] = None
         self.mentions: list[ActorMention] = []  # emitted so far, in text order
         self._open_chain: list[tuple[Unit, Entity, str]] = []  # units of the chain being resolved
+        self._list_so_far: tuple[list[Entity], Optional[int]] = ([], None)  # a list of parties being read, its end
 
     def resolve(self, items: list[tuple[int, str, object]]) -> list[ActorMention]:
         """Every mention of the items ``(token, "chain" | "pair" | "pronoun", payload)``, which
@@ -116,12 +113,24 @@ class Resolver:
             kind = results[0][2]
         if kind not in ("place", "modifier"):
             self.memory.remember_countries(entities)
+        if kind != "modifier":
+            self._remember_list(entities, start, end)
         if len(results) == 1 and len(chain) > 1:  # one conjunct only is an actor: span just that one
             start, end = results[0][0].start, results[0][0].end
         if kind == "modifier":  # "the" of "the China-Japan relations" belongs to the noun modified
             start = results[0][0].head_start
         return ActorMention(entities=entities, token_start=start, token_end=end,
                             root=spans.root(self.sdoc, start, end), kind=kind)
+
+    def _remember_list(self, entities: list[Entity], start: int, end: int) -> None:
+        """Tell the memory the list of states this mention ends ("Saudi Arabia, the United Arab Emirates,
+        Bahrain and Egypt" may come as two mentions: only commas, "and", "or" and "the" between)."""
+        before, last_end = self._list_so_far
+        if last_end is None or any(t.lower_ not in LIST_GLUE for t in self.sdoc[last_end:start]) \
+                or self.sentence_of(start) != self.sentence_of(last_end - 1):
+            before = []
+        self._list_so_far = (before + entities, end)
+        self.memory.remember_group(before + entities)
 
     def _is_place(self, chain: list[Unit], start: int, end: int) -> bool:
         if any(u.sectors or u.person or any(m.kind in (ORG, DEMONYM) for m in u.mods) for u in chain):
@@ -228,7 +237,9 @@ class Resolver:
     def _sentence_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
         """The country the sentence gives a group with none of its own: a place it is "in", the state
         body or government it is joined to, else what ``owners.sentence_country`` reads."""
-        return self._place_country(unit) or self._state_partner_country(sector) or \
+        known = list(self.memory.country_counts) + [c for c in (self.memory.main_country,) if c]
+        root = self.sdoc[spans.root(self.sdoc, unit.head_start, unit.end)]
+        return owners.place_country(root, known) or self._state_partner_country(sector) or \
             owners.sentence_country(self.sdoc, unit.start, unit.end, sector, self.mentions)
 
     def _possessor_country(self, unit: Unit) -> tuple[Optional[str], Optional[int]]:
@@ -265,39 +276,6 @@ class Resolver:
         # ("foreign aid workers": the adjective may hang on the compound)
         mods += [c for m in mods if m.dep_ == "compound" for c in m.lefts if c.dep_ == "amod"]
         return bool({c.lower_ for c in mods} & FOREIGN_WORDS)
-
-    def _place_country(self, unit: Unit) -> Optional[str]:
-        """The country of a place the noun is "in": "rebel-aligned officials in Idlib" -> SYR,
-        "protesters in Lahore" -> PAK (cities and regions the gazetteer knows); the dead or wounded of an
-        attack, the place struck ("shelled the old town of Mosul, killing ten civilians")."""
-        root = self.sdoc[spans.root(self.sdoc, unit.head_start, unit.end)]
-        found = self._country_in(root, ("in",))
-        if found is None and root.dep_ == "dobj" and root.head.tag_ == "VBG" and root.head.dep_ == "advcl" \
-                and root.head.lemma_.lower() in CASUALTY_VERBS:
-            struck = root.head.head
-            found = next((c for t in [struck] + [o for o in struck.children if o.dep_ == "dobj"]
-                          if (c := self._country_in(t, ("in", "of", "on", "at")))), None)
-        return found
-
-    def _country_in(self, token, prepositions: tuple[str, ...]) -> Optional[str]:
-        """The country of a town or region the gazetteer knows, named after one of the token's prepositions."""
-        from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
-
-        sdoc = self.sdoc
-        for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in prepositions:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in NOT_PLACE_ENTITY_TYPES:
-                    continue
-                start = obj.i  # "in Cox's Bazar" is too rare to matter; "in Ciudad Juarez" is not
-                while start > prep.i + 1 and sdoc[start - 1].pos_ == "PROPN" and sdoc[start - 1].head.i == obj.i:
-                    start -= 1
-                known = list(self.memory.country_counts) + [c for c in (self.memory.main_country,) if c]
-                location = resolve_place(sdoc[start:obj.i + 1].text, known)
-                if location is not None and location.country:
-                    return location.country
-        return None
 
     def _title_person(self, unit: Unit, title: knowledge.SectorTerm, code: Optional[str]) -> Optional[Entity]:
         """Who "the Chinese foreign minister" / "the minister" is: named earlier, or the office holder."""
@@ -395,18 +373,18 @@ class Resolver:
                                     self.sentence_of(root.i), root.dep_ in SUBJECT_DEPS)
         self.last_person_unit = (unit, entity)
 
-    # -- "the two sides"
+    # -- "the two sides", "the four governments"
 
-    def pair(self, start: int, end: int, refers: str) -> Optional[ActorMention]:
+    def pair(self, start: int, end: int, refers: str, count: int = 2) -> Optional[ActorMention]:
         sdoc = self.sdoc
         span = sdoc[start:end]
         head_start = start + 1 if sdoc[start].lower_ == "the" else start
         text_span = sdoc[head_start:end]
         entities: list[Entity] = []
-        if refers == "persons":
+        if refers == "persons" and count == 2:
             entities = self._person_pair(span)
         if not entities:
-            pair = self.memory.salient_pair()
+            pair = self.memory.group(count)
             if pair is None:
                 return None
             sector = "GOV"
