@@ -72,11 +72,15 @@ def _aux_words(verb: Token) -> set[str]:
 
 
 def is_negated(token: Token) -> bool:
-    """"did not meet", "never visited", "has rarely yielded", "no talks were held", "no one was detained", "nobody attended"."""
+    """"did not meet", "never visited", "has rarely yielded", "no talks were held", "no one was detained", "nobody attended",
+    "found no evidence"."""
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in english.SELDOM_WORDS) for c in token.children):
         return True
     if token.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NOBODY or _has_no(c)) for c in token.children):
+        return True
+    # "found no evidence of fraud", "made no concessions": what "no" quantifies was not done.
+    if token.pos_ == "VERB" and any(c.dep_ == "dobj" and _has_no(c) for c in token.children):
         return True
     if token.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
@@ -153,7 +157,7 @@ def _clause_chain(verb: Token):
 
 
 def _has_no(noun: Token) -> bool:
-    """A subject that "no" quantifies ("no one", "no soldier had crossed"); not "no fewer than 20 soldiers"."""
+    """A noun that "no" quantifies ("no one", "no soldier had crossed", "found no evidence"); not "no fewer than 20"."""
     # (lower case, or opening the sentence: the name "No Kwang Chol" is no "no")
     return any(d.lower_ == "no" and d.dep_ == "det" and (d.text == "no" or d.i == d.sent.start)
                and d.i + 1 < len(d.doc) and d.doc[d.i + 1].lower_ not in ("fewer", "less", "more")
