@@ -137,7 +137,8 @@ def test_a_sector_word_hyphened_to_a_noun_is_no_party_but_a_title_elect_is(nlp):
 def test_seats_of_government(nlp):
     sdoc, mentions = actors(nlp, "The Pentagon and the White House disagreed, and the Kremlin mocked them.")
     entities = [e for m in mentions for e in m.entities]
-    assert [(e.code, e.sector) for e in entities] == [("USA", "MIL"), ("USA", "GOV"), ("RUS", "GOV")]
+    assert [(e.code, e.sector) for e in entities] == [("USA", "MIL"), ("USA", "GOV"), ("RUS", "GOV"),
+                                                      ("USA", "MIL"), ("USA", "GOV")]  # "them": the two seats
 
 
 def test_igo_by_acronym_and_full_name(nlp):

@@ -74,7 +74,7 @@ def _pieces(sdoc: Doc, document: Document):
 
 def _in_text_order(sdoc: Doc, chains, pairs) -> list[tuple[int, str, object]]:
     """What the resolver takes, sorted by first token: chains, pair phrases, and "he"/"she" as
-    subjects or "him"/"her" as objects outside any chain."""
+    subjects or "him"/"her"/"them" as objects outside any chain."""
     items: list[tuple[int, str, object]] = [(chain[0].start, "chain", chain) for chain in chains]
     items += [(pair[0], "pair", pair) for pair in pairs]
     covered = bytearray(len(sdoc))
@@ -85,5 +85,7 @@ def _in_text_order(sdoc: Doc, chains, pairs) -> list[tuple[int, str, object]]:
             items.append((token.i, "pronoun", token.i))
         elif token.lower_ in OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in OBJECT_PRONOUN_DEPS:
             items.append((token.i, "pronoun", token.i))
+        elif token.lower_ == "them" and token.dep_ in OBJECT_PRONOUN_DEPS:
+            items.append((token.i, "them", token.i))
     items.sort(key=lambda item: item[0])
     return items

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity
 from ..parse import shared_subject
-from . import knowledge, owners, spans
+from . import knowledge, owners, pronouns, spans
 from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, organization
 from .memory import FORCE_BODIES, ArticleMemory, PersonRecord
 from .phrases import Unit
@@ -67,6 +67,8 @@ class Resolver:
                 mention = self.chain(payload)  # type: ignore[arg-type]
             elif what == "pair":
                 mention = self.pair(*payload)  # type: ignore[misc]
+            elif what == "them":
+                mention = self.them(payload)  # type: ignore[arg-type]
             else:
                 mention = self.pronoun(payload)  # type: ignore[arg-type]
             if mention is not None:
@@ -443,6 +445,12 @@ class Resolver:
         # which the events stage may hand to the speaker.
         kind = "person" if token.lower_ in OBJECT_PRONOUNS else "pronoun"
         return ActorMention(entities=[entity], token_start=i, token_end=i + 1, root=i, kind=kind)
+
+
+    # -- "them"
+
+    def them(self, i: int) -> Optional[ActorMention]:
+        return pronouns.them(self.sdoc, i, self.mentions, self.sentence_of)
 
 
 # ---------------------------------------------------------------------------- helpers
