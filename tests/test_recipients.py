@@ -1,9 +1,11 @@
-"""Whom an act is aimed at (events/recipients.py): where to look, objects before prepositions, a
-transfer's "to" party first, roles and venues skipped, a party one noun away, the doer of an act
-an accusation is about, the other side behind a phrase of the actor's own country."""
+"""Whom an act is aimed at (events/recipients.py, and events/accused.py for accusations): where to
+look, objects before prepositions, a transfer's "to" party first, roles and venues skipped, a party one
+noun away, the doer of an act an accusation is about, the other side behind a phrase of the actor's own
+country."""
 from _event_fixtures import code, codes, dyads, nlp, parsed, token  # noqa: F401 (nlp: a fixture)
-from communique.events.recipients import (accused_party, acts_on_people, other_side, perpetrator_of_object, recipient_from_hosts,
-                                          recipient_hosts, second_hop_recipient)
+from communique.events.accused import accused_party, perpetrator_of_object
+from communique.events.recipients import (acts_on_people, other_side, recipient_from_hosts, recipient_hosts,
+                                          second_hop_recipient)
 
 
 def test_the_hosts_reach_the_infinitive_and_its_object(nlp):

@@ -30,16 +30,16 @@ from ..knowledge.codes import STATE_SECTORS, own_forces
 from ..model import ActorMention
 from ..parse import SPEAKER_POSSESSIVES, children, in_opening_place, lemma, owned, shared_subject, subject_token
 from .lexicon import word_class
+from .accused import accused_party, doer_of_summed_act, perpetrator_of_object
 from .asked import asked_party, captors_asked
 from .matching import TriggerMatch
 from .modality import dated_recent
 from .passive import EXPULSION, actor_of_passive
 from .parties import (awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under,
                       mentions_with_conjuncts, other_side_of_ties, unique)
-from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, TOPIC_PREPS, accused_party,
-                         acts_on_people, addressee, doer_of_summed_act, mediated_pair, organisers_of_policed_protest,
-                         other_side, perpetrator_of_object, recipient_from_hosts, recipient_hosts, second_hop_recipient,
-                         talks_partner)
+from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, TOPIC_PREPS, acts_on_people,
+                         addressee, mediated_pair, organisers_of_policed_protest, other_side, recipient_from_hosts,
+                         recipient_hosts, second_hop_recipient, talks_partner)
 from .subjects import RELATIVE_PRONOUNS, is_pronoun, same_side, speaker, subject_of
 from .syntax import (clause_objects, doers_after, infinitives, is_gerund_noun, is_passive, object_tokens,
                      objects_after, participle_agents, received_from, receiving_verb, rejected_vote)

@@ -8,13 +8,12 @@
   third party's role ("with Norway as guarantor") and the topic of a pair's talks are skipped;
 - ``organisers_of_policed_protest``: whom forces sent against a protest face ("ahead of a rally by X");
 - ``second_hop_recipient``: a party one noun away ("after talks with the government");
-- ``accused_party``: whom an accusation is brought against, past the forum it is brought before;
-- ``perpetrator_of_object``: the doer of the act an accusation is about ("the killing of monks by the army");
 - ``other_side``: the real counterpart deeper in a phrase of the actor's own country ("summoned
   China's ambassador"), and none for a speaker's own country in what it says;
 - ``acts_on_people``: whether a coercive act falls on people, not things.
 
-The order in which these are tried, and what is dropped at the end, is events/arguments.py's.
+Whom a judgement or an accusation is aimed at is events/accused.py's; the order in which these are
+tried, and what is dropped at the end, is events/arguments.py's.
 """
 from __future__ import annotations
 
@@ -23,7 +22,7 @@ from spacy.tokens import Token
 from ..actors.implicit import beyond_border
 from ..actors.index import MentionIndex, coded
 from ..model import ActorMention
-from ..parse import children, lemma, shared_subject, subject_token
+from ..parse import children, lemma, subject_token
 from .lexicon import word_class
 from .nominal import CONSEQUENCE_VERBS, MEASURE_NOUNS, NOMINAL_SUBJECT_VERBS  # "two days of talks"; "talks began"
 from .parties import (between_pair, burdened_party, coded_under, holder_of, maker_named_before, maker_of_proposal,
@@ -36,6 +35,7 @@ from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjec
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
 FORCE_CATEGORIES = frozenset({"COERCE", "ASSAULT"})
+VENUE_CATEGORIES = frozenset({"CONSULT", "AGREE"})  # a place "in" names where they meet, not a party
 RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "among", "for", "between",
                    "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside", "around")
 WEAK_PREPS = frozenset({"in", "for", "over", "from", "of", "by", "along", "near", "across", "inside", "outside",
@@ -207,7 +207,7 @@ def talks_partner(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
             nouns += [o for n in nouns if lemma(n) in MEASURE_NOUNS for o in objects_after(n, ("of",))]
             for talk in nouns:
                 if lemma(talk) in word_class("talk"):
-                    found = _party_after(talk, ("with",), index)
+                    found = party_after(talk, ("with",), index)
                     if found:
                         return found
     return []
@@ -279,7 +279,7 @@ def trigger_words(anchor: Token, verb: Token) -> list[Token]:
     return [anchor, verb]
 
 
-def _first_coded(nouns: list[Token], index: MentionIndex) -> list[ActorMention]:
+def first_coded(nouns: list[Token], index: MentionIndex) -> list[ActorMention]:
     """The coded mentions under the first of ``nouns`` that has any."""
     for noun in nouns:
         found = coded_under(noun, index, 2)
@@ -288,60 +288,9 @@ def _first_coded(nouns: list[Token], index: MentionIndex) -> list[ActorMention]:
     return []
 
 
-def _party_after(token: Token, preps: tuple[str, ...], index: MentionIndex) -> list[ActorMention]:
+def party_after(token: Token, preps: tuple[str, ...], index: MentionIndex) -> list[ActorMention]:
     """The first country or body named in the object of one of ``preps`` on the token."""
-    return _first_coded(objects_after(token, preps), index)
-
-
-def perpetrator_of_object(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """The "by" party of the act an accusation is about ("condemned the killing of monks by the army")."""
-    for host in trigger_words(anchor, verb):
-        for obj in object_tokens(host) + [p for prep in children(host, ("prep",)) if prep.lower_ in ("for", "into", "of")
-                                          for p in children(prep, ("pobj",))]:
-            found = _party_after(obj, ("by",), index) or _agent_of_participle(obj, index)
-            if found:
-                return found
-    return []
-
-
-def _agent_of_participle(noun: Token, index: MentionIndex) -> list[ActorMention]:
-    """The doer a participle on the noun names ("an air strike called in by German troops", "the budget
-    submitted by the government")."""
-    return _first_coded(participle_agents(noun), index)
-
-
-def accused_party(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """The party an accusation is brought "against", also where the parser hangs "against" on the
-    forum ("filed a suit in a Paris court against X", "a complaint with the council against X"):
-    the forum is where it is heard, not whom it is aimed at."""
-    hosts = trigger_words(anchor, verb)
-    # "filed a case against X" (not "investigating killings ... against civilians": their victims)
-    hosts += [o for h in list(hosts) for o in children(h, ("dobj",)) if lemma(o) in LEGAL_ACTION_NOUNS]
-    hosts += [p for h in list(hosts) for prep in children(h, ("prep",)) if prep.lower_ in ("in", "with", "before", "at")
-              for p in children(prep, ("pobj",))]
-    for host in hosts:
-        found = _party_after(host, ("against",), index)
-        if found:
-            return found
-    subj = subject_token(verb) if anchor.pos_ == "ADJ" else None
-    if subj is not None and lemma(subj) in word_class("act_noun"):  # "India's decision was unacceptable"
-        return coded_under(subj, index, 2)
-    return []
-
-
-def doer_of_summed_act(anchor: Token, index: MentionIndex) -> list[ActorMention]:
-    """"Japan expelled two envoys, a move Beijing condemned", "withdrew on Friday, a decision welcomed
-    by the U.N.": a judgement of the noun that sums up the clause before the comma is aimed at its doer."""
-    noun = anchor.head
-    if anchor.dep_ not in ("relcl", "acl") or lemma(noun) not in word_class("act_noun") or noun.left_edge.i == 0:
-        return []
-    main = noun.head
-    if lemma(main) in word_class("report"):  # "X has barred ..., the agency said, a step Y condemned"
-        main = next(iter(children(main, ("ccomp",))), main)
-    if main.pos_ not in ("VERB", "AUX") or noun.dep_ not in ("dobj", "npadvmod", "appos") \
-            or noun.doc[noun.left_edge.i - 1].text != "," or (subject := shared_subject(main)) is None:
-        return []
-    return coded_under(subject, index, 2)
+    return first_coded(objects_after(token, preps), index)
 
 
 def organisers_of_policed_protest(verb: Token, index: MentionIndex, actor: list[ActorMention]) -> list[ActorMention]:
@@ -400,10 +349,13 @@ def other_side(actor: list[ActorMention], recipient: list[ActorMention], categor
         head = index.doc[m.root]
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head  # "a police mission to Haiti": the phrase of the noun the mention modifies
-        # (not where displaced people fled to: "residents fleeing toward the Rwandan border")
-        fled = {x.i for t in head.subtree if lemma(t) in DISPLACEMENT_VERBS for x in t.subtree}
+        # (not where displaced people fled to, "residents fleeing toward the Rwandan border", nor the venue of
+        # talks or of a promise of them, "talks with FARC commanders in Havana"; not "its embassy in Bogota")
+        stays = category in VENUE_CATEGORIES and lemma(head) not in word_class("diplomat")
+        skip = {x.i for t in head.subtree if lemma(t) in DISPLACEMENT_VERBS
+                or (stays and t.dep_ == "prep" and t.lower_ in ("in", "at")) for x in t.subtree}
         for t in head.subtree:
-            if t.i in fled:
+            if t.i in skip:
                 continue
             other = index.place(t.i)  # "ambassadors to Dublin": a capital named as a place
             if other is not None and coded(other) and not {e.code for e in other.entities} & actor_codes:
