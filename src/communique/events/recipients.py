@@ -35,6 +35,7 @@ from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjec
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
 FORCE_CATEGORIES = frozenset({"COERCE", "ASSAULT"})
+PROMISING_VERBS = frozenset({"pledge", "promise", "vow", "guarantee", "undertake", "assure"})
 VENUE_CATEGORIES = frozenset({"CONSULT", "AGREE"})  # a place "in" names where they meet, not a party
 RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "among", "for", "between",
                    "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside", "around")
@@ -406,6 +407,15 @@ def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor
     return None
 
 
+def _promised_clauses(verb: Token) -> list[Token]:
+    """"pledged that Tokyo would send supplies to Ecuador": what a promise says will be done, as its
+    infinitive would ("pledged to send supplies to Ecuador")."""
+    if lemma(verb) not in PROMISING_VERBS:
+        return []
+    return [c for c in children(verb, ("ccomp",)) if any(a.lower_ in ("will", "would", "shall")
+                                                         for a in children(c, ("aux",)))]
+
+
 def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
     """Where to look for the recipient: the trigger word, its governing verb, the object noun of a
     multiword trigger, then the infinitive complements ("agreed to hand over to Britain")."""
@@ -427,7 +437,7 @@ def recipient_hosts(anchor: Token, verb: Token) -> list[Token]:
                 if has_to(clause):
                     hosts.append(clause)
     for t in list(hosts):
-        for x in infinitives(t):
+        for x in infinitives(t) + _promised_clauses(t):
             hosts.append(x)
             hosts.extend(children(x, ("dobj",)) or gerund_clause_subjects(x))
             for y in infinitives(x):
