@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
@@ -82,21 +83,17 @@ class Lexicon:
         self.derived.add(SECTOR, ((p, p) for p, t in terms.items() if t.source))
         self.derived.add(METONYM, ((name, name) for name, _ in knowledge.derived_country_names()))
         self.pairs = Matcher(vocab)
-        # "the two (neighboring) sides", "both (foreign) ministers"; never a bare "two diplomats".
+        # "the two (neighboring) sides", "both (foreign) ministers"; never a bare "two diplomats" (the
+        # "the" before "two" is checked by pair_phrases: a pattern opening on "the" would try every "the").
         middle = [
             {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "LOWER": {"NOT_IN": list(PAIR_NOUNS)}, "OP": "?"},
             {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "LOWER": {"NOT_IN": list(PAIR_NOUNS)}, "OP": "?"},
             {"LOWER": {"IN": list(PAIR_NOUNS)}},
         ]
-        self.pairs.add("PAIR", [
-            [{"LOWER": "the"}, {"LOWER": "two"}, *middle],
-            [{"LOWER": "both"}, *middle],
-        ], greedy="LONGEST")
-        # "the four (boycotting) governments", "all three countries": the states of a list just named;
-        # lower-case words between only ("the three Baltic states" is a group of its own).
-        larger = [{"IS_LOWER": True, "LOWER": {"NOT_IN": list(PAIR_NOUNS)}, "OP": "?"}, *middle[2:]]
-        counts = {"LOWER": {"IN": list(GROUP_COUNTS)}}
-        self.pairs.add("GROUP", [[{"LOWER": {"IN": ["the", "all"]}}, counts, *larger]], greedy="LONGEST")
+        self.pairs.add("PAIR", [[{"LOWER": "two"}, *middle], [{"LOWER": "both"}, *middle]], greedy="LONGEST")
+        # the count words of "the four governments" (group_phrases; not a matcher pattern: a pattern on a
+        # set of words costs the matcher as much as all the pair patterns together)
+        self.group_words = numpy.array([vocab.strings.add(w) for w in GROUP_COUNTS], dtype="uint64")
 
     @staticmethod
     def _add(matcher: PhraseMatcher, tokenizer, kind: str, items) -> None:
@@ -237,8 +234,12 @@ def pair_phrases(sdoc: Doc) -> list[tuple[int, int, str, int]]:
     lexicon = lexicon_for(sdoc.vocab)
     spans = []
     for _, start, end in lexicon.pairs(sdoc):
-        count = GROUP_COUNTS.get(sdoc[start + 1].lower_, 2) if end - start > 1 else 2
-        spans.append((start, end, PAIR_NOUNS[sdoc[end - 1].lower_], count))
+        if sdoc[start].lower_ == "two":  # "the two sides"
+            if start == 0 or sdoc[start - 1].lower_ != "the":
+                continue
+            start -= 1
+        spans.append((start, end, PAIR_NOUNS[sdoc[end - 1].lower_], 2))
+    spans += _group_phrases(sdoc, lexicon)
     spans.sort()
     out: list[tuple[int, int, str, int]] = []
     for span in spans:
@@ -246,3 +247,18 @@ def pair_phrases(sdoc: Doc) -> list[tuple[int, int, str, int]]:
             continue
         out.append(span)
     return out
+
+
+def _group_phrases(sdoc: Doc, lexicon: Lexicon) -> list[tuple[int, int, str, int]]:
+    """"the four (boycotting) governments", "all three countries": the states of a list just named;
+    one lower-case word at most between ("the three Baltic states" is a group of its own)."""
+    found = []
+    for i in numpy.nonzero(numpy.isin(sdoc.to_array(LOWER), lexicon.group_words))[0].tolist():
+        if i == 0 or sdoc[i - 1].lower_ not in ("the", "all"):
+            continue
+        end = i + 1
+        if end < len(sdoc) and sdoc[end].lower_ not in PAIR_NOUNS and sdoc[end].is_lower:
+            end += 1
+        if end < len(sdoc) and sdoc[end].lower_ in PAIR_NOUNS:
+            found.append((i - 1, end + 1, PAIR_NOUNS[sdoc[end].lower_], GROUP_COUNTS[sdoc[i].lower_]))
+    return found

@@ -92,11 +92,12 @@ class ArticleMemory:
         distinct = list(dict.fromkeys(codes))
         if len(distinct) == 2:
             self.last_pair = (distinct[0], distinct[1])
-        self.remember_group(entities)
 
     def remember_group(self, entities: list[Entity]) -> None:
         """A list of three or more states ("Mexico, Argentina, Bolivia and Colombia"), also as places
         ("its ambassadors in ..."), that a later "the four governments" refers to."""
+        if len(entities) < 3:
+            return
         distinct = tuple(dict.fromkeys(e.code for e in entities if e.code and e.code in knowledge.countries()))
         if len(distinct) > 2:
             self.last_groups[len(distinct)] = distinct

@@ -88,10 +88,10 @@ def party_of_main_act(sdoc: Doc, start: int, end: int, mentions: list[ActorMenti
                                        for m in mentions for e in m.entities)
 
 
-def place_country(root, known: list[str]) -> Optional[str]:
+def place_country(root, known) -> Optional[str]:
     """The country of a place the noun ``root`` is "in": "rebel-aligned officials in Idlib" -> SYR,
-    "protesters in Lahore" -> PAK (cities and regions the gazetteer knows, ``known`` the countries the
-    story names first); the dead or wounded of an attack, the place struck ("shelled the old town of
+    "protesters in Lahore" -> PAK (cities and regions the gazetteer knows; ``known()`` gives the countries
+    the story names, looked up first); the dead or wounded of an attack, the place struck ("shelled the old town of
     Mosul, killing ten civilians")."""
     found = _country_in(root, ("in",), known)
     if found is None and root.dep_ == "dobj" and root.head.tag_ == "VBG" and root.head.dep_ == "advcl" \
@@ -102,7 +102,7 @@ def place_country(root, known: list[str]) -> Optional[str]:
     return found
 
 
-def _country_in(token, prepositions: tuple[str, ...], known: list[str]) -> Optional[str]:
+def _country_in(token, prepositions: tuple[str, ...], known) -> Optional[str]:
     """The country of a town or region the gazetteer knows, named after one of the token's prepositions."""
     from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
 
@@ -116,7 +116,7 @@ def _country_in(token, prepositions: tuple[str, ...], known: list[str]) -> Optio
             start = obj.i  # "in Cox's Bazar" is too rare to matter; "in Ciudad Juarez" is not
             while start > prep.i + 1 and sdoc[start - 1].pos_ == "PROPN" and sdoc[start - 1].head.i == obj.i:
                 start -= 1
-            location = resolve_place(sdoc[start:obj.i + 1].text, known)
+            location = resolve_place(sdoc[start:obj.i + 1].text, known())
             if location is not None and location.country:
                 return location.country
     return None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS
 from ..model import ActorMention, Entity
-from ..parse import shared_subject
+from ..parse import doc_tokens, shared_subject
 from . import knowledge, owners, pronouns, spans
 from .lexicon import COUNTRY, DEMONYM, METONYM, ORG, organization
 from .memory import FORCE_BODIES, ArticleMemory, PersonRecord
@@ -128,7 +128,8 @@ class Resolver:
         """Tell the memory the list of states this mention ends ("Saudi Arabia, the United Arab Emirates,
         Bahrain and Egypt" may come as two mentions: only commas, "and", "or" and "the" between)."""
         before, last_end = self._list_so_far
-        if last_end is None or any(t.lower_ not in LIST_GLUE for t in self.sdoc[last_end:start]) \
+        if last_end is None or not 0 <= start - last_end <= 3 \
+                or any(t.lower_ not in LIST_GLUE for t in doc_tokens(self.sdoc)[last_end:start]) \
                 or self.sentence_of(start) != self.sentence_of(last_end - 1):
             before = []
         self._list_so_far = (before + entities, end)
@@ -239,10 +240,13 @@ class Resolver:
     def _sentence_country(self, unit: Unit, sector: Optional[str]) -> Optional[str]:
         """The country the sentence gives a group with none of its own: a place it is "in", the state
         body or government it is joined to, else what ``owners.sentence_country`` reads."""
-        known = list(self.memory.country_counts) + [c for c in (self.memory.main_country,) if c]
         root = self.sdoc[spans.root(self.sdoc, unit.head_start, unit.end)]
-        return owners.place_country(root, known) or self._state_partner_country(sector) or \
+        return owners.place_country(root, self._known_countries) or self._state_partner_country(sector) or \
             owners.sentence_country(self.sdoc, unit.start, unit.end, sector, self.mentions)
+
+    def _known_countries(self) -> list[str]:
+        """The countries the story has named, and its main country: where a town's name is looked up first."""
+        return list(self.memory.country_counts) + [c for c in (self.memory.main_country,) if c]
 
     def _possessor_country(self, unit: Unit) -> tuple[Optional[str], Optional[int]]:
         """The country of the person a possessive "his"/"her" before the noun stands for (the

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..background import is_background
 from ..knowledge import english
-from ..parse import base_form_read_as_past, count_of, lemma, participle_partner
+from ..parse import base_form_read_as_past, children, count_of, lemma, participle_partner
 from .lexicon import word_class
 from .syntax import holds_stance_of_speech, is_purpose
 
@@ -80,7 +80,7 @@ def is_negated(token: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NOBODY or _has_no(c)) for c in token.children):
         return True
     # "found no evidence of fraud", "made no concessions": what "no" quantifies was not done.
-    if token.pos_ == "VERB" and any(c.dep_ == "dobj" and _has_no(c) for c in token.children):
+    if token.pos_ == "VERB" and any(_has_no(c) for c in children(token, ("dobj",))):
         return True
     if token.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
