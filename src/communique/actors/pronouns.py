@@ -16,7 +16,7 @@ QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
 def them(sdoc: Doc, i: int, mentions: list[ActorMention], sentence_of) -> Optional[ActorMention]:
-    """"told thousands of supporters ... and urged them to stay calm": the latest plural party of this
+    """"spoke to the striking dockers ... and asked them to go home": the latest plural party of this
     sentence or the one before, not a doer of the clauses "them" sits in. Not in a quotation, a
     partitive of no object ("most of them women"), nor a participle that goes on with the main act
     ("freed five soldiers, handing them over to ..."; measured: such participles more often repeat the

@@ -125,8 +125,8 @@ class Resolver:
                             root=spans.root(self.sdoc, start, end), kind=kind)
 
     def _remember_list(self, entities: list[Entity], start: int, end: int) -> None:
-        """Tell the memory the list of states this mention ends ("Saudi Arabia, the United Arab Emirates,
-        Bahrain and Egypt" may come as two mentions: only commas, "and", "or" and "the" between)."""
+        """Tell the memory the list of states this mention ends ("Chile, the Dominican Republic, Peru and
+        Brazil" may come as two mentions: only commas, "and", "or" and "the" between)."""
         before, last_end = self._list_so_far
         if last_end is None or not 0 <= start - last_end <= 3 \
                 or any(t.lower_ not in LIST_GLUE for t in doc_tokens(self.sdoc)[last_end:start]) \

@@ -351,7 +351,7 @@ def other_side(actor: list[ActorMention], recipient: list[ActorMention], categor
         while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
             head = head.head  # "a police mission to Haiti": the phrase of the noun the mention modifies
         # (not where displaced people fled to, "residents fleeing toward the Rwandan border", nor the venue of
-        # talks or of a promise of them, "talks with FARC commanders in Havana"; not "its embassy in Bogota")
+        # talks or of a promise of them, "talks with rebel delegates in Oslo"; not "its embassy in Bogota")
         stays = category in VENUE_CATEGORIES and lemma(head) not in word_class("diplomat")
         skip = {x.i for t in head.subtree if lemma(t) in DISPLACEMENT_VERBS
                 or (stays and t.dep_ == "prep" and t.lower_ in ("in", "at")) for x in t.subtree}
