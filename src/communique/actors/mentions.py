@@ -28,10 +28,9 @@ from ..parse import doc_tokens
 from . import discards, memory, phrases, postpasses, prepasses
 from .lexicon import lexical_matches, pair_phrases
 from .resolver import OBJECT_PRONOUNS, Resolver
-from .spans import SUBJECT_DEPS
+from .spans import OBJECT_DEPS, SUBJECT_DEPS
 
 PRONOUNS = frozenset({"he", "she"})
-OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 
 
 def find_actors(sdoc: Doc, document: Document) -> list[ActorMention]:
@@ -83,9 +82,9 @@ def _in_text_order(sdoc: Doc, chains, pairs) -> list[tuple[int, str, object]]:
     for token in doc_tokens(sdoc):
         if token.lower_ in PRONOUNS and token.dep_ in SUBJECT_DEPS and not covered[token.i]:
             items.append((token.i, "pronoun", token.i))
-        elif token.lower_ in OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in OBJECT_PRONOUN_DEPS:
+        elif token.lower_ in OBJECT_PRONOUNS and token.tag_ == "PRP" and token.dep_ in OBJECT_DEPS:
             items.append((token.i, "pronoun", token.i))
-        elif token.lower_ == "them" and token.dep_ in OBJECT_PRONOUN_DEPS:
+        elif token.lower_ == "them" and token.dep_ in OBJECT_DEPS:
             items.append((token.i, "them", token.i))
     items.sort(key=lambda item: item[0])
     return items

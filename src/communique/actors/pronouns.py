@@ -9,9 +9,8 @@ from spacy.tokens import Doc
 
 from ..model import ActorMention
 from ..parse import conjuncts, shared_subject
-from .spans import SUBJECT_DEPS
+from .spans import OBJECT_DEPS, SUBJECT_DEPS
 
-OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 

@@ -4,7 +4,8 @@
 :class:`~communique.actors.memory.ArticleMemory`, so that everything it looks back at is what
 the article said *so far*: surnames of people named earlier, bare titles ("the foreign
 minister": a person named with that office, else the office holder on the article's date),
-"he"/"she" subjects and "him"/"her" objects, "the two sides", whose a sector noun is.
+"he"/"she" subjects and "him"/"her"/"them" objects, "the two sides" and "the four governments",
+whose a sector noun is.
 
 Mentions it has emitted are never changed in place: when a later apposition tells more about a
 person already emitted ("Wang Yi, China's foreign minister"), the emitted mention and the
@@ -35,7 +36,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "inside"
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # "urging him to open talks", "bundled him into a car": a person named just before, not the clause's subject.
 OBJECT_PRONOUNS = frozenset({"him", "her"})
-# Words that may stand between the parts of one list of parties ("Saudi Arabia, the UAE, Bahrain and Egypt").
+# Words that may stand between the parts of one list of parties ("Chile, the Dominican Republic, Peru and Brazil").
 LIST_GLUE = frozenset({",", "and", "or", "the"})
 PRONOUN_WINDOW = 2  # sentences back that "he"/"she" may reach
 # Words that put a group outside the story's own country.
@@ -60,7 +61,7 @@ class Resolver:
         self._list_so_far: tuple[list[Entity], Optional[int]] = ([], None)  # a list of parties being read, its end
 
     def resolve(self, items: list[tuple[int, str, object]]) -> list[ActorMention]:
-        """Every mention of the items ``(token, "chain" | "pair" | "pronoun", payload)``, which
+        """Every mention of the items ``(token, "chain" | "pair" | "pronoun" | "them", payload)``, which
         come sorted by token so that the memory always holds what the article said before."""
         for _, what, payload in items:
             if what == "chain":

@@ -17,6 +17,8 @@ from . import knowledge
 
 LEADING_WORDS = frozenset({"the", "a", "an", "both", "all"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Relations of an object ("urged them", "gave him", "spoke with them").
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 ROOT_DEP_PREFERENCE = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "appos", "conj", "ROOT")
 # Parts of a compound of names joined by hyphens are modifiers, never actors ("China-Japan-South Korea FTA").
 HYPHENS = frozenset({"-", "–", "—"})

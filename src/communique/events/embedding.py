@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..knowledge import english
 from ..ontology import cameo
 from ..parse import base_form_read_as_past, children, governing_verb, lemma
 from .lexicon import word_class
@@ -56,7 +57,7 @@ WARNED_CATEGORIES = frozenset({"REJECT", "THREATEN", "ASSAULT", "COERCE", "SANCT
 
 # Verbs of promise whose "that" clause, when it announces conflict, is a threat and not a promise
 # ("vowed that the movement would avenge the raids").
-VOW_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+VOW_VERBS = english.PROMISING_VERBS
 
 
 def _is_warning(match: TriggerMatch) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from ..actors.implicit import beyond_border
 from ..actors.index import MentionIndex, coded
+from ..knowledge import english
 from ..model import ActorMention
 from ..parse import children, lemma, subject_token
 from .lexicon import word_class
@@ -35,7 +36,6 @@ from .syntax import (clause_objects, free_relative_objects, gerund_clause_subjec
 DOMESTIC_CATEGORIES = frozenset({"COERCE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT", "MOBILIZE", "THREATEN",
                                  "REJECT"})
 FORCE_CATEGORIES = frozenset({"COERCE", "ASSAULT"})
-PROMISING_VERBS = frozenset({"pledge", "promise", "vow", "guarantee", "undertake", "assure"})
 VENUE_CATEGORIES = frozenset({"CONSULT", "AGREE"})  # a place "in" names where they meet, not a party
 RECIPIENT_PREPS = ("with", "to", "on", "against", "behind", "at", "toward", "towards", "upon", "into", "among", "for", "between",
                    "over", "from", "of", "in", "by", "along", "near", "across", "inside", "outside", "around")
@@ -410,7 +410,7 @@ def recipient_from_hosts(actor: list[ActorMention], actor_compound: bool, anchor
 def _promised_clauses(verb: Token) -> list[Token]:
     """"pledged that Tokyo would send supplies to Ecuador": what a promise says will be done, as its
     infinitive would ("pledged to send supplies to Ecuador")."""
-    if lemma(verb) not in PROMISING_VERBS:
+    if lemma(verb) not in english.PROMISING_VERBS:
         return []
     return [c for c in children(verb, ("ccomp",)) if any(a.lower_ in ("will", "would", "shall")
                                                          for a in children(c, ("aux",)))]

@@ -65,6 +65,8 @@ WORD_CLASSES = {"month": frozenset(MONTH_NAMES), "report": REPORTING_VERBS}
 
 # Adverbs that deny an act as "not" does: "has rarely backed down" tells of no climb-down.
 SELDOM_WORDS = frozenset({"rarely", "seldom", "scarcely", "hardly"})
+# Verbs of promise, whose "that" clause says what will be done ("pledged that Tokyo would send ...").
+PROMISING_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 
 # Verbs that let their object act: "allowed a UN convoy to enter", "let inspectors in".
 LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
