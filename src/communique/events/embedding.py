@@ -55,14 +55,11 @@ def drop_embedded(matches: list[TriggerMatch]) -> list[TriggerMatch]:
 WARNED_CATEGORIES = frozenset({"REJECT", "THREATEN", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 
 
-# Verbs of promise whose "that" clause, when it announces conflict, is a threat and not a promise
-# ("vowed that the movement would avenge the raids").
-VOW_VERBS = english.PROMISING_VERBS
-
-
 def _is_warning(match: TriggerMatch) -> bool:
+    # (a vow's "that" clause, when it announces conflict, is a threat and not a promise: "vowed that the
+    # movement would avenge the raids")
     word = match.anchor.lemma_.lower()
-    return (match.entry.plover == "THREATEN" and word == "warn") or (match.entry.plover == "AGREE" and word in VOW_VERBS)
+    return (match.entry.plover == "THREATEN" and word == "warn") or (match.entry.plover == "AGREE" and word in english.PROMISING_VERBS)
 
 
 # Verbs of a joint decision, and what a decision to act against another party is: the act itself.
@@ -94,7 +91,7 @@ def _brought_about_by_act(match: TriggerMatch, matches: list[TriggerMatch]) -> b
 
 
 # Words of stated intent whose infinitive is what the actor says it will do ("ready to", "vowed to").
-INTENT_WORDS = VOW_VERBS | {"ready", "prepared", "willing", "determined"}
+INTENT_WORDS = english.PROMISING_VERBS | {"ready", "prepared", "willing", "determined"}
 
 
 def intent_of(match: TriggerMatch, matches: list[TriggerMatch]) -> TriggerMatch | None:

@@ -270,9 +270,8 @@ def answer_to_earlier(event: Event, match: TriggerMatch, earlier: list[Event], b
         # "the decision" after "decided to ...", "the package" after "imposed a package of sanctions":
         # the act whose trigger is the noun's own verb, or whose sentence used the noun, first (an act noun
         # in any number: "the sanctions" after "imposed fresh sanctions"; "the attackers" names people).
-        named = [p for p in candidates if _same_stem(p.trigger.text, noun.lemma_)
-                 or noun.lemma_.lower() in _words(p.text)
-                 or (not only_named and noun.lower_ in _words(p.text))]
+        forms = {noun.lemma_.lower()} | (set() if only_named else {noun.lower_})
+        named = [p for p in candidates if _same_stem(p.trigger.text, noun.lemma_) or forms & _words(p.text)]
         for previous in reversed(named if (named or only_named) else candidates):
             doers = [dataclasses.replace(a) for a in previous.actor if (a.code, a.name or a.text) not in actor_keys]
             if not doers:
