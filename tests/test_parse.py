@@ -126,3 +126,27 @@ def test_the_count_of_a_span_is_read_from_its_number_word():
         assert count_of(doc[1]) == expected
     # Only the dependencies asked for count ("a few days": the article is no count of its own).
     assert count_of(parse(["a", "days"], [1, 1], ["det", "ROOT"])[1], ("nummod",)) is None
+
+
+def test_a_crowds_participle_after_a_preposition_is_the_crowds_modifier():
+    from communique.nlp import participle_crowds
+    # "talks with protesting farmers": the parser read "protesting" as a gerund with "farmers" its object.
+    words = ["talks", "with", "protesting", "farmers", "on", "Monday"]
+    doc = Doc(VOCAB, words=words, heads=[0, 0, 1, 2, 2, 4], deps=["ROOT", "prep", "pcomp", "dobj", "prep", "pobj"],
+              tags=["NNS", "IN", "VBG", "NNS", "IN", "NNP"], lemmas=["talk", "with", "protest", "farmer", "on", "Monday"])
+    participle_crowds(doc)
+    assert [t.text for t in children(doc[1], ("pobj",))] == ["farmers"]
+    assert doc[2].dep_ == "amod" and doc[2].head.i == 3 and doc[4].head.i == 0
+    # A real gerund keeps its object: one with an article ("of striking the protesters"), one no crowd
+    # participle ("of killing villagers"), one whose object is no word for people ("protesting fuel prices").
+    for words, lemmas, tags in (
+            (["accused", "of", "striking", "the", "protesters"], ["accuse", "of", "strike", "the", "protester"],
+             ["VBN", "IN", "VBG", "DT", "NNS"]),
+            (["accused", "of", "killing", "villagers"], ["accuse", "of", "kill", "villager"], ["VBN", "IN", "VBG", "NNS"]),
+            (["accused", "of", "protesting", "prices"], ["accuse", "of", "protest", "price"], ["VBN", "IN", "VBG", "NNS"])):
+        n = len(words)
+        heads = [0, 0, 1] + ([4, 2] if n == 5 else [2])
+        deps = ["ROOT", "prep", "pcomp"] + (["det", "dobj"] if n == 5 else ["dobj"])
+        doc = Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+        participle_crowds(doc)
+        assert doc[2].dep_ == "pcomp" and doc[n - 1].dep_ == "dobj"

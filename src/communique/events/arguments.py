@@ -28,19 +28,18 @@ from ..actors.implicit import across_border, crowd_of_place, located, own_state,
 from ..actors.index import MentionIndex, coded
 from ..knowledge.codes import STATE_SECTORS, own_forces
 from ..model import ActorMention
-from ..parse import SPEAKER_POSSESSIVES, children, in_opening_place, lemma, owned, shared_subject, subject_token
+from ..parse import SPEAKER_POSSESSIVES, children, in_opening_place, lemma, owned, subject_token
 from .lexicon import word_class
 from .accused import accused_party, doer_of_summed_act, perpetrator_of_object
 from .asked import asked_party, captors_asked
 from .matching import TriggerMatch
-from .modality import dated_recent
-from .passive import EXPULSION, actor_of_passive
-from .parties import (awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, maker_of_proposal, mentions_under,
+from .passive import EXPULSION, actor_of_passive, recipient_of_passive
+from .parties import (awaited_party, between_pair, coded_under, hosted_pair, hyphen_pair, mentions_under,
                       mentions_with_conjuncts, other_side_of_ties, unique)
 from .recipients import (DOMESTIC_CATEGORIES, FORCE_MOVING_CATEGORIES, SPEECH_CATEGORIES, TOPIC_PREPS, acts_on_people,
                          addressee, mediated_pair, organisers_of_policed_protest, other_side, recipient_from_hosts,
                          recipient_hosts, second_hop_recipient, talks_partner)
-from .subjects import RELATIVE_PRONOUNS, is_pronoun, same_side, speaker, subject_of
+from .subjects import is_pronoun, same_side, speaker, subject_of
 from .syntax import (clause_objects, doers_after, infinitives, is_gerund_noun, is_passive, object_tokens,
                      objects_after, participle_agents, received_from, receiving_verb, rejected_vote)
 from .unnamed_arguments import unnamed_actor, unnamed_recipient
@@ -310,18 +309,7 @@ def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, inde
     anchor = match.anchor
     trigger_ids = {t.i for t in match.tokens}
     if passive:
-        if verb.dep_ == "acl":
-            args.recipient, _ = mentions_under(verb.head, index)
-        else:
-            subj = shared_subject(verb)  # "were abused and tortured by guards": the shared subject
-            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" \
-                    and dated_recent(subj.head):
-                subj = subj.head.head  # "X, who was detained by police on Monday": X (not a past told of X)
-            if subj is not None:  # ("a French-drafted resolution was vetoed": its maker)
-                args.recipient = maker_of_proposal(subj, index) or mentions_under(subj, index)[0]
-        if {id(m) for m in args.recipient} <= {id(m) for m in args.actor}:
-            args.recipient = []  # the forces moved are the actor (``_actor_of_clause``)
-        args.recipient_direct = bool(args.recipient)
+        recipient_of_passive(args, verb, index)
     if not args.recipient and match.entry.cameo.startswith(MEDIATION_CODES):
         # "launched a mediation effort to end the rift between X and Y": the pair it works between.
         args.recipient = [m for m in mediated_pair(anchor, verb, index) if id(m) not in {id(a) for a in args.actor}]

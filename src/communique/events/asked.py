@@ -12,8 +12,8 @@ from ..parse import children, lemma, subject_token
 from .lexicon import word_class
 from .matching import TriggerMatch
 from .modality import condition_clause
-from .parties import coded_under, maker_of_proposal, mentions_under, unique
-from .syntax import LETTING_VERBS, has_to, infinitives, is_free_relative, object_tokens, objects_after, participle_agents
+from .parties import captors_of, coded_under, maker_of_proposal, mentions_under, unique
+from .syntax import LETTING_VERBS, has_to, infinitives, is_free_relative, object_tokens, objects_after
 
 
 # Acts of speech whose asked clause or condition names whom they are put to.
@@ -77,9 +77,8 @@ def asked_party(match: TriggerMatch, verb: Token, index: MentionIndex,
 HELD_UNTIL_CATEGORIES = frozenset({"REJECT", "PROTEST", "CONCEDE", "RETREAT"})  # (a refusal is a negated concession)
 
 
-# Nouns of setting captives free, and participles telling who holds them.
+# Nouns of setting captives free.
 RELEASE_NOUNS = frozenset({"release", "freeing", "freedom", "return", "handover"})
-HOLDING_VERBS = frozenset({"hold", "kidnap", "abduct", "detain", "capture", "seize", "jail", "imprison"})
 
 
 def captors_asked(anchor: Token, verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -89,4 +88,4 @@ def captors_asked(anchor: Token, verb: Token, index: MentionIndex) -> list[Actor
     releases = [n for n in nouns if lemma(n) in RELEASE_NOUNS]
     captives = [c for n in releases for c in objects_after(n, ("of",))]
     captives += [x for c in list(captives) for x in c.conjuncts]
-    return unique([m for c in captives for p in participle_agents(c, HOLDING_VERBS) for m in coded_under(p, index, 2)])
+    return unique([m for c in captives for m in captors_of(c, index)])

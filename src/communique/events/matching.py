@@ -440,14 +440,19 @@ def _spread(match: TriggerMatch) -> int:
     return max(ids) - min(ids)
 
 
+# Participles that tell a state the noun is in, not an act ("hostages held by the group since May": their
+# captivity, not their taking).
+STATE_PARTICIPLES = frozenset({"hold"})
+
+
 def _names_an_earlier_act(entry: TriggerEntry, token: Token, others: tuple[Token, ...]) -> bool:
     """"the accord signed by both presidents", "the agreement signed in 2001": a participle that
     modifies its own object names an earlier agreement or meeting; it is not a new event. (Violence
-    is kept: "civilians killed by troops" reports the killing.)"""
+    is kept: "civilians killed by troops" reports the killing; "hostages held by X" tells their captivity.)"""
     if entry.pos != "VERB" or token.dep_ != "acl" or token.tag_ != "VBN" or misparsed_main_verb(token) \
             or entry.plover == NO_EVENT:  # (a blocking entry blocks participles too: "roads wrecked by floods")
         return False
-    if token.head in others:
+    if token.head in others or lemma(token) in STATE_PARTICIPLES:
         return True
     return quad_class(entry.cameo) == 1
 

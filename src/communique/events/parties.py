@@ -144,6 +144,11 @@ def national_place(noun: Token, index: MentionIndex) -> list[ActorMention]:
     """"hit the Armenian village of Sotk": a place its nationality names is that country's."""
     if lemma(noun) not in word_class("place"):
         return []
+    return national_modifier(noun, index)
+
+
+def national_modifier(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The nationality adjective on a noun ("Armenian" of "the Armenian village"), as a coded party."""
     return [m for c in children(noun, ("amod", "compound")) if (m := index.place(c.i)) is not None
             and m.kind == "modifier" and coded(m)][:1]
 
@@ -166,6 +171,17 @@ def holder_tokens(thing: Token) -> list[Token]:
 def holder_of(thing: Token, index: MentionIndex) -> list[ActorMention]:
     """The named holder of a place or thing (``holder_tokens``), or none."""
     return unique([m for p in holder_tokens(thing) for m in coded_under(p, index, 2)])
+
+
+# Participles by which captives name whoever holds them ("sailors held by Abu Sayyaf", "a nurse kidnapped by gunmen").
+CAPTIVE_VERBS = frozenset({"hold", "kidnap", "abduct", "detain", "capture", "seize", "jail", "imprison", "snatch"})
+
+
+def captors_of(captive: Token, index: MentionIndex) -> list[ActorMention]:
+    """The coded parties a participle on the captives (or on the captives after "hundreds of") names as
+    holding them: whom a release is asked of (events/asked.py) and who frees them (events/passive.py)."""
+    captives = [captive] + [o for p in children(captive, ("prep",)) if p.lower_ == "of" for o in children(p, ("pobj",))]
+    return unique([m for c in captives for p in participle_agents(c, CAPTIVE_VERBS) for m in coded_under(p, index, 2)])
 
 
 def proposal_makers(noun: Token) -> list[Token]:

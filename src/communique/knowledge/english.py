@@ -73,4 +73,8 @@ LETTING_VERBS = frozenset({"let", "allow", "permit", "help", "enable"})
 
 # Pronouns in the object case: one after a verb is its object, never the subject of a clause ("ordered him
 # held", not "ordered he held").
+# Verbs whose participle says what a crowd is doing ("striking doctors", "fleeing villagers"), not what is
+# done to it: with a bare plural for people after them they modify it (nlp.participle_crowds).
+CROWD_PARTICIPLES = frozenset({"strike", "protest", "riot", "demonstrate", "flee", "march", "mutiny", "rebel",
+                               "rampage", "retreat", "picket", "starve"})
 ACCUSATIVE_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
