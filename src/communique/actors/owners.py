@@ -102,13 +102,38 @@ def place_country(root, known) -> Optional[str]:
     return found
 
 
-def _country_in(token, prepositions: tuple[str, ...], known) -> Optional[str]:
-    """The country of a town or region the gazetteer knows, named after one of the token's prepositions."""
+# Where a crowd's act happens ("rallied outside the French embassy in Islamabad", "marched through Karachi").
+ACTING_PLACE_PREPS = ("in", "at", "outside", "near", "through", "across", "around", "inside", "into")
+
+
+def acting_place_country(root, sector: Optional[str], known) -> Optional[str]:
+    """The country of the town or region where a crowd that is its clause's subject or object acts: "hundreds of
+    people rallied outside the French embassy in Islamabad" -> PAK, whichever country the story names most
+    (not the state's own forces or officials, who may act abroad; not a nationality on the building)."""
+    if sector in STATE_SECTORS or sector in FORCE_SECTORS:
+        return None
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in SUBJECT_DEPS:
+        root = root.head.head  # "thousands of students": the number is the subject
+    verb = root.head
+    if root.dep_ not in ("nsubj", "dobj") or verb.pos_ != "VERB":
+        return None  # (and what the clause acts on there: "troops attacked rebels near Gao")
+    # (a place set before the verb is the subject's: "In Brussels, the EU's envoy urged the protesters ...")
+    after = root.dep_ == "dobj"
+    found = _country_in(verb, ACTING_PLACE_PREPS, known, after=after)
+    return found or next((c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ACTING_PLACE_PREPS
+                          and not (after and prep.i < verb.i)
+                          for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "NOUN"
+                          if (c := _country_in(obj, ("in",), known))), None)
+
+
+def _country_in(token, prepositions: tuple[str, ...], known, after: bool = False) -> Optional[str]:
+    """The country of a town or region the gazetteer knows, named after one of the token's prepositions
+    (with ``after``, only those that follow the token)."""
     from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
 
     sdoc = token.doc
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions or (after and prep.i < token.i):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in NOT_PLACE_ENTITY_TYPES:

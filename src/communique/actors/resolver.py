@@ -243,7 +243,8 @@ class Resolver:
         body or government it is joined to, else what ``owners.sentence_country`` reads."""
         root = self.sdoc[spans.root(self.sdoc, unit.head_start, unit.end)]
         return owners.place_country(root, self._known_countries) or self._state_partner_country(sector) or \
-            owners.sentence_country(self.sdoc, unit.start, unit.end, sector, self.mentions)
+            owners.sentence_country(self.sdoc, unit.start, unit.end, sector, self.mentions) or \
+            owners.acting_place_country(root, sector, self._known_countries)
 
     def _known_countries(self) -> list[str]:
         """The countries the story has named, and its main country: where a town's name is looked up first."""
