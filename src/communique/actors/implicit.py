@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS, is_country_code
+from ..knowledge.codes import NON_STATE_CODES, STATE_SECTORS, TRANSNATIONAL_GROUP, is_country_code
 from ..knowledge.english import names_american_region
 from ..knowledge.words import word_class
 from ..model import ActorMention, Entity
@@ -77,7 +77,18 @@ def _only_near(where: Token) -> bool:
     return where.lower_ == "near" or (where.lower_ == "to" and where.head.lower_ == "close")
 
 
-def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
+def localized(parties: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
+    """"French jets pounded Islamic State positions around Raqqa", "Islamic State fighters stormed a
+    prison in Hasakah": an armed group that works across borders (IMG) is coded as the country where the
+    act happens, as coders of national event data code it, where the clause or the dateline names one
+    (not the one country the sentence names: "the coalition struck Islamic State" is not American)."""
+    return [located([m], verb, index, sentence_country=False)[0]
+            if m.entities and all(e.code == TRANSNATIONAL_GROUP for e in m.entities) else m
+            for m in parties]
+
+
+def located(actor: list[ActorMention], verb: Token, index: MentionIndex,
+            sentence_country: bool = True) -> list[ActorMention]:
     """"opposition supporters marched through Harare", "security forces have detained ..." under a
     CARACAS dateline: a group that names no country belongs to the country where it acts."""
     # (a person no table knows is not placed by a dateline town: talks held in Geneva or Harare are
@@ -91,7 +102,7 @@ def located(actor: list[ActorMention], verb: Token, index: MentionIndex) -> list
     place = _place_in_phrase(actor, index) or place_state(verb, index, depth=4) \
         or (result_of is not None and place_state(result_of, index, depth=4)) \
         or next((p for c in when if (p := place_state(c, index, depth=4))), []) \
-        or _dateline_place(index, towns=groups_only) or _only_country_of_sentence(verb, index)
+        or _dateline_place(index, towns=groups_only) or (_only_country_of_sentence(verb, index) if sentence_country else [])
     return _coded_as(actor, place)
 
 

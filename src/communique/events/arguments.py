@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..actors.implicit import across_border, crowd_of_place, located, own_state, place_state
+from ..actors.implicit import across_border, crowd_of_place, localized, located, own_state, place_state
 from ..actors.index import MentionIndex, coded
 from ..knowledge.codes import STATE_SECTORS, own_forces
 from ..model import ActorMention
@@ -100,6 +100,7 @@ def find_arguments(match: TriggerMatch, verb: Token, index: MentionIndex) -> Arg
             words = [index.doc[m.token_start:m.token_end] for m in args.unnamed_recipient if m.token_start >= 0][:1]
             args.recipient = own_state(args.actor, "COERCE", words[0] if words else None)
             args.recipient_weak = bool(args.recipient)
+    args.recipient = localized(args.recipient, verb, index)
     return args
 
 
@@ -298,6 +299,7 @@ def _actor_of_clause(args: Arguments, match: TriggerMatch, verb: Token, index: M
         args.actor = crowd_of_place(verb, index)
     if args.actor and not any(coded(m) for m in args.actor):
         args.actor = located(args.actor, verb, index)
+    args.actor = localized(args.actor, verb, index)
 
 
 def _recipient_in_clause(args: Arguments, match: TriggerMatch, verb: Token, index: MentionIndex,

@@ -14,7 +14,8 @@ from typing import Iterable, Optional
 
 from .tables import PACKAGE_DIR, read_table
 
-NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+TRANSNATIONAL_GROUP = "IMG"  # an armed group that works across borders (al-Qaeda, Islamic State)
+NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", TRANSNATIONAL_GROUP})
 
 # PLOVER / CAMEO sector codes this project uses.
 SECTORS = frozenset({
