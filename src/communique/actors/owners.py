@@ -108,50 +108,32 @@ ACTING_PLACE_PREPS = ("in", "at", "outside", "near", "through", "across", "aroun
 
 def acting_place_country(root, sector: Optional[str], known) -> Optional[str]:
     """The country of the town or region where a crowd that is its clause's subject or object acts: "hundreds of
-    people rallied outside the French embassy in Islamabad" -> PAK, "police in the city of Shenzhen fired tear gas
-    at demonstrators" -> CHN, whichever country the story names most (not the state's own forces or officials,
-    who may act abroad; not a nationality on the building)."""
+    people rallied outside the French embassy in Islamabad" -> PAK, whichever country the story names most
+    (not the state's own forces or officials, who may act abroad; not a nationality on the building)."""
     if sector in STATE_SECTORS or sector in FORCE_SECTORS:
         return None
-    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in SUBJECT_DEPS | {"dobj"}:
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in SUBJECT_DEPS:
         root = root.head.head  # "thousands of students": the number is the subject
-    if root.dep_ == "pobj" and root.head.lower_ in ("at", "on", "against") and root.head.head.pos_ == "VERB":
-        verb, after = root.head.head, True  # "fired tear gas at the demonstrators"
-    elif root.dep_ in ("nsubj", "dobj") and root.head.pos_ == "VERB":
-        # (a place set before the verb is the subject's: "In Brussels, the EU's envoy urged the protesters ...")
-        verb, after = root.head, root.dep_ == "dobj"
-    else:
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if after else None
-    return next((c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ACTING_PLACE_PREPS
-                 and not (after and prep.i < verb.i) if (c := _country_below(prep, known))), None) or (
-        _country_below_prepositions(subject, ("in",), known) if subject is not None else None)
+    verb = root.head
+    if root.dep_ not in ("nsubj", "dobj") or verb.pos_ != "VERB":
+        return None  # (and what the clause acts on there: "troops attacked rebels near Gao")
+    # (a place set before the verb is the subject's: "In Brussels, the EU's envoy urged the protesters ...")
+    after = root.dep_ == "dobj"
+    found = _country_in(verb, ACTING_PLACE_PREPS, known, after=after)
+    return found or next((c for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ACTING_PLACE_PREPS
+                          and not (after and prep.i < verb.i)
+                          for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "NOUN"
+                          if (c := _country_in(obj, ("in",), known))), None)
 
 
-def _country_below_prepositions(token, prepositions: tuple[str, ...], known) -> Optional[str]:
-    return next((c for prep in token.children if prep.dep_ == "prep" and prep.lower_ in prepositions
-                 if (c := _country_below(prep, known))), None)
-
-
-def _country_below(prep, known, depth: int = 2) -> Optional[str]:
-    """The country of the town or region a preposition names, also through common nouns ("outside Japanese
-    consulates in the southern cities of Guangzhou and Shenzhen")."""
-    found = _country_in(prep.head, (prep.lower_,), known, only=prep)
-    if found or depth == 0:
-        return found
-    return next((c for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "NOUN"
-                 for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                 if (c := _country_below(p, known, depth - 1))), None)
-
-
-def _country_in(token, prepositions: tuple[str, ...], known, only=None) -> Optional[str]:
+def _country_in(token, prepositions: tuple[str, ...], known, after: bool = False) -> Optional[str]:
     """The country of a town or region the gazetteer knows, named after one of the token's prepositions
-    (with ``only``, that preposition alone)."""
+    (with ``after``, only those that follow the token)."""
     from ..knowledge.gazetteer import resolve_place  # the gazetteer: cities and regions
 
     sdoc = token.doc
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in prepositions or (only is not None and prep.i != only.i):
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions or (after and prep.i < token.i):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in NOT_PLACE_ENTITY_TYPES:
