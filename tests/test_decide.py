@@ -61,3 +61,19 @@ def test_a_story_reports_acts_between_named_parties_and_one_sided_acts():
     # A lone sentence has no story to consult: only the modalities filter it.
     assert len(report(events, sentences=1)) == 5
     assert report(events, sentences=5, all_modalities=True) == events
+
+
+def test_a_pairs_side_no_table_places_is_of_the_other_sides_country():
+    from communique.events.arguments import Arguments
+    from communique.events.decide import _one_sided_pair
+    from communique.model import ActorMention
+    # "Honduras's government and opposition negotiators signed an accord": the negotiators are Honduran.
+    government, negotiators = Entity("government", "HND", "GOV"), Entity("opposition negotiators", None, "OPP")
+    args = Arguments(actor=[ActorMention([government], 0, 1, 0, "sector"), ActorMention([negotiators], 2, 4, 3, "sector")],
+                     actor_compound=True)
+    assert [e.code for e in _one_sided_pair([government, negotiators], args, "SUPPORT")] == ["HND", "HND"]
+    # Not a pair that names its counterpart, nor acts that are not between the pair.
+    args.recipient = [ActorMention([Entity("Cuba", "CUB", "GOV")], 6, 7, 6, "country")]
+    assert [e.code for e in _one_sided_pair([government, negotiators], args, "SUPPORT")] == ["HND", None]
+    args.recipient = []
+    assert [e.code for e in _one_sided_pair([government, negotiators], args, "REQUEST")] == ["HND", None]

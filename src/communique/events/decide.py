@@ -415,7 +415,7 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
     """The (actor, recipient) pairs of one trigger: "spoke with his counterparts from A, B and C" is
     three events; "A and B agreed" (no recipient) is A -> B; so is "A and B failed to agree on X"
     (``mutual``: the thing not agreed is no party)."""
-    actor = _coded_first(entities_of(args.actor))
+    actor = _coded_first(_one_sided_pair(entities_of(args.actor), args, plover))
     recipient = _coded_first(entities_of(args.recipient))
     if appeal:
         recipient = _appeal_addressees(actor, recipient, args)
@@ -448,6 +448,18 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
     if len(groups) <= 1 or plover not in SEPARATE_PER_COUNTERPART:
         return [(actor, recipient)]
     return [(actor, group) for group in groups.values()]
+
+
+def _one_sided_pair(actor: list[Entity], args: Arguments, plover: str) -> list[Entity]:
+    """"Myanmar's army and Kachin rebels fought": of a pair joined by "and" that acts on each other and
+    names no other party, a side no table places is of the other side's country (else it would be dropped
+    as uncoded, and the act would look for a counterpart elsewhere in the sentence)."""
+    codes = {e.code for e in actor} - {None}
+    if not args.actor_compound or args.recipient or plover not in RECIPROCAL_CATEGORIES | {"ASSAULT"} or len(codes) != 1 \
+            or all(e.code for e in actor):
+        return actor
+    code = next(iter(codes))
+    return [e if e.code else dataclasses.replace(e, code=code) for e in actor]
 
 
 def _person(entity: Entity) -> bool:
