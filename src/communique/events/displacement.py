@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..actors.implicit import CROWD_WORDS, crowd_of_place
 from ..actors.index import MentionIndex, coded
+from ..knowledge.codes import STATE_SECTORS
 from ..model import ActorMention, Document, Entity, Event, Trigger
 from ..ontology import cameo
 from ..parse import children, lemma, subject_token
@@ -39,6 +40,7 @@ DISPLACED_CLASSES = ("populace", "people_moved")
 # (the crowd words of actors/implicit.py, and the tens, millions and families a flight is counted in)
 CROWD_HEADS = CROWD_WORDS | {"ten", "tens", "million", "millions", "family", "families", "wave", "stream"}
 EXPEL = "160"
+FLIGHT_RULE = "events/displacement.py: people fleeing are expelled by their cause (PLOVER manual, SANCTION)"
 CAUSE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -56,7 +58,7 @@ def flights(sent: Span, index: MentionIndex, document: Document, number: int,
         if own and is_purpose(verb):
             continue  # told by the verb the purpose hangs on
         subj = subject_token(verb)
-        if subj is None or not _displaced(subj):
+        if subj is None or not _displaced(subj, index):
             continue
         cause = _cause(verb, index, events)
         people = [m for m in mentions_under(subj, index)[0] if coded(m)] or crowd_of_place(verb, index)
@@ -66,9 +68,18 @@ def flights(sent: Span, index: MentionIndex, document: Document, number: int,
     return out
 
 
-def _displaced(subj: Token) -> bool:
+def _displaced(subj: Token, index: MentionIndex) -> bool:
     words = [subj, *crowd_members(subj, CROWD_HEADS)]
-    return any(lemma(w) in CROWD_HEADS or any(lemma(w) in word_class(k) for k in DISPLACED_CLASSES) for w in words)
+    return any(lemma(w) in CROWD_HEADS or any(lemma(w) in word_class(k) for k in DISPLACED_CLASSES) for w in words) \
+        or _counted_nationals(subj, index)
+
+
+def _counted_nationals(subj: Token, index: MentionIndex) -> bool:
+    """"More than 20,000 Malians have fled": a counted people named by its nationality (not a state's
+    officials or forces)."""
+    mention = index(subj.i)
+    return any(c.dep_ == "nummod" for c in subj.children) and mention is not None and mention.kind == "country" \
+        and coded(mention) and not any(e.sector in STATE_SECTORS for e in mention.entities)
 
 
 def _cause(verb: Token, index: MentionIndex, events: list[Event]) -> list[Entity]:
@@ -95,5 +106,4 @@ def _event(verb: Token, cause: list[Entity], people: list[ActorMention], documen
         doc=document.id, event=row.plover, cameo=EXPEL, actor=cause, recipient=entities_of(people),
         trigger=Trigger(verb.text, verb.idx, verb.idx + len(verb.text)), text=verb.sent.text.strip(),
         sentence=number, mode="expel", quad_class=row.quad_class, goldstein=row.goldstein,
-        published=document.published, rule="events/displacement.py: people fleeing are expelled by their cause "
-        "(PLOVER manual, SANCTION)")
+        published=document.published, rule=FLIGHT_RULE)

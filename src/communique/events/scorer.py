@@ -29,6 +29,7 @@ from ..actors.index import MentionIndex
 from ..actors.resolver import PLACE_PREPOSITIONS
 from ..knowledge.codes import own_forces
 from ..model import ActorMention, Event
+from .displacement import FLIGHT_RULE
 from .lexicon import word_class
 from .story import country_counts
 
@@ -198,8 +199,8 @@ def rescore(events: list[Event], sdoc: Doc, index: MentionIndex, mentions: list[
     out = []
     for event in events:
         for role, chosen in learned.items():
-            if chosen is None:
-                continue
+            if chosen is None or event.rule == FLIGHT_RULE:
+                continue  # (the people a flight tells are its recipient, its cause is its actor: no choice)
             cands = candidates(event, sdoc, index, counts, role)
             if len(cands) < 2:
                 continue
