@@ -78,8 +78,8 @@ def _only_near(where: Token) -> bool:
 
 
 def localized(parties: list[ActorMention], verb: Token, index: MentionIndex) -> list[ActorMention]:
-    """"French jets pounded Islamic State positions around Raqqa", "Islamic State fighters stormed a
-    prison in Hasakah": an armed group that works across borders (IMG) is coded as the country where the
+    """"French jets struck Islamic State depots near Raqqa", "Islamic State fighters overran a
+    checkpoint outside Deir ez-Zor": an armed group that works across borders (IMG) is coded as the country where the
     act happens, as coders of national event data code it, where the clause or the dateline names one
     (not the one country the sentence names: "the coalition struck Islamic State" is not American)."""
     return [located([m], verb, index, sentence_country=False)[0]

@@ -102,13 +102,13 @@ def place_country(root, known) -> Optional[str]:
     return found
 
 
-# Where a crowd's act happens ("rallied outside the French embassy in Islamabad", "marched through Karachi").
+# Where a crowd's act happens ("marched past the French embassy in Islamabad", "gathered in Karachi").
 ACTING_PLACE_PREPS = ("in", "at", "outside", "near", "through", "across", "around", "inside", "into")
 
 
 def acting_place_country(root, sector: Optional[str], known) -> Optional[str]:
     """The country of the town or region where a crowd that is its clause's subject or object acts: "hundreds of
-    people rallied outside the French embassy in Islamabad" -> PAK, whichever country the story names most
+    students marched past the French embassy in Islamabad" -> PAK, whichever country the story names most
     (not the state's own forces or officials, who may act abroad; not a nationality on the building)."""
     if sector in STATE_SECTORS or sector in FORCE_SECTORS:
         return None

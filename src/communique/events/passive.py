@@ -40,7 +40,7 @@ def actor_of_passive(args, match: TriggerMatch, verb: Token, index: MentionIndex
         else:
             args.actor = place_state(verb, index)
     if not args.actor and match.entry.cameo == RELEASE and not doer_tokens(verb):
-        # "Ten sailors held for weeks by Abu Sayyaf were freed": their captors freed them.
+        # "Six fishermen held since May by Abu Sayyaf were freed": their captors freed them.
         args.actor = unique([m for t in children(verb, ("nsubjpass",)) for m in captors_of(t, index)])
         args.actor_direct = bool(args.actor)
     if not args.actor and (match.entry.plover in ("MOBILIZE", "RETREAT") or match.entry.cameo.startswith(EXPULSION)):
@@ -78,7 +78,7 @@ def recipient_of_passive(args, verb: Token, index: MentionIndex) -> None:
     if {id(m) for m in args.recipient} <= {id(m) for m in args.actor}:
         args.recipient = []  # the forces moved are the actor (``actor_of_passive``)
         if subj is not None:
-            # "Ten Indonesian crewmen held by Abu Sayyaf were freed": the captors are the actor, the
+            # "Eight Malaysian fishermen held by Abu Sayyaf were freed": the captors are the actor, the
             # freed are of the nation their adjective names.
             args.recipient = national_modifier(subj, index)
     args.recipient_direct = bool(args.recipient)
