@@ -451,7 +451,7 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
 
 
 def _one_sided_pair(actor: list[Entity], args: Arguments, plover: str) -> list[Entity]:
-    """"Myanmar's army and Kachin rebels fought": of a pair joined by "and" that acts on each other and
+    """"Sudan's army and Darfur rebel units clashed near Nyala": of a pair joined by "and" that acts on each other and
     names no other party, a side no table places is of the other side's country (else it would be dropped
     as uncoded, and the act would look for a counterpart elsewhere in the sentence)."""
     codes = {e.code for e in actor} - {None}

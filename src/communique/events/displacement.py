@@ -75,7 +75,7 @@ def _displaced(subj: Token, index: MentionIndex) -> bool:
 
 
 def _counted_nationals(subj: Token, index: MentionIndex) -> bool:
-    """"More than 20,000 Malians have fled": a counted people named by its nationality (not a state's
+    """"Some 15,000 Chadians crossed the border fleeing the fighting": a counted people named by its nationality (not a state's
     officials or forces)."""
     mention = index(subj.i)
     return any(c.dep_ == "nummod" for c in subj.children) and mention is not None and mention.kind == "country" \
