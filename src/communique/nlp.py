@@ -176,6 +176,12 @@ def object_participles(doc):
     return doc
 
 
+@lru_cache(maxsize=None)
+def _people_nouns() -> frozenset[str]:
+    """Words for people a crowd's participle may modify (the word classes of persons, workers and crowds)."""
+    return word_class("person") | word_class("workforce") | word_class("populace")
+
+
 # "the demands of striking doctors", "opened fire on protesting farmers", "thousands of fleeing civilians":
 # after a preposition the parser may read a crowd's participle as a gerund and the crowd as its object
 # ("of [striking the doctors]"), so the preposition has no object and whoever looks for one finds none.
@@ -184,7 +190,6 @@ def object_participles(doc):
 # and the participle their modifier ("accused of striking the protesters", with its article, stays).
 @Language.component("communique_participle_crowds")
 def participle_crowds(doc):
-    people = None
     for gerund in doc:
         if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or gerund.lemma_.lower() not in CROWD_PARTICIPLES \
                 or gerund.head.dep_ != "prep":
@@ -193,8 +198,7 @@ def participle_crowds(doc):
         if len(objects) != 1 or any(c.dep_ in ("aux", "auxpass", "neg", "nsubj") for c in gerund.children):
             continue
         crowd = objects[0]
-        people = people if people is not None else word_class("person") | word_class("workforce") | word_class("populace")
-        if crowd.left_edge.i != gerund.i + 1 or crowd.tag_ != "NNS" or crowd.lower_ not in people \
+        if crowd.left_edge.i != gerund.i + 1 or crowd.tag_ != "NNS" or crowd.lower_ not in _people_nouns() \
                 or any(c.dep_ == "det" for c in crowd.children):
             continue
         prep = gerund.head

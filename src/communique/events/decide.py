@@ -450,12 +450,16 @@ def _dyads(args: Arguments, plover: str = "", appeal: bool = False,
     return [(actor, group) for group in groups.values()]
 
 
+# Acts a pair joined by "and" does to each other: the reciprocal ones, and fighting.
+PAIR_ACT_CATEGORIES = RECIPROCAL_CATEGORIES | {"ASSAULT"}
+
+
 def _one_sided_pair(actor: list[Entity], args: Arguments, plover: str) -> list[Entity]:
     """"Sudan's army and Darfur rebel units clashed near Nyala": of a pair joined by "and" that acts on each other and
     names no other party, a side no table places is of the other side's country (else it would be dropped
     as uncoded, and the act would look for a counterpart elsewhere in the sentence)."""
     codes = {e.code for e in actor} - {None}
-    if not args.actor_compound or args.recipient or plover not in RECIPROCAL_CATEGORIES | {"ASSAULT"} or len(codes) != 1 \
+    if not args.actor_compound or args.recipient or plover not in PAIR_ACT_CATEGORIES or len(codes) != 1 \
             or all(e.code for e in actor):
         return actor
     code = next(iter(codes))
