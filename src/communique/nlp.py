@@ -40,6 +40,7 @@ def load_model(name: str | None = None):
         nlp.add_pipe("communique_joined_subjects", last=True)
         nlp.add_pipe("communique_object_participles", last=True)
         nlp.add_pipe("communique_participle_crowds", last=True)
+        nlp.add_pipe("communique_joined_plural_objects", last=True)
         return nlp
     raise ModelNotInstalled(
         "No English spaCy model could be loaded ("
@@ -206,4 +207,36 @@ def participle_crowds(doc):
             child.head = prep.head  # ("... of striking doctors on Monday": the day is the clause's)
         crowd.head, crowd.dep_ = prep, "pobj"
         gerund.head, gerund.dep_ = crowd, "amod"
+    return doc
+
+
+# "imposed travel bans and asset freezes on six officials": after a verb with no object, the parser may
+# read the last of two joined plural nouns as a present-tense verb ("[travel bans and asset] freezes on
+# ..."), the first noun its subject and the whole a clause of the real verb, which then has no object.
+# Where that word has no auxiliary, object or "that" of its own, its subject is a plural noun right after
+# a verb that takes no clause, and the subject's conjunct ends just before it, the word is the second
+# noun's head: both nouns are the verb's object, and what followed the word belongs to the verb.
+@Language.component("communique_joined_plural_objects")
+def joined_plural_objects(doc):
+    for word in doc:
+        if word.tag_ != "VBZ" or word.dep_ not in ("ccomp", "conj"):
+            continue
+        verb = word.head
+        if verb.pos_ != "VERB" or verb.i > word.i or verb.lemma_.lower() in CLAUSE_TAKING_VERBS \
+                or any(c.dep_ in ("dobj", "obj", "ccomp") and c.i != word.i for c in verb.children):
+            continue
+        subjects = [c for c in word.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1 or any(c.dep_ in ("aux", "auxpass", "neg", "mark", "dobj", "obj") for c in word.children):
+            continue
+        first = subjects[0]
+        joined = [c for c in first.children if c.dep_ == "conj"]
+        if first.tag_ != "NNS" or first.left_edge.i != verb.i + 1 or not joined or joined[-1].i != word.i - 1 \
+                or joined[-1].tag_ != "NN" or not any(c.dep_ == "cc" for c in first.children):
+            continue
+        first.head, first.dep_ = verb, "dobj"
+        modifier = joined[-1]
+        word.head, word.dep_, word.tag_, word.pos_ = first, "conj", "NNS", "NOUN"
+        modifier.head, modifier.dep_ = word, "compound"
+        for child in [c for c in word.children if c.i > word.i]:
+            child.head = verb
     return doc
