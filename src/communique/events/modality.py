@@ -42,6 +42,10 @@ ELAPSED_UNITS = frozenset({"days", "week", "weeks", "month", "months", "year", "
 # Adverbs of a habit ("routinely detains critics"): with a bare present tense, no event of the day.
 HABIT_WORDS = frozenset({"annually", "routinely", "regularly", "usually", "habitually", "customarily"})
 HABIT_SPANS = frozenset({"year", "week", "month", "time", "spring", "summer"})  # "every year", "each time"
+# Words of a share ("imports about half the fuel it burns", "buys 40 percent of its gas from ..."): an object
+# that is a share, with a bare present tense, is a standing fact of trade, not an event of the day.
+SHARE_WORDS = frozenset({"percent", "%", "half", "third", "thirds", "quarter", "bulk", "majority", "share",
+                         "fraction", "most", "much"})
 # Nouns of a campaign that lasts: the subject of a toll to date ("the war has killed ...").
 CAMPAIGN_NOUNS = frozenset({"insurgency", "war", "conflict", "rebellion", "uprising", "campaign", "violence",
                             "fighting", "crackdown", "occupation", "blockade", "siege", "unrest"})
@@ -330,6 +334,11 @@ def _background_clause(verb: Token) -> bool:
         words = {c.lower_ for c in _clause_tokens(t)}
         if words & HABIT_WORDS or (words & {"every", "each"} and words & HABIT_SPANS):
             return True
+    # (the share is the verb's own: "buys most of its oil from X and accused X on Sunday" tells the news)
+    if verb.tag_ in ("VBZ", "VBP") and not _aux_words(verb) and not dated_recent(verb) and any(
+            w.lower_ in SHARE_WORDS for c in verb.children if c.dep_ in ("dobj", "obj")
+            for w in verb.doc[c.left_edge.i:c.i + 1]):
+        return True
     # "ministers have complained for weeks about ...": a lasting past, as "since" tells it.
     # (not a state that lasts into the news: "have been on hunger strike for 60 days", "has refused food
     # for weeks", "an appeal that has gone unanswered for months")
