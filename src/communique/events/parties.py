@@ -86,12 +86,16 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
                             and coded(index(mod.i)) and index(mod.i) is not index(head.i):
                         out.append(index(mod.i))
                         joined = True
-            for head in heads:
+            # ("Hungary's MOL and Croatia's INA": an unnamed head's conjuncts hold the other parties)
+            for head in heads + ([start] if all(h.i != start.i for h in heads) else []):
                 for c in conjuncts(head)[1:]:
                     more = [index(c.i)] if index(c.i) is not None else mentions_under(c, index, 2)[0]
                     new = [x for x in more if all(x is not o for o in out)]
                     joined = joined or bool(new)
                     out.extend(new)
+            # ("Ukraine's Naftogaz and Russia's Gazprom": found together at one depth, joined all the same)
+            joined = joined or (len(unique(out)) > 1 and bool(children(start, ("cc",)))
+                                and bool(children(start, ("conj",))))
             return unique(out), depth, joined
         nxt = []
         for t in level:
