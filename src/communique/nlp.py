@@ -41,6 +41,7 @@ def load_model(name: str | None = None):
         nlp.add_pipe("communique_object_participles", last=True)
         nlp.add_pipe("communique_participle_crowds", last=True)
         nlp.add_pipe("communique_joined_plural_objects", last=True)
+        nlp.add_pipe("communique_stray_subjects", last=True)
         return nlp
     raise ModelNotInstalled(
         "No English spaCy model could be loaded ("
@@ -239,4 +240,20 @@ def joined_plural_objects(doc):
         modifier.head, modifier.dep_ = word, "compound"
         for child in [c for c in word.children if c.i > word.i]:
             child.head = verb
+    return doc
+
+
+# "Nauru cut diplomatic ties with Taiwan": the parser may hang an unfamiliar name that opens the clause on
+# its verb as an adverb ("advmod"), and the verb then has no subject. A proper noun right before a finite
+# verb that has no subject, and hangs on it as a modifier, is its subject.
+@Language.component("communique_stray_subjects")
+def stray_subjects(doc):
+    for name in doc:
+        if name.tag_ != "NNP" or name.dep_ not in ("advmod", "npadvmod", "dep") or name.head.i != name.i + 1 \
+                or name.ent_type_ in ("DATE", "TIME") or name.lower_ in WEEKDAYS:
+            continue  # ("said late Sunday captured ...": a day is no subject)
+        verb = name.head
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        name.dep_ = "nsubj"
     return doc
