@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..knowledge.codes import STATE_SECTORS, own_forces
+from ..knowledge.codes import STATE_SECTORS, own_forces, own_people
 from ..model import ActorMention, Entity, Event
 from ..ontology import cameo
 from .arguments import Arguments
@@ -97,6 +97,7 @@ def decide(candidate: Candidate) -> list[Decision]:
         if clause.plover == "CONSULT" and recipient and all(r.sector == "MED" for r in recipient):
             continue  # "told reporters after the meeting": speaking to the press is no meeting
         reading, actor, recipient = _pair_reading(clause, match, actor, recipient)
+        recipient = own_people(reading.plover, actor, recipient)
         decisions.append(Decision(reading, actor, recipient, mod, score))
         if _sentences_to_prison(reading, match, actor):
             # PLOVER manual (SANCTION, ambiguities): a conviction that results in imprisonment is a

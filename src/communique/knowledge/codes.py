@@ -9,6 +9,7 @@ definition every stage, the store, the exports and the evaluation use.
 """
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -33,6 +34,22 @@ def own_forces(entities: Iterable, actor_codes: set) -> bool:
     actor deploys, orders, offers or threatens with, never whom its act is aimed at."""
     entities = list(entities)
     return bool(entities) and all(e.code in actor_codes and e.sector in FORCE_SECTORS for e in entities)
+
+
+# A state's own hand on people: arrests, releases, investigations and concessions.
+OWN_PEOPLE_CATEGORIES = frozenset({"COERCE", "RETREAT", "ACCUSE", "CONCEDE"})
+
+
+def own_people(plover: str, actor: list, recipient: list) -> list:
+    """"Zimbabwean police arrested the journalist X", "Cuban authorities freed 53 prisoners": people no
+    table places, acted on by one state's organs (an arrest, a release, an inquiry, a pardon), are that
+    state's own, as PLOVER coders code them. Other recipients are returned as they are."""
+    codes = {a.code for a in actor}
+    if plover not in OWN_PEOPLE_CATEGORIES or not recipient or any(r.code for r in recipient) or len(codes) != 1 \
+            or not all(a.sector in STATE_SECTORS for a in actor) or not is_country_code(next(iter(codes))):
+        return recipient
+    code = next(iter(codes))
+    return [dataclasses.replace(r, code=code) for r in recipient]
 
 
 KNOWN_GROUPS = PACKAGE_DIR / "data" / "cameo_known_groups.tsv"
