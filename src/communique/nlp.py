@@ -211,8 +211,8 @@ def participle_crowds(doc):
     return doc
 
 
-# "imposed travel bans and asset freezes on six officials": after a verb with no object, the parser may
-# read the last of two joined plural nouns as a present-tense verb ("[travel bans and asset] freezes on
+# "slapped entry bans and asset freezes upon six generals": after a verb with no object, the parser may
+# read the last of two joined plural nouns as a present-tense verb ("[entry bans and asset] freezes upon
 # ..."), the first noun its subject and the whole a clause of the real verb, which then has no object.
 # Where that word has no auxiliary, object or "that" of its own, its subject is a plural noun right after
 # a verb that takes no clause, and the subject's conjunct ends just before it, the word is the second
@@ -243,7 +243,7 @@ def joined_plural_objects(doc):
     return doc
 
 
-# "Nauru cut diplomatic ties with Taiwan": the parser may hang an unfamiliar name that opens the clause on
+# "Tuvalu broke off relations with Taipei": the parser may hang an unfamiliar name that opens the clause on
 # its verb as an adverb ("advmod"), and the verb then has no subject. A proper noun right before a finite
 # verb that has no subject, and hangs on it as a modifier, is its subject.
 @Language.component("communique_stray_subjects")

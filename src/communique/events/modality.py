@@ -42,7 +42,7 @@ ELAPSED_UNITS = frozenset({"days", "week", "weeks", "month", "months", "year", "
 # Adverbs of a habit ("routinely detains critics"): with a bare present tense, no event of the day.
 HABIT_WORDS = frozenset({"annually", "routinely", "regularly", "usually", "habitually", "customarily"})
 HABIT_SPANS = frozenset({"year", "week", "month", "time", "spring", "summer"})  # "every year", "each time"
-# Words of a share ("imports about half the fuel it burns", "buys 40 percent of its gas from ..."): an object
+# Words of a share ("brings in roughly half the grain it eats", "sells a third of its power to ..."): an object
 # that is a share, with a bare present tense, is a standing fact of trade, not an event of the day.
 SHARE_WORDS = frozenset({"percent", "%", "half", "third", "thirds", "quarter", "bulk", "majority", "share",
                          "fraction", "most", "much"})
