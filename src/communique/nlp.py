@@ -251,7 +251,7 @@ def stray_subjects(doc):
     for name in doc:
         if name.tag_ != "NNP" or name.dep_ not in ("advmod", "npadvmod", "dep") or name.head.i != name.i + 1 \
                 or name.ent_type_ in ("DATE", "TIME") or name.lower_ in WEEKDAYS:
-            continue  # ("said late Sunday captured ...": a day is no subject)
+            continue  # (a day is never a subject: "late Friday" before a verb dates it)
         verb = name.head
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
             continue

@@ -93,10 +93,10 @@ def mentions_with_conjuncts(start: Token, index: MentionIndex, max_depth: int = 
                     new = [x for x in more if all(x is not o for o in out)]
                     joined = joined or bool(new)
                     out.extend(new)
+            out = unique(out)
             # ("Ukraine's Naftogaz and Russia's Gazprom": found together at one depth, joined all the same)
-            joined = joined or (len(unique(out)) > 1 and bool(children(start, ("cc",)))
-                                and bool(children(start, ("conj",))))
-            return unique(out), depth, joined
+            joined = joined or (len(out) > 1 and bool(children(start, ("cc",))) and bool(children(start, ("conj",))))
+            return out, depth, joined
         nxt = []
         for t in level:
             nxt.extend(c for c in t.children if c.dep_ not in SEARCH_STOP_DEPS)
